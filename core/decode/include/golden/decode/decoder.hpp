@@ -1,0 +1,74 @@
+// Turning a syscall's raw registers into decoded arguments, strace-style.
+// Pure functions over two small interfaces, so they are unit-tested without ptrace:
+// TraceeMemory (read the tracee's memory) and FdNames (what an fd refers to).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "golden/model/trace.hpp"
+#include "golden/syscalls/syscall_table.hpp"
+
+namespace golden {
+
+// An address in the tracee's address space (never dereferenced by the tracer).
+struct RemoteAddr {
+  std::uint64_t value = 0;
+  bool null() const { return value == 0; }
+};
+
+class TraceeMemory {
+ public:
+  virtual ~TraceeMemory() = default;
+  // Reads up to `size` bytes at `addr`; returns how many were read (0 on a bad address).
+  virtual std::size_t read(RemoteAddr addr, void* out, std::size_t size) = 0;
+  // Reads a NUL-terminated string of at most `max` bytes; nullopt on a bad address.
+  // `truncated` is set when no NUL was found within `max` bytes.
+  virtual std::optional<std::string> read_string(RemoteAddr addr, std::size_t max,
+                                                 bool* truncated = nullptr);
+};
+
+class FdNames {
+ public:
+  virtual ~FdNames() = default;
+  // What `fd` refers to in the calling process: "/etc/passwd", "pipe:[1234]",
+  // "socket:[TCP 127.0.0.1:40000->127.0.0.1:8080]", "/dev/pts/0"; "" if unknown.
+  virtual std::string describe(int fd) = 0;
+  // The calling process's working directory (to resolve relative paths), "" if unknown.
+  virtual std::string cwd() = 0;
+};
+
+struct SyscallRegs {
+  int nr = -1;
+  std::array<std::uint64_t, 6> args{};
+};
+
+struct DecodeOptions {
+  std::size_t string_limit = 256;  // -s N: payload head and shown string bytes
+  std::size_t path_max = 4096;     // paths are read whole up to this
+  bool hash_payloads = true;       // read whole buffers to hash them (needs the bytes)
+};
+
+// Decodes the arguments known at syscall entry (inputs). Arguments that are outputs
+// get a placeholder (their address) until decode_exit fills them in.
+std::vector<Arg> decode_entry(const SyscallInfo& info, const SyscallRegs& regs, TraceeMemory& mem,
+                              FdNames& fds, const DecodeOptions& opts);
+
+// Completes `event` at syscall exit: ret/err, output arguments (read buffers, fd pairs,
+// sockaddrs), and event.ret_ref for calls that return an fd. `event.args` holds what
+// decode_entry returned. `ret` is the raw return register.
+void decode_exit(const SyscallInfo& info, const SyscallRegs& regs, std::int64_t ret,
+                 TraceeMemory& mem, FdNames& fds, const DecodeOptions& opts, Event& event);
+
+// Decoded args for a syscall number the table does not know: six hex values.
+std::vector<Arg> decode_unknown(const SyscallRegs& regs);
+
+// Names for constants, shared with the text renderer.
+std::string errno_name(int err);    // "ENOENT", or "E123" for an unknown number
+std::string signal_name(int sig);   // "SIGTERM", "SIGRTMIN+3", or "SIG123"
+
+}  // namespace golden

@@ -1,0 +1,19 @@
+// strace-style byte escaping: printable ASCII as is, \n \t \r \" \\ and \xNN for the
+// rest. Used for payload heads in the trace file (JSON strings must be UTF-8, payloads
+// are arbitrary bytes) and for display.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace golden {
+
+// Escapes `bytes` (no surrounding quotes).
+std::string escape_bytes(std::string_view bytes);
+// Inverse of escape_bytes; nullopt for a malformed escape sequence.
+std::optional<std::string> unescape_bytes(std::string_view escaped);
+// `"escaped"` plus "..." when `truncated`, as strace prints strings.
+std::string quote_bytes(std::string_view bytes, bool truncated = false);
+
+}  // namespace golden
