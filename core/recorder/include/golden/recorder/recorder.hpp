@@ -1,0 +1,44 @@
+// The ptrace recorder behind `golden capture` (SPEC §3). It runs or attaches to a
+// program, follows every process and thread it creates, and streams decoded, timed,
+// Lamport-ordered events into a TraceSink. No JSON/TOML/ptrace types in this header.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "golden/decode/decoder.hpp"
+#include "golden/model/result.hpp"
+#include "golden/model/trace.hpp"
+#include "golden/syscalls/filter.hpp"
+
+namespace golden {
+
+struct CaptureOptions {
+  std::vector<std::string> command;  // program and arguments (launch mode)
+  std::vector<Pid> attach;           // -p PID,... (attach mode); exclusive with command
+  bool follow = true;                // follow forks/vforks/clones (--no-follow: first process only)
+  SyscallFilter filter;              // -e trace=...; seccomp-bpf when not "everything"
+  DecodeOptions decode;              // -s N etc.
+  unsigned runs = 1;                 // --runs N (launch mode only)
+  // Extra NAME=VALUE entries for the tracee's environment (after TRACEPARENT etc.).
+  std::vector<std::string> extra_env;
+};
+
+struct CaptureOutcome {
+  // The traced program's status as a shell reports it: exit code, or 128+N when
+  // killed by signal N. For --runs N, the last run's. For attach mode, 0.
+  int exit_status = 0;
+  bool interrupted = false;  // stopped early by request_stop()
+};
+
+// Runs the capture. Errors (command not found, ptrace not permitted, pid gone) are
+// returned before any run starts whenever possible.
+Result<CaptureOutcome> capture(const CaptureOptions& options, TraceSink& sink);
+
+// Asks a running capture to stop: attached processes are detached and left running,
+// launched ones are killed (PTRACE_O_EXITKILL); everything captured so far reaches the
+// sink. Async-signal-safe: meant to be called from a SIGINT/SIGTERM handler.
+void request_stop() noexcept;
+
+}  // namespace golden

@@ -1,0 +1,49 @@
+// golden: the command-line front end. Each subcommand is in commands/*.cpp.
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+
+#include "command_registry.hpp"
+#include "golden/model/result.hpp"
+
+namespace golden::cli {
+std::vector<CommandEntry>& command_registry() {
+  static std::vector<CommandEntry> registry;
+  return registry;
+}
+}  // namespace golden::cli
+
+int main(int argc, char** argv) {
+  using namespace golden::cli;
+  CLI::App app{"golden: syscall-level golden-trace regression testing"};
+  app.set_version_flag("--version", "golden " GOLDEN_VERSION);
+  app.require_subcommand(1);
+
+  auto& registry = command_registry();
+  std::sort(registry.begin(), registry.end(),
+            [](const CommandEntry& a, const CommandEntry& b) { return a.order < b.order; });
+  std::vector<std::pair<CLI::App*, RunFn>> runs;
+  for (auto& entry : registry) {
+    CLI::App* sub = app.add_subcommand(entry.name);
+    runs.emplace_back(sub, entry.setup(*sub));
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 uses exit code 0 for --help/--version; usage errors become exit 2.
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  try {
+    for (auto& [sub, run] : runs)
+      if (sub->parsed()) return run();
+  } catch (const golden::UsageError& e) {
+    std::fprintf(stderr, "golden: %s\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "golden: error: %s\n", e.what());
+    return 2;
+  }
+  return 2;
+}
