@@ -1,0 +1,49 @@
+// strace-style rendering of single events: the lines `golden show` and
+// `golden capture --text` print. Pure functions over the model; no I/O.
+#pragma once
+
+#include <string>
+
+#include "golden/model/ids.hpp"
+#include "golden/model/trace.hpp"
+
+namespace golden {
+
+struct FormatOptions {
+  bool show_pid = false;       // "[pid  1234] " prefix with the thread id, as strace -f
+  bool show_start = false;     // "     0.000123 " start time since the run began
+  bool show_lamport = false;   // "@17 " Lamport clock
+  bool show_duration = true;   // " <0.000012>" time spent in the call, as strace -T
+  unsigned align_column = 40;  // the "=" of " = " goes at least at this column, as strace; 0 = no padding
+};
+
+// When to show the "[pid N]" prefix.
+enum class PidDisplay {
+  Never,
+  Always,
+  Multiple,  // only once more than one thread/process exists, as strace -f
+};
+
+// One line, without the trailing newline:
+//   [pid  1234] openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC) = 3</etc/passwd> <0.000012>
+//   openat(AT_FDCWD, "/nope", O_RDONLY) = -1 ENOENT (No such file or directory) <0.000008>
+//   exit_group(0)                           = ?
+//   --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} ---
+//   +++ exited with 0 +++          +++ killed by SIGSEGV (core dumped) +++
+// `process`, when given, is the event's process record; it tells whether a fatal
+// signal dumped core (the exit event itself only carries the signal number).
+std::string format_event(const Event& event, const FormatOptions& options,
+                         const ProcessInfo* process = nullptr);
+
+// The return value part after " = ": "3</etc/passwd>", "-1 ENOENT (No such file or
+// directory)", "0x55d0c0a3e000", "?" for a call that never returned.
+std::string format_return(const Event& event);
+
+// strace's "<seconds.micros>" duration rendering, e.g. "<0.000012>".
+std::string format_duration(Nanos duration);
+
+// strerror-like description of an errno value ("No such file or directory"), including
+// the kernel-internal restart codes strace shows ("To be restarted if SA_RESTART is set").
+std::string errno_description(int err);
+
+}  // namespace golden

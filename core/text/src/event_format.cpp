@@ -1,0 +1,173 @@
+#include "golden/text/event_format.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+
+#include <fmt/core.h>
+
+#include "golden/decode/decoder.hpp"
+#include "golden/model/arg_text.hpp"
+#include "golden/text/kernel_errno.hpp"
+
+namespace golden {
+namespace {
+
+// strace prints these return values in hex (RVAL_HEX) or octal (RVAL_OCTAL) because
+// they are addresses or masks, not counts.
+bool returns_address(std::string_view name) {
+  return name == "mmap" || name == "mremap" || name == "brk" || name == "shmat" ||
+         name == "personality";
+}
+
+std::string arg_text(const Arg& arg) {
+  if (!arg.text.empty()) return arg.text;
+  std::string text = conventional_text(arg);
+  // Kinds without a convention always carry their own text; a hand-built or damaged
+  // record without it still shows something truthful: the raw register value.
+  return text.empty() ? std::to_string(arg.raw) : text;
+}
+
+std::string prefix(const Event& event, const FormatOptions& options) {
+  std::string out;
+  // strace -f shows the thread id, padded to 5 columns.
+  if (options.show_pid) out += fmt::format("[pid {:>5}] ", event.tid.value);
+  if (options.show_start) {
+    const auto ns = event.start.count();
+    out += fmt::format("{:>6}.{:06} ", ns / 1000000000, ns % 1000000000 / 1000);
+  }
+  if (options.show_lamport) out += fmt::format("@{} ", event.lamport);
+  return out;
+}
+
+std::string join_args(const std::vector<Arg>& args) {
+  std::string out;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (i) out += ", ";
+    out += arg_text(args[i]);
+  }
+  return out;
+}
+
+std::string signal_of(const Event& event) {
+  if (!event.name.empty() && event.name != "exit") return event.name;
+  return signal_name(event.nr);
+}
+
+std::string format_syscall(const Event& event, const FormatOptions& options, std::string line) {
+  line += event.name.empty() ? "syscall_" + std::to_string(event.nr) : event.name;
+  line += '(';
+  line += join_args(event.args);
+  line += ')';
+  // strace: at least one space, then "= " at column 40 when the call text is shorter.
+  line += ' ';
+  if (line.size() < options.align_column) line.append(options.align_column - line.size(), ' ');
+  line += "= ";
+  line += format_return(event);
+  if (options.show_duration && event.finished) {
+    line += ' ';
+    line += format_duration(event.duration);
+  }
+  return line;
+}
+
+std::string format_signal(const Event& event, std::string line) {
+  const std::string sig = signal_of(event);
+  line += "--- ";
+  line += sig;
+  line += ' ';
+  // The recorder stores the siginfo as one structure argument already in strace form;
+  // other shapes are shown field by field.
+  if (event.args.size() == 1 && event.args[0].text.starts_with('{')) {
+    line += event.args[0].text;
+  } else if (event.args.empty()) {
+    line += "{si_signo=" + sig + "}";
+  } else {
+    line += '{';
+    for (std::size_t i = 0; i < event.args.size(); ++i) {
+      if (i) line += ", ";
+      if (!event.args[i].name.empty()) line += event.args[i].name + "=";
+      line += arg_text(event.args[i]);
+    }
+    line += '}';
+  }
+  line += " ---";
+  return line;
+}
+
+bool exit_dumped_core(const Event& event, const ProcessInfo* process) {
+  for (const Arg& arg : event.args)
+    if (arg.name == "core_dumped") return arg.raw != 0;
+  return process != nullptr && process->core_dumped;
+}
+
+std::string format_exit(const Event& event, const ProcessInfo* process, std::string line) {
+  if (event.nr > 0) {
+    line += "+++ killed by " + signal_of(event);
+    if (exit_dumped_core(event, process)) line += " (core dumped)";
+    line += " +++";
+  } else {
+    line += "+++ exited with " + std::to_string(event.ret) + " +++";
+  }
+  return line;
+}
+
+std::string format_span(const Event& event, const FormatOptions& options, std::string line) {
+  line += "=== span " + event.name;
+  if (!event.args.empty()) line += " {" + join_args(event.args) + "}";
+  if (options.show_duration) line += ' ' + format_duration(event.duration);
+  line += " ===";
+  return line;
+}
+
+}  // namespace
+
+std::string format_duration(Nanos duration) {
+  // strace -T truncates to microseconds.
+  const std::int64_t ns = std::max<std::int64_t>(duration.count(), 0);
+  return fmt::format("<{}.{:06}>", ns / 1000000000, ns % 1000000000 / 1000);
+}
+
+std::string errno_description(int err) {
+  if (const KernelErrno* k = kernel_errno(err)) return std::string(k->description);
+  // strerrordesc_np: the untranslated text, and thread-safe unlike strerror.
+  if (const char* d = strerrordesc_np(err)) return d;
+  return "Unknown error " + std::to_string(err);
+}
+
+std::string format_return(const Event& event) {
+  if (!event.finished) return "?";
+  if (event.failed()) {
+    // Kernel-internal restart codes never reach the program: strace shows "?" as the
+    // value because the call will be restarted or will fail with EINTR.
+    if (const KernelErrno* k = kernel_errno(event.err))
+      return "? " + std::string(k->name) + " (" + std::string(k->description) + ")";
+    return "-1 " + errno_name(event.err) + " (" + errno_description(event.err) + ")";
+  }
+  std::string out;
+  const auto u = static_cast<std::uint64_t>(event.ret);
+  // "%#x"/"%#o" style, where zero is plain "0".
+  if (returns_address(event.name)) {
+    out = u == 0 ? "0" : fmt::format("{:#x}", u);
+  } else if (event.name == "umask") {
+    out = u == 0 ? "0" : fmt::format("0{:o}", u);
+  } else {
+    out = std::to_string(event.ret);
+  }
+  if (!event.ret_ref.empty()) out += "<" + event.ret_ref + ">";
+  return out;
+}
+
+std::string format_event(const Event& event, const FormatOptions& options,
+                         const ProcessInfo* process) {
+  std::string line = prefix(event, options);
+  switch (event.kind) {
+    case EventKind::Syscall: return format_syscall(event, options, std::move(line));
+    case EventKind::Signal: return format_signal(event, std::move(line));
+    case EventKind::Exit: return format_exit(event, process, std::move(line));
+    case EventKind::Span: return format_span(event, options, std::move(line));
+  }
+  return line;
+}
+
+}  // namespace golden

@@ -1,0 +1,120 @@
+#include "golden/text/syscall_stats.hpp"
+
+#include <algorithm>
+#include <climits>
+
+#include "golden/syscalls/syscall_table.hpp"
+
+namespace golden {
+namespace {
+
+// Stable, so that rows with equal time keep the order they were given in (strace's
+// qsort is glibc's merge sort, which is stable too).
+void sort_by_time(std::vector<CallRow>& rows) {
+  std::stable_sort(rows.begin(), rows.end(), [](const CallRow& a, const CallRow& b) {
+    return a.stats.time > b.stats.time;
+  });
+}
+
+const SyscallInfo* info_for(int nr, const std::string& name) {
+  if (const SyscallInfo* info = syscall_by_nr(nr); info != nullptr && info->name == name)
+    return info;
+  return syscall_by_name(name);
+}
+
+}  // namespace
+
+std::string_view grouping_header(StatsGrouping grouping) {
+  switch (grouping) {
+    case StatsGrouping::Syscall: return "syscall";
+    case StatsGrouping::Process: return "process";
+    case StatsGrouping::Class: return "class";
+  }
+  return "syscall";
+}
+
+void SyscallStats::add_event(const Event& event, std::uint32_t run) {
+  if (!CallStats::counts(event)) return;
+  max_run_ = std::max(max_run_, run);
+  const int order = event.nr >= 0 ? event.nr : INT_MAX;
+  const std::string name = event.name.empty() ? "syscall_" + std::to_string(event.nr) : event.name;
+  by_syscall_[{order, name}].add(event);
+  auto [it, inserted] = by_process_.try_emplace({run, event.pid.value});
+  if (inserted) it->second.first_seen = by_process_.size();
+  it->second.stats.add(event);
+  total_.add(event);
+}
+
+void SyscallStats::add_process(const ProcessInfo& process, std::uint32_t run) {
+  // Processes that made no counted call get no row; only the name is remembered.
+  auto [it, inserted] = by_process_.try_emplace({run, process.pid.value});
+  if (inserted) it->second.first_seen = by_process_.size();
+  it->second.name = process.name();
+}
+
+void SyscallStats::add_trace(const Trace& trace) {
+  for (const Event& e : trace.events) add_event(e, trace.run.index);
+  for (const ProcessInfo& p : trace.processes) add_process(p, trace.run.index);
+}
+
+std::vector<CallRow> SyscallStats::rows(StatsGrouping grouping) const {
+  std::vector<CallRow> rows;
+  switch (grouping) {
+    case StatsGrouping::Syscall:
+      for (const auto& [key, stats] : by_syscall_) rows.push_back({key.second, stats});
+      break;
+    case StatsGrouping::Process: {
+      std::vector<const std::pair<const std::pair<std::uint32_t, std::int32_t>, ProcessEntry>*>
+          order;
+      for (const auto& entry : by_process_)
+        if (entry.second.stats.calls > 0) order.push_back(&entry);
+      std::sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
+        return a->first.first != b->first.first ? a->first.first < b->first.first
+                                                 : a->second.first_seen < b->second.first_seen;
+      });
+      for (const auto* entry : order) {
+        std::string label = "pid " + std::to_string(entry->first.second);
+        if (!entry->second.name.empty()) label += " (" + entry->second.name + ")";
+        // Pids restart with every run, so rows of different runs must say which.
+        if (max_run_ > 0) label = "run " + std::to_string(entry->first.first + 1) + ": " + label;
+        rows.push_back({std::move(label), entry->second.stats});
+      }
+      break;
+    }
+    case StatsGrouping::Class: {
+      constexpr int kClasses = 10;
+      std::vector<CallStats> classes(kClasses + 1);  // the last one: "other"
+      for (const auto& [key, stats] : by_syscall_) {
+        const SyscallInfo* info = info_for(key.first == INT_MAX ? -1 : key.first, key.second);
+        bool any = false;
+        for (int bit = 0; info != nullptr && bit < kClasses; ++bit) {
+          if (info->in(static_cast<SyscallClass>(1 << bit))) {
+            classes[bit].merge(stats);
+            any = true;
+          }
+        }
+        if (!any) classes[kClasses].merge(stats);
+      }
+      for (int bit = 0; bit <= kClasses; ++bit) {
+        if (classes[bit].calls == 0) continue;
+        std::string label =
+            bit == kClasses ? "other"
+                            : "%" + std::string(class_name(static_cast<SyscallClass>(1 << bit)));
+        rows.push_back({std::move(label), classes[bit]});
+      }
+      break;
+    }
+  }
+  sort_by_time(rows);
+  return rows;
+}
+
+std::string SyscallStats::table(StatsGrouping grouping) const {
+  const std::vector<CallRow> r = rows(grouping);
+  std::string out = render_call_table(r, total_, grouping_header(grouping));
+  if (grouping == StatsGrouping::Class)
+    out += "(a call counts in each of its classes; \"other\" has none)\n";
+  return out;
+}
+
+}  // namespace golden

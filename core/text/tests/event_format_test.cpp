@@ -1,0 +1,203 @@
+#include "golden/text/event_format.hpp"
+
+#include <gtest/gtest.h>
+
+namespace golden {
+namespace {
+
+Arg arg(std::string text, ArgKind kind = ArgKind::Struct) {
+  Arg a;
+  a.kind = kind;
+  a.text = std::move(text);
+  return a;
+}
+
+Event syscall(std::string name, std::vector<Arg> args, std::int64_t ret) {
+  Event e;
+  e.name = std::move(name);
+  e.pid = Pid{1234};
+  e.tid = Tid{1234};
+  e.args = std::move(args);
+  e.ret = ret;
+  e.duration = Nanos{12345};
+  return e;
+}
+
+Event openat_passwd() {
+  Event e = syscall("openat",
+                    {arg("AT_FDCWD", ArgKind::Enum), arg("\"/etc/passwd\"", ArgKind::Path),
+                     arg("O_RDONLY|O_CLOEXEC", ArgKind::Flags)},
+                    3);
+  e.ret_ref = "/etc/passwd";
+  return e;
+}
+
+TEST(FormatEvent, SyscallWithPidFdPathAndDuration) {
+  FormatOptions o;
+  o.show_pid = true;
+  EXPECT_EQ(format_event(openat_passwd(), o),
+            "[pid  1234] openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY|O_CLOEXEC) = "
+            "3</etc/passwd> <0.000012>");
+}
+
+TEST(FormatEvent, WithoutPidOrDuration) {
+  FormatOptions o;
+  o.show_duration = false;
+  EXPECT_EQ(format_event(openat_passwd(), o),
+            "openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY|O_CLOEXEC) = 3</etc/passwd>");
+}
+
+TEST(FormatEvent, ShortCallsArePaddedToColumn40LikeStrace) {
+  FormatOptions o;
+  o.show_duration = false;
+  Event e = syscall("close", {arg("3", ArgKind::Fd)}, 0);
+  EXPECT_EQ(format_event(e, o), "close(3)                                = 0");
+  o.show_pid = true;  // the prefix counts towards the column, as in strace -f
+  EXPECT_EQ(format_event(e, o), "[pid  1234] close(3)                    = 0");
+  o.align_column = 0;
+  EXPECT_EQ(format_event(e, o), "[pid  1234] close(3) = 0");
+}
+
+TEST(FormatEvent, FailedCallShowsErrnoNameAndDescription) {
+  FormatOptions o;
+  Event e = syscall("openat",
+                    {arg("AT_FDCWD", ArgKind::Enum), arg("\"/nope\"", ArgKind::Path),
+                     arg("O_RDONLY", ArgKind::Flags)},
+                    -2);
+  e.err = 2;
+  e.duration = Nanos{8999};
+  EXPECT_EQ(format_event(e, o),
+            "openat(AT_FDCWD, \"/nope\", O_RDONLY)     = -1 ENOENT (No such file or directory) "
+            "<0.000008>");
+}
+
+TEST(FormatEvent, KernelRestartCodesShowAQuestionMark) {
+  Event e = syscall("read", {arg("0", ArgKind::Fd), arg("0x7ffc0000", ArgKind::Ptr),
+                             arg("4096", ArgKind::UInt)},
+                    -512);
+  e.err = 512;
+  EXPECT_EQ(format_return(e), "? ERESTARTSYS (To be restarted if SA_RESTART is set)");
+}
+
+TEST(FormatEvent, UnfinishedCallHasNoValueAndNoDuration) {
+  FormatOptions o;
+  Event e = syscall("exit_group", {arg("0", ArgKind::Int)}, 0);
+  e.finished = false;
+  EXPECT_EQ(format_event(e, o), "exit_group(0)                           = ?");
+}
+
+TEST(FormatEvent, AddressesAndMasksAreNotDecimal) {
+  Event mmap = syscall("mmap", {arg("NULL", ArgKind::Ptr)}, 0x7f2a1c000000);
+  EXPECT_EQ(format_return(mmap), "0x7f2a1c000000");
+  Event brk = syscall("brk", {arg("NULL", ArgKind::Ptr)}, 0);
+  EXPECT_EQ(format_return(brk), "0");
+  Event umask = syscall("umask", {arg("077", ArgKind::Mode)}, 022);
+  EXPECT_EQ(format_return(umask), "022");
+  Event large = syscall("lseek", {}, 5000000000);
+  EXPECT_EQ(format_return(large), "5000000000");
+}
+
+TEST(FormatEvent, ArgumentsWithoutTextUseTheConventionalRendering) {
+  Arg fd;
+  fd.kind = ArgKind::Fd;
+  fd.raw = 3;
+  fd.str = "/tmp/x";
+  Arg flags;
+  flags.kind = ArgKind::Flags;  // no convention: the raw value is shown
+  flags.raw = 524288;
+  Arg ptr;
+  ptr.kind = ArgKind::Ptr;
+  Event e = syscall("fcntl", {fd, flags, ptr}, 0);
+  FormatOptions o;
+  o.show_duration = false;
+  EXPECT_EQ(format_event(e, o), "fcntl(3</tmp/x>, 524288, NULL)          = 0");
+}
+
+TEST(FormatEvent, TimeAndLamportPrefixes) {
+  FormatOptions o;
+  o.show_pid = true;
+  o.show_start = true;
+  o.show_lamport = true;
+  o.show_duration = false;
+  o.align_column = 0;
+  Event e = syscall("getpid", {}, 1234);
+  e.tid = Tid{1240};
+  e.start = Nanos{12'345678901};
+  e.lamport = 17;
+  EXPECT_EQ(format_event(e, o), "[pid  1240]     12.345678 @17 getpid() = 1234");
+}
+
+TEST(FormatEvent, SignalWithSiginfo) {
+  Event e;
+  e.kind = EventKind::Signal;
+  e.name = "SIGCHLD";
+  e.nr = 17;
+  e.args = {arg("{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=1235, si_uid=0, si_status=0}")};
+  EXPECT_EQ(format_event(e, FormatOptions{}),
+            "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=1235, si_uid=0, "
+            "si_status=0} ---");
+}
+
+TEST(FormatEvent, SignalWithoutSiginfoOrWithFields) {
+  Event e;
+  e.kind = EventKind::Signal;
+  e.name = "SIGTERM";
+  e.nr = 15;
+  EXPECT_EQ(format_event(e, FormatOptions{}), "--- SIGTERM {si_signo=SIGTERM} ---");
+  Arg code = arg("SI_USER", ArgKind::Enum);
+  code.name = "si_code";
+  Arg pid = arg("77", ArgKind::Int);
+  pid.name = "si_pid";
+  e.args = {code, pid};
+  EXPECT_EQ(format_event(e, FormatOptions{}), "--- SIGTERM {si_code=SI_USER, si_pid=77} ---");
+}
+
+TEST(FormatEvent, ExitLines) {
+  Event e;
+  e.kind = EventKind::Exit;
+  e.name = "exit";
+  e.pid = Pid{9};
+  e.tid = Tid{9};
+  e.ret = 3;
+  FormatOptions o;
+  o.show_pid = true;
+  EXPECT_EQ(format_event(e, o), "[pid     9] +++ exited with 3 +++");
+
+  e.ret = 0;
+  e.nr = 11;  // killed by SIGSEGV
+  EXPECT_EQ(format_event(e, FormatOptions{}), "+++ killed by SIGSEGV +++");
+  ProcessInfo p;
+  p.pid = Pid{9};
+  p.exit_signal = 11;
+  p.core_dumped = true;
+  EXPECT_EQ(format_event(e, FormatOptions{}, &p), "+++ killed by SIGSEGV (core dumped) +++");
+
+  Arg core;
+  core.name = "core_dumped";
+  core.raw = 1;
+  e.args = {core};
+  EXPECT_EQ(format_event(e, FormatOptions{}), "+++ killed by SIGSEGV (core dumped) +++");
+}
+
+TEST(FormatEvent, Span) {
+  Event e;
+  e.kind = EventKind::Span;
+  e.name = "load_config";
+  e.duration = Nanos{2'500000};
+  EXPECT_EQ(format_event(e, FormatOptions{}), "=== span load_config <0.002500> ===");
+}
+
+TEST(FormatDuration, TruncatesToMicroseconds) {
+  EXPECT_EQ(format_duration(Nanos{0}), "<0.000000>");
+  EXPECT_EQ(format_duration(Nanos{999}), "<0.000000>");
+  EXPECT_EQ(format_duration(Nanos{1'000001999}), "<1.000001>");
+  EXPECT_EQ(format_duration(Nanos{-5}), "<0.000000>");
+}
+
+TEST(ErrnoDescription, KnownAndUnknown) {
+  EXPECT_EQ(errno_description(13), "Permission denied");
+  EXPECT_EQ(errno_description(4000), "Unknown error 4000");
+}
+
+}  // namespace
+}  // namespace golden
