@@ -1,0 +1,36 @@
+#!/bin/sh
+# The main job on the bundled example (examples/wordcount): capture a golden trace of
+# it, show the start of the trace, and print its syscall summary. Needs ci/setup.sh first.
+set -eu
+cd "$(dirname "$0")/.."
+
+golden=build/tools/golden/golden
+wordcount=build/examples/wordcount
+if [ ! -x "$golden" ] || [ ! -x "$wordcount" ]; then
+  echo "ci/demo.sh: build/ is missing golden or the example; run ci/setup.sh first" >&2
+  exit 2
+fi
+
+out=${GOLDEN_DEMO_DIR:-build/demo}
+# build/ may belong to root after `sudo ci/setup.sh`: fall back to a private directory.
+if ! mkdir -p "$out" 2>/dev/null || [ ! -w "$out" ]; then
+  out=$(mktemp -d)
+fi
+golden_trace=$out/wordcount.golden.json
+
+echo "== golden capture: recording examples/wordcount into $golden_trace"
+"$golden" capture -o "$golden_trace" -- \
+  "$wordcount" examples/wordcount/input.txt "$out/report.txt"
+
+echo
+echo "== golden show (first 15 lines)"
+# Read the whole output (no early close of the pipe), print the head.
+"$golden" show "$golden_trace" | awk 'NR <= 15'
+
+echo
+echo "== golden stats"
+"$golden" stats "$golden_trace"
+
+echo
+echo "== golden stats --by class"
+"$golden" stats "$golden_trace" --by class
