@@ -68,8 +68,47 @@ enum class ArgType : std::uint8_t {
   FdPairOut,    // int[2] filled by the call (pipe, socketpair)
   Timespec,     // const struct timespec*
   Struct,       // other pointer to a structure, shown as an address
+  // Added after the first contract (append only: never reorder the ones above).
+  OpenHow,        // struct open_how* (openat2)
+  MsgFlags,       // MSG_DONTWAIT|MSG_NOSIGNAL...
+  ShutdownHow,    // SHUT_RD...
+  SockLevel,      // SOL_SOCKET, SOL_TCP... (the next argument is its SockOptName)
+  SockOptName,    // SO_REUSEADDR, TCP_NODELAY... (meaning depends on the previous SockLevel)
+  SockOptVal,     // const void* optval of setsockopt; length = arg[len_arg]
+  SockProtocol,   // IPPROTO_TCP, NETLINK_ROUTE... (meaning depends on the domain in arg 0)
+  SockLen,        // socklen_t* in/out (accept, getsockname): "[128 => 16]"
+  SockFlags,      // SOCK_CLOEXEC|SOCK_NONBLOCK (accept4)
+  EpollOp,        // EPOLL_CTL_ADD...
+  EpollFlags,     // EPOLL_CLOEXEC
+  PipeFlags,      // O_CLOEXEC|O_NONBLOCK|O_DIRECT (pipe2, dup3); 0 shown as 0
+  EventfdFlags,   // EFD_CLOEXEC|EFD_NONBLOCK|EFD_SEMAPHORE
+  MemfdFlags,     // MFD_CLOEXEC|MFD_ALLOW_SEALING...
+  RenameFlags,    // RENAME_NOREPLACE...
+  UnlinkatFlags,  // AT_REMOVEDIR
+  AccessAtFlags,  // AT_EACCESS|AT_SYMLINK_NOFOLLOW... (faccessat2)
+  NsFlags,        // CLONE_NEW*... without an exit signal (unshare, setns)
+  IoctlCmd,       // TCGETS, FIONREAD...
+  FutexOp,        // FUTEX_WAIT_PRIVATE...
+  ClockId,        // CLOCK_MONOTONIC...
+  TimerFlags,     // TIMER_ABSTIME
+  MremapFlags,    // MREMAP_MAYMOVE...
+  FlockOp,        // LOCK_EX|LOCK_NB
+  IdType,         // P_PID... (waitid)
+  ArchPrctlCode,  // ARCH_SET_FS...
+  Sigset,         // const sigset_t*; size = arg[len_arg]
+  SigsetOut,      // sigset_t* filled by the call; size = arg[len_arg]
+  Sigaction,      // const struct sigaction* (kernel layout)
+  SigactionOut,   // struct sigaction* filled by the call
+  WaitStatus,     // int* wstatus filled by wait4
+  StatOut,        // struct stat* filled by the call
+  StatxOut,       // struct statx* filled by the call
+  DirentsOut,     // struct linux_dirent64[] filled by getdents; length = return value
+  OutPath,        // char* filled with a NUL-terminated path (getcwd)
 };
 
+// A Path argument that directly follows a DirFd argument is relative to that directory
+// (openat(dirfd, path), renameat(olddirfd, oldpath, newdirfd, newpath)...); any other
+// Path is relative to the working directory.
 struct ArgSpec {
   std::string_view name;
   ArgType type = ArgType::Int;
@@ -84,6 +123,7 @@ struct SyscallInfo {
   std::array<ArgSpec, 6> args{};
   bool returns_fd = false;             // success return value is a new fd
   bool never_returns = false;          // exit, exit_group (no exit stop)
+  bool returns_addr = false;           // success return value is an address (mmap, brk): show in hex
 
   bool in(SyscallClass c) const { return (classes & c) != 0; }
 };
