@@ -1,7 +1,10 @@
-// golden: the command-line front end. Each subcommand is in commands/*.cpp.
+// golden: the command-line front end. Each subcommand is in commands/*.cpp and registers
+// itself (command_registry.hpp); this file only parses and applies the error policy:
+// a user error is one line on stderr, `golden: <where>: <what>`, and exit status 2.
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <string>
 
 #include "command_registry.hpp"
 #include "golden/model/result.hpp"
@@ -31,9 +34,15 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    // CLI11 uses exit code 0 for --help/--version; usage errors become exit 2.
-    int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    // --help and --version are "errors" with exit code 0: let CLI11 print them.
+    if (e.get_exit_code() == 0) return app.exit(e);
+    // Anything else is a usage error: one line naming the subcommand, exit 2.
+    std::string where;
+    for (auto& [sub, run] : runs)
+      if (sub->parsed()) where = sub->get_name() + ": ";
+    std::fprintf(stderr, "golden: %s%s (see golden %s--help)\n", where.c_str(), e.what(),
+                 where.empty() ? "" : (where.substr(0, where.size() - 2) + " ").c_str());
+    return 2;
   }
   try {
     for (auto& [sub, run] : runs)
