@@ -8,16 +8,22 @@
 
 #include "golden/decode/decoder.hpp"
 #include "golden/model/arg_text.hpp"
+#include "golden/syscalls/syscall_table.hpp"
 #include "golden/text/kernel_errno.hpp"
 
 namespace golden {
 namespace {
 
-// strace prints these return values in hex (RVAL_HEX) or octal (RVAL_OCTAL) because
-// they are addresses or masks, not counts.
-bool returns_address(std::string_view name) {
-  return name == "mmap" || name == "mremap" || name == "brk" || name == "shmat" ||
-         name == "personality";
+const SyscallInfo* info_of(const Event& event) {
+  if (const SyscallInfo* info = syscall_by_nr(event.nr); info != nullptr && info->name == event.name)
+    return info;
+  return syscall_by_name(event.name);
+}
+
+// strace prints addresses (mmap, brk...) and personality's mask in hex (RVAL_HEX).
+bool returns_hex(const Event& event) {
+  const SyscallInfo* info = info_of(event);
+  return (info != nullptr && info->returns_addr) || event.name == "personality";
 }
 
 std::string arg_text(const Arg& arg) {
@@ -147,9 +153,9 @@ std::string format_return(const Event& event) {
   std::string out;
   const auto u = static_cast<std::uint64_t>(event.ret);
   // "%#x"/"%#o" style, where zero is plain "0".
-  if (returns_address(event.name)) {
+  if (returns_hex(event)) {
     out = u == 0 ? "0" : fmt::format("{:#x}", u);
-  } else if (event.name == "umask") {
+  } else if (event.name == "umask") {  // a mode: octal, as strace's RVAL_OCTAL
     out = u == 0 ? "0" : fmt::format("0{:o}", u);
   } else {
     out = std::to_string(event.ret);
