@@ -1,0 +1,183 @@
+#include "golden/graph/causal_graph.hpp"
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <map>
+#include <queue>
+#include <unordered_set>
+#include <utility>
+
+#include "cycle_report.hpp"
+#include "graph_impl.hpp"
+
+namespace golden {
+namespace {
+
+std::string lamport_error(const Trace& t, Seq from, Seq to, CausalEdgeKind kind) {
+  return fmt::format("{} edge #{} -> #{} goes backwards in Lamport time ({} -> {})",
+                     to_string(kind), from, to, t.events[from].lamport, t.events[to].lamport);
+}
+
+// Clocks are optional (renacer imports have none): 0 means "not assigned".
+bool lamport_backwards(const Trace& t, Seq from, Seq to) {
+  LamportTime a = t.events[from].lamport, b = t.events[to].lamport;
+  return a != 0 && b != 0 && a >= b;
+}
+
+// Kahn's algorithm with the smallest ready seq first: deterministic, and equal to seq
+// order whenever seq order is itself causal. Returns fewer than V vertices on a cycle.
+std::vector<Seq> kahn_order(const BoostGraph& g, std::vector<std::size_t>& indegree) {
+  const std::size_t n = boost::num_vertices(g);
+  indegree.assign(n, 0);
+  for (Vertex v = 0; v < n; ++v) indegree[v] = boost::in_degree(v, g);
+  std::priority_queue<Seq, std::vector<Seq>, std::greater<>> ready;
+  for (Vertex v = 0; v < n; ++v)
+    if (indegree[v] == 0) ready.push(v);
+  std::vector<Seq> order;
+  order.reserve(n);
+  while (!ready.empty()) {
+    Seq v = ready.top();
+    ready.pop();
+    order.push_back(v);
+    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
+      Vertex w = boost::target(*it, g);
+      if (--indegree[w] == 0) ready.push(w);
+    }
+  }
+  return order;
+}
+
+struct EdgeKey {
+  Seq from, to;
+  CausalEdgeKind kind;
+  bool operator==(const EdgeKey&) const = default;
+};
+struct EdgeKeyHash {
+  std::size_t operator()(const EdgeKey& k) const noexcept {
+    return std::hash<Seq>{}(k.from * 0x9E3779B97F4A7C15ull ^ k.to) ^ static_cast<std::size_t>(k.kind);
+  }
+};
+
+}  // namespace
+
+std::string_view to_string(CausalEdgeKind kind) {
+  switch (kind) {
+    case CausalEdgeKind::Program: return "program";
+    case CausalEdgeKind::Spawn: return "spawn";
+    case CausalEdgeKind::Reap: return "reap";
+    case CausalEdgeKind::Data: return "data";
+    case CausalEdgeKind::Signal: return "signal";
+  }
+  return "?";
+}
+
+CausalEdgeKind causal_kind(EdgeKind kind) {
+  switch (kind) {
+    case EdgeKind::Spawn: return CausalEdgeKind::Spawn;
+    case EdgeKind::Reap: return CausalEdgeKind::Reap;
+    case EdgeKind::Data: return CausalEdgeKind::Data;
+    case EdgeKind::Signal: return CausalEdgeKind::Signal;
+  }
+  return CausalEdgeKind::Data;
+}
+
+Result<CausalGraph> CausalGraph::build(const Trace& trace, const GraphOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->trace = &trace;
+  const std::size_t n = trace.events.size();
+  impl->graph = BoostGraph(n);
+  BoostGraph& g = impl->graph;
+  Counters& counters = impl->counters;
+
+  auto check_lamport = [&](Seq from, Seq to, CausalEdgeKind kind) -> std::optional<Error> {
+    if (!lamport_backwards(trace, from, to)) return std::nullopt;
+    if (options.reject_lamport_violations) return Error{lamport_error(trace, from, to, kind), ""};
+    ++counters[std::string(kCounterLamportBackward)];
+    return std::nullopt;
+  };
+
+  // Program order: the previous event of each live thread. Keyed by (pid, tid) and
+  // forgotten at the thread's Exit event, so a recycled tid starts a new chain.
+  std::map<std::pair<std::int32_t, std::int32_t>, Seq> last_of_thread;
+  for (Seq i = 0; i < n; ++i) {
+    const Event& e = trace.events[i];
+    if (e.seq != i)
+      return Error{fmt::format("event at index {} has seq {} (events must be numbered densely)",
+                               i, e.seq), ""};
+    if (e.duration.count() < 0) ++counters[std::string(kCounterNegativeDuration)];
+    auto key = std::make_pair(e.pid.value, e.tid.value);
+    if (auto it = last_of_thread.find(key); it != last_of_thread.end()) {
+      if (auto err = check_lamport(it->second, i, CausalEdgeKind::Program)) return *err;
+      boost::add_edge(it->second, i, EdgeData{CausalEdgeKind::Program}, g);
+    }
+    if (e.kind == EventKind::Exit)
+      last_of_thread.erase(key);
+    else
+      last_of_thread[key] = i;
+  }
+
+  std::unordered_set<EdgeKey, EdgeKeyHash> seen;
+  seen.reserve(trace.edges.size());
+  for (std::size_t k = 0; k < trace.edges.size(); ++k) {
+    const Edge& edge = trace.edges[k];
+    const CausalEdgeKind kind = causal_kind(edge.kind);
+    if (edge.from >= n || edge.to >= n)
+      return Error{fmt::format("{} edge #{} -> #{} names an event that does not exist "
+                               "(the run has {} events)", to_string(kind), edge.from, edge.to, n), ""};
+    if (edge.from == edge.to)
+      return Error{fmt::format("cycle in the causal graph: {} edge #{} -> #{} is a self-loop",
+                               to_string(kind), edge.from, edge.to), ""};
+    if (!seen.insert(EdgeKey{edge.from, edge.to, kind}).second) {
+      ++counters[std::string(kCounterDuplicateEdges)];
+      continue;
+    }
+    if (auto err = check_lamport(edge.from, edge.to, kind)) return *err;
+    boost::add_edge(edge.from, edge.to, EdgeData{kind}, g);
+  }
+
+  std::vector<std::size_t> remaining;
+  impl->topo = kahn_order(g, remaining);
+  if (impl->topo.size() != n) return Error{describe_cycle(g, remaining), ""};
+  return CausalGraph(std::move(impl));
+}
+
+CausalGraph::CausalGraph(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+CausalGraph::CausalGraph(CausalGraph&&) noexcept = default;
+CausalGraph& CausalGraph::operator=(CausalGraph&&) noexcept = default;
+CausalGraph::~CausalGraph() = default;
+
+const Trace& CausalGraph::trace() const { return *impl_->trace; }
+std::size_t CausalGraph::vertex_count() const { return boost::num_vertices(impl_->graph); }
+std::size_t CausalGraph::edge_count() const { return boost::num_edges(impl_->graph); }
+const std::vector<Seq>& CausalGraph::topological_order() const { return impl_->topo; }
+const Counters& CausalGraph::counters() const { return impl_->counters; }
+
+std::vector<CausalEdge> CausalGraph::edges() const {
+  const BoostGraph& g = impl_->graph;
+  std::vector<CausalEdge> out;
+  out.reserve(boost::num_edges(g));
+  for (auto [it, end] = boost::edges(g); it != end; ++it)
+    out.push_back({boost::source(*it, g), boost::target(*it, g), g[*it].kind});
+  return out;
+}
+
+std::vector<CausalEdge> CausalGraph::in_edges(Seq seq) const {
+  const BoostGraph& g = impl_->graph;
+  GOLDEN_CHECK(seq < boost::num_vertices(g));
+  std::vector<CausalEdge> out;
+  for (auto [it, end] = boost::in_edges(seq, g); it != end; ++it)
+    out.push_back({boost::source(*it, g), seq, g[*it].kind});
+  return out;
+}
+
+std::vector<CausalEdge> CausalGraph::out_edges(Seq seq) const {
+  const BoostGraph& g = impl_->graph;
+  GOLDEN_CHECK(seq < boost::num_vertices(g));
+  std::vector<CausalEdge> out;
+  for (auto [it, end] = boost::out_edges(seq, g); it != end; ++it)
+    out.push_back({seq, boost::target(*it, g), g[*it].kind});
+  return out;
+}
+
+}  // namespace golden

@@ -1,0 +1,24 @@
+// The command name shown for a process in reports and matched by
+// process_name_pattern: its last exec's name, or for a fork that never exec'd (a
+// subshell, a worker) the nearest ancestor's — it is running that program's code.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+
+#include "golden/model/trace.hpp"
+
+namespace golden {
+
+class ProcessNames {
+ public:
+  explicit ProcessNames(const Trace& trace);
+  // "" for a pid the trace has no record of, or whose whole ancestry never exec'd.
+  const std::string& name(Pid pid) const;
+
+ private:
+  std::unordered_map<Pid, std::string> names_;
+  std::string empty_;
+};
+
+}  // namespace golden

@@ -1,0 +1,183 @@
+#include "golden/graph/causal_graph.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "trace_fixture.hpp"
+
+namespace golden {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::TraceMaker;
+
+TEST(CausalGraph, ProgramOrderLinksConsecutiveEventsOfEachThread) {
+  TraceMaker m;
+  m.process(1, 0, "app");
+  Seq a = m.call(1, 1, "openat", 0, 5);
+  Seq b = m.call(1, 2, "read", 1, 5);  // another thread of the same process
+  Seq c = m.call(1, 1, "close", 6, 1);
+  Seq d = m.call(1, 2, "write", 7, 1);
+  Trace t = m.build();
+  auto g = CausalGraph::build(t);
+  ASSERT_TRUE(g) << g.error().to_string();
+  EXPECT_EQ(g->vertex_count(), 4u);
+  EXPECT_EQ(g->edge_count(), 2u);
+  EXPECT_THAT(g->in_edges(c), ::testing::ElementsAre(CausalEdge{a, c, CausalEdgeKind::Program}));
+  EXPECT_THAT(g->in_edges(d), ::testing::ElementsAre(CausalEdge{b, d, CausalEdgeKind::Program}));
+  EXPECT_TRUE(g->in_edges(b).empty());
+}
+
+TEST(CausalGraph, CrossEdgesKeepTheirKindAndTopologicalOrderRespectsThem) {
+  TraceMaker m;
+  // The child's first call completes before the parent's clone returns, so its seq is
+  // smaller: seq order is not causal order, the topological order must fix that.
+  Seq child_first = m.call(2, "execve", 10, 5);
+  Seq clone = m.call(1, "clone", 0, 20);
+  Seq child_exit = m.exit(2, 2, 30);
+  Seq wait = m.call(1, "wait4", 21, 10);
+  m.edge(clone, child_first, EdgeKind::Spawn).edge(child_exit, wait, EdgeKind::Reap);
+  Trace t = m.build();
+  auto g = CausalGraph::build(t);
+  ASSERT_TRUE(g) << g.error().to_string();
+  EXPECT_EQ(g->edge_count(), 4u);
+  EXPECT_THAT(g->out_edges(clone),
+              ::testing::UnorderedElementsAre(CausalEdge{clone, wait, CausalEdgeKind::Program},
+                                              CausalEdge{clone, child_first, CausalEdgeKind::Spawn}));
+  EXPECT_THAT(g->topological_order(), ::testing::ElementsAre(clone, child_first, child_exit, wait));
+}
+
+TEST(CausalGraph, EmptyTraceIsAnEmptyGraph) {
+  Trace t;
+  auto g = CausalGraph::build(t);
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->vertex_count(), 0u);
+  EXPECT_TRUE(g->topological_order().empty());
+}
+
+TEST(CausalGraph, CycleAcrossThreadsIsRejectedWithTheCycleNamed) {
+  TraceMaker m;
+  Seq a = m.call(1, "write", 0, 1);
+  Seq b = m.call(2, "read", 0, 2);
+  Seq c = m.call(1, "read", 3, 1);
+  Seq d = m.call(2, "write", 4, 1);
+  // a -> b -> d (program) -> c -> ... and c -> b closes b -> d -> c -> b.
+  m.edge(a, b, EdgeKind::Data).edge(d, c, EdgeKind::Data).edge(c, b, EdgeKind::Data);
+  Trace t = m.build(/*clocks=*/false);
+  auto g = CausalGraph::build(t);
+  ASSERT_FALSE(g);
+  EXPECT_THAT(g.error().message, HasSubstr("cycle in the causal graph"));
+  EXPECT_THAT(g.error().message, HasSubstr("#1 -program-> #3 -data-> #2 -data-> #1"));
+}
+
+TEST(CausalGraph, EdgeAgainstProgramOrderIsACycle) {
+  TraceMaker m;
+  Seq a = m.call(1, "read", 0, 1);
+  Seq b = m.call(1, "write", 2, 1);
+  m.edge(b, a, EdgeKind::Signal);
+  Trace t = m.build(false);
+  auto g = CausalGraph::build(t);
+  ASSERT_FALSE(g);
+  EXPECT_THAT(g.error().message, HasSubstr("cycle"));
+}
+
+TEST(CausalGraph, SelfLoopIsRejected) {
+  TraceMaker m;
+  Seq a = m.call(1, "kill", 0, 1);
+  m.edge(a, a, EdgeKind::Signal);
+  auto g = CausalGraph::build(m.build(false));
+  ASSERT_FALSE(g);
+  EXPECT_THAT(g.error().message, HasSubstr("self-loop"));
+}
+
+TEST(CausalGraph, EdgeToAMissingEventIsRejected) {
+  TraceMaker m;
+  Seq a = m.call(1, "write", 0, 1);
+  m.edge(a, 7, EdgeKind::Data);
+  auto g = CausalGraph::build(m.build(false));
+  ASSERT_FALSE(g);
+  EXPECT_THAT(g.error().message, HasSubstr("#0 -> #7 names an event that does not exist"));
+}
+
+TEST(CausalGraph, EventsMustBeNumberedDensely) {
+  TraceMaker m;
+  m.call(1, "read", 0, 1);
+  m.call(1, "read", 2, 1);
+  Trace t = m.build();
+  t.events[1].seq = 5;
+  auto g = CausalGraph::build(t);
+  ASSERT_FALSE(g);
+  EXPECT_THAT(g.error().message, HasSubstr("index 1 has seq 5"));
+}
+
+// An edge that is acyclic but contradicts the clocks: the trace is inconsistent.
+Trace backward_lamport_trace() {
+  TraceMaker m;
+  Seq w = m.call(1, "write", 0, 1);
+  Seq r = m.call(2, "read", 0, 3);
+  Trace t = m.build();  // clocks 1 and 1: no edge yet
+  t.events[w].lamport = 5;
+  t.events[r].lamport = 2;
+  t.edges.push_back({w, r, EdgeKind::Data});
+  return t;
+}
+
+TEST(CausalGraph, EdgeBackwardsInLamportTimeIsRejectedByDefault) {
+  Trace t = backward_lamport_trace();
+  auto g = CausalGraph::build(t);
+  ASSERT_FALSE(g);
+  EXPECT_EQ(g.error().message, "data edge #0 -> #1 goes backwards in Lamport time (5 -> 2)");
+}
+
+TEST(CausalGraph, EdgeBackwardsInLamportTimeCanBeCountedInstead) {
+  Trace t = backward_lamport_trace();
+  auto g = CausalGraph::build(t, {.reject_lamport_violations = false});
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->edge_count(), 1u);
+  EXPECT_EQ(g->counters().at(std::string(kCounterLamportBackward)), 1u);
+}
+
+TEST(CausalGraph, ProgramOrderBackwardsInLamportTimeIsRejected) {
+  TraceMaker m;
+  m.call(1, "read", 0, 1);
+  m.call(1, "read", 2, 1);
+  Trace t = m.build();
+  t.events[0].lamport = 9;
+  auto g = CausalGraph::build(t);
+  ASSERT_FALSE(g);
+  EXPECT_THAT(g.error().message, HasSubstr("program edge #0 -> #1 goes backwards"));
+}
+
+TEST(CausalGraph, UnknownClocksAreNotChecked) {
+  Trace t = backward_lamport_trace();
+  for (Event& e : t.events) e.lamport = 0;
+  EXPECT_TRUE(CausalGraph::build(t));
+}
+
+TEST(CausalGraph, DuplicateEdgesAndNegativeDurationsAreCounted) {
+  TraceMaker m;
+  Seq w = m.call(1, "write", 0, 1);
+  Seq r = m.call(2, "read", 0, 3);
+  m.edge(w, r, EdgeKind::Data).edge(w, r, EdgeKind::Data);
+  Trace t = m.build();
+  t.events[r].duration = Nanos(-5);
+  auto g = CausalGraph::build(t);
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->edge_count(), 1u);
+  EXPECT_EQ(g->counters().at(std::string(kCounterDuplicateEdges)), 1u);
+  EXPECT_EQ(g->counters().at(std::string(kCounterNegativeDuration)), 1u);
+}
+
+TEST(CausalGraph, RecycledTidAfterExitStartsANewChain) {
+  TraceMaker m;
+  m.call(1, 7, "futex", 0, 1);
+  m.exit(1, 7, 2);
+  Seq again = m.call(1, 7, "read", 10, 1);  // the kernel reused tid 7
+  auto g = CausalGraph::build(m.build());
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->edge_count(), 1u);
+  EXPECT_TRUE(g->in_edges(again).empty());
+}
+
+}  // namespace
+}  // namespace golden

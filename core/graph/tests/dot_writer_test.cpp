@@ -1,0 +1,161 @@
+#include "golden/graph/dot_writer.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <unistd.h>
+
+#include "trace_fixture.hpp"
+
+namespace golden {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using testing::TraceMaker;
+
+bool have_dot() { return std::system("command -v dot >/dev/null 2>&1") == 0; }
+
+// Runs the real Graphviz on `text`; returns dot's stderr (empty when it was happy),
+// and fails the test if dot rejected the file or produced no SVG.
+std::string render_with_dot(const std::string& text) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("golden_dot_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path in = dir / "g.dot", out = dir / "g.svg", err = dir / "err.txt";
+  std::ofstream(in) << text;
+  const std::string cmd = "dot -Tsvg '" + in.string() + "' -o '" + out.string() + "' 2>'" +
+                          err.string() + "'";
+  const int status = std::system(cmd.c_str());
+  std::stringstream svg, errors;
+  svg << std::ifstream(out).rdbuf();
+  errors << std::ifstream(err).rdbuf();
+  fs::remove_all(dir);
+  EXPECT_EQ(status, 0) << errors.str();
+  EXPECT_THAT(svg.str(), HasSubstr("<svg"));
+  return errors.str();
+}
+
+Trace fork_wait_trace() {
+  TraceMaker m;
+  m.process(100, 0, "sh").process(101, 100, "sleep");
+  m.call(100, "execve", 0, 100);
+  Seq child_exec = m.call(101, "execve", 120, 80);
+  Seq clone = m.call(100, "clone", 100, 50);
+  m.call(101, "nanosleep", 200, 300000);
+  m.call(101, "exit_group", 300200, 10);
+  Seq child_exit = m.exit(101, 101, 300210);
+  Seq wait = m.call(100, "wait4", 160, 300090);
+  m.edge(clone, child_exec, EdgeKind::Spawn).edge(child_exit, wait, EdgeKind::Reap);
+  return m.build();
+}
+
+std::string to_dot(const CausalGraph& g, const DotOptions& options) {
+  std::ostringstream out;
+  write_dot(out, g, options);
+  return out.str();
+}
+
+std::size_t count_matches(const std::string& text, const std::string& pattern) {
+  std::regex re(pattern);
+  return static_cast<std::size_t>(
+      std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
+}
+
+TEST(DotWriter, ClustersPerProcessStyledEdgesAndHighlightedPath) {
+  Trace t = fork_wait_trace();
+  auto g = CausalGraph::build(t);
+  ASSERT_TRUE(g);
+  auto path = critical_path(*g);
+  ASSERT_TRUE(path);
+  const std::string dot = to_dot(*g, {.highlight = &*path});
+
+  EXPECT_THAT(dot, HasSubstr("subgraph cluster_p100 {\n    label=\"pid 100 sh\";"));
+  EXPECT_THAT(dot, HasSubstr("subgraph cluster_p101 {\n    label=\"pid 101 sleep\";"));
+  EXPECT_THAT(dot, HasSubstr("e3 [label=\"#3 nanosleep\""));
+  // Spawn and reap edges keep their own style and are red when on the path.
+  EXPECT_THAT(dot, HasSubstr("e2 -> e1 [color=blue, style=bold, tooltip=\"spawn\", color=red"));
+  EXPECT_THAT(dot, HasSubstr("e5 -> e6 [color=darkgreen, style=dashed, tooltip=\"reap\", color=red"));
+  // Every event of this path is highlighted: 7 events, 7 red nodes.
+  EXPECT_EQ(path->steps.size(), 7u);
+  EXPECT_EQ(count_matches(dot, R"(e\d+ \[label=[^\n]*fillcolor)"), 7u);
+  if (!have_dot()) GTEST_SKIP() << "graphviz 'dot' not installed";
+  EXPECT_EQ(render_with_dot(dot), "");
+}
+
+TEST(DotWriter, WithoutHighlightNothingIsRed) {
+  Trace t = fork_wait_trace();
+  auto g = CausalGraph::build(t);
+  ASSERT_TRUE(g);
+  const std::string dot = to_dot(*g, {});
+  EXPECT_THAT(dot, Not(HasSubstr("red")));
+  EXPECT_EQ(count_matches(dot, R"( -> )"), g->edge_count());
+}
+
+TEST(DotWriter, HostileNamesAreEscaped) {
+  TraceMaker m;
+  m.process(1, 0, "we\"ird\\name\xff\n");
+  Seq a = m.call(1, "open\"at", 0, 5);
+  Event& e = m.raw().events[a];
+  e.args.push_back({"pathname", ArgKind::Path, 0, "", "/tmp/\"quoted\" \\ \x01\xfe", {}, {}});
+  auto t = m.build();
+  auto g = CausalGraph::build(t);
+  ASSERT_TRUE(g);
+  const std::string dot = to_dot(*g, {});
+  EXPECT_THAT(dot, HasSubstr(R"(label="pid 1 we\"ird\\name\\xff\n")"));
+  EXPECT_THAT(dot, HasSubstr(R"(label="#0 open\"at")"));
+  if (!have_dot()) GTEST_SKIP() << "graphviz 'dot' not installed";
+  EXPECT_EQ(render_with_dot(dot), "");
+}
+
+// A busy worker thread off the critical path: its 60 quiet calls collapse to a few
+// nodes, the events with cross edges and the critical path stay.
+TEST(DotWriter, CollapsesRunsOfNonCriticalEvents) {
+  TraceMaker m;
+  m.process(1, 0, "main").process(2, 1, "worker");
+  Seq clone = m.call(1, "clone", 0, 10);
+  Seq first = m.call(2, "set_robust_list", 11, 1);
+  for (int i = 0; i < 30; ++i) m.call(2, i % 3 ? "read" : "write", 20 + 2 * i, 1);
+  Seq send = m.call(2, "write", 100, 1);
+  for (int i = 0; i < 30; ++i) m.call(2, "futex", 110 + 2 * i, 1);
+  Seq recv = m.call(1, "read", 20, 5000);
+  m.edge(clone, first, EdgeKind::Spawn).edge(send, recv, EdgeKind::Data);
+  Trace t = m.build();
+  auto g = CausalGraph::build(t);
+  ASSERT_TRUE(g);
+  auto path = critical_path(*g);
+  ASSERT_TRUE(path);
+  EXPECT_THAT(path->steps.size(), 2u);  // clone, then the long read
+
+  const std::string full = to_dot(*g, {.highlight = &*path});
+  const std::string collapsed = to_dot(*g, {.highlight = &*path, .collapse_min_run = 3});
+  EXPECT_EQ(count_matches(full, R"(\n    [er]\d+ \[)"), t.events.size());
+  // main: 2 nodes; worker: set_robust_list (spawn target), a run of 30, the write
+  // (data source), a run of 30.
+  EXPECT_EQ(count_matches(collapsed, R"(\n    [er]\d+ \[)"), 6u);
+  EXPECT_THAT(collapsed, HasSubstr("r2 [label=\"30 events #2..#31\\nread x20\\nwrite x10\""));
+  EXPECT_THAT(collapsed, HasSubstr("e1 -> r2 ["));
+  EXPECT_THAT(collapsed, HasSubstr("r2 -> e32 ["));
+  EXPECT_THAT(collapsed, HasSubstr("e32 -> e63 [color=darkorange"));
+  if (!have_dot()) GTEST_SKIP() << "graphviz 'dot' not installed";
+  EXPECT_EQ(render_with_dot(collapsed), "");
+}
+
+TEST(DotWriter, EmptyGraphIsAValidDigraph) {
+  Trace t;
+  auto g = CausalGraph::build(t);
+  ASSERT_TRUE(g);
+  const std::string dot = to_dot(*g, {});
+  EXPECT_THAT(dot, HasSubstr("digraph causal {"));
+  if (!have_dot()) GTEST_SKIP() << "graphviz 'dot' not installed";
+  EXPECT_EQ(render_with_dot(dot), "");
+}
+
+}  // namespace
+}  // namespace golden
