@@ -1,0 +1,84 @@
+// SPEC §3: "The traced program's stdin/stdout/stderr, signals, exit status and behaviour
+// are untouched ... golden capture exits with the program's exit status (128+N when
+// killed by signal N)." Every tracee program runs untraced and under golden capture.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "cases.hpp"
+#include "golden_cli.hpp"
+#include "process.hpp"
+
+namespace golden::e2e {
+namespace {
+
+class Parity : public testing::TestWithParam<ProgramCase> {};
+
+TEST_P(Parity, TracedStdoutAndStatusMatchUntraced) {
+  const ProgramCase& c = GetParam();
+  RunResult plain = run(c.command(), {.timeout = 30s});
+  ASSERT_FALSE(plain.timed_out) << plain.describe();
+  // The program itself behaves as documented (else the comparison below means little).
+  EXPECT_EQ(plain.status(), c.status) << plain.describe();
+  EXPECT_EQ(c.normalize(plain.out), c.out) << plain.describe();
+  EXPECT_EQ(plain.err, "") << plain.describe();
+
+  TempDir dir;
+  std::string path = dir.file("trace.json");
+  RunResult traced = capture(path, c.command(), {}, {.timeout = 60s});
+  ASSERT_FALSE(traced.timed_out) << traced.describe();
+  EXPECT_TRUE(traced.exited()) << "golden itself died by a signal\n" << traced.describe();
+  EXPECT_EQ(traced.status(), plain.status()) << "golden must exit with the program's status\n" << traced.describe();
+  EXPECT_EQ(c.normalize(traced.out), c.normalize(plain.out)) << traced.describe();
+
+  auto file = load_trace(path);
+  ASSERT_TRUE(file.ok()) << file.error().to_string() << "\n" << traced.describe();
+  EXPECT_FALSE(file->truncated);
+  ASSERT_EQ(file->runs.size(), 1u);
+  const Trace& trace = file->runs[0];
+  EXPECT_EQ(trace.run.exit_status, std::optional<int>(c.status)) << summarize(trace);
+  ASSERT_FALSE(trace.processes.empty());
+  // The root process record says how the program ended.
+  const ProcessInfo* root = nullptr;
+  for (const ProcessInfo& p : trace.processes)
+    if (p.parent.value == 0 && root == nullptr) root = &p;
+  ASSERT_NE(root, nullptr) << "no root process (parent 0)\n" << summarize(trace);
+  if (c.status >= 128) {
+    EXPECT_EQ(root->exit_signal, std::optional<int>(c.status - 128)) << summarize(trace);
+  } else {
+    EXPECT_EQ(root->exit_code, std::optional<int>(c.status)) << summarize(trace);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Programs, Parity, testing::ValuesIn(program_cases()),
+                         [](const auto& info) { return info.param.id; });
+
+// Every program in testdata/programs is exercised by the cases above.
+TEST(ParityCoverage, EveryTraceeProgramHasACase) {
+  std::set<std::string> covered;
+  for (const auto& c : program_cases()) covered.insert(c.program);
+  for (const auto& name : tracee_names()) EXPECT_TRUE(covered.count(name)) << name << " has no ProgramCase";
+}
+
+// Real system tools: output identical traced and untraced.
+class ToolParity : public testing::TestWithParam<ToolCase> {};
+
+TEST_P(ToolParity, TracedOutputMatchesUntraced) {
+  const ToolCase& c = GetParam();
+  RunResult plain = run(c.command, {.timeout = 30s});
+  ASSERT_EQ(plain.status(), 0) << plain.describe();
+  ASSERT_FALSE(plain.out.empty());
+  TempDir dir;
+  RunResult traced = capture(dir.file("trace.json"), c.command, {}, {.timeout = 60s});
+  EXPECT_EQ(traced.status(), 0) << traced.describe();
+  EXPECT_EQ(traced.out, plain.out) << traced.describe();
+  auto file = load_trace(dir.file("trace.json"));
+  ASSERT_TRUE(file.ok()) << file.error().to_string();
+  EXPECT_FALSE(file->truncated);
+}
+
+INSTANTIATE_TEST_SUITE_P(Tools, ToolParity, testing::ValuesIn(tool_cases()),
+                         [](const auto& info) { return info.param.id; });
+
+}  // namespace
+}  // namespace golden::e2e
