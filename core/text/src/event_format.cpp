@@ -119,10 +119,11 @@ std::string format_exit(const Event& event, const ProcessInfo* process, std::str
 }
 
 std::string format_span(const Event& event, const FormatOptions& options, std::string line) {
-  line += "=== span " + event.name;
+  // Marked like strace's out-of-band lines (signals): a span is not a system call.
+  line += "--- span " + event.name;
   if (!event.args.empty()) line += " {" + join_args(event.args) + "}";
   if (options.show_duration) line += ' ' + format_duration(event.duration);
-  line += " ===";
+  line += " ---";
   return line;
 }
 

@@ -33,23 +33,26 @@ std::string_view grouping_header(StatsGrouping grouping) {
   return "syscall";
 }
 
-void SyscallStats::add_event(const Event& event, std::uint32_t run) {
-  if (!CallStats::counts(event)) return;
+SyscallStats::ProcessEntry& SyscallStats::process_entry(std::uint32_t run, Pid pid) {
   max_run_ = std::max(max_run_, run);
+  auto [it, inserted] = by_process_.try_emplace({run, pid.value});
+  if (inserted) it->second.first_seen = by_process_.size();
+  return it->second;
+}
+
+void SyscallStats::add_event(const Event& event, std::uint32_t run) {
+  // Any event makes its process known, so the per-process table lists it.
+  ProcessEntry& process = process_entry(run, event.pid);
+  if (!CallStats::counts(event)) return;
   const int order = event.nr >= 0 ? event.nr : INT_MAX;
   const std::string name = event.name.empty() ? "syscall_" + std::to_string(event.nr) : event.name;
   by_syscall_[{order, name}].add(event);
-  auto [it, inserted] = by_process_.try_emplace({run, event.pid.value});
-  if (inserted) it->second.first_seen = by_process_.size();
-  it->second.stats.add(event);
+  process.stats.add(event);
   total_.add(event);
 }
 
 void SyscallStats::add_process(const ProcessInfo& process, std::uint32_t run) {
-  // Processes that made no counted call get no row; only the name is remembered.
-  auto [it, inserted] = by_process_.try_emplace({run, process.pid.value});
-  if (inserted) it->second.first_seen = by_process_.size();
-  it->second.name = process.name();
+  process_entry(run, process.pid).name = process.name();
 }
 
 void SyscallStats::add_trace(const Trace& trace) {
@@ -66,8 +69,9 @@ std::vector<CallRow> SyscallStats::rows(StatsGrouping grouping) const {
     case StatsGrouping::Process: {
       std::vector<const std::pair<const std::pair<std::uint32_t, std::int32_t>, ProcessEntry>*>
           order;
-      for (const auto& entry : by_process_)
-        if (entry.second.stats.calls > 0) order.push_back(&entry);
+      // Every process gets a row, even one whose only call never returned (a child
+      // that went straight to _exit): the table then lists the whole process tree.
+      for (const auto& entry : by_process_) order.push_back(&entry);
       std::sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
         return a->first.first != b->first.first ? a->first.first < b->first.first
                                                  : a->second.first_seen < b->second.first_seen;

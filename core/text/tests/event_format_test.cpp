@@ -184,7 +184,7 @@ TEST(FormatEvent, Span) {
   e.kind = EventKind::Span;
   e.name = "load_config";
   e.duration = Nanos{2'500000};
-  EXPECT_EQ(format_event(e, FormatOptions{}), "=== span load_config <0.002500> ===");
+  EXPECT_EQ(format_event(e, FormatOptions{}), "--- span load_config <0.002500> ---");
 }
 
 TEST(FormatDuration, TruncatesToMicroseconds) {

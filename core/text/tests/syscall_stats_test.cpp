@@ -64,6 +64,20 @@ TEST(SyscallStats, PerProcessTableNamesEachProcess) {
             "100.00    0.000007           2         3           total\n");
 }
 
+TEST(SyscallStats, AProcessWithoutCountedCallsStillHasARow) {
+  SyscallStats s;
+  s.add_event(call("read", 10, 1000));
+  Event exit_group = call("exit_group", 11, 0);
+  exit_group.finished = false;  // never returns: not counted, as in strace -c
+  s.add_event(exit_group);
+  s.add_process(process(11, "child"), 0);
+  const auto rows = s.rows(StatsGrouping::Process);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1].label, "pid 11 (child)");
+  EXPECT_EQ(rows[1].stats.calls, 0u);
+  EXPECT_EQ(s.total().calls, 1u);
+}
+
 TEST(SyscallStats, ProcessesOfDifferentRunsAreKeptApart) {
   SyscallStats s;
   s.add_event(call("read", 10, 1000), 0);

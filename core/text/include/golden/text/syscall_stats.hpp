@@ -22,7 +22,8 @@ enum class StatsGrouping {
 
 class SyscallStats {
  public:
-  // Counts a syscall event of run `run` (other events are ignored, see CallStats::add).
+  // Counts a syscall event of run `run` (others only make their process known: see
+  // CallStats::add for what strace -c counts).
   void add_event(const Event& event, std::uint32_t run = 0);
   // Gives a process its command name in the per-process table.
   void add_process(const ProcessInfo& process, std::uint32_t run = 0);
@@ -41,6 +42,8 @@ class SyscallStats {
     std::string name;
     CallStats stats;
   };
+  ProcessEntry& process_entry(std::uint32_t run, Pid pid);
+
   // Keyed by syscall number so that ties keep strace's order; unknown numbers last.
   std::map<std::pair<int, std::string>, CallStats> by_syscall_;
   std::map<std::pair<std::uint32_t, std::int32_t>, ProcessEntry> by_process_;
