@@ -115,10 +115,7 @@ std::vector<CallRow> SyscallStats::rows(StatsGrouping grouping) const {
 
 std::string SyscallStats::table(StatsGrouping grouping) const {
   const std::vector<CallRow> r = rows(grouping);
-  std::string out = render_call_table(r, total_, grouping_header(grouping));
-  if (grouping == StatsGrouping::Class)
-    out += "(a call counts in each of its classes; \"other\" has none)\n";
-  return out;
+  return render_call_table(r, total_, grouping_header(grouping));
 }
 
 }  // namespace golden

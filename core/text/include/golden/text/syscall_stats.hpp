@@ -17,7 +17,8 @@ namespace golden {
 enum class StatsGrouping {
   Syscall,  // strace -c
   Process,  // one row per process: "pid 1234 (wc)"
-  Class,    // one row per syscall class (%file, %desc...); a call counts in each of its classes
+  Class,    // one row per syscall class (%file, %desc...); a call counts in each of its
+            // classes, calls in none in "other"; the total counts each call once
 };
 
 class SyscallStats {
