@@ -1,0 +1,38 @@
+// Reading trace files: golden-trace (docs/trace-format.md), plain or zstd-compressed
+// (detected by magic, not by name), and renacer's renacer-json-v1 (imported; what it
+// lacks is flagged in TraceHeader, not invented).
+//
+// Bad input is an Error with a location ("trace.json:12", "trace.json: byte 4096"),
+// never an exception or a crash. A truncated file (a killed capture) is not an error:
+// every complete record is returned and TraceFile::truncated is set. Surprises that do
+// not stop reading (unknown fields or record types, a cut last line, process records
+// rebuilt from events) are counted in TraceFile::counters under "reader.*".
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "golden/model/result.hpp"
+#include "golden/model/trace.hpp"
+
+namespace golden {
+
+struct ReadOptions {
+  // Upper bound on the decoded text (after zstd decompression, or the plain file's
+  // size): protects against decompression bombs. A zstd frame that declares a larger
+  // content size is rejected before anything is decompressed.
+  std::uint64_t max_decompressed = std::uint64_t{8} << 30;  // 8 GiB
+  // Upper bound on one record line of a golden-trace file, so a corrupt file without
+  // newlines cannot make the line reader buffer everything.
+  std::uint64_t max_line = std::uint64_t{256} << 20;  // 256 MiB
+};
+
+// Reads PATH (golden-trace JSON, .zst, or renacer-json-v1).
+Result<TraceFile> read_trace(const std::string& path, const ReadOptions& options = {});
+
+// Same for bytes already in memory; `name` is used in error locations.
+Result<TraceFile> parse_trace(std::string_view bytes, std::string_view name,
+                              const ReadOptions& options = {});
+
+}  // namespace golden
