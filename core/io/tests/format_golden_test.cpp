@@ -32,5 +32,24 @@ TEST(IoFormatGolden, CommittedSampleReadsBackAsTheModel) {
   EXPECT_FALSE(back->truncated);
 }
 
+TEST(IoFormatGolden, DocumentedExampleIsExactWriterOutput) {
+  // docs/trace-format.md section 2 must stay a real, canonical golden-trace file.
+  const std::string doc = io_test::read_file(std::string(GOLDEN_SOURCE_DIR) + "/docs/trace-format.md");
+  const auto section = doc.find("## 2. Example");
+  ASSERT_NE(section, std::string::npos);
+  const auto open = doc.find("```\n", section);
+  const auto close = doc.find("```\n", open + 4);
+  ASSERT_NE(close, std::string::npos);
+  const std::string example = doc.substr(open + 4, close - open - 4);
+  auto r = parse_trace(example, "trace-format.md example");
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_FALSE(r->truncated);
+  EXPECT_TRUE(r->counters.empty());
+  ASSERT_EQ(r->runs.size(), 1u);
+  EXPECT_EQ(r->runs[0].events.size(), 6u);
+  EXPECT_EQ(r->runs[0].events[1].args[1].str, std::string("/tmp/bad\xff\xfe name\n"));
+  EXPECT_EQ(format_trace(*r), example);
+}
+
 }  // namespace
 }  // namespace golden
