@@ -39,6 +39,9 @@ Parsed parse(std::string_view text) {
   } catch (const Json::parse_error& e) {
     p.error = parse_error_text(e);
     p.byte = e.byte;
+  } catch (const Json::exception& e) {
+    // Not every parse failure is a parse_error: a number like 1e999 is out_of_range.
+    p.error = parse_error_text(e);
   }
   return p;
 }

@@ -23,6 +23,12 @@ std::uint64_t get_u64(const Json& v, std::string_view field) {
   wrong_type(v, field, "an unsigned integer");
 }
 
+std::uint32_t get_u32(const Json& v, std::string_view field) {
+  std::uint64_t x = get_u64(v, field);
+  if (x > std::numeric_limits<std::uint32_t>::max()) wrong_type(v, field, "a 32-bit unsigned integer");
+  return static_cast<std::uint32_t>(x);
+}
+
 std::int64_t get_i64(const Json& v, std::string_view field) {
   if (v.is_number_unsigned()) {
     std::uint64_t u = v.get<std::uint64_t>();

@@ -23,6 +23,7 @@ struct RecordError {
 [[noreturn]] void fail(std::string message);
 
 std::uint64_t get_u64(const Json& v, std::string_view field);
+std::uint32_t get_u32(const Json& v, std::string_view field);
 std::int64_t get_i64(const Json& v, std::string_view field);
 int get_int(const Json& v, std::string_view field);
 bool get_bool(const Json& v, std::string_view field);

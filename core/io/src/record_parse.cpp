@@ -111,7 +111,7 @@ TraceHeader parse_header(const Json& obj, std::uint64_t& unknown) {
     if (k == "format" || k == "version" || k == "records") continue;
     if (k == "tool") h.tool = get_bytes(v, "tool");
     else if (k == "filter") h.filter = get_bytes(v, "filter");
-    else if (k == "string_limit") h.string_limit = static_cast<std::uint32_t>(get_u64(v, "string_limit"));
+    else if (k == "string_limit") h.string_limit = get_u32(v, "string_limit");
     else if (k == "has_pids") h.has_pids = get_bool(v, "has_pids");
     else if (k == "has_timing") h.has_timing = get_bool(v, "has_timing");
     else if (k == "has_clocks") h.has_clocks = get_bool(v, "has_clocks");
@@ -127,7 +127,7 @@ RunInfo parse_run(const Json& obj, std::uint64_t& unknown) {
     const Json& v = *it;
     if (k == "type") continue;
     if (k == "run") {
-      run.index = static_cast<std::uint32_t>(get_u64(v, "run"));
+      run.index = get_u32(v, "run");
     } else if (k == "command") {
       run.command = get_bytes_list(v, "command");
     } else if (k == "attached") {
@@ -278,7 +278,7 @@ std::uint32_t parse_end(const Json& obj, RunInfo& run, std::uint64_t& unknown) {
     if (k == "type") {
       continue;
     } else if (k == "run") {
-      index = static_cast<std::uint32_t>(get_u64(v, "run"));
+      index = get_u32(v, "run");
       has_run = true;
     } else if (k == "wall_ns") {
       run.wall_time = Nanos{get_i64(v, "wall_ns")};

@@ -23,6 +23,8 @@ Result<TraceFile> read_input(io_detail::ByteInput& input, const std::string& nam
                                         [&](std::string_view chunk) { return reader.feed(chunk); });
     if (!info) return info.error();
     return reader.finish(*info);
+  } catch (const io_detail::RecordError& e) {
+    return Error{e.message, name};
   } catch (const std::bad_alloc&) {
     return Error{"out of memory while reading the trace", name};
   } catch (const std::exception& e) {

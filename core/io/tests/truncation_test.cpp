@@ -162,7 +162,7 @@ void run_and_kill(const std::function<void()>& body) {
 
 TEST(IoTruncation, KilledWriterKeepsEverythingFlushed) {
   std::string dir = io_test::scratch_dir("trunc_killed");
-  const TraceFile bulk = io_test::bulk_trace(1000);
+  const TraceFile bulk = io_test::bulk_trace(1001);
   for (const char* name : {"/k.json", "/k.json.zst"}) {
     SCOPED_TRACE(name);
     const std::string path = dir + name;
@@ -172,9 +172,9 @@ TEST(IoTruncation, KilledWriterKeepsEverythingFlushed) {
       auto w = TraceWriter::open(path, bulk.header, opts);
       if (!w) _exit(1);
       w->begin_run(bulk.runs[0].run);
-      for (const Event& e : bulk.runs[0].events) w->event(e);
+      for (std::size_t i = 0; i < 1000; ++i) w->event(bulk.runs[0].events[i]);
       w->flush();  // what the recorder does when it is told to stop
-      w->event(bulk.runs[0].events[0]);  // buffered, never flushed: lost with the process
+      w->event(bulk.runs[0].events[1000]);  // buffered, never flushed: lost with the process
       die();
     });
     EXPECT_FALSE(io_test::file_exists(path)) << "a killed capture must not publish the file";
@@ -188,7 +188,7 @@ TEST(IoTruncation, KilledWriterKeepsEverythingFlushed) {
 
 TEST(IoTruncation, KilledWriterKeepsRecordsOlderThanTheFlushInterval) {
   std::string dir = io_test::scratch_dir("trunc_interval");
-  const TraceFile bulk = io_test::bulk_trace(101);
+  const TraceFile bulk = io_test::bulk_trace(102);
   const std::string path = dir + "/i.json.zst";
   run_and_kill([&] {
     WriterOptions opts;
@@ -199,13 +199,13 @@ TEST(IoTruncation, KilledWriterKeepsRecordsOlderThanTheFlushInterval) {
     for (std::size_t i = 0; i < 100; ++i) w->event(bulk.runs[0].events[i]);
     std::this_thread::sleep_for(std::chrono::milliseconds(30));
     w->event(bulk.runs[0].events[100]);  // 10 ms have passed: this record flushes all
-    w->event(bulk.runs[0].events[0]);    // buffered again, lost
+    w->event(bulk.runs[0].events[101]);  // buffered again (lost, unless the machine stalls 10 ms)
     die();
   });
   auto r = read_trace(path + ".partial");
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   ASSERT_EQ(r->runs.size(), 1u);
-  EXPECT_EQ(r->runs[0].events.size(), 101u);
+  EXPECT_GE(r->runs[0].events.size(), 101u);
 }
 
 TEST(IoTruncation, KilledWriterFlushesEvery64KiB) {
