@@ -8,6 +8,7 @@
 
 #include "golden/decode/decoder.hpp"
 #include "golden/model/arg_text.hpp"
+#include "golden/model/marker.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 #include "golden/text/kernel_errno.hpp"
 
@@ -118,11 +119,24 @@ std::string format_exit(const Event& event, const ProcessInfo* process, std::str
   return line;
 }
 
-std::string format_span(const Event& event, const FormatOptions& options, std::string line) {
-  // Marked like strace's out-of-band lines (signals): a span is not a system call.
-  line += "--- span " + event.name;
-  if (!event.args.empty()) line += " {" + join_args(event.args) + "}";
-  if (options.show_duration) line += ' ' + format_duration(event.duration);
+// Spans come from the marker syscall (golden/model/marker.hpp): nr says open, close or
+// annotation. Marked like strace's out-of-band lines (signals): they are not syscalls.
+std::string format_span(const Event& event, std::string line) {
+  switch (event.nr) {
+    case static_cast<int>(MarkerOp::SpanOpen): line += "--- span open " + event.name; break;
+    case static_cast<int>(MarkerOp::SpanClose): line += "--- span close " + event.name; break;
+    case static_cast<int>(MarkerOp::Annotation): line += "--- annotation " + event.name; break;
+    default: line += "--- span " + event.name; break;
+  }
+  if (!event.args.empty()) {
+    line += " {";
+    for (std::size_t i = 0; i < event.args.size(); ++i) {
+      if (i) line += ", ";
+      if (!event.args[i].name.empty()) line += event.args[i].name + "=";
+      line += arg_text(event.args[i]);
+    }
+    line += '}';
+  }
   line += " ---";
   return line;
 }
@@ -172,7 +186,7 @@ std::string format_event(const Event& event, const FormatOptions& options,
     case EventKind::Syscall: return format_syscall(event, options, std::move(line));
     case EventKind::Signal: return format_signal(event, std::move(line));
     case EventKind::Exit: return format_exit(event, process, std::move(line));
-    case EventKind::Span: return format_span(event, options, std::move(line));
+    case EventKind::Span: return format_span(event, std::move(line));
   }
   return line;
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "golden/model/marker.hpp"
+
 namespace golden {
 namespace {
 
@@ -179,12 +181,23 @@ TEST(FormatEvent, ExitLines) {
   EXPECT_EQ(format_event(e, FormatOptions{}), "+++ killed by SIGSEGV (core dumped) +++");
 }
 
-TEST(FormatEvent, Span) {
+TEST(FormatEvent, SpansAndAnnotations) {
   Event e;
   e.kind = EventKind::Span;
   e.name = "load_config";
-  e.duration = Nanos{2'500000};
-  EXPECT_EQ(format_event(e, FormatOptions{}), "--- span load_config <0.002500> ---");
+  e.nr = static_cast<int>(MarkerOp::SpanOpen);
+  EXPECT_EQ(format_event(e, FormatOptions{}), "--- span open load_config ---");
+  e.nr = static_cast<int>(MarkerOp::SpanClose);
+  EXPECT_EQ(format_event(e, FormatOptions{}), "--- span close load_config ---");
+  e.name = "golden.alloc";
+  e.nr = static_cast<int>(MarkerOp::Annotation);
+  Arg malloc_calls = arg("12", ArgKind::Int);
+  malloc_calls.name = "malloc";
+  Arg where = arg("\"main\"", ArgKind::String);
+  where.name = "where";
+  e.args = {malloc_calls, where};
+  EXPECT_EQ(format_event(e, FormatOptions{}),
+            "--- annotation golden.alloc {malloc=12, where=\"main\"} ---");
 }
 
 TEST(FormatDuration, TruncatesToMicroseconds) {

@@ -30,7 +30,7 @@ enum class PidDisplay {
 //   exit_group(0)                           = ?
 //   --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} ---
 //   +++ exited with 0 +++          +++ killed by SIGSEGV (core dumped) +++
-//   --- span load_config <0.002500> ---
+//   --- span open load_config ---   --- annotation golden.alloc {malloc=12, ...} ---
 // `process`, when given, is the event's process record; it tells whether a fatal
 // signal dumped core (the exit event itself only carries the signal number).
 std::string format_event(const Event& event, const FormatOptions& options,
