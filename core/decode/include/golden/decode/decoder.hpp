@@ -66,9 +66,22 @@ void decode_exit(const SyscallInfo& info, const SyscallRegs& regs, std::int64_t 
 
 // Decoded args for a syscall number the table does not know: six hex values.
 std::vector<Arg> decode_unknown(const SyscallRegs& regs);
+// Sets event.ret/err for a syscall number the table does not know.
+void decode_unknown_exit(std::int64_t ret, Event& event);
+
+// True when a successful call returns a new fd (info.returns_fd, plus fcntl F_DUPFD*),
+// so the caller knows to record it in its fd table before decode_exit.
+bool creates_fd(const SyscallInfo& info, const SyscallRegs& regs);
+
+// The strace-style return part after " = ": "3</etc/passwd>", "-1 ENOENT (No such file
+// or directory)", "0x7f2a1c000000", "? ERESTARTSYS (To be restarted if SA_RESTART is
+// set)", "?" for an unfinished call. `info` may be null (unknown syscall).
+std::string return_text(const SyscallInfo* info, const Event& event);
 
 // Names for constants, shared with the text renderer.
 std::string errno_name(int err);    // "ENOENT", or "E123" for an unknown number
 std::string signal_name(int sig);   // "SIGTERM", "SIGRTMIN+3", or "SIG123"
+// strace's description of an errno: "No such file or directory"; "" if unknown.
+std::string errno_description(int err);
 
 }  // namespace golden

@@ -104,6 +104,7 @@ enum class ArgType : std::uint8_t {
   StatxOut,       // struct statx* filled by the call
   DirentsOut,     // struct linux_dirent64[] filled by getdents; length = return value
   OutPath,        // char* filled with a NUL-terminated path (getcwd)
+  Uid,            // uid_t/gid_t: 32 bits, (uid_t)-1 shown as -1
 };
 
 // A Path argument that directly follows a DirFd argument is relative to that directory

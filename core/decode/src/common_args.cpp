@@ -1,0 +1,85 @@
+// The argument decoders shared by many syscalls: fds, paths, buffers, iovecs, sockaddrs.
+#include <algorithm>
+
+#include "decode_context.hpp"
+#include "flags_render.hpp"
+#include "golden/model/escape.hpp"
+#include "path_normalize.hpp"
+#include "payload.hpp"
+#include "sockaddr.hpp"
+
+namespace golden::detail {
+namespace {
+
+constexpr int kAtFdCwd = -100;
+
+// An argument that could not be read: strace shows the address.
+Arg address_arg(std::string_view name, std::uint64_t addr) {
+  Arg a = make_arg(name, ArgKind::Ptr, static_cast<std::int64_t>(addr));
+  a.text = address_text(addr);
+  return a;
+}
+
+}  // namespace
+
+Arg fd_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t value, bool dirfd) {
+  const std::int64_t fd = as_int32(value);
+  Arg a = make_arg(name, ArgKind::Fd, fd);
+  if (dirfd && fd == kAtFdCwd) {
+    a.str = ctx.fds.cwd();
+    a.text = a.str.empty() ? "AT_FDCWD" : "AT_FDCWD<" + a.str + ">";
+    return a;
+  }
+  if (fd >= 0) a.str = ctx.fds.describe(static_cast<int>(fd));
+  a.text = conventional_text(a);
+  return a;
+}
+
+Arg path_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::string_view base_dir) {
+  if (addr == 0) return address_arg(name, addr);
+  bool truncated = false;
+  const auto given = ctx.mem.read_string(RemoteAddr{addr}, ctx.opts.path_max, &truncated);
+  if (!given) return address_arg(name, addr);
+  Arg a = make_arg(name, ArgKind::Path, static_cast<std::int64_t>(addr));
+  a.str = resolve_path(*given, base_dir);
+  // As given by the program; equal to conventional_text when it was already absolute
+  // and normal, so the file writer stores it once.
+  a.text = quote_bytes(*given, truncated);
+  return a;
+}
+
+Arg in_buffer_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t len) {
+  if (addr == 0 && len != 0) return address_arg(name, addr);
+  PayloadBuilder builder(ctx.opts);
+  const std::uint64_t got = builder.append(ctx.mem, addr, len);
+  if (got == 0 && len != 0) return address_arg(name, addr);
+  Arg a = make_arg(name, ArgKind::Buffer, static_cast<std::int64_t>(addr));
+  a.data = builder.finish();
+  a.text = conventional_text(a);
+  return a;
+}
+
+Arg iovec_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t count,
+              std::uint64_t limit) {
+  const auto iov = read_iovecs(ctx.mem, addr, count);
+  if (!iov) return address_arg(name, addr);
+  IovecData data = read_iovec_data(ctx.mem, *iov, limit, ctx.opts);
+  Arg a = make_arg(name, ArgKind::Buffer, static_cast<std::int64_t>(addr));
+  a.data = std::move(data.payload);
+  a.text = std::move(data.text);
+  return a;
+}
+
+Arg sockaddr_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t len) {
+  if (addr == 0) return address_arg(name, addr);
+  unsigned char buf[kSockaddrMax] = {};
+  const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(len, sizeof buf));
+  if (want == 0 || ctx.mem.read(RemoteAddr{addr}, buf, want) != want) return address_arg(name, addr);
+  SockaddrView view = describe_sockaddr(buf, want, ctx.fds.cwd());
+  Arg a = make_arg(name, ArgKind::Sockaddr, static_cast<std::int64_t>(addr));
+  a.text = std::move(view.text);
+  a.str = std::move(view.endpoint);
+  return a;
+}
+
+}  // namespace golden::detail
