@@ -47,7 +47,8 @@ bool starts_zstd_frame(const char* p, std::size_t size) {
   if (size < 4) return false;
   std::uint32_t magic = 0;
   for (int i = 3; i >= 0; --i) magic = magic << 8 | static_cast<unsigned char>(p[i]);
-  return magic == ZSTD_MAGICNUMBER || (magic & ZSTD_MAGIC_SKIPPABLE_MASK) == ZSTD_MAGIC_SKIPPABLE_START;
+  return magic == ZSTD_MAGICNUMBER ||
+         (magic & ZSTD_MAGIC_SKIPPABLE_MASK) == ZSTD_MAGIC_SKIPPABLE_START;
 }
 
 struct DCtxDeleter {
@@ -119,8 +120,8 @@ Result<std::size_t> MemoryInput::read(char* out, std::size_t size) {
   return n;
 }
 
-Result<DecodeInfo> decode_input(ByteInput& input, std::string_view name,
-                                const ReadOptions& options, const TextChunkSink& sink) {
+Result<DecodeInfo> decode_input(ByteInput& input, std::string_view name, const ReadOptions& options,
+                                const TextChunkSink& sink) {
   std::vector<char> buf(kChunk);
   auto first = read_some(input, buf.data(), buf.size());
   if (!first) return first.error();

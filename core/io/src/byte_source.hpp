@@ -53,7 +53,7 @@ using TextChunkSink = std::function<Status(std::string_view chunk)>;
 // Reads `input` to its end, passing decoded text to `sink`. Errors: corrupt zstd data
 // and text beyond options.max_decompressed, located as "name: byte N" (N = offset in
 // the input where it was noticed).
-Result<DecodeInfo> decode_input(ByteInput& input, std::string_view name,
-                                const ReadOptions& options, const TextChunkSink& sink);
+Result<DecodeInfo> decode_input(ByteInput& input, std::string_view name, const ReadOptions& options,
+                                const TextChunkSink& sink);
 
 }  // namespace golden::io_detail

@@ -10,7 +10,8 @@
 
 namespace golden::io_detail {
 
-Result<std::unique_ptr<FileOutput>> FileOutput::create(const std::string& path, bool zstd, int zstd_level) {
+Result<std::unique_ptr<FileOutput>> FileOutput::create(const std::string& path, bool zstd,
+                                                       int zstd_level) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return Error{std::strerror(errno), path};
   ZSTD_CCtx* cctx = nullptr;

@@ -17,7 +17,8 @@ namespace golden::io_detail {
 class FileOutput {
  public:
   // Creates or truncates `path` (mode 0644 before umask). `zstd_level` < 0: no compression.
-  static Result<std::unique_ptr<FileOutput>> create(const std::string& path, bool zstd, int zstd_level);
+  static Result<std::unique_ptr<FileOutput>> create(const std::string& path, bool zstd,
+                                                    int zstd_level);
   ~FileOutput();
   FileOutput(const FileOutput&) = delete;
   FileOutput& operator=(const FileOutput&) = delete;

@@ -9,7 +9,9 @@ namespace {
 
 constexpr std::string_view kHeaderEnd = "\"records\":[";
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 std::string_view trim(std::string_view s, std::size_t* leading = nullptr) {
   std::size_t b = 0;

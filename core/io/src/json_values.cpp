@@ -14,7 +14,9 @@ namespace {
 
 }  // namespace
 
-void fail(std::string message) { throw RecordError{std::move(message)}; }
+void fail(std::string message) {
+  throw RecordError{std::move(message)};
+}
 
 std::uint64_t get_u64(const Json& v, std::string_view field) {
   if (v.is_number_unsigned()) return v.get<std::uint64_t>();
@@ -25,7 +27,8 @@ std::uint64_t get_u64(const Json& v, std::string_view field) {
 
 std::uint32_t get_u32(const Json& v, std::string_view field) {
   std::uint64_t x = get_u64(v, field);
-  if (x > std::numeric_limits<std::uint32_t>::max()) wrong_type(v, field, "a 32-bit unsigned integer");
+  if (x > std::numeric_limits<std::uint32_t>::max())
+    wrong_type(v, field, "a 32-bit unsigned integer");
   return static_cast<std::uint32_t>(x);
 }
 

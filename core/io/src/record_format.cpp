@@ -292,6 +292,8 @@ void format_end(std::string& out, const RunInfo& run) {
   out += "},\n";
 }
 
-void format_eof(std::string& out) { out += "{\"type\":\"eof\"}]}\n"; }
+void format_eof(std::string& out) {
+  out += "{\"type\":\"eof\"}]}\n";
+}
 
 }  // namespace golden::io_detail

@@ -65,11 +65,16 @@ SourceLocation parse_source(const Json& obj, std::uint64_t& unknown) {
   SourceLocation src;
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     const std::string& k = it.key();
-    if (k == "file") src.file = get_bytes(*it, "source.file");
-    else if (k == "line") src.line = get_int(*it, "source.line");
-    else if (k == "function") src.function = get_bytes(*it, "source.function");
-    else if (k == "caller") src.caller = get_bytes(*it, "source.caller");
-    else ++unknown;
+    if (k == "file")
+      src.file = get_bytes(*it, "source.file");
+    else if (k == "line")
+      src.line = get_int(*it, "source.line");
+    else if (k == "function")
+      src.function = get_bytes(*it, "source.function");
+    else if (k == "caller")
+      src.caller = get_bytes(*it, "source.caller");
+    else
+      ++unknown;
   }
   return src;
 }
@@ -79,24 +84,30 @@ ExecRecord parse_exec(const Json& obj, std::uint64_t& unknown) {
   ExecRecord exec;
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     const std::string& k = it.key();
-    if (k == "seq") exec.seq = get_u64(*it, "execs.seq");
-    else if (k == "path") exec.path = get_bytes(*it, "execs.path");
-    else if (k == "argv") exec.argv = get_bytes_list(*it, "execs.argv");
-    else if (k == "cwd") exec.cwd = get_bytes(*it, "execs.cwd");
-    else ++unknown;
+    if (k == "seq")
+      exec.seq = get_u64(*it, "execs.seq");
+    else if (k == "path")
+      exec.path = get_bytes(*it, "execs.path");
+    else if (k == "argv")
+      exec.argv = get_bytes_list(*it, "execs.argv");
+    else if (k == "cwd")
+      exec.cwd = get_bytes(*it, "execs.cwd");
+    else
+      ++unknown;
   }
   return exec;
 }
 
-Pid get_pid(const Json& v, std::string_view field) { return Pid{get_int(v, field)}; }
+Pid get_pid(const Json& v, std::string_view field) {
+  return Pid{get_int(v, field)};
+}
 
 }  // namespace
 
 TraceHeader parse_header(const Json& obj, std::uint64_t& unknown) {
   TraceHeader h;
   auto format = obj.find("format");
-  if (format == obj.end() || !format->is_string())
-    fail("not a trace file: no \"format\" field");
+  if (format == obj.end() || !format->is_string()) fail("not a trace file: no \"format\" field");
   if (*format != "golden-trace")
     fail("unknown trace format '" + format->get<std::string>() +
          "' (golden reads golden-trace and renacer-json-v1)");
@@ -109,13 +120,20 @@ TraceHeader parse_header(const Json& obj, std::uint64_t& unknown) {
     const std::string& k = it.key();
     const Json& v = *it;
     if (k == "format" || k == "version" || k == "records") continue;
-    if (k == "tool") h.tool = get_bytes(v, "tool");
-    else if (k == "filter") h.filter = get_bytes(v, "filter");
-    else if (k == "string_limit") h.string_limit = get_u32(v, "string_limit");
-    else if (k == "has_pids") h.has_pids = get_bool(v, "has_pids");
-    else if (k == "has_timing") h.has_timing = get_bool(v, "has_timing");
-    else if (k == "has_clocks") h.has_clocks = get_bool(v, "has_clocks");
-    else ++unknown;
+    if (k == "tool")
+      h.tool = get_bytes(v, "tool");
+    else if (k == "filter")
+      h.filter = get_bytes(v, "filter");
+    else if (k == "string_limit")
+      h.string_limit = get_u32(v, "string_limit");
+    else if (k == "has_pids")
+      h.has_pids = get_bool(v, "has_pids");
+    else if (k == "has_timing")
+      h.has_timing = get_bool(v, "has_timing");
+    else if (k == "has_clocks")
+      h.has_clocks = get_bool(v, "has_clocks");
+    else
+      ++unknown;
   }
   return h;
 }

@@ -9,32 +9,75 @@
 namespace golden::io_detail {
 namespace {
 
-// Which arguments of a syscall are paths (bit i = argument i). golden::io cannot use the
-// syscall table (it sits above io in the layering), and renacer gives only names, so
-// the path-taking x86-64 syscalls are listed here.
+// Which arguments of a syscall are paths (bit i = argument i). renacer gives names
+// only, and golden::io depends on golden::model alone (docs/architecture.md), so it
+// cannot ask the syscall table; the path-taking x86-64 syscalls are listed here.
 constexpr std::array<std::pair<std::string_view, unsigned>, 65> kPathArgs{{
-    {"open", 1u << 0},          {"creat", 1u << 0},          {"openat", 1u << 1},
-    {"openat2", 1u << 1},       {"stat", 1u << 0},           {"lstat", 1u << 0},
-    {"newfstatat", 1u << 1},    {"statx", 1u << 1},          {"access", 1u << 0},
-    {"faccessat", 1u << 1},     {"faccessat2", 1u << 1},     {"execve", 1u << 0},
-    {"execveat", 1u << 1},      {"readlink", 1u << 0},       {"readlinkat", 1u << 1},
-    {"unlink", 1u << 0},        {"unlinkat", 1u << 1},       {"mkdir", 1u << 0},
-    {"mkdirat", 1u << 1},       {"rmdir", 1u << 0},          {"rename", 3u},
-    {"renameat", 1u << 1 | 1u << 3}, {"renameat2", 1u << 1 | 1u << 3}, {"link", 3u},
-    {"linkat", 1u << 1 | 1u << 3},   {"symlink", 3u},        {"symlinkat", 1u << 0 | 1u << 2},
-    {"chdir", 1u << 0},         {"chroot", 1u << 0},         {"chmod", 1u << 0},
-    {"fchmodat", 1u << 1},      {"chown", 1u << 0},          {"lchown", 1u << 0},
-    {"fchownat", 1u << 1},      {"truncate", 1u << 0},       {"utime", 1u << 0},
-    {"utimes", 1u << 0},        {"utimensat", 1u << 1},      {"futimesat", 1u << 1},
-    {"mknod", 1u << 0},         {"mknodat", 1u << 1},        {"statfs", 1u << 0},
-    {"setxattr", 1u << 0},      {"lsetxattr", 1u << 0},      {"getxattr", 1u << 0},
-    {"lgetxattr", 1u << 0},     {"listxattr", 1u << 0},      {"llistxattr", 1u << 0},
-    {"removexattr", 1u << 0},   {"lremovexattr", 1u << 0},   {"inotify_add_watch", 1u << 1},
-    {"fanotify_mark", 1u << 4}, {"mount", 3u},               {"umount2", 1u << 0},
-    {"swapon", 1u << 0},        {"swapoff", 1u << 0},        {"acct", 1u << 0},
-    {"pivot_root", 3u},         {"uselib", 1u << 0},         {"quotactl", 1u << 1},
-    {"open_tree", 1u << 1},     {"move_mount", 1u << 1 | 1u << 3}, {"fspick", 1u << 1},
-    {"mount_setattr", 1u << 1}, {"name_to_handle_at", 1u << 1},
+    {"open", 1u << 0},
+    {"creat", 1u << 0},
+    {"openat", 1u << 1},
+    {"openat2", 1u << 1},
+    {"stat", 1u << 0},
+    {"lstat", 1u << 0},
+    {"newfstatat", 1u << 1},
+    {"statx", 1u << 1},
+    {"access", 1u << 0},
+    {"faccessat", 1u << 1},
+    {"faccessat2", 1u << 1},
+    {"execve", 1u << 0},
+    {"execveat", 1u << 1},
+    {"readlink", 1u << 0},
+    {"readlinkat", 1u << 1},
+    {"unlink", 1u << 0},
+    {"unlinkat", 1u << 1},
+    {"mkdir", 1u << 0},
+    {"mkdirat", 1u << 1},
+    {"rmdir", 1u << 0},
+    {"rename", 3u},
+    {"renameat", 1u << 1 | 1u << 3},
+    {"renameat2", 1u << 1 | 1u << 3},
+    {"link", 3u},
+    {"linkat", 1u << 1 | 1u << 3},
+    {"symlink", 3u},
+    {"symlinkat", 1u << 0 | 1u << 2},
+    {"chdir", 1u << 0},
+    {"chroot", 1u << 0},
+    {"chmod", 1u << 0},
+    {"fchmodat", 1u << 1},
+    {"chown", 1u << 0},
+    {"lchown", 1u << 0},
+    {"fchownat", 1u << 1},
+    {"truncate", 1u << 0},
+    {"utime", 1u << 0},
+    {"utimes", 1u << 0},
+    {"utimensat", 1u << 1},
+    {"futimesat", 1u << 1},
+    {"mknod", 1u << 0},
+    {"mknodat", 1u << 1},
+    {"statfs", 1u << 0},
+    {"setxattr", 1u << 0},
+    {"lsetxattr", 1u << 0},
+    {"getxattr", 1u << 0},
+    {"lgetxattr", 1u << 0},
+    {"listxattr", 1u << 0},
+    {"llistxattr", 1u << 0},
+    {"removexattr", 1u << 0},
+    {"lremovexattr", 1u << 0},
+    {"inotify_add_watch", 1u << 1},
+    {"fanotify_mark", 1u << 4},
+    {"mount", 3u},
+    {"umount2", 1u << 0},
+    {"swapon", 1u << 0},
+    {"swapoff", 1u << 0},
+    {"acct", 1u << 0},
+    {"pivot_root", 3u},
+    {"uselib", 1u << 0},
+    {"quotactl", 1u << 1},
+    {"open_tree", 1u << 1},
+    {"move_mount", 1u << 1 | 1u << 3},
+    {"fspick", 1u << 1},
+    {"mount_setattr", 1u << 1},
+    {"name_to_handle_at", 1u << 1},
 }};
 
 unsigned path_mask(std::string_view syscall) {
@@ -86,14 +129,30 @@ std::optional<std::string> unquote(std::string_view s) {
     if (i >= s.size()) return std::nullopt;
     char e = s[i++];
     switch (e) {
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'r': out += '\r'; break;
-      case 'v': out += '\v'; break;
-      case 'f': out += '\f'; break;
-      case '"': out += '"'; break;
-      case '\'': out += '\''; break;
-      case '\\': out += '\\'; break;
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case '"':
+        out += '"';
+        break;
+      case '\'':
+        out += '\'';
+        break;
+      case '\\':
+        out += '\\';
+        break;
       case 'x': {
         if (i + 2 > s.size() || hex_digit(s[i]) < 0 || hex_digit(s[i + 1]) < 0) return std::nullopt;
         out += static_cast<char>(hex_digit(s[i]) * 16 + hex_digit(s[i + 1]));
@@ -117,7 +176,8 @@ std::optional<std::string> unquote(std::string_view s) {
       default: {
         if (e < '0' || e > '7') return std::nullopt;
         int v = e - '0';
-        for (int n = 0; n < 2 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++n) v = v * 8 + (s[i++] - '0');
+        for (int n = 0; n < 2 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++n)
+          v = v * 8 + (s[i++] - '0');
         if (v > 0xFF) return std::nullopt;
         out += static_cast<char>(v);
       }
@@ -219,10 +279,14 @@ Event import_syscall(const Json& obj, Seq seq, Counters& counters) {
       get_object(v, "source");
       SourceLocation src;
       for (auto f = v.begin(); f != v.end(); ++f) {
-        if (f.key() == "file") src.file = get_string(*f, "source.file");
-        else if (f.key() == "line") src.line = get_int(*f, "source.line");
-        else if (f.key() == "function") src.function = f->is_null() ? "" : get_string(*f, "source.function");
-        else ++counters["reader.unknown_field"];
+        if (f.key() == "file")
+          src.file = get_string(*f, "source.file");
+        else if (f.key() == "line")
+          src.line = get_int(*f, "source.line");
+        else if (f.key() == "function")
+          src.function = f->is_null() ? "" : get_string(*f, "source.function");
+        else
+          ++counters["reader.unknown_field"];
       }
       e.source = std::move(src);
     } else {
@@ -263,8 +327,10 @@ Result<TraceFile> import_renacer(const Json& doc, const std::string& name) {
         syscalls = &get_array(v, "syscalls");
       } else if (k == "summary") {
         if (!v.is_object()) continue;
-        if (auto code = v.find("exit_code"); code != v.end()) trace.run.exit_status = get_int(*code, "summary.exit_code");
-        if (auto total = v.find("total_syscalls"); total != v.end()) declared_total = get_u64(*total, "summary.total_syscalls");
+        if (auto code = v.find("exit_code"); code != v.end())
+          trace.run.exit_status = get_int(*code, "summary.exit_code");
+        if (auto total = v.find("total_syscalls"); total != v.end())
+          declared_total = get_u64(*total, "summary.total_syscalls");
       } else if (k == "trace_id") {
         if (v.is_string()) trace.run.traceparent = v.get<std::string>();
       } else if (k == "process" || k == "statistics" || k == "ml_analysis" ||

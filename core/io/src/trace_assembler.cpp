@@ -11,8 +11,9 @@ namespace {
 
 void check_seq_known(Seq seq, const Trace& trace, std::string_view what) {
   if (seq >= trace.events.size())
-    fail(std::string(what) + " refers to event " + std::to_string(seq) + ", which comes later or not at all (" +
-         std::to_string(trace.events.size()) + " events so far)");
+    fail(std::string(what) + " refers to event " + std::to_string(seq) +
+         ", which comes later or not at all (" + std::to_string(trace.events.size()) +
+         " events so far)");
 }
 
 // A truncated capture loses the process records of processes still running (they are
@@ -37,8 +38,10 @@ std::uint64_t rebuild_processes(Trace& trace) {
     p.end = std::max(p.end, e.end());
     if (std::find(p.threads.begin(), p.threads.end(), e.tid) == p.threads.end()) {
       // The model lists the leader first.
-      if (e.tid.value == e.pid.value) p.threads.insert(p.threads.begin(), e.tid);
-      else p.threads.push_back(e.tid);
+      if (e.tid.value == e.pid.value)
+        p.threads.insert(p.threads.begin(), e.tid);
+      else
+        p.threads.push_back(e.tid);
     }
   }
   for (ProcessInfo& p : rebuilt) trace.processes.push_back(std::move(p));
@@ -47,12 +50,15 @@ std::uint64_t rebuild_processes(Trace& trace) {
 
 }  // namespace
 
-void TraceAssembler::header(const Json& obj) { file_.header = parse_header(obj, unknown_fields_); }
+void TraceAssembler::header(const Json& obj) {
+  file_.header = parse_header(obj, unknown_fields_);
+}
 
 Trace& TraceAssembler::current(std::string_view what) {
   if (!have_run_) fail(std::string(what) + " record before any run record");
   if (run_ended_)
-    fail(std::string(what) + " record after the end of run " + std::to_string(file_.runs.back().run.index));
+    fail(std::string(what) + " record after the end of run " +
+         std::to_string(file_.runs.back().run.index));
   return file_.runs.back();
 }
 

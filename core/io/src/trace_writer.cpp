@@ -36,7 +36,8 @@ struct TraceWriter::Impl {
   }
 
   void after_record() {
-    if (pending.size() >= options.flush_bytes || Clock::now() - last_flush >= options.flush_interval)
+    if (pending.size() >= options.flush_bytes ||
+        Clock::now() - last_flush >= options.flush_interval)
       flush();
   }
 
@@ -49,14 +50,18 @@ struct TraceWriter::Impl {
 namespace {
 
 bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 bool use_zstd(const std::string& path, Compression c) {
   switch (c) {
-    case Compression::None: return false;
-    case Compression::Zstd: return true;
-    case Compression::Auto: return ends_with(path, ".zst");
+    case Compression::None:
+      return false;
+    case Compression::Zstd:
+      return true;
+    case Compression::Auto:
+      return ends_with(path, ".zst");
   }
   return false;
 }
@@ -168,11 +173,21 @@ Status TraceWriter::abandon() {
   return Ok{};
 }
 
-const Status& TraceWriter::status() const { return impl_->status; }
-const std::string& TraceWriter::path() const { return impl_->path; }
-const std::string& TraceWriter::partial_path() const { return impl_->partial; }
-std::uint64_t TraceWriter::bytes_written() const { return impl_->out->bytes_written(); }
-std::uint64_t TraceWriter::text_bytes() const { return impl_->text_bytes; }
+const Status& TraceWriter::status() const {
+  return impl_->status;
+}
+const std::string& TraceWriter::path() const {
+  return impl_->path;
+}
+const std::string& TraceWriter::partial_path() const {
+  return impl_->partial;
+}
+std::uint64_t TraceWriter::bytes_written() const {
+  return impl_->out->bytes_written();
+}
+std::uint64_t TraceWriter::text_bytes() const {
+  return impl_->text_bytes;
+}
 
 namespace {
 

@@ -34,7 +34,8 @@ TEST(IoFormatGolden, CommittedSampleReadsBackAsTheModel) {
 
 TEST(IoFormatGolden, DocumentedExampleIsExactWriterOutput) {
   // docs/trace-format.md section 2 must stay a real, canonical golden-trace file.
-  const std::string doc = io_test::read_file(std::string(GOLDEN_SOURCE_DIR) + "/docs/trace-format.md");
+  const std::string doc =
+      io_test::read_file(std::string(GOLDEN_SOURCE_DIR) + "/docs/trace-format.md");
   const auto section = doc.find("## 2. Example");
   ASSERT_NE(section, std::string::npos);
   const auto open = doc.find("```\n", section);

@@ -10,7 +10,8 @@ namespace golden {
 namespace {
 
 constexpr const char* kHeader =
-    "{\"format\":\"golden-trace\",\"version\":1,\"tool\":\"t\",\"filter\":\"\",\"string_limit\":0,\"records\":[\n";
+    "{\"format\":\"golden-trace\",\"version\":1,\"tool\":\"t\",\"filter\":\"\",\"string_limit\":0,"
+    "\"records\":[\n";
 
 Result<TraceFile> parse_lines(const std::string& records, const char* name = "t.json") {
   return parse_trace(std::string(kHeader) + records, name);
@@ -20,18 +21,22 @@ TEST(IoReaderErrors, UnknownVersionIsRefusedClearly) {
   const std::string path = io_test::fixture("wrong-version.json");
   auto r = read_trace(path);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().to_string(), path + ": unsupported golden-trace version 7 (this golden reads version 1)");
+  EXPECT_EQ(r.error().to_string(),
+            path + ": unsupported golden-trace version 7 (this golden reads version 1)");
   // Also when the document was reformatted.
-  auto pretty = parse_trace("{\n  \"format\": \"golden-trace\",\n  \"version\": 2,\n  \"records\": []\n}\n", "p.json");
+  auto pretty = parse_trace(
+      "{\n  \"format\": \"golden-trace\",\n  \"version\": 2,\n  \"records\": []\n}\n", "p.json");
   ASSERT_FALSE(pretty.ok());
-  EXPECT_EQ(pretty.error().to_string(), "p.json: unsupported golden-trace version 2 (this golden reads version 1)");
+  EXPECT_EQ(pretty.error().to_string(),
+            "p.json: unsupported golden-trace version 2 (this golden reads version 1)");
 }
 
 TEST(IoReaderErrors, UnknownFormatIsRefusedClearly) {
   auto r = parse_trace(R"({"format":"perfetto","version":1,"records":[]})", "x.json");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().to_string(),
-            "x.json: unknown trace format 'perfetto' (golden reads golden-trace and renacer-json-v1)");
+  EXPECT_EQ(
+      r.error().to_string(),
+      "x.json: unknown trace format 'perfetto' (golden reads golden-trace and renacer-json-v1)");
   auto none = parse_trace(R"({"version":1})", "y.json");
   ASSERT_FALSE(none.ok());
   EXPECT_EQ(none.error().to_string(), "y.json: not a trace file: no \"format\" field");
@@ -84,7 +89,8 @@ TEST(IoReaderErrors, NotJson) {
   const std::string path = io_test::fixture("not-json.txt");
   auto r = read_trace(path);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.error().message.find("not a JSON trace file"), std::string::npos) << r.error().to_string();
+  EXPECT_NE(r.error().message.find("not a JSON trace file"), std::string::npos)
+      << r.error().to_string();
   EXPECT_EQ(r.error().where, path + ": byte 1");
   auto arr = parse_trace("[1,2,3]", "a.json");
   ASSERT_FALSE(arr.ok());
@@ -107,30 +113,37 @@ TEST(IoReaderErrors, StructuralProblemsAreLocated) {
     const char* message;
   };
   const Case cases[] = {
-      {"{\"type\":\"event\",\"seq\":0,\"pid\":1,\"tid\":1,\"name\":\"x\",\"ret\":0,\"start\":0,\"dur\":0,\"lc\":1},\n",
+      {"{\"type\":\"event\",\"seq\":0,\"pid\":1,\"tid\":1,\"name\":\"x\",\"ret\":0,\"start\":0,"
+       "\"dur\":0,\"lc\":1},\n",
        "t.json:2", "event record before any run record"},
-      {"{\"type\":\"run\",\"run\":0},\n{\"type\":\"event\",\"seq\":1,\"pid\":1,\"tid\":1,\"name\":\"x\",\"ret\":0},\n",
+      {"{\"type\":\"run\",\"run\":0},\n{\"type\":\"event\",\"seq\":1,\"pid\":1,\"tid\":1,\"name\":"
+       "\"x\",\"ret\":0},\n",
        "t.json:3", "event seq 1 out of order (expected 0)"},
-      {"{\"type\":\"run\",\"run\":0},\n{\"type\":\"edge\",\"from\":0,\"to\":1,\"kind\":\"spawn\"},\n", "t.json:3",
-       "edge refers to event 0, which comes later or not at all (0 events so far)"},
+      {"{\"type\":\"run\",\"run\":0},\n{\"type\":\"edge\",\"from\":0,\"to\":1,\"kind\":\"spawn\"},"
+       "\n",
+       "t.json:3", "edge refers to event 0, which comes later or not at all (0 events so far)"},
       {"{\"type\":\"run\",\"run\":0},\n{\"type\":\"event\",\"seq\":\"0\"},\n", "t.json:3",
        "field 'seq': expected an unsigned integer, got string"},
-      {"{\"type\":\"run\",\"run\":0},\n{\"type\":\"event\",\"seq\":0,\"kind\":\"teleport\"},\n", "t.json:3",
-       "unknown event kind 'teleport'"},
-      {"{\"type\":\"run\",\"run\":0},\n{\"type\":\"event\",\"seq\":0,\"pid\":4294967296},\n", "t.json:3",
-       "field 'pid': expected a 32-bit integer, got number 4294967296"},
+      {"{\"type\":\"run\",\"run\":0},\n{\"type\":\"event\",\"seq\":0,\"kind\":\"teleport\"},\n",
+       "t.json:3", "unknown event kind 'teleport'"},
+      {"{\"type\":\"run\",\"run\":0},\n{\"type\":\"event\",\"seq\":0,\"pid\":4294967296},\n",
+       "t.json:3", "field 'pid': expected a 32-bit integer, got number 4294967296"},
       {"{\"type\":\"run\",\"run\":1},\n", "t.json:2", "run 1 out of order (expected run 0)"},
       {"{\"type\":\"run\",\"run\":0}\n{\"type\":\"eof\"}]}\n", "t.json:2",
        "record line does not end with ',' (only the eof record ends with ']}')"},
-      {"{\"type\":\"eof\"}]}\n{\"type\":\"run\",\"run\":0},\n", "t.json:3", "text after the end of the trace document"},
+      {"{\"type\":\"eof\"}]}\n{\"type\":\"run\",\"run\":0},\n", "t.json:3",
+       "text after the end of the trace document"},
       {"[1],\n", "t.json:2", "a record must be a JSON object"},
-      {"{\"type\":\"run\",\"run\":1e999},\n", "t.json:2", "malformed record: number overflow parsing '1e999'"},
+      {"{\"type\":\"run\",\"run\":1e999},\n", "t.json:2",
+       "malformed record: number overflow parsing '1e999'"},
       {"{\"type\":\"run\",\"run\":4294967296},\n", "t.json:2",
        "field 'run': expected a 32-bit unsigned integer, got number 4294967296"},
       {"{\"run\":0},\n", "t.json:2", "record without a \"type\""},
-      {"{\"type\":\"run\",\"run\":0},\n{\"type\":\"event\",\"seq\":0,\"args\":[{\"kind\":\"path\",\"str\":{\"esc\":\"\\\\q\"}}]},\n",
+      {"{\"type\":\"run\",\"run\":0},\n{\"type\":\"event\",\"seq\":0,\"args\":[{\"kind\":\"path\","
+       "\"str\":{\"esc\":\"\\\\q\"}}]},\n",
        "t.json:3", "field 'str': malformed escape sequence in \"esc\""},
-      {"{\"type\":\"run\",\"run\":0},\n{\"type\":\"event\",\"seq\":0,\"args\":[{\"kind\":\"buffer\",\"data\":{\"len\":1,\"hash\":\"12\"}}]},\n",
+      {"{\"type\":\"run\",\"run\":0},\n{\"type\":\"event\",\"seq\":0,\"args\":[{\"kind\":"
+       "\"buffer\",\"data\":{\"len\":1,\"hash\":\"12\"}}]},\n",
        "t.json:3", "field 'data.hash': expected 16 hex digits"},
   };
   for (const Case& c : cases) {
@@ -143,7 +156,8 @@ TEST(IoReaderErrors, StructuralProblemsAreLocated) {
 }
 
 TEST(IoReaderErrors, InvalidUtf8InTheFileIsAnErrorNotACrash) {
-  auto r = parse_lines("{\"type\":\"run\",\"run\":0,\"cwd\":\"\xff\xfe\"},\n{\"type\":\"eof\"}]}\n");
+  auto r =
+      parse_lines("{\"type\":\"run\",\"run\":0,\"cwd\":\"\xff\xfe\"},\n{\"type\":\"eof\"}]}\n");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().where.rfind("t.json:2:", 0), 0u) << r.error().to_string();
 }

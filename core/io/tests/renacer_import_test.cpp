@@ -126,18 +126,21 @@ TEST(IoRenacer, BadRenacerInputIsLocated) {
   auto none = parse_trace(R"({"format":"renacer-json-v1","version":"0.6.2"})", "r.json");
   ASSERT_FALSE(none.ok());
   EXPECT_EQ(none.error().to_string(), "r.json: renacer-json-v1 trace without a \"syscalls\" array");
-  auto bad = parse_trace(R"({"format":"renacer-json-v1","syscalls":[{"name":"x","result":1},{"args":[]}]})", "r.json");
+  auto bad = parse_trace(
+      R"({"format":"renacer-json-v1","syscalls":[{"name":"x","result":1},{"args":[]}]})", "r.json");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().to_string(), "r.json: syscalls[1]: syscall without a \"name\"");
-  auto type = parse_trace(R"({"format":"renacer-json-v1","syscalls":[{"name":"x","result":"3"}]})", "r.json");
+  auto type = parse_trace(R"({"format":"renacer-json-v1","syscalls":[{"name":"x","result":"3"}]})",
+                          "r.json");
   ASSERT_FALSE(type.ok());
   EXPECT_EQ(type.error().where, "r.json: syscalls[0]");
 }
 
 TEST(IoRenacer, MissingResultMeansNotFinished) {
-  auto r = parse_trace(R"({"format":"renacer-json-v1","syscalls":[{"name":"exit_group","args":["0"]}],
+  auto r =
+      parse_trace(R"({"format":"renacer-json-v1","syscalls":[{"name":"exit_group","args":["0"]}],
                            "summary":{"total_syscalls":2,"exit_code":0}})",
-                       "r.json");
+                  "r.json");
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   EXPECT_FALSE(r->runs[0].events[0].finished);
   EXPECT_EQ(r->counters.at("reader.renacer_missing_result"), 1u);

@@ -1,5 +1,6 @@
 // Writing then reading gives back exactly what was written, in every container form.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "golden/io/trace_reader.hpp"
@@ -70,9 +71,11 @@ TEST(IoRoundTrip, StreamedRecordsInCaptureOrderReadBack) {
       std::size_t next_edge = 0, next_proc = 0;
       for (const Event& e : t.events) {
         w->event(e);
-        while (next_edge < t.edges.size() && std::max(t.edges[next_edge].from, t.edges[next_edge].to) <= e.seq)
+        while (next_edge < t.edges.size() &&
+               std::max(t.edges[next_edge].from, t.edges[next_edge].to) <= e.seq)
           w->edge(t.edges[next_edge++]);
-        if (next_proc < t.processes.size() && e.kind == EventKind::Exit) w->process(t.processes[next_proc++]);
+        if (next_proc < t.processes.size() && e.kind == EventKind::Exit)
+          w->process(t.processes[next_proc++]);
       }
       while (next_edge < t.edges.size()) w->edge(t.edges[next_edge++]);
       while (next_proc < t.processes.size()) w->process(t.processes[next_proc++]);
@@ -117,7 +120,8 @@ TEST(IoRoundTrip, ConventionalTextIsOmittedAndRestored) {
   // The ld.so.cache openat: path text is conventional (omitted), flags text is not.
   auto pos = text.find("\"str\":\"/etc/ld.so.cache\"");
   ASSERT_NE(pos, std::string::npos);
-  std::string line = text.substr(text.rfind('\n', pos) + 1, text.find('\n', pos) - text.rfind('\n', pos) - 1);
+  std::string line =
+      text.substr(text.rfind('\n', pos) + 1, text.find('\n', pos) - text.rfind('\n', pos) - 1);
   EXPECT_EQ(line.find("\"text\":\"\\\"/etc/ld.so.cache\\\"\""), std::string::npos) << line;
   EXPECT_NE(line.find("\"text\":\"O_RDONLY|O_CLOEXEC\""), std::string::npos) << line;
   EXPECT_EQ(line.find("\"err\""), std::string::npos) << "defaults are omitted: " << line;

@@ -105,35 +105,40 @@ TraceFile sample_trace() {
                   text_arg("envp", ArgKind::Ptr, 0x7ffd3000, "0x7ffd3000 /* 12 vars */")},
                  0, 0, 250000));
   add(t, syscall(sh, Tid{100}, "openat", 257,
-                 {make_arg("dirfd", ArgKind::Int, -100), str_arg("pathname", ArgKind::Path, 0x5600, "/etc/ld.so.cache"),
+                 {make_arg("dirfd", ArgKind::Int, -100),
+                  str_arg("pathname", ArgKind::Path, 0x5600, "/etc/ld.so.cache"),
                   text_arg("flags", ArgKind::Flags, 0x80000, "O_RDONLY|O_CLOEXEC")},
                  3, 260000, 4000));
   t.events.back().ret_ref = "/etc/ld.so.cache";
   {
-    Event e = syscall(sh, Tid{100}, "openat", 257,
-                      {text_arg("dirfd", ArgKind::Int, -100, "AT_FDCWD"),
-                       // a path that is not UTF-8: must survive byte for byte
-                       str_arg("pathname", ArgKind::Path, 0x5610, std::string("/tmp/bad\xff\xfe name\n", 16)),
-                       text_arg("flags", ArgKind::Flags, 0, "O_RDONLY")},
-                      -2, 270000, 3000);
+    Event e = syscall(
+        sh, Tid{100}, "openat", 257,
+        {text_arg("dirfd", ArgKind::Int, -100, "AT_FDCWD"),
+         // a path that is not UTF-8: must survive byte for byte
+         str_arg("pathname", ArgKind::Path, 0x5610, std::string("/tmp/bad\xff\xfe name\n", 16)),
+         text_arg("flags", ArgKind::Flags, 0, "O_RDONLY")},
+        -2, 270000, 3000);
     e.err = 2;
     add(t, std::move(e));
   }
   add(t, syscall(sh, Tid{100}, "pipe2", 293,
-                 {text_arg("pipefd", ArgKind::Struct, 0x7ffd4000, "[3, 4]"), make_arg("flags", ArgKind::Hex, 0)},
+                 {text_arg("pipefd", ArgKind::Struct, 0x7ffd4000, "[3, 4]"),
+                  make_arg("flags", ArgKind::Hex, 0)},
                  0, 280000, 2000));
   add(t, syscall(sh, Tid{100}, "clone", 56,
-                 {text_arg("flags", ArgKind::Flags, 0x1200011, "CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD")},
+                 {text_arg("flags", ArgKind::Flags, 0x1200011,
+                           "CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD")},
                  101, 290000, 60000));
   const Seq clone_seq = t.events.back().seq;
   add(t, syscall(cat, Tid{101}, "execve", 59,
                  {str_arg("pathname", ArgKind::Path, 0x5620, "/usr/bin/cat")}, 0, 360000, 300000));
   {
-    Event e = syscall(cat, Tid{101}, "read", 0,
-                      {str_arg("fd", ArgKind::Fd, 3, "/etc/hostname"),
-                       buffer_arg("buf", 0x7ffd5000, std::string("build-host\0\x01\x7f\x80\"q\\\n", 18), 32),
-                       make_arg("count", ArgKind::UInt, 131072)},
-                      18, 700000, 9000);
+    Event e = syscall(
+        cat, Tid{101}, "read", 0,
+        {str_arg("fd", ArgKind::Fd, 3, "/etc/hostname"),
+         buffer_arg("buf", 0x7ffd5000, std::string("build-host\0\x01\x7f\x80\"q\\\n", 18), 32),
+         make_arg("count", ArgKind::UInt, 131072)},
+        18, 700000, 9000);
     SourceLocation src;
     src.file = "src/cat.c";
     src.line = 112;
@@ -150,7 +155,8 @@ TraceFile sample_trace() {
                  44, 710000, 5000));
   const Seq write_seq = t.events.back().seq;
   add(t, syscall(cat, Tid{101}, "fchmodat", 268,
-                 {make_arg("dirfd", ArgKind::Fd, -100), str_arg("pathname", ArgKind::Path, 0x5630, "out.txt"),
+                 {make_arg("dirfd", ArgKind::Fd, -100),
+                  str_arg("pathname", ArgKind::Path, 0x5630, "out.txt"),
                   make_arg("mode", ArgKind::Mode, 0644), make_arg("flags", ArgKind::Int, 0)},
                  0, 715000, 1000));
   add(t, syscall(cat, Tid{101}, "connect", 42,
@@ -158,9 +164,11 @@ TraceFile sample_trace() {
                   str_arg("addr", ArgKind::Sockaddr, 0x7ffd6000, "127.0.0.1:8080"),
                   make_arg("addrlen", ArgKind::UInt, 16)},
                  0, 716000, 1000));
-  t.events.back().args[1].text = "{sa_family=AF_INET, sin_port=htons(8080), sin_addr=inet_addr(\"127.0.0.1\")}";
+  t.events.back().args[1].text =
+      "{sa_family=AF_INET, sin_port=htons(8080), sin_addr=inet_addr(\"127.0.0.1\")}";
   add(t, syscall(sh, Tid{100}, "read", 0,
-                 {make_arg("fd", ArgKind::Fd, 3), buffer_arg("buf", 0x7ffd7000, std::string(44, 'x'), 32),
+                 {make_arg("fd", ArgKind::Fd, 3),
+                  buffer_arg("buf", 0x7ffd7000, std::string(44, 'x'), 32),
                   make_arg("count", ArgKind::UInt, 4096)},
                  44, 720000, 80000));
   const Seq read_seq = t.events.back().seq;
@@ -175,7 +183,8 @@ TraceFile sample_trace() {
     add(t, std::move(e));
   }
   {
-    Event e = syscall(cat, Tid{101}, "exit_group", 231, {make_arg("status", ArgKind::Int, 0)}, 0, 800000, 0);
+    Event e = syscall(cat, Tid{101}, "exit_group", 231, {make_arg("status", ArgKind::Int, 0)}, 0,
+                      800000, 0);
     e.finished = false;
     add(t, std::move(e));
   }
@@ -201,11 +210,14 @@ TraceFile sample_trace() {
     add(t, std::move(e));
   }
   add(t, syscall(sh, Tid{100}, "wait4", 61,
-                 {make_arg("pid", ArgKind::Int, -1), text_arg("wstatus", ArgKind::Struct, 0x7ffd8000, "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]"),
+                 {make_arg("pid", ArgKind::Int, -1),
+                  text_arg("wstatus", ArgKind::Struct, 0x7ffd8000,
+                           "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]"),
                   make_arg("options", ArgKind::Int, 0), make_arg("rusage", ArgKind::Ptr, 0)},
                  101, 803000, 1000));
   const Seq wait_seq = t.events.back().seq;
-  add(t, syscall(sh, Tid{100}, "exit_group", 231, {make_arg("status", ArgKind::Int, 0)}, 0, 900000, 0));
+  add(t, syscall(sh, Tid{100}, "exit_group", 231, {make_arg("status", ArgKind::Int, 0)}, 0, 900000,
+                 0));
   t.events.back().finished = false;
 
   t.edges = {{clone_seq, clone_seq + 1, EdgeKind::Spawn},
@@ -264,7 +276,8 @@ TraceFile bulk_trace(std::size_t events) {
       case 0:
         add(t, syscall(pid, Tid{pid.value}, "openat", 257,
                        {text_arg("dirfd", ArgKind::Int, -100, "AT_FDCWD"),
-                        str_arg("pathname", ArgKind::Path, 0x55d0c0de0000 + static_cast<std::int64_t>(i),
+                        str_arg("pathname", ArgKind::Path,
+                                0x55d0c0de0000 + static_cast<std::int64_t>(i),
                                 "/usr/lib/x86_64-linux-gnu/libc.so.6"),
                         text_arg("flags", ArgKind::Flags, 0x80000, "O_RDONLY|O_CLOEXEC")},
                        3, static_cast<std::int64_t>(i) * 1000, 700));
@@ -273,8 +286,10 @@ TraceFile bulk_trace(std::size_t events) {
       case 1:
         add(t, syscall(pid, Tid{pid.value}, "read", 0,
                        {str_arg("fd", ArgKind::Fd, 3, "/usr/lib/x86_64-linux-gnu/libc.so.6"),
-                        buffer_arg("buf", 0x7ffd5000, payload, 32), make_arg("count", ArgKind::UInt, 832)},
-                       static_cast<std::int64_t>(payload.size()), static_cast<std::int64_t>(i) * 1000, 900));
+                        buffer_arg("buf", 0x7ffd5000, payload, 32),
+                        make_arg("count", ArgKind::UInt, 832)},
+                       static_cast<std::int64_t>(payload.size()),
+                       static_cast<std::int64_t>(i) * 1000, 900));
         break;
       case 2:
         add(t, syscall(pid, Tid{pid.value}, "mmap", 9,
@@ -352,7 +367,8 @@ void expect_same_trace(const TraceFile& expected, const TraceFile& actual) {
     for (std::size_t i = 0; i < a.events.size(); ++i) expect_same_event(a.events[i], b.events[i]);
     EXPECT_EQ(a.edges, b.edges);
     ASSERT_EQ(a.processes.size(), b.processes.size());
-    for (std::size_t i = 0; i < a.processes.size(); ++i) expect_same_process(a.processes[i], b.processes[i]);
+    for (std::size_t i = 0; i < a.processes.size(); ++i)
+      expect_same_process(a.processes[i], b.processes[i]);
   }
 }
 
@@ -376,7 +392,9 @@ void write_file(const std::string& path, const std::string& bytes) {
   out << bytes;
 }
 
-bool file_exists(const std::string& path) { return std::filesystem::exists(path); }
+bool file_exists(const std::string& path) {
+  return std::filesystem::exists(path);
+}
 
 std::string fixture(const std::string& name) {
   return std::string(GOLDEN_SOURCE_DIR) + "/testdata/traces/" + name;

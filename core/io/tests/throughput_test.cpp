@@ -21,7 +21,8 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-void measure(const std::string& path, const TraceFile& bulk, double* write_rate, double* read_rate) {
+void measure(const std::string& path, const TraceFile& bulk, double* write_rate,
+             double* read_rate) {
   const auto& events = bulk.runs[0].events;
   auto w = TraceWriter::open(path, bulk.header);
   ASSERT_TRUE(w.ok());
@@ -32,10 +33,12 @@ void measure(const std::string& path, const TraceFile& bulk, double* write_rate,
   ASSERT_TRUE(w->commit().ok());
   double secs = seconds_since(start);
   *write_rate = static_cast<double>(events.size()) / secs;
-  std::printf("[ perf ] write %-9s %8zu events in %.3f s: %9.0f events/s, %6.1f MB/s text, %.1f bytes/event on disk\n",
-              path.ends_with(".zst") ? "json.zst" : "json", events.size(), secs, *write_rate,
-              static_cast<double>(w->text_bytes()) / secs / 1e6,
-              static_cast<double>(w->bytes_written()) / static_cast<double>(events.size()));
+  std::printf(
+      "[ perf ] write %-9s %8zu events in %.3f s: %9.0f events/s, %6.1f MB/s text, %.1f "
+      "bytes/event on disk\n",
+      path.ends_with(".zst") ? "json.zst" : "json", events.size(), secs, *write_rate,
+      static_cast<double>(w->text_bytes()) / secs / 1e6,
+      static_cast<double>(w->bytes_written()) / static_cast<double>(events.size()));
   start = Clock::now();
   auto r = read_trace(path);
   secs = seconds_since(start);

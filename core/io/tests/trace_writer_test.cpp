@@ -1,4 +1,6 @@
 // The writer's publication rules: PATH is only ever replaced by a complete file.
+#include "golden/io/trace_writer.hpp"
+
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -7,7 +9,6 @@
 #include <csignal>
 
 #include "golden/io/trace_reader.hpp"
-#include "golden/io/trace_writer.hpp"
 #include "sample_trace.hpp"
 
 namespace golden {

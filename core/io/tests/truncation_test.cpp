@@ -70,7 +70,8 @@ TEST(IoTruncation, EveryByteBoundaryOfAPlainFile) {
       }
       // In a run cut short, every process seen in the events has a record, real or
       // rebuilt. (A complete run's records are authoritative: run 1 has none.)
-      const bool run_cut = run + 1 == r->runs.size() && r->counters.count("reader.run_unfinished") != 0;
+      const bool run_cut =
+          run + 1 == r->runs.size() && r->counters.count("reader.run_unfinished") != 0;
       if (run_cut) {
         for (const Event& e : got.events) EXPECT_NE(got.process(e.pid), nullptr) << e.pid.value;
       }
@@ -173,7 +174,7 @@ TEST(IoTruncation, KilledWriterKeepsEverythingFlushed) {
       if (!w) _exit(1);
       w->begin_run(bulk.runs[0].run);
       for (std::size_t i = 0; i < 1000; ++i) w->event(bulk.runs[0].events[i]);
-      w->flush();  // what the recorder does when it is told to stop
+      w->flush();                           // what the recorder does when it is told to stop
       w->event(bulk.runs[0].events[1000]);  // buffered, never flushed: lost with the process
       die();
     });

@@ -16,7 +16,8 @@ TEST(IoZstd, CorruptDataIsAnErrorWithAByteOffset) {
   const std::string path = io_test::fixture("corrupt.json.zst");
   auto r = read_trace(path);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.error().message.find("corrupt zstd data"), std::string::npos) << r.error().to_string();
+  EXPECT_NE(r.error().message.find("corrupt zstd data"), std::string::npos)
+      << r.error().to_string();
   EXPECT_EQ(r.error().where.rfind(path + ": byte ", 0), 0u) << r.error().where;
 }
 
@@ -45,7 +46,8 @@ TEST(IoZstd, BombThatDeclaresItsSizeIsRejectedBeforeDecompressing) {
   auto r = read_trace(io_test::fixture("bomb.json.zst"), opts);
   auto elapsed = Clock::now() - start;
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.error().message.find("declares 1073741824 bytes"), std::string::npos) << r.error().to_string();
+  EXPECT_NE(r.error().message.find("declares 1073741824 bytes"), std::string::npos)
+      << r.error().to_string();
   EXPECT_NE(r.error().message.find("256 MiB"), std::string::npos) << r.error().to_string();
   EXPECT_LT(elapsed, std::chrono::seconds(1));
 }
@@ -107,7 +109,8 @@ TEST(IoZstd, ConcatenatedFramesAreOneStream) {
   // `cat a.zst b.zst` is valid zstd; the text is the concatenation.
   std::string text = format_trace(io_test::sample_trace());
   std::size_t mid = text.size() / 2;
-  std::string two = io_test::zstd_compress(text.substr(0, mid)) + io_test::zstd_compress(text.substr(mid));
+  std::string two =
+      io_test::zstd_compress(text.substr(0, mid)) + io_test::zstd_compress(text.substr(mid));
   auto r = parse_trace(two, "two.json.zst");
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   io_test::expect_same_trace(io_test::sample_trace(), *r);
