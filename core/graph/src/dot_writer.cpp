@@ -75,6 +75,7 @@ class DotBuilder {
     build_nodes();
     out << "digraph causal {\n"
            "  rankdir=LR;\n"
+           "  graph [fontname=\"Helvetica\", fontsize=11];\n"
            "  node [shape=box, style=rounded, fontsize=10, fontname=\"Helvetica\"];\n"
            "  edge [fontsize=8];\n";
     write_clusters(out);
@@ -83,23 +84,13 @@ class DotBuilder {
   }
 
  private:
-  bool has_cross_edge(Vertex v) const {
-    for (auto [it, end] = boost::in_edges(v, g_); it != end; ++it)
-      if (g_[*it].kind != CausalEdgeKind::Program) return true;
-    for (auto [it, end] = boost::out_edges(v, g_); it != end; ++it)
-      if (g_[*it].kind != CausalEdgeKind::Program) return true;
-    return false;
-  }
-
   std::optional<Vertex> program_next(Vertex v) const {
     for (auto [it, end] = boost::out_edges(v, g_); it != end; ++it)
       if (g_[*it].kind == CausalEdgeKind::Program) return boost::target(*it, g_);
     return std::nullopt;
   }
 
-  bool collapsible(Vertex v) const {
-    return opts_.collapse_min_run > 0 && !on_path_[v] && !has_cross_edge(v);
-  }
+  bool collapsible(Vertex v) const { return opts_.collapse_min_run > 0 && !on_path_[v]; }
 
   // Walks each thread's program-order chain from its head, cutting it into nodes.
   void build_nodes() {
@@ -183,16 +174,34 @@ class DotBuilder {
     }
   }
 
+  // Edges between the same two nodes with the same kind (cross edges into or out of
+  // collapsed runs) are drawn once, labelled with their number.
   void write_edges(std::ostream& out) {
+    struct Drawn {
+      std::size_t a, b;
+      CausalEdgeKind kind;
+      std::size_t count;
+      bool on_path;
+    };
+    std::vector<Drawn> drawn;
+    std::map<std::tuple<std::size_t, std::size_t, CausalEdgeKind>, std::size_t> index;
     for (auto [it, end] = boost::edges(g_); it != end; ++it) {
       const Vertex u = boost::source(*it, g_), v = boost::target(*it, g_);
       const CausalEdgeKind kind = g_[*it].kind;
       const std::size_t a = node_of_[u], b = node_of_[v];
       if (a == b) continue;  // inside a collapsed run
-      std::string attrs(edge_style(kind));
-      if (kind != CausalEdgeKind::Program) attrs += fmt::format(", tooltip=\"{}\"", to_string(kind));
-      if (path_edges_.count({u, v, kind})) attrs += ", color=red, penwidth=2.5";
-      out << fmt::format("  {} -> {} [{}];\n", nodes_[a].id, nodes_[b].id, attrs);
+      auto [slot, fresh] = index.try_emplace({a, b, kind}, drawn.size());
+      if (fresh) drawn.push_back({a, b, kind, 0, false});
+      Drawn& d = drawn[slot->second];
+      ++d.count;
+      d.on_path = d.on_path || path_edges_.count({u, v, kind});
+    }
+    for (const Drawn& d : drawn) {
+      std::string attrs(edge_style(d.kind));
+      if (d.kind != CausalEdgeKind::Program) attrs += fmt::format(", tooltip=\"{}\"", to_string(d.kind));
+      if (d.count > 1) attrs += fmt::format(", label=\"x{}\"", d.count);
+      if (d.on_path) attrs += ", color=red, penwidth=2.5";
+      out << fmt::format("  {} -> {} [{}];\n", nodes_[d.a].id, nodes_[d.b].id, attrs);
     }
   }
 

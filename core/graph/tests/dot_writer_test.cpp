@@ -114,8 +114,9 @@ TEST(DotWriter, HostileNamesAreEscaped) {
   EXPECT_EQ(render_with_dot(dot), "");
 }
 
-// A busy worker thread off the critical path: its 60 quiet calls collapse to a few
-// nodes, the events with cross edges and the critical path stay.
+// A busy worker thread off the critical path: its 62 calls collapse into one node;
+// the spawn into it and its two data edges to main's read attach to that node, the
+// data edges drawn once as "x2". The critical path stays event by event.
 TEST(DotWriter, CollapsesRunsOfNonCriticalEvents) {
   TraceMaker m;
   m.process(1, 0, "main").process(2, 1, "worker");
@@ -125,26 +126,42 @@ TEST(DotWriter, CollapsesRunsOfNonCriticalEvents) {
   Seq send = m.call(2, "write", 100, 1);
   for (int i = 0; i < 30; ++i) m.call(2, "futex", 110 + 2 * i, 1);
   Seq recv = m.call(1, "read", 20, 5000);
-  m.edge(clone, first, EdgeKind::Spawn).edge(send, recv, EdgeKind::Data);
+  Seq tail = m.call(1, "close", 5030, 1);
+  m.edge(clone, first, EdgeKind::Spawn).edge(send, recv, EdgeKind::Data).edge(10, recv, EdgeKind::Data);
   Trace t = m.build();
   auto g = CausalGraph::build(t);
   ASSERT_TRUE(g);
   auto path = critical_path(*g);
   ASSERT_TRUE(path);
-  EXPECT_THAT(path->steps.size(), 2u);  // clone, then the long read
+  ASSERT_EQ(path->steps.size(), 3u);  // clone, the long read, close
+  EXPECT_EQ(path->steps[2].seq, tail);
 
   const std::string full = to_dot(*g, {.highlight = &*path});
   const std::string collapsed = to_dot(*g, {.highlight = &*path, .collapse_min_run = 3});
   EXPECT_EQ(count_matches(full, R"(\n    [er]\d+ \[)"), t.events.size());
-  // main: 2 nodes; worker: set_robust_list (spawn target), a run of 30, the write
-  // (data source), a run of 30.
-  EXPECT_EQ(count_matches(collapsed, R"(\n    [er]\d+ \[)"), 6u);
-  EXPECT_THAT(collapsed, HasSubstr("r2 [label=\"30 events #2..#31\\nread x20\\nwrite x10\""));
-  EXPECT_THAT(collapsed, HasSubstr("e1 -> r2 ["));
-  EXPECT_THAT(collapsed, HasSubstr("r2 -> e32 ["));
-  EXPECT_THAT(collapsed, HasSubstr("e32 -> e63 [color=darkorange"));
+  EXPECT_EQ(count_matches(collapsed, R"(\n    [er]\d+ \[)"), 4u);
+  EXPECT_THAT(collapsed, HasSubstr(
+      "r1 [label=\"62 events #1..#62\\nfutex x30\\nread x20\\nwrite x11\\n...\""));
+  EXPECT_THAT(collapsed, HasSubstr("e0 -> r1 [color=blue, style=bold, tooltip=\"spawn\"];"));
+  EXPECT_THAT(collapsed, HasSubstr("r1 -> e63 [color=darkorange, tooltip=\"data\", label=\"x2\"];"));
+  EXPECT_THAT(collapsed, HasSubstr("e0 -> e63 [color=gray55, arrowsize=0.5, color=red"));
   if (!have_dot()) GTEST_SKIP() << "graphviz 'dot' not installed";
   EXPECT_EQ(render_with_dot(collapsed), "");
+}
+
+// A run shorter than N stays event by event.
+TEST(DotWriter, ShortRunsAreNotCollapsed) {
+  TraceMaker m;
+  m.call(1, "read", 0, 100);
+  m.call(2, "write", 0, 1);
+  m.call(2, "write", 2, 1);
+  Trace t = m.build();
+  auto g = CausalGraph::build(t);
+  ASSERT_TRUE(g);
+  auto path = critical_path(*g);
+  ASSERT_TRUE(path);
+  EXPECT_THAT(to_dot(*g, {.highlight = &*path, .collapse_min_run = 3}), Not(HasSubstr("events #")));
+  EXPECT_THAT(to_dot(*g, {.highlight = &*path, .collapse_min_run = 2}), HasSubstr("r1 [label=\"2 events #1..#2\\nwrite x2\""));
 }
 
 TEST(DotWriter, EmptyGraphIsAValidDigraph) {

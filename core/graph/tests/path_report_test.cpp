@@ -42,12 +42,12 @@ TEST(PathReport, ListsStepsTotalAndShares) {
   // The child's sleep (reached through the spawn) carries the path; the parent's
   // wait4 adds only the 90 us after the child's exit.
   EXPECT_EQ(text,
-            "     seq  via      process    event                        start (s)  contribution\n"
-            "       0  start    100 sh     execve() = 0                  0.000000      100.0 us\n"
-            "       2  program  100 sh     clone() = 0                   0.000100       50.0 us\n"
-            "       1  spawn    101 sleep  nanosleep() = -1 EINTR        0.000151      300.0 ms\n"
-            "       3  program  101 sleep  +++ exited 0 +++              0.300160          0 ns\n"
-            "       4  reap     100 sh     wait4(-1, 0x7ffd1234) = 101   0.000160       90.0 us\n"
+            "     seq  via      process    event                           start (s)  contribution\n"
+            "       0  start    100 sh     execve() = 0                     0.000000      100.0 us\n"
+            "       2  program  100 sh     clone() = 0                      0.000100       50.0 us\n"
+            "       1  spawn    101 sleep  nanosleep() = -1 EINTR           0.000151      300.0 ms\n"
+            "       3  program  101 sleep  +++ exited 0 +++                 0.300160          0 ns\n"
+            "       4  reap     100 sh     wait4(-1, 0x7ffd1234) = 101      0.000160       90.0 us\n"
             "critical path: 300.2 ms of 300.2 ms wall time (100.0%), 5 events\n"
             "per process:\n"
             "  101 sleep    300.0 ms   99.9%\n"

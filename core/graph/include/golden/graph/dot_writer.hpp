@@ -16,9 +16,10 @@ namespace golden {
 struct DotOptions {
   // Path to highlight (computed on the same graph); nullptr for none.
   const CriticalPath* highlight = nullptr;
-  // 0: one node per event. N >= 1: in each thread, every run of at least N consecutive
-  // events that are neither on the highlighted path nor the end of a cross-thread edge
-  // becomes one node ("37 events: read x20, write x17"), so big traces stay viewable.
+  // 0: one node per event. N >= 2: in each thread, every run of at least N consecutive
+  // events off the highlighted path becomes one node ("37 events #4..#80", its most
+  // frequent calls); cross-thread edges then attach to the run, and parallel edges of
+  // one kind between two nodes are drawn once, labelled "xN". Big traces stay viewable.
   std::size_t collapse_min_run = 0;
 };
 
