@@ -1,0 +1,148 @@
+// capture(): validates options, then runs the command N times (or attaches once), each
+// run its own Session streaming into the sink.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+
+#include "attach.hpp"
+#include "command_resolution.hpp"
+#include "golden/recorder/recorder.hpp"
+#include "session.hpp"
+#include "stop_request.hpp"
+#include "traceparent.hpp"
+#include "tracee_launch.hpp"
+
+extern char** environ;
+
+namespace golden {
+namespace {
+
+std::int64_t monotonic_ns() {
+  timespec ts{};
+  ::clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+std::string iso_utc_now() {
+  timespec ts{};
+  ::clock_gettime(CLOCK_REALTIME, &ts);
+  tm t{};
+  ::gmtime_r(&ts.tv_sec, &t);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.tm_year + 1900,
+                t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec,
+                static_cast<int>(ts.tv_nsec / 1'000'000));
+  return buf;
+}
+
+std::string current_dir() {
+  char buf[4096];
+  return ::getcwd(buf, sizeof buf) ? std::string(buf) : std::string();
+}
+
+std::vector<std::string> current_environment() {
+  std::vector<std::string> env;
+  for (char** e = environ; e && *e; ++e) env.emplace_back(*e);
+  return env;
+}
+
+RunInfo new_run(const CaptureOptions& options, std::uint32_t index, const std::string& cwd) {
+  RunInfo run;
+  run.index = index;
+  run.command = options.command;
+  run.attached = options.attach;
+  run.cwd = cwd;
+  run.start_wall = iso_utc_now();
+  return run;
+}
+
+Result<CaptureOutcome> capture_attached(const CaptureOptions& options, TraceSink& sink) {
+  rec::TraceOptions topts;
+  topts.follow = options.follow;
+  topts.exit_kill = false;  // attached processes must survive the recorder
+  const std::int64_t start = monotonic_ns();
+  std::vector<std::pair<Pid, std::vector<Tid>>> seized;
+  for (Pid pid : options.attach) {
+    auto tids = rec::seize_process(pid, topts);
+    if (!tids) {
+      for (auto& [p, t] : seized) rec::release_seized(t);
+      return tids.error();
+    }
+    seized.emplace_back(pid, std::move(*tids));
+  }
+  RunInfo run = new_run(options, 0, current_dir());
+  // A seccomp filter cannot be installed into a running process: the filter is applied
+  // in the recorder (untraced calls still stop, but are not recorded).
+  rec::Session session(options, sink, std::move(run), rec::Session::Mode::Attach, false, start);
+  for (auto& [pid, tids] : seized) session.add_attached(pid, tids);
+  session.begin();
+  const rec::SessionEnd end = session.run();
+  CaptureOutcome out;
+  out.exit_status = 0;
+  out.interrupted = end.interrupted;
+  return out;
+}
+
+Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink& sink) {
+  auto path = rec::resolve_command(options.command.front(), ::getenv("PATH"));
+  if (!path) return path.error();
+  const bool filtering = !options.filter.traces_everything();
+  std::vector<std::uint64_t> filter;
+  if (filtering) {
+    auto program = options.filter.seccomp_program();
+    if (!program) return program.error();
+    filter = std::move(*program);
+  }
+  rec::TraceOptions topts;
+  topts.follow = options.follow;
+  topts.seccomp = filtering;
+  topts.exit_kill = true;
+  const std::string cwd = current_dir();
+  const std::vector<std::string> base_env = current_environment();
+  CaptureOutcome out;
+  for (unsigned i = 0; i < std::max(1u, options.runs); ++i) {
+    if (rec::stop_requested()) {
+      out.interrupted = true;
+      break;
+    }
+    RunInfo run = new_run(options, i, cwd);
+    run.traceparent = rec::make_traceparent(::getenv("TRACEPARENT"));
+    rec::LaunchSpec spec;
+    spec.path = *path;
+    spec.argv = options.command;
+    // The execve is the launched program's first event: its Lamport clock is 1.
+    spec.env = rec::tracee_environment(base_env, run.traceparent, 1, options.extra_env);
+    spec.seccomp_filter = filter;
+    const std::int64_t start = monotonic_ns();
+    auto launched = rec::launch_tracee(spec, topts);
+    if (!launched) return launched.error();
+    rec::Session session(options, sink, std::move(run), rec::Session::Mode::Launch, filtering,
+                         start);
+    session.add_launched_root(launched->pid, cwd, launched->error_fd);
+    const rec::SessionEnd end = session.run();
+    if (end.error) return *end.error;
+    out.exit_status = end.exit_status;
+    if (end.interrupted) {
+      out.interrupted = true;
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<CaptureOutcome> capture(const CaptureOptions& options, TraceSink& sink) {
+  rec::reset_stop_request();
+  if (options.command.empty() == options.attach.empty())
+    return Error{"capture needs either a command or processes to attach to (not both)", ""};
+  if (!options.attach.empty()) {
+    if (options.runs > 1) return Error{"--runs cannot be used when attaching (-p)", ""};
+    return capture_attached(options, sink);
+  }
+  return capture_launched(options, sink);
+}
+
+}  // namespace golden

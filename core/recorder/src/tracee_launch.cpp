@@ -1,0 +1,140 @@
+#include "tracee_launch.hpp"
+
+#include <fcntl.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <string_view>
+
+namespace golden::rec {
+namespace {
+
+std::string_view name_of(std::string_view entry) { return entry.substr(0, entry.find('=')); }
+
+std::vector<char*> c_strings(std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  out.reserve(strings.size() + 1);
+  for (auto& s : strings) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+// Child side, between fork and exec: async-signal-safe calls only (the recorder may
+// run in a multi-threaded program).
+[[noreturn]] void child_main(int go_fd, int error_fd, const char* path, char* const* argv,
+                             char* const* envp, const sock_fprog* filter) {
+  char go = 0;
+  ssize_t n;
+  do {
+    n = ::read(go_fd, &go, 1);
+  } while (n < 0 && errno == EINTR);
+  if (n != 1) ::_exit(127);  // the recorder went away before seizing us
+  ::close(go_fd);
+  int report[2] = {0, 0};
+  if (filter) {
+    // Root does not need no_new_privs (CAP_SYS_ADMIN); leaving it unset keeps setuid
+    // programs behaving as untraced. Others must set it first.
+    if (::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, filter) != 0) {
+      if (errno == EACCES && ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 &&
+          ::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, filter) == 0) {
+        // installed
+      } else {
+        report[0] = kLaunchStageSeccomp;
+        report[1] = errno;
+        (void)!::write(error_fd, report, sizeof report);
+        ::_exit(127);
+      }
+    }
+  }
+  // Seized already: this SIGSTOP becomes a signal-delivery stop the recorder swallows,
+  // and it then resumes us with PTRACE_SYSCALL/CONT so the execve entry is traced.
+  ::kill(::getpid(), SIGSTOP);
+  ::execve(path, argv, envp);
+  report[0] = kLaunchStageExec;
+  report[1] = errno;
+  (void)!::write(error_fd, report, sizeof report);
+  ::_exit(127);
+}
+
+}  // namespace
+
+std::vector<std::string> tracee_environment(const std::vector<std::string>& base,
+                                            const std::string& traceparent,
+                                            std::uint64_t lamport_clock,
+                                            const std::vector<std::string>& extra) {
+  auto overridden = [&](std::string_view name) {
+    if (name == "TRACEPARENT" || name == "GOLDEN_LAMPORT_CLOCK") return true;
+    for (const auto& e : extra)
+      if (name_of(e) == name) return true;
+    return false;
+  };
+  std::vector<std::string> env;
+  env.reserve(base.size() + 2 + extra.size());
+  for (const auto& e : base)
+    if (!overridden(name_of(e))) env.push_back(e);
+  auto extra_sets = [&](std::string_view name) {
+    for (const auto& e : extra)
+      if (name_of(e) == name) return true;
+    return false;
+  };
+  if (!extra_sets("TRACEPARENT")) env.push_back("TRACEPARENT=" + traceparent);
+  if (!extra_sets("GOLDEN_LAMPORT_CLOCK"))
+    env.push_back("GOLDEN_LAMPORT_CLOCK=" + std::to_string(lamport_clock));
+  for (const auto& e : extra) env.push_back(e);
+  return env;
+}
+
+Result<Launched> launch_tracee(const LaunchSpec& spec, const TraceOptions& options) {
+  std::vector<std::string> argv_store = spec.argv;
+  std::vector<std::string> env_store = spec.env;
+  std::vector<char*> argv = c_strings(argv_store);
+  std::vector<char*> envp = c_strings(env_store);
+  std::vector<sock_filter> insns(spec.seccomp_filter.size());
+  static_assert(sizeof(sock_filter) == sizeof(std::uint64_t));
+  if (!insns.empty()) std::memcpy(insns.data(), spec.seccomp_filter.data(), insns.size() * 8);
+  sock_fprog prog{static_cast<unsigned short>(insns.size()), insns.data()};
+
+  int go[2], err[2];
+  if (::pipe2(go, O_CLOEXEC) != 0) return Error{std::string("pipe: ") + std::strerror(errno), ""};
+  if (::pipe2(err, O_CLOEXEC) != 0) {
+    const int e = errno;
+    ::close(go[0]);
+    ::close(go[1]);
+    return Error{std::string("pipe: ") + std::strerror(e), ""};
+  }
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    const int e = errno;
+    for (int fd : {go[0], go[1], err[0], err[1]}) ::close(fd);
+    return Error{std::string("fork: ") + std::strerror(e), ""};
+  }
+  if (pid == 0) {
+    ::close(go[1]);
+    ::close(err[0]);
+    child_main(go[0], err[1], spec.path.c_str(), argv.data(), envp.data(),
+               insns.empty() ? nullptr : &prog);
+  }
+  ::close(go[0]);
+  ::close(err[1]);
+  if (const int e = seize(Tid{pid}, options); e != 0) {
+    ::close(go[1]);  // the child sees EOF and exits
+    ::close(err[0]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return Error{"cannot trace '" + spec.argv.front() + "': ptrace(PTRACE_SEIZE): " +
+                     std::strerror(e),
+                 ""};
+  }
+  (void)!::write(go[1], "g", 1);
+  ::close(go[1]);
+  return Launched{Pid{pid}, err[0]};
+}
+
+}  // namespace golden::rec

@@ -1,0 +1,41 @@
+// Launch mode: fork the command, let the recorder seize it, then exec.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "golden/model/result.hpp"
+#include "ptrace_api.hpp"
+
+namespace golden::rec {
+
+struct LaunchSpec {
+  std::string path;                 // resolved executable
+  std::vector<std::string> argv;
+  std::vector<std::string> env;     // NAME=VALUE
+  std::vector<std::uint64_t> seccomp_filter;  // struct sock_filter[]; empty: none
+};
+
+struct Launched {
+  Pid pid;
+  int error_fd = -1;  // read end: {stage, errno} when the child fails before exec
+};
+
+// Stages reported on error_fd.
+inline constexpr int kLaunchStageSeccomp = 1;
+inline constexpr int kLaunchStageExec = 2;
+
+// Forks the child, seizes it with `options` and releases it. The child then installs
+// the seccomp filter (if any), stops itself with SIGSTOP (so the tracer sees the execve
+// entry) and execs. Errors (fork, PTRACE_SEIZE) come back before anything ran.
+Result<Launched> launch_tracee(const LaunchSpec& spec, const TraceOptions& options);
+
+// The environment for the tracee: `base` (NAME=VALUE) without TRACEPARENT,
+// GOLDEN_LAMPORT_CLOCK and the names `extra` sets, then those two, then `extra`.
+std::vector<std::string> tracee_environment(const std::vector<std::string>& base,
+                                            const std::string& traceparent,
+                                            std::uint64_t lamport_clock,
+                                            const std::vector<std::string>& extra);
+
+}  // namespace golden::rec
