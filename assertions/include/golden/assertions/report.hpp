@@ -1,0 +1,28 @@
+// Rendering a CheckReport: text for people, JSON for tools, JUnit XML for CI test
+// reports (a testcase per assertion) and GitHub Actions workflow commands.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "golden/assertions/outcome.hpp"
+
+namespace golden {
+
+enum class CheckFormat : std::uint8_t { Text, Json, Junit, Github };
+std::optional<CheckFormat> check_format_from_string(std::string_view s);
+
+std::string render_check(const CheckReport& report, CheckFormat format);
+std::string render_check_text(const CheckReport& report);
+std::string render_check_json(const CheckReport& report);
+// <testsuites><testsuite name="golden check"> with one <testcase> per assertion:
+// <failure> for a failed one, <error> when it could not be evaluated, <skipped> for a
+// disabled, not applicable or inconclusive one; warnings go to <system-out>.
+std::string render_check_junit(const CheckReport& report);
+// `::error file=renacer.toml,line=12,title=...::message` per failure, `::warning` per
+// warning or inconclusive result, `::notice` for not applicable, then a summary line.
+std::string render_check_github(const CheckReport& report);
+
+}  // namespace golden
