@@ -35,13 +35,14 @@ Arg fd_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t value,
   return a;
 }
 
-Arg path_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::string_view base_dir) {
+Arg path_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr,
+             const std::function<std::string()>& base_dir) {
   if (addr == 0) return address_arg(name, addr);
   bool truncated = false;
   const auto given = ctx.mem.read_string(RemoteAddr{addr}, ctx.opts.path_max, &truncated);
   if (!given) return address_arg(name, addr);
   Arg a = make_arg(name, ArgKind::Path, static_cast<std::int64_t>(addr));
-  a.str = resolve_path(*given, base_dir);
+  a.str = given->starts_with('/') ? normalize_path(*given) : resolve_path(*given, base_dir());
   // As given by the program; equal to conventional_text when it was already absolute
   // and normal, so the file writer stores it once.
   a.text = quote_bytes(*given, truncated);
@@ -75,7 +76,7 @@ Arg sockaddr_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t 
   unsigned char buf[kSockaddrMax] = {};
   const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(len, sizeof buf));
   if (want == 0 || ctx.mem.read(RemoteAddr{addr}, buf, want) != want) return address_arg(name, addr);
-  SockaddrView view = describe_sockaddr(buf, want, ctx.fds.cwd());
+  SockaddrView view = describe_sockaddr(buf, want, [&] { return ctx.fds.cwd(); });
   Arg a = make_arg(name, ArgKind::Sockaddr, static_cast<std::int64_t>(addr));
   a.text = std::move(view.text);
   a.str = std::move(view.endpoint);

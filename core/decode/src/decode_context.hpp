@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -48,8 +50,10 @@ inline Arg struct_arg(std::string_view name, std::uint64_t addr, std::string tex
 // Sign-extends the low 32 bits: how the kernel reads an `int` argument.
 inline std::int64_t as_int32(std::uint64_t v) { return static_cast<std::int32_t>(static_cast<std::uint32_t>(v)); }
 
-// Path arguments: text as given, str absolute and normalized against `base_dir`.
-Arg path_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::string_view base_dir);
+// Path arguments: text as given, str absolute and normalized against the directory
+// `base_dir()` returns (only asked for relative paths: the cwd may cost a look-up).
+Arg path_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr,
+             const std::function<std::string()>& base_dir);
 // Fd arguments (DirFd: AT_FDCWD shown by name, its str the working directory).
 Arg fd_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t value, bool dirfd);
 // A buffer of `len` bytes written by the program (kind Buffer), or its address when unreadable.

@@ -64,7 +64,7 @@ Arg decode_entry_arg(const DecodeContext& ctx, std::size_t i, const std::vector<
     case T::Uid: return conventional_arg(name, ArgKind::Int, as_int32(v));
     case T::Fd: return fd_arg(ctx, name, v, false);
     case T::DirFd: return fd_arg(ctx, name, v, true);
-    case T::Path: return path_arg(ctx, name, v, base_dir_for(ctx, i, before));
+    case T::Path: return path_arg(ctx, name, v, [&] { return base_dir_for(ctx, i, before); });
     case T::String: {
       if (v == 0) return struct_arg(name, v, "NULL");
       bool truncated = false;

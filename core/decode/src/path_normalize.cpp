@@ -24,12 +24,12 @@ std::string normalize_path(std::string_view path) {
     }
     parts.push_back(part);
   }
-  std::string out = absolute ? "/" : "";
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += '/';
-    out += parts[i];
+  if (parts.empty()) return std::string(absolute ? "/" : ".");
+  std::string out;
+  for (const std::string_view part : parts) {
+    if (absolute || !out.empty()) out += '/';
+    out += part;
   }
-  if (out.empty()) out = ".";
   return out;
 }
 

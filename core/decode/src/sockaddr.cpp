@@ -55,7 +55,7 @@ SockaddrView inet6(const unsigned char* d, std::size_t len) {
   return {std::move(text), "[" + host + "]:" + std::to_string(port)};
 }
 
-SockaddrView unix_addr(const unsigned char* d, std::size_t len, std::string_view cwd) {
+SockaddrView unix_addr(const unsigned char* d, std::size_t len, const std::function<std::string()>& cwd) {
   if (len <= 2) return {"{sa_family=AF_UNIX}", "unix:"};  // unnamed (autobind, socketpair)
   std::string_view path(reinterpret_cast<const char*>(d + 2), len - 2);
   if (path.front() == '\0') {
@@ -65,7 +65,7 @@ SockaddrView unix_addr(const unsigned char* d, std::size_t len, std::string_view
   }
   if (const auto nul = path.find('\0'); nul != std::string_view::npos) path = path.substr(0, nul);
   return {"{sa_family=AF_UNIX, sun_path=" + quote_bytes(path) + "}",
-          "unix:" + resolve_path(path, cwd)};
+          "unix:" + (path.starts_with('/') ? normalize_path(path) : resolve_path(path, cwd()))};
 }
 
 SockaddrView netlink(const unsigned char* d, std::size_t len) {
@@ -82,7 +82,8 @@ SockaddrView netlink(const unsigned char* d, std::size_t len) {
 
 }  // namespace
 
-SockaddrView describe_sockaddr(const unsigned char* data, std::size_t len, std::string_view cwd) {
+SockaddrView describe_sockaddr(const unsigned char* data, std::size_t len,
+                               const std::function<std::string()>& cwd) {
   if (len > kSockaddrMax) len = kSockaddrMax;
   if (len < 2) return {"{sa_family=???}", ""};
   const std::uint16_t family = load16(data);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -14,7 +15,9 @@ struct SockaddrView {
 };
 
 // `len` bytes of a struct sockaddr (at most sizeof(sockaddr_storage) are looked at).
-SockaddrView describe_sockaddr(const unsigned char* data, std::size_t len, std::string_view cwd);
+// `cwd` is only asked for when a relative AF_UNIX path needs it (it may cost a look-up).
+SockaddrView describe_sockaddr(const unsigned char* data, std::size_t len,
+                               const std::function<std::string()>& cwd);
 
 constexpr std::size_t kSockaddrMax = 128;  // sizeof(struct sockaddr_storage)
 

@@ -34,8 +34,12 @@ class FakeFds : public FdNames {
     auto it = names.find(fd);
     return it == names.end() ? "" : it->second;
   }
-  std::string cwd() override { return cwd_; }
+  std::string cwd() override {
+    ++cwd_calls;
+    return cwd_;
+  }
   std::map<int, std::string> names;
+  int cwd_calls = 0;
   std::string cwd_ = "/home/user";
 };
 

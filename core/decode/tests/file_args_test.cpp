@@ -91,6 +91,19 @@ TEST(FileArgs, RelativePathsResolveAgainstTheirDirfd) {
   EXPECT_EQ(s.arg(3).text, "AT_EMPTY_PATH");
 }
 
+TEST(FileArgs, CwdIsOnlyAskedForRelativePaths) {
+  // The recorder may have to look the cwd up: absolute paths must not cost that.
+  SelfMemory mem;
+  FakeFds fds;
+  const char abs[] = "/etc/passwd";
+  decode("open", {addr(abs), O_RDONLY, 0}, mem, fds);
+  decode("execve", {addr(abs), 0, 0}, mem, fds);
+  EXPECT_EQ(fds.cwd_calls, 0);
+  const char rel[] = "passwd";
+  decode("stat", {addr(rel), 0}, mem, fds);
+  EXPECT_EQ(fds.cwd_calls, 1);
+}
+
 TEST(FileArgs, BadAndNullPathPointers) {
   SelfMemory mem;
   FakeFds fds;
