@@ -1,0 +1,29 @@
+// Rendering a CompareResult: text (coloured on request), JSON (machine-readable),
+// JUnit XML (one testsuite, a testcase per effect category) and HTML (one
+// self-contained page: inline CSS, no external resources).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "golden/equivalence/compare.hpp"
+
+namespace golden {
+
+enum class ReportFormat : std::uint8_t { Text, Json, Junit, Html };
+std::optional<ReportFormat> report_format_from_string(std::string_view s);
+
+struct ReportOptions {
+  bool color = false;          // ANSI colours (text only)
+  std::size_t max_hunk_lines = 200;  // lines shown per divergence before "..."
+};
+
+std::string render_report(const CompareResult& result, ReportFormat format,
+                          const ReportOptions& options = {});
+std::string render_text(const CompareResult& result, const ReportOptions& options = {});
+std::string render_json(const CompareResult& result, const ReportOptions& options = {});
+std::string render_junit(const CompareResult& result, const ReportOptions& options = {});
+std::string render_html(const CompareResult& result, const ReportOptions& options = {});
+
+}  // namespace golden

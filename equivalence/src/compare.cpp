@@ -1,0 +1,261 @@
+// compare(): normalize both runs, diff them channel by channel, turn every hunk into a
+// Divergence (place, event seqs, unified diff), apply the allow rules.
+#include "golden/equivalence/compare.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "allow_rules.hpp"
+#include "diff.hpp"
+
+namespace golden {
+namespace {
+
+using detail::Edit;
+using detail::EditOp;
+
+// Lines kept per divergence; reports show fewer (ReportOptions::max_hunk_lines).
+constexpr std::size_t kMaxStoredLines = 2000;
+
+int channel_rank(std::string_view name) {
+  if (name == "processes") return 0;
+  if (name.starts_with("stdout")) return 1;
+  if (name.starts_with("stderr")) return 2;
+  if (name.starts_with("file ")) return 3;
+  if (name == "user reads") return 4;
+  if (name == "network") return 5;
+  if (name == "signals") return 6;
+  return 7;
+}
+
+// Channel identity for comparison: item keys, except that a block of bytes whose raw
+// concatenation is identical on both sides counts as equal however it was rendered
+// (e.g. complete in one capture, cut by -s in the other).
+std::vector<std::string> raw_signature(const Channel& c) {
+  std::vector<std::string> sig;
+  std::size_t b = 0;
+  for (std::size_t i = 0; i < c.items.size();) {
+    if (b < c.blocks.size() && c.blocks[b].first_item == i && c.blocks[b].item_count > 0) {
+      sig.push_back(fmt::format("raw {:x} {}", c.blocks[b].raw.value(), c.blocks[b].raw.length()));
+      i += c.blocks[b].item_count;
+      ++b;
+      continue;
+    }
+    sig.push_back(c.items[i].key);
+    ++i;
+  }
+  return sig;
+}
+
+std::string clip(std::string_view s, std::size_t n = 72) {
+  if (s.size() <= n) return std::string(s);
+  return std::string(s.substr(0, n - 3)) + "...";
+}
+
+std::string subject(const Channel& ch, const Item& first) {
+  switch (first.category) {
+    case Category::Processes:
+    case Category::ExitStatus:
+    case Category::Network:
+    case Category::Signals: return "process " + first.process;
+    case Category::UserReads: return "user reads";
+    case Category::FileContent: return "content of " + (first.path.empty() ? ch.name : first.path);
+    case Category::FileOps: return "file " + first.path;
+    default: return ch.name;
+  }
+}
+
+std::string summarize(const Channel& ch, const std::vector<const Item*>& minus,
+                      const std::vector<const Item*>& plus, bool channel_only_a, bool channel_only_b) {
+  const Item& first = !minus.empty() ? *minus.front() : *plus.front();
+  // Text without the "KEY: " prefix process items carry.
+  auto body = [](const Item& it) {
+    std::string_view t = it.text;
+    if (!it.process.empty() && t.starts_with(it.process + ": ")) t.remove_prefix(it.process.size() + 2);
+    return clip(t);
+  };
+  if (channel_only_b && first.category == Category::FileOps)
+    return fmt::format("file {} only in B: {}", first.path, body(first));
+  if (channel_only_a && first.category == Category::FileOps)
+    return fmt::format("file {} only in A: {}", first.path, body(first));
+  if (channel_only_b) return fmt::format("{} only in B: {}", ch.name, body(first));
+  if (channel_only_a) return fmt::format("{} only in A: {}", ch.name, body(first));
+  std::string subj = subject(ch, first);
+  if (first.category == Category::Processes && minus.empty())
+    return fmt::format("extra in B: process {} ({})", plus.front()->process, body(*plus.front()));
+  if (first.category == Category::Processes && plus.empty())
+    return fmt::format("missing in B: process {} ({})", minus.front()->process, body(*minus.front()));
+  if (minus.empty()) return fmt::format("{}: only in B: {}", subj, body(*plus.front()));
+  if (plus.empty()) return fmt::format("{}: only in A: {}", subj, body(*minus.front()));
+  return fmt::format("{} differs: A {} / B {}", subj, body(*minus.front()), body(*plus.front()));
+}
+
+struct ChannelPair {
+  std::string name;
+  const Channel* a = nullptr;
+  const Channel* b = nullptr;
+};
+
+void diff_channel(const ChannelPair& p, const CompareConfig& config, CompareResult& out,
+                  Counters& counters) {
+  static const Channel kEmpty;
+  const Channel& a = p.a != nullptr ? *p.a : kEmpty;
+  const Channel& b = p.b != nullptr ? *p.b : kEmpty;
+  std::vector<const std::string*> ka, kb;
+  for (const Item& it : a.items) ka.push_back(&it.key);
+  for (const Item& it : b.items) kb.push_back(&it.key);
+  if (ka.size() == kb.size() &&
+      std::equal(ka.begin(), ka.end(), kb.begin(), [](auto x, auto y) { return *x == *y; }))
+    return;
+  if (p.a != nullptr && p.b != nullptr && raw_signature(a) == raw_signature(b)) {
+    ++counters["equivalence.equal_by_raw_bytes"];
+    return;
+  }
+
+  std::vector<Edit> edits = detail::diff_sequences(ka, kb);
+  for (auto [begin, end] : detail::make_hunks(edits, static_cast<std::size_t>(config.context))) {
+    Divergence d;
+    d.channel = p.name;
+    std::vector<const Item*> minus, plus;
+    std::set<std::string> procs;
+    bool have_a = false, have_b = false;
+    std::size_t a_first = 0, b_first = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      const Edit& e = edits[i];
+      DiffLine line;
+      if (e.op != EditOp::Insert) {
+        if (!have_a) a_first = e.a, have_a = true;
+        ++d.a_count;
+      } else if (!have_a) {
+        a_first = e.a;
+      }
+      if (e.op != EditOp::Delete) {
+        if (!have_b) b_first = e.b, have_b = true;
+        ++d.b_count;
+      } else if (!have_b) {
+        b_first = e.b;
+      }
+      switch (e.op) {
+        case EditOp::Equal:
+          line.op = ' ';
+          line.text = a.items[e.a].text;
+          line.seq = a.items[e.a].seq;
+          line.seq_b = b.items[e.b].seq;
+          break;
+        case EditOp::Delete:
+          line.op = '-';
+          line.text = a.items[e.a].text;
+          line.seq = a.items[e.a].seq;
+          minus.push_back(&a.items[e.a]);
+          procs.insert(a.items[e.a].process);
+          if (!d.seq_a) d.seq_a = a.items[e.a].seq;
+          break;
+        case EditOp::Insert:
+          line.op = '+';
+          line.text = b.items[e.b].text;
+          line.seq = b.items[e.b].seq;
+          plus.push_back(&b.items[e.b]);
+          procs.insert(b.items[e.b].process);
+          if (!d.seq_b) d.seq_b = b.items[e.b].seq;
+          break;
+      }
+      if (d.lines.size() < kMaxStoredLines) {
+        d.lines.push_back(std::move(line));
+      } else {
+        d.lines_truncated = true;
+      }
+    }
+    // diff -u numbering: 1-based first line, or the line before an empty range.
+    d.a_start = d.a_count > 0 ? a_first + 1 : a_first;
+    d.b_start = d.b_count > 0 ? b_first + 1 : b_first;
+    const Item& first = !minus.empty() ? *minus.front() : *plus.front();
+    d.category = first.category;
+    procs.erase("");
+    d.processes.assign(procs.begin(), procs.end());
+    d.summary = summarize(p.a != nullptr ? a : b, minus, plus, p.b == nullptr, p.a == nullptr);
+    auto rules = detail::accepting_rules(config.allow, minus, plus);
+    if (!rules.empty()) {
+      d.allowed = true;
+      for (const std::string& r : rules) d.allowed_by += (d.allowed_by.empty() ? "" : "; ") + r;
+    }
+    out.divergences.push_back(std::move(d));
+  }
+}
+
+}  // namespace
+
+std::size_t CompareResult::failing() const {
+  return static_cast<std::size_t>(std::count_if(divergences.begin(), divergences.end(),
+                                                [](const Divergence& d) { return !d.allowed; }));
+}
+
+CompareResult compare(const CompareInput& in_a, const CompareInput& in_b, const CompareConfig& config) {
+  CompareResult r;
+  r.name_a = in_a.name.empty() ? "A" : in_a.name;
+  r.name_b = in_b.name.empty() ? "B" : in_b.name;
+  r.context = config.context;
+  NormalizedTrace na = normalize(*in_a.trace, config, in_a.header);
+  NormalizedTrace nb = normalize(*in_b.trace, config, in_b.header);
+  for (const std::string& n : na.notes) r.notes.push_back("A: " + n);
+  for (const std::string& n : nb.notes) r.notes.push_back("B: " + n);
+  if (in_a.truncated)
+    r.notes.push_back("A is truncated (the capture was cut short): its last effects may be missing");
+  if (in_b.truncated)
+    r.notes.push_back("B is truncated (the capture was cut short): its last effects may be missing");
+  for (const auto& [k, v] : na.counters) r.counters["a." + k] = v;
+  for (const auto& [k, v] : nb.counters) r.counters["b." + k] = v;
+
+  std::vector<ChannelPair> pairs;
+  std::map<std::string, std::size_t> index;
+  for (const Channel& c : na.channels) {
+    index[c.name] = pairs.size();
+    pairs.push_back({c.name, &c, nullptr});
+  }
+  for (const Channel& c : nb.channels) {
+    auto it = index.find(c.name);
+    if (it != index.end()) {
+      pairs[it->second].b = &c;
+    } else {
+      index[c.name] = pairs.size();
+      pairs.push_back({c.name, nullptr, &c});
+    }
+  }
+  std::stable_sort(pairs.begin(), pairs.end(), [](const ChannelPair& x, const ChannelPair& y) {
+    int rx = channel_rank(x.name), ry = channel_rank(y.name);
+    if (rx != ry) return rx < ry;
+    return rx != 0 && x.name < y.name;
+  });
+  Counters counters;
+  for (const ChannelPair& p : pairs) diff_channel(p, config, r, counters);
+  for (const auto& [k, v] : counters) r.counters[k] = v;
+
+  for (Category c : kAllCategories) {
+    CategoryStatus s;
+    s.category = c;
+    s.compared = !config.relax.contains(c);
+    for (const Channel& ch : na.channels)
+      for (const Item& it : ch.items) s.items_a += it.category == c;
+    for (const Channel& ch : nb.channels)
+      for (const Item& it : ch.items) s.items_b += it.category == c;
+    for (const Divergence& d : r.divergences) {
+      if (d.category != c) continue;
+      (d.allowed ? s.allowed : s.divergences) += 1;
+    }
+    r.categories.push_back(s);
+  }
+  r.equivalent = r.failing() == 0;
+  r.perf_a = measure(*in_a.trace, in_a.header);
+  r.perf_b = measure(*in_b.trace, in_b.header);
+  return r;
+}
+
+CompareResult compare(const Trace& a, const Trace& b, const CompareConfig& config) {
+  CompareInput ia{&a, {}, "A", false};
+  CompareInput ib{&b, {}, "B", false};
+  return compare(ia, ib, config);
+}
+
+}  // namespace golden

@@ -1,0 +1,198 @@
+// From chunks to comparable items. Consecutive chunks between two operations form a
+// block; a block is compared as its raw concatenation (StreamHash + length: chunking
+// never matters) or, when every chunk's head is complete, line by line after
+// templating (so a printed temp path or pid doesn't make two runs differ). Writers
+// that are not causally ordered get a channel each: their interleaving is timing.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "effects_internal.hpp"
+#include "golden/model/escape.hpp"
+
+namespace golden::detail {
+namespace {
+
+std::string hash_text(const StreamHash& h) { return fmt::format("{:016x}", h.value()); }
+
+bool is_binary(std::string_view bytes) {
+  std::size_t control = 0;
+  std::size_t n = std::min<std::size_t>(bytes.size(), 8192);
+  for (std::size_t i = 0; i < n; ++i) {
+    auto c = static_cast<unsigned char>(bytes[i]);
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' && c != '\f' && c != '\v' && c != '\b' &&
+        c != 0x1b)
+      ++control;
+  }
+  return n > 0 && control * 10 > n;
+}
+
+struct BlockWriter {
+  Extractor& x;
+  const ChannelBuilder& b;
+  Channel& ch;
+
+  Item item(std::string text, Seq seq, const std::string& process) const {
+    Item it;
+    it.category = b.content_category;
+    it.key = text;
+    it.text = std::move(text);
+    it.seq = seq;
+    it.process = process;
+    it.path = b.path;
+    it.raw_path = b.raw_path;
+    return it;
+  }
+
+  // Adds `bytes` (raw, from the chunks starting at `offsets`) as lines; returns false
+  // when they are binary (nothing added).
+  bool add_lines(std::string_view raw, const std::vector<const Chunk*>& chunks,
+                 const std::vector<std::uint64_t>& offsets, bool last_may_be_partial) {
+    std::string text = x.config.template_content ? x.templ.text(raw, true, 3) : std::string(raw);
+    if (is_binary(text)) return false;
+    // Seqs by raw line starts; templating never adds or removes a newline.
+    std::vector<std::size_t> raw_starts{0};
+    for (std::size_t i = 0; i < raw.size(); ++i)
+      if (raw[i] == '\n' && i + 1 < raw.size()) raw_starts.push_back(i + 1);
+    std::size_t line = 0, pos = 0;
+    while (pos < text.size()) {
+      std::size_t nl = text.find('\n', pos);
+      bool partial = nl == std::string::npos;
+      std::size_t end = partial ? text.size() : nl + 1;
+      if (partial && !last_may_be_partial) break;
+      std::uint64_t raw_at = line < raw_starts.size() ? raw_starts[line] : raw.size();
+      std::size_t c = 0;
+      while (c + 1 < chunks.size() && offsets[c + 1] <= raw_at) ++c;
+      ch.items.push_back(item(quote_bytes(text.substr(pos, end - pos)), chunks[c]->seq,
+                              chunks[c]->process));
+      pos = end;
+      ++line;
+    }
+    return true;
+  }
+
+  void block(const std::vector<const Chunk*>& chunks) {
+    if (chunks.empty()) return;
+    ContentBlock blk;
+    blk.first_item = ch.items.size();
+    std::vector<std::uint64_t> offsets;
+    std::uint64_t at = 0;
+    for (const Chunk* c : chunks) {
+      offsets.push_back(at);
+      at += c->raw.length();
+      blk.raw.append(c->raw);
+      blk.complete = blk.complete && c->complete;
+    }
+    if (blk.complete) {
+      std::string raw;
+      raw.reserve(at);
+      for (const Chunk* c : chunks) raw += c->head;
+      if (!add_lines(raw, chunks, offsets, true)) {
+        std::string t = x.config.template_content ? x.templ.text(raw, true, 3) : raw;
+        StreamHash h = StreamHash::of(t);
+        ch.items.push_back(item(fmt::format("<binary, {} bytes, hash {}>", h.length(), hash_text(h)),
+                                chunks.front()->seq, chunks.front()->process));
+      }
+    } else {
+      // What the capture saw (complete chunks, then the head of the first cut one) line
+      // by line; the rest only by the hash of the whole block, which is what decides.
+      std::size_t n = 0;
+      std::string prefix;
+      while (n < chunks.size() && chunks[n]->complete) prefix += chunks[n++]->head;
+      if (n < chunks.size()) prefix += chunks[n]->head;
+      std::size_t cut = prefix.rfind('\n');
+      std::size_t shown = 0;
+      if (cut != std::string::npos) {
+        std::vector<const Chunk*> pc(chunks.begin(),
+                                     chunks.begin() + static_cast<long>(std::min(n + 1, chunks.size())));
+        if (add_lines(std::string_view(prefix).substr(0, cut + 1), pc, offsets, false)) shown = cut + 1;
+      }
+      const Chunk* from = n < chunks.size() ? chunks[n] : chunks.back();
+      ch.items.push_back(item(
+          fmt::format("<{} more bytes not captured (raise -s); all {} bytes hash {}>",
+                      blk.raw.length() - shown, blk.raw.length(), hash_text(blk.raw)),
+          from->seq, from->process));
+    }
+    blk.item_count = ch.items.size() - blk.first_item;
+    ch.blocks.push_back(blk);
+  }
+
+  // Splits a run of chunks at in-kernel copies (which are items of their own) and
+  // renders the rest as blocks.
+  void run(const std::vector<const Chunk*>& chunks) {
+    std::vector<const Chunk*> pending;
+    for (std::size_t i = 0; i < chunks.size(); ++i) {
+      const Chunk* c = chunks[i];
+      if (!c->copy) {
+        pending.push_back(c);
+        continue;
+      }
+      block(pending);
+      pending.clear();
+      std::uint64_t total = c->raw.length();
+      while (i + 1 < chunks.size() && chunks[i + 1]->copy && chunks[i + 1]->copy_from == c->copy_from)
+        total += chunks[++i]->raw.length();
+      ch.items.push_back(item(fmt::format("<copied {} bytes from {}>", total, c->copy_from), c->seq,
+                              c->process));
+    }
+    block(pending);
+  }
+};
+
+}  // namespace
+
+void render_channel(Extractor& x, const ChannelBuilder& b, std::vector<Channel>& out) {
+  // Are all writers causally ordered? Checked between consecutive chunks of different
+  // writers, with the structural clock (spawn/reap): stable from run to run.
+  bool split = false;
+  const Chunk* prev = nullptr;
+  for (const Entry& e : b.entries) {
+    const Chunk* c = std::get_if<Chunk>(&e);
+    if (c == nullptr) continue;
+    if (prev != nullptr && prev->writer != c->writer && !happens_before(prev->stamp, c->stamp))
+      split = true;
+    prev = c;
+  }
+  if (split) ++x.counters["equivalence.concurrent_writers_split"];
+
+  Channel main;
+  main.name = b.name;
+  main.category = b.category == Category::FileOps ? Category::FileOps : b.category;
+  std::map<std::string, Channel> per_writer;
+  std::map<std::string, std::vector<const Chunk*>> pending;  // "" = main
+
+  auto flush = [&]() {
+    for (auto& [writer, chunks] : pending) {
+      if (chunks.empty()) continue;
+      Channel& ch = writer.empty() ? main : per_writer[writer];
+      if (!writer.empty() && ch.name.empty()) {
+        ch.name = b.name + " from " + writer;
+        ch.category = b.content_category;
+      }
+      BlockWriter{x, b, ch}.run(chunks);
+      chunks.clear();
+    }
+  };
+  for (const Entry& e : b.entries) {
+    if (const Item* it = std::get_if<Item>(&e)) {
+      flush();
+      main.items.push_back(*it);
+    } else {
+      const Chunk& c = std::get<Chunk>(e);
+      pending[split ? c.writer : std::string()].push_back(&c);
+    }
+  }
+  flush();
+  if (!main.items.empty()) {
+    // A file channel whose only entries are bytes is about its content.
+    bool ops = false;
+    for (const Item& it : main.items) ops = ops || it.category == Category::FileOps;
+    if (!ops) main.category = b.content_category;
+    out.push_back(std::move(main));
+  }
+  for (auto& [w, ch] : per_writer)
+    if (!ch.items.empty()) out.push_back(std::move(ch));
+}
+
+}  // namespace golden::detail

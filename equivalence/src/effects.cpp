@@ -1,0 +1,442 @@
+// normalize(): discovery of templates, the causal walk that feeds the handlers, and
+// the assembly of channels in canonical order.
+#include <fcntl.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "args.hpp"
+#include "effects_internal.hpp"
+#include "golden/model/escape.hpp"
+#include "golden/syscalls/syscall_table.hpp"
+#include "path_util.hpp"
+
+namespace golden {
+namespace detail {
+namespace {
+
+// Whether an open/mkdir makes a name only this run could have chosen: O_CREAT|O_EXCL
+// (mkstemp, python tempfile, gcc's temp files) or mkdir with 0700 (mkdtemp).
+bool creates_unique(const Event& e) {
+  if (e.failed()) return false;
+  if (e.name == "mkdir" || e.name == "mkdirat") {
+    auto mode = int_of(arg_named(e, "mode"));
+    return mode && (*mode & 07777) == 0700;
+  }
+  if (e.name == "open" || e.name == "openat") {
+    auto flags = int_of(arg_named(e, "flags"));
+    return flags && (*flags & O_CREAT) && (*flags & O_EXCL);
+  }
+  if (e.name == "openat2") {
+    auto flags = open_how_flags(arg_named(e, "how"));
+    return flags && (*flags & O_CREAT) && (*flags & O_EXCL);
+  }
+  return false;
+}
+
+const SyscallInfo* info_of(const Event& e) {
+  if (const SyscallInfo* i = syscall_by_nr(e.nr); i != nullptr && i->name == e.name) return i;
+  return syscall_by_name(e.name);
+}
+
+std::string argv_text(const Extractor& x, const std::vector<std::string>& argv) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    if (i) out += ", ";
+    out += quote_bytes(x.ttext(argv[i]));
+  }
+  return out + "]";
+}
+
+}  // namespace
+
+Extractor::Extractor(const Trace& t, const CompareConfig& c, const TraceHeader& h)
+    : trace(t),
+      config(c),
+      header(h),
+      order(t, counters),
+      tree(t, order, c, counters),
+      templ(c),
+      noise(c) {
+  out.name = "stdout";
+  out.category = out.content_category = Category::Stdout;
+  err.name = "stderr";
+  err.category = err.content_category = Category::Stderr;
+}
+
+std::size_t Extractor::proc_owner() const {
+  const ProcNode* n = tree.node_of(ev->pid, ev->seq);
+  return n == nullptr ? SIZE_MAX : n->owner;
+}
+
+FdRef Extractor::fd_target(const Arg* fd_arg) {
+  if (fd_arg == nullptr) return nullptr;
+  if (FdRef r = fds.get(ev->pid, fd_arg->raw)) return r;
+  if (fd_arg->raw < 0) return nullptr;
+  // Never seen opened: trust the kernel's description (and, for a process whose start
+  // the walk never saw, the conventional meaning of 0/1/2).
+  count("equivalence.untracked_fds");
+  FdRef guess = FdTables::from_description(fds.known(ev->pid) ? -1 : fd_arg->raw, fd_arg->str);
+  fds.set(ev->pid, fd_arg->raw, guess);
+  return guess;
+}
+
+Chunk Extractor::make_chunk() const {
+  Chunk c;
+  c.seq = ev->seq;
+  c.process = proc();
+  c.writer = tree.thread_label(ev->pid, ev->tid, ev->seq);
+  c.stamp = stamp;
+  return c;
+}
+
+void Extractor::file_op(const std::string& abs, Category cat, std::string text) {
+  if (!emit || relaxed(cat) || abs.empty()) return;
+  std::string tp = tpath(abs);
+  if (noise.ignored(abs, tp)) {
+    count("equivalence.ignored_paths");
+    return;
+  }
+  if (noise.noise_write(abs, tp)) {
+    count("equivalence.noise_writes");
+    return;
+  }
+  ChannelBuilder& b = files[tp];
+  if (b.name.empty()) {
+    b.name = "file " + tp;
+    b.path = tp;
+    b.raw_path = abs;
+  }
+  Item it;
+  it.category = cat;
+  it.key = text;
+  it.text = std::move(text);
+  it.seq = ev->seq;
+  it.process = proc();
+  it.path = tp;
+  it.raw_path = abs;
+  b.entries.emplace_back(std::move(it));
+}
+
+void Extractor::user_read(const std::string& abs, bool directory) {
+  if (!emit || relaxed(Category::UserReads) || abs.empty()) return;
+  std::string tp = tpath(abs);
+  if (noise.ignored(abs, tp)) {
+    count("equivalence.ignored_paths");
+    return;
+  }
+  if (noise.noise_read(abs, tp)) {
+    count("equivalence.noise_reads");
+    return;
+  }
+  if (!noise.keep_noise() && (tree.implementation_files().contains(abs) ||
+                              (directory && tree.implementation_dirs().contains(abs)))) {
+    count("equivalence.implementation_reads");
+    return;
+  }
+  std::string text = (directory ? "list " : "read ") + tp;
+  if (reads.contains(text)) return;
+  Item it;
+  it.category = Category::UserReads;
+  it.key = text;
+  it.text = text;
+  it.seq = ev->seq;
+  it.process = proc();
+  it.path = tp;
+  it.raw_path = abs;
+  reads.emplace(text, std::move(it));
+}
+
+void Extractor::stdin_read() {
+  if (!emit || relaxed(Category::UserReads) || reads.contains("read <stdin>")) return;
+  Item it;
+  it.category = Category::UserReads;
+  it.key = it.text = "read <stdin>";
+  it.seq = ev->seq;
+  it.process = proc();
+  reads.emplace(it.text, std::move(it));
+}
+
+void Extractor::write_chunk(const FdTarget& target, Chunk chunk) {
+  if (!emit) return;
+  switch (target.kind) {
+    case FdTarget::Kind::Stdout:
+      if (!relaxed(Category::Stdout)) out.entries.emplace_back(std::move(chunk));
+      return;
+    case FdTarget::Kind::Stderr:
+      if (!relaxed(Category::Stderr)) err.entries.emplace_back(std::move(chunk));
+      return;
+    case FdTarget::Kind::File: {
+      if (relaxed(Category::FileContent) || target.path.empty()) return;
+      std::string tp = tpath(target.path);
+      if (noise.ignored(target.path, tp)) {
+        count("equivalence.ignored_paths");
+        return;
+      }
+      if (noise.noise_write(target.path, tp)) {
+        count("equivalence.noise_writes");
+        return;
+      }
+      ChannelBuilder& b = files[tp];
+      if (b.name.empty()) {
+        b.name = "file " + tp;
+        b.path = tp;
+        b.raw_path = target.path;
+      }
+      b.entries.emplace_back(std::move(chunk));
+      return;
+    }
+    default:
+      // Pipes between the program's own processes, sockets (endpoints are compared,
+      // not payloads), /dev/null: not output.
+      return;
+  }
+}
+
+void Extractor::process_item(std::vector<Item>& list, Category cat, std::string text) {
+  if (!emit || relaxed(cat)) return;
+  std::string line = proc() + ": " + text;
+  // A repeated identical attempt (a retry loop's count depends on timing) is one effect.
+  if (!list.empty() && list.back().key == line) return;
+  Item it;
+  it.category = cat;
+  it.key = line;
+  it.text = std::move(line);
+  it.seq = ev->seq;
+  it.process = proc();
+  list.push_back(std::move(it));
+}
+
+void Extractor::discover() {
+  std::string cwd = trace.run.cwd;
+  for (std::size_t i : tree.keyed_preorder()) {
+    const ProcNode& n = tree.nodes()[i];
+    if (cwd.empty() && n.root && !n.info.execs.empty()) cwd = n.info.execs.front().cwd;
+  }
+  templ.set_cwd(cwd);
+
+  std::size_t tid_number = 0;
+  std::vector<std::size_t> by_number(tree.nodes().size());
+  for (std::size_t i = 0; i < tree.nodes().size(); ++i) by_number[i] = i;
+  std::sort(by_number.begin(), by_number.end(), [&](std::size_t a, std::size_t b) {
+    return tree.nodes()[a].pid_number < tree.nodes()[b].pid_number;
+  });
+  for (std::size_t i : by_number) {
+    const ProcNode& n = tree.nodes()[i];
+    templ.add_pid(n.info.pid.value, "$PID" + std::to_string(n.pid_number));
+    for (Tid t : n.info.threads)
+      if (t.value != n.info.pid.value)
+        templ.add_pid(t.value, "$TID" + std::to_string(++tid_number));
+  }
+
+  for (const std::string& a : trace.run.command) templ.observe_text(a);
+  for (Seq s : order.order()) {
+    const Event& e = trace.events[s];
+    if (e.kind != EventKind::Syscall) continue;
+    bool unique = creates_unique(e);
+    for (const Arg& a : e.args) {
+      switch (a.kind) {
+        case ArgKind::Path: templ.observe_path(a.str, unique); break;
+        case ArgKind::Fd:
+          if (a.str.starts_with('/')) templ.observe_path(a.str);
+          break;
+        case ArgKind::String:
+        case ArgKind::Sockaddr: templ.observe_text(a.str); break;
+        case ArgKind::Argv:
+          for (const std::string& v : a.list) templ.observe_text(v);
+          break;
+        default: break;
+      }
+    }
+    if (e.ret_ref.starts_with('/')) templ.observe_path(e.ret_ref);
+  }
+  for (const ProcNode& n : tree.nodes())
+    for (const ExecRecord& x : n.info.execs) {
+      templ.observe_path(absolute_path(x.cwd.empty() ? "/" : x.cwd, x.path));
+      for (const std::string& a : x.argv) templ.observe_text(a);
+    }
+}
+
+void Extractor::walk() {
+  std::unordered_set<std::int32_t> seen_pids;
+  for (Seq s : order.order()) {
+    const Event& e = trace.events[s];
+    ev = &e;
+    stamp = order.advance(e);
+    if (seen_pids.insert(e.pid.value).second) {
+      const ProcNode* n = tree.node_of(e.pid, e.seq);
+      if (n != nullptr && n->root && !fds.known(e.pid)) fds.init_root(e.pid);
+    }
+    if (e.kind != EventKind::Syscall) continue;
+    if (e.failed() && is_retry_errno(e.err)) {
+      count("equivalence.retries_collapsed");
+      continue;
+    }
+    const SyscallInfo* info = info_of(e);
+    emit = true;
+    if (info != nullptr && (info->classes & config.exclude_classes) != 0) emit = false;
+    if (std::find(config.exclude_syscalls.begin(), config.exclude_syscalls.end(), e.name) !=
+        config.exclude_syscalls.end())
+      emit = false;
+
+    // The call's arguments are described before its bookkeeping (a close forgets its fd),
+    // its result after (an open's new fd).
+    std::optional<PendingLine> line;
+    if (emit) line = begin_syscall_line(*this, e);
+    Handler h = fd_handler(e.name);
+    if (h == nullptr) h = file_handler(e.name);
+    if (h == nullptr) h = stream_handler(e.name);
+    if (h == nullptr) h = net_signal_handler(e.name);
+    if (h != nullptr) {
+      h(*this, e);
+    } else {
+      track_generic_fd(*this, e);
+    }
+    if (line) finish_syscall_line(*this, e, std::move(*line));
+  }
+  ev = nullptr;
+}
+
+std::vector<Channel> Extractor::assemble() {
+  std::vector<Channel> channels;
+
+  Channel procs;
+  procs.name = "processes";
+  procs.category = Category::Processes;
+  auto add = [&](const ProcNode& n, Category cat, std::string text, std::optional<Seq> seq) {
+    if (relaxed(cat)) return;
+    Item it;
+    it.category = cat;
+    it.text = n.key + ": " + text;
+    it.key = it.text;
+    it.seq = seq;
+    it.process = n.key;
+    procs.items.push_back(std::move(it));
+  };
+  auto emit_node = [&](auto&& self, std::size_t idx) -> void {
+    const ProcNode& n = tree.nodes()[idx];
+    if (!n.root || config.root_exec) {
+      for (const ExecRecord& x : n.info.execs) {
+        std::string path = absolute_path(x.cwd.empty() ? "/" : x.cwd, x.path);
+        add(n, Category::Processes, "exec " + tpath(path) + " " + argv_text(*this, x.argv), x.seq);
+      }
+      if (n.info.execs.empty() && !n.failed_execs.empty())
+        add(n, Category::Processes,
+            "exec failed: " + std::string(basename(n.failed_execs.back().second)),
+            n.failed_execs.back().first);
+      if (n.info.execs.empty() && n.failed_execs.empty() && !n.root)
+        add(n, Category::Processes, "fork", n.info.created_by);
+    }
+    for (std::size_t c : n.keyed_children) self(self, c);
+    std::string status;
+    if (n.info.exit_signal) {
+      status = "killed by " + signal_name(*n.info.exit_signal) +
+               (n.info.core_dumped ? " (core dumped)" : "");
+    } else if (n.info.exit_code) {
+      status = "exit " + std::to_string(*n.info.exit_code);
+    } else {
+      status = "exit unknown";
+    }
+    add(n, Category::ExitStatus, status, n.last_seq);
+  };
+  for (std::size_t idx : tree.keyed_preorder())
+    if (tree.nodes()[idx].root) emit_node(emit_node, idx);
+  if (!procs.items.empty()) channels.push_back(std::move(procs));
+
+  render_channel(*this, out, channels);
+  render_channel(*this, err, channels);
+  for (const auto& [path, b] : files) render_channel(*this, b, channels);
+
+  if (!reads.empty()) {
+    Channel r;
+    r.name = "user reads";
+    r.category = Category::UserReads;
+    for (auto& [text, it] : reads) r.items.push_back(it);
+    channels.push_back(std::move(r));
+  }
+
+  // Per-process lists, flattened in process-tree order: the interleaving of unrelated
+  // processes never shows.
+  auto flatten = [&](const char* name, Category cat, std::map<std::size_t, std::vector<Item>>& m) {
+    Channel c;
+    c.name = name;
+    c.category = cat;
+    for (std::size_t idx : tree.keyed_preorder()) {
+      auto it = m.find(idx);
+      if (it != m.end()) c.items.insert(c.items.end(), it->second.begin(), it->second.end());
+    }
+    if (auto it = m.find(SIZE_MAX); it != m.end())
+      c.items.insert(c.items.end(), it->second.begin(), it->second.end());
+    if (!c.items.empty()) channels.push_back(std::move(c));
+  };
+  flatten("network", Category::Network, net);
+  flatten("signals", Category::Signals, sig);
+
+  std::vector<std::pair<std::size_t, std::string>> labels;
+  std::map<std::size_t, std::size_t> rank;
+  for (std::size_t i = 0; i < tree.keyed_preorder().size(); ++i) rank[tree.keyed_preorder()[i]] = i;
+  for (const auto& [label, owner] : call_owner)
+    labels.emplace_back(rank.contains(owner) ? rank[owner] : SIZE_MAX, label);
+  std::sort(labels.begin(), labels.end());
+  for (const auto& [r, label] : labels) {
+    Channel c;
+    c.name = "syscalls " + label;
+    c.category = Category::Syscalls;
+    c.items = std::move(calls[label]);
+    if (!c.items.empty()) channels.push_back(std::move(c));
+  }
+  return channels;
+}
+
+NormalizedTrace Extractor::run() {
+  discover();
+  walk();
+  NormalizedTrace n;
+  n.channels = assemble();
+  n.legend = templ.legend();
+  if (!header.filter.empty())
+    notes.push_back(fmt::format("captured with -e {}{}: effects of untraced syscalls are not visible",
+                                header.filter.starts_with("trace=") ? "" : "trace=", header.filter));
+  if (!header.has_pids)
+    notes.push_back("the trace has no pids (imported): processes cannot be told apart");
+  if (auto it = counters.find("equivalence.write_without_payload"); it != counters.end())
+    notes.push_back(fmt::format("{} write(s) carry no payload: their bytes are compared by "
+                                "length only",
+                                it->second));
+  if (auto it = counters.find("equivalence.causal_cycles_broken"); it != counters.end())
+    notes.push_back("the trace's causal edges form a cycle: order may be approximate");
+  n.counters = std::move(counters);
+  n.notes = std::move(notes);
+  return n;
+}
+
+}  // namespace detail
+
+const Channel* NormalizedTrace::channel(std::string_view name) const {
+  for (const Channel& c : channels)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+NormalizedTrace normalize(const Trace& trace, const CompareConfig& config,
+                          const TraceHeader& header) {
+  // The walk indexes events by seq; a trace that breaks the model's density rule is
+  // renumbered on a copy rather than trusted.
+  bool dense = true;
+  for (std::size_t i = 0; i < trace.events.size() && dense; ++i) dense = trace.events[i].seq == i;
+  if (!dense) {
+    Trace copy = trace;
+    for (std::size_t i = 0; i < copy.events.size(); ++i) copy.events[i].seq = i;
+    copy.edges.clear();  // they named the old numbers
+    detail::Extractor x(copy, config, header);
+    NormalizedTrace n = x.run();
+    ++n.counters["equivalence.events_renumbered"];
+    n.notes.push_back("event numbers were not dense: renumbered, causal edges dropped");
+    return n;
+  }
+  detail::Extractor x(trace, config, header);
+  return x.run();
+}
+
+}  // namespace golden

@@ -1,0 +1,217 @@
+// fd bookkeeping (open, dup, pipe, socket, close, fork, umask) and the effects of
+// opening: files created or truncated, user files read.
+#include <fcntl.h>
+#include <fmt/format.h>
+
+#include <string_view>
+
+#include "args.hpp"
+#include "effects_internal.hpp"
+#include "golden/syscalls/syscall_table.hpp"
+
+namespace golden::detail {
+namespace {
+
+using K = FdTarget::Kind;
+
+// /dev/stdout and friends reopen the caller's own fd: the stream, not a file.
+std::optional<int> std_alias(std::string_view path) {
+  if (path == "/dev/stdin" || path == "/proc/self/fd/0" || path == "/dev/fd/0") return 0;
+  if (path == "/dev/stdout" || path == "/proc/self/fd/1" || path == "/dev/fd/1") return 1;
+  if (path == "/dev/stderr" || path == "/proc/self/fd/2" || path == "/dev/fd/2") return 2;
+  return std::nullopt;
+}
+
+void on_open(Extractor& x, const Event& e) {
+  std::int64_t flags = 0;
+  std::optional<std::int64_t> mode;
+  if (e.name == "creat") {
+    flags = O_CREAT | O_WRONLY | O_TRUNC;
+    mode = int_of(find_arg(e, "mode", ArgKind::Mode));
+  } else if (e.name == "openat2") {
+    const Arg* how = arg_named(e, "how");
+    auto f = open_how_flags(how);
+    if (!f) {
+      x.count("equivalence.openat2_undecoded");
+      if (e.ret >= 0) track_generic_fd(x, e);
+      return;
+    }
+    flags = *f;
+    mode = open_how_mode(how);
+  } else {
+    const Arg* fa = arg_named(e, "flags");
+    if (fa == nullptr) fa = nth_arg(e, ArgKind::Flags);
+    flags = fa != nullptr ? fa->raw : 0;
+    mode = int_of(find_arg(e, "mode", ArgKind::Mode));
+  }
+  std::string path = path_of(find_arg(e, "pathname", ArgKind::Path));
+  if (path.empty() && e.ret >= 0 && e.ret_ref.starts_with('/')) path = e.ret_ref;
+
+  const int acc = static_cast<int>(flags & O_ACCMODE);
+  const bool opath = (flags & O_PATH) != 0;
+  const bool tmpfile = (flags & O_TMPFILE) == O_TMPFILE;
+  const bool creat = (flags & O_CREAT) != 0 && !tmpfile;
+  const bool trunc = (flags & O_TRUNC) != 0;
+  const bool writes = acc != O_RDONLY || creat || trunc;
+
+  std::string op;
+  if (creat || trunc) {
+    op = "open";
+    if (creat) op += " create";
+    if (creat && (flags & O_EXCL)) op += " excl";
+    if (trunc) op += " trunc";
+    if (creat) {
+      // What the file's permissions become: the requested mode under the umask.
+      unsigned m = static_cast<unsigned>(mode.value_or(0)) & 07777u & ~x.fds.umask(e.pid);
+      op += fmt::format(" {:04o}", m);
+    }
+  }
+
+  if (e.failed()) {
+    if (path.empty()) return;
+    if (writes && !opath) {
+      x.file_op(path, Category::FileOps,
+                (op.empty() ? std::string("open write") : op) + " = " + errno_name(e.err));
+    } else if (x.noise.keep_noise() && x.emit && !x.relaxed(Category::UserReads)) {
+      // A failed lookup is a probe: only shown when noise is compared.
+      std::string text = "read " + x.tpath(path) + " = " + errno_name(e.err);
+      if (!x.reads.contains(text) && !x.noise.ignored(path, x.tpath(path))) {
+        Item it;
+        it.category = Category::UserReads;
+        it.key = it.text = text;
+        it.seq = e.seq;
+        it.process = x.proc();
+        it.path = x.tpath(path);
+        it.raw_path = path;
+        x.reads.emplace(text, std::move(it));
+      }
+    }
+    return;
+  }
+
+  FdRef target;
+  if (auto alias = std_alias(path)) {
+    target = x.fds.get(e.pid, *alias);
+  }
+  if (!target) {
+    if (path == "/dev/null") {
+      target = FdTables::make(K::Null, path, path);
+    } else if (flags & O_DIRECTORY) {
+      target = FdTables::make(K::Directory, path, e.ret_ref);
+    } else if (tmpfile) {
+      target = FdTables::make(K::Other, {}, "O_TMPFILE in " + path);
+    } else {
+      target = FdTables::make(K::File, path, e.ret_ref);
+    }
+  }
+  x.fds.set(e.pid, e.ret, target);
+
+  if (opath || path.empty() || std_alias(path)) return;
+  if (!op.empty()) x.file_op(path, Category::FileOps, op);
+  const bool reads = acc == O_RDONLY || (acc == O_RDWR && !creat);
+  // Directories count as read when listed (getdents), not when opened as a dirfd.
+  if (reads && target->kind == K::File) x.user_read(path, false);
+}
+
+void on_close(Extractor& x, const Event& e) {
+  if (e.failed()) return;
+  if (auto fd = int_of(find_arg(e, "fd", ArgKind::Fd))) x.fds.close(e.pid, *fd);
+}
+
+void on_close_range(Extractor& x, const Event& e) {
+  if (e.failed()) return;
+  auto first = int_of(arg_named(e, "first"));
+  auto last = int_of(arg_named(e, "last"));
+  auto flags = int_of(arg_named(e, "flags"));
+  // CLOSE_RANGE_CLOEXEC only marks them; the fds stay open.
+  if (first && last && !(flags && (*flags & 4)))
+    x.fds.close_range(e.pid, static_cast<std::uint64_t>(*first), static_cast<std::uint64_t>(*last));
+}
+
+void dup_to(Extractor& x, const Event& e, std::int64_t newfd) {
+  const Arg* old = find_arg(e, "oldfd", ArgKind::Fd);
+  if (old == nullptr) old = find_arg(e, "fd", ArgKind::Fd);
+  FdRef t = x.fd_target(old);
+  if (t) x.fds.set(e.pid, newfd, t);
+}
+
+void on_dup(Extractor& x, const Event& e) {
+  if (!e.failed()) dup_to(x, e, e.ret);
+}
+
+void on_fcntl(Extractor& x, const Event& e) {
+  if (e.failed()) return;
+  const Arg* cmd = find_arg(e, "cmd", ArgKind::Enum);
+  if (cmd == nullptr) return;
+  bool dup = cmd->text == "F_DUPFD" || cmd->text == "F_DUPFD_CLOEXEC" ||
+             (cmd->text.empty() && (cmd->raw == F_DUPFD || cmd->raw == F_DUPFD_CLOEXEC));
+  if (dup) dup_to(x, e, e.ret);
+}
+
+void on_pipe(Extractor& x, const Event& e) {
+  if (e.failed()) return;
+  const Arg* a = find_arg(e, "pipefd", ArgKind::Struct);
+  if (a == nullptr) a = nth_arg(e, ArgKind::Argv);
+  auto fds = fd_pair(a);
+  if (fds.size() != 2) {
+    x.count("equivalence.pipe_fds_undecoded");
+    return;
+  }
+  auto t = FdTables::make(K::Pipe, {}, "pipe");
+  x.fds.set(e.pid, fds[0], t);
+  x.fds.set(e.pid, fds[1], t);
+}
+
+void on_socketpair(Extractor& x, const Event& e) {
+  if (e.failed()) return;
+  const Arg* a = find_arg(e, "sv", ArgKind::Struct);
+  if (a == nullptr) a = nth_arg(e, ArgKind::Argv);
+  auto fds = fd_pair(a);
+  if (fds.size() != 2) {
+    x.count("equivalence.pipe_fds_undecoded");
+    return;
+  }
+  x.fds.set(e.pid, fds[0], FdTables::make(K::Socket, {}, "socketpair"));
+  x.fds.set(e.pid, fds[1], FdTables::make(K::Socket, {}, "socketpair"));
+}
+
+void on_socket(Extractor& x, const Event& e) {
+  if (!e.failed()) x.fds.set(e.pid, e.ret, FdTables::make(K::Socket, {}, e.ret_ref));
+}
+
+void on_clone(Extractor& x, const Event& e) {
+  if (e.failed() || e.ret <= 0) return;
+  auto owner = x.tree.process_of_tid(static_cast<std::int32_t>(e.ret));
+  if (owner && *owner == e.pid) return;  // a thread: same fd table
+  x.fds.fork(e.pid, Pid{static_cast<std::int32_t>(e.ret)});
+}
+
+void on_umask(Extractor& x, const Event& e) {
+  if (auto m = int_of(find_arg(e, "mask", ArgKind::Mode)))
+    x.fds.set_umask(e.pid, static_cast<unsigned>(*m));
+}
+
+}  // namespace
+
+void track_generic_fd(Extractor& x, const Event& e) {
+  if (e.failed() || e.ret < 0) return;
+  const SyscallInfo* info = syscall_by_name(e.name);
+  if (info == nullptr || !info->returns_fd) return;
+  x.fds.set(e.pid, e.ret, FdTables::from_description(-1, e.ret_ref));
+}
+
+Handler fd_handler(std::string_view name) {
+  if (name == "open" || name == "openat" || name == "creat" || name == "openat2") return on_open;
+  if (name == "close") return on_close;
+  if (name == "close_range") return on_close_range;
+  if (name == "dup" || name == "dup2" || name == "dup3") return on_dup;
+  if (name == "fcntl") return on_fcntl;
+  if (name == "pipe" || name == "pipe2") return on_pipe;
+  if (name == "socket") return on_socket;
+  if (name == "socketpair") return on_socketpair;
+  if (name == "clone" || name == "clone3" || name == "fork" || name == "vfork") return on_clone;
+  if (name == "umask") return on_umask;
+  return nullptr;
+}
+
+}  // namespace golden::detail

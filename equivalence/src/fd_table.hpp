@@ -1,0 +1,50 @@
+// What each fd of each process refers to, tracked along the causal walk: the root
+// starts with stdin/stdout/stderr, children copy their parent's table at fork, dup*
+// copy entries, open/pipe/socket/close change them. This is how a write is attributed
+// to "stdout" even after `2>&1`, `exec >file` or a pipeline's dup2: the kernel's
+// description of the fd ("pipe:[123]", "/dev/pts/0") cannot tell stdout from stderr.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "golden/model/ids.hpp"
+
+namespace golden::detail {
+
+struct FdTarget {
+  enum class Kind : std::uint8_t { Stdin, Stdout, Stderr, File, Directory, Pipe, Socket, Null, Other };
+  Kind kind = Kind::Other;
+  std::string path;  // File/Directory: absolute path
+  std::string desc;  // what the kernel says it is, for the rest ("pipe:[12]", bound address)
+};
+using FdRef = std::shared_ptr<FdTarget>;
+
+class FdTables {
+ public:
+  // The process starts with the run's stdin/stdout/stderr as fds 0, 1, 2.
+  void init_root(Pid pid);
+  bool known(Pid pid) const { return tables_.contains(pid.value); }
+  // The child's table becomes a copy of the parent's (fork/vfork/clone without CLONE_FILES
+  // sharing semantics: the copy is what the child starts with either way).
+  void fork(Pid parent, Pid child);
+  FdRef get(Pid pid, std::int64_t fd) const;
+  void set(Pid pid, std::int64_t fd, FdRef target);
+  void close(Pid pid, std::int64_t fd);
+  void close_range(Pid pid, std::uint64_t first, std::uint64_t last);
+  // umask, inherited like the table; 022 until the trace shows otherwise.
+  unsigned umask(Pid pid) const;
+  void set_umask(Pid pid, unsigned mask);
+
+  static FdRef make(FdTarget::Kind kind, std::string path = {}, std::string desc = {});
+  // Best guess from the kernel's description alone (for fds the walk never saw open).
+  static FdRef from_description(std::int64_t fd, const std::string& desc);
+
+ private:
+  std::unordered_map<std::int32_t, std::unordered_map<std::int64_t, FdRef>> tables_;
+  std::unordered_map<std::int32_t, unsigned> umask_;
+};
+
+}  // namespace golden::detail

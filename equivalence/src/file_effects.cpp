@@ -1,0 +1,129 @@
+// Operations on files as names: delete, rename, link, chmod, chown, mkdir, truncate,
+// set times. Each lands in the channel of the path it is about (both paths for a
+// rename or link), in the order the program made them.
+#include <fmt/format.h>
+
+#include <string_view>
+
+#include "args.hpp"
+#include "effects_internal.hpp"
+
+namespace golden::detail {
+namespace {
+
+constexpr std::int64_t kAtRemoveDir = 0x200;
+constexpr std::int64_t kRenameNoReplace = 1, kRenameExchange = 2;
+
+std::string outcome(const Event& e) { return e.failed() ? " = " + errno_name(e.err) : ""; }
+
+std::string first_path(const Event& e) { return path_of(nth_arg(e, ArgKind::Path, 0)); }
+std::string second_path(const Event& e) { return path_of(nth_arg(e, ArgKind::Path, 1)); }
+
+// The path an fd-based call (fchmod, ftruncate, futimens) works on.
+std::string fd_path(Extractor& x, const Event& e) {
+  FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
+  if (t && (t->kind == FdTarget::Kind::File || t->kind == FdTarget::Kind::Directory))
+    return t->path;
+  return {};
+}
+
+void on_unlink(Extractor& x, const Event& e) {
+  auto flags = int_of(arg_named(e, "flags"));
+  bool dir = e.name == "rmdir" || (flags && (*flags & kAtRemoveDir));
+  x.file_op(first_path(e), Category::FileOps, (dir ? "rmdir" : "unlink") + outcome(e));
+}
+
+void on_mkdir(Extractor& x, const Event& e) {
+  auto mode = int_of(find_arg(e, "mode", ArgKind::Mode));
+  unsigned m = static_cast<unsigned>(mode.value_or(0777)) & 07777u & ~x.fds.umask(e.pid);
+  x.file_op(first_path(e), Category::FileOps, fmt::format("mkdir {:04o}{}", m, outcome(e)));
+}
+
+void on_mknod(Extractor& x, const Event& e) {
+  auto mode = int_of(find_arg(e, "mode", ArgKind::Mode));
+  x.file_op(first_path(e), Category::FileOps,
+            fmt::format("mknod {:o}{}", mode.value_or(0), outcome(e)));
+}
+
+void on_rename(Extractor& x, const Event& e) {
+  std::string from = first_path(e), to = second_path(e);
+  auto flags = int_of(arg_named(e, "flags")).value_or(0);
+  std::string tail = (flags & kRenameNoReplace ? " noreplace" : "") + outcome(e);
+  if (flags & kRenameExchange) {
+    x.file_op(from, Category::FileOps, "exchange with " + x.tpath(to) + tail);
+    x.file_op(to, Category::FileOps, "exchange with " + x.tpath(from) + tail);
+    return;
+  }
+  x.file_op(from, Category::FileOps, "rename to " + x.tpath(to) + tail);
+  if (!e.failed()) x.file_op(to, Category::FileOps, "rename from " + x.tpath(from));
+}
+
+void on_link(Extractor& x, const Event& e) {
+  std::string from = first_path(e), to = second_path(e);
+  x.file_op(from, Category::FileOps, "link to " + x.tpath(to) + outcome(e));
+  if (!e.failed()) x.file_op(to, Category::FileOps, "link from " + x.tpath(from));
+}
+
+void on_symlink(Extractor& x, const Event& e) {
+  const Arg* target = find_arg(e, "target", ArgKind::String);
+  std::string t = target == nullptr ? "?" : target->str;
+  // A relative target is kept as written: it is resolved against the link's directory.
+  x.file_op(path_of(find_arg(e, "linkpath", ArgKind::Path)), Category::FileOps,
+            "symlink -> " + x.ttext(t) + outcome(e));
+}
+
+void on_chmod(Extractor& x, const Event& e) {
+  std::string path = e.name == "fchmod" ? fd_path(x, e) : first_path(e);
+  auto mode = int_of(find_arg(e, "mode", ArgKind::Mode));
+  x.file_op(path, Category::FileOps,
+            fmt::format("chmod {:04o}{}", mode.value_or(0) & 07777, outcome(e)));
+}
+
+void on_chown(Extractor& x, const Event& e) {
+  std::string path = e.name == "fchown" ? fd_path(x, e) : first_path(e);
+  auto id = [&](std::string_view name) {
+    auto v = int_of(arg_named(e, name));
+    if (!v || *v == -1 || *v == 0xffffffff) return std::string("-");
+    return std::to_string(*v);
+  };
+  x.file_op(path, Category::FileOps,
+            "chown " + id("owner") + ":" + id("group") + outcome(e));
+}
+
+void on_truncate(Extractor& x, const Event& e) {
+  std::string path = e.name == "ftruncate" ? fd_path(x, e) : first_path(e);
+  auto len = int_of(arg_named(e, "length"));
+  x.file_op(path, Category::FileOps, fmt::format("truncate {}{}", len.value_or(0), outcome(e)));
+}
+
+void on_utimes(Extractor& x, const Event& e) {
+  std::string path = first_path(e);
+  if (path.empty()) {  // futimens(fd) is utimensat(fd, NULL, ...)
+    FdRef t = x.fd_target(find_arg(e, "dirfd", ArgKind::Fd));
+    if (t && (t->kind == FdTarget::Kind::File || t->kind == FdTarget::Kind::Directory))
+      path = t->path;
+  }
+  // The times themselves are clock readings: only that they were set is behaviour.
+  x.file_op(path, Category::FileOps, "set times" + outcome(e));
+}
+
+}  // namespace
+
+Handler file_handler(std::string_view name) {
+  if (name == "unlink" || name == "unlinkat" || name == "rmdir") return on_unlink;
+  if (name == "mkdir" || name == "mkdirat") return on_mkdir;
+  if (name == "mknod" || name == "mknodat") return on_mknod;
+  if (name == "rename" || name == "renameat" || name == "renameat2") return on_rename;
+  if (name == "link" || name == "linkat") return on_link;
+  if (name == "symlink" || name == "symlinkat") return on_symlink;
+  if (name == "chmod" || name == "fchmod" || name == "fchmodat" || name == "fchmodat2")
+    return on_chmod;
+  if (name == "chown" || name == "fchown" || name == "lchown" || name == "fchownat")
+    return on_chown;
+  if (name == "truncate" || name == "ftruncate") return on_truncate;
+  if (name == "utimensat" || name == "utimes" || name == "utime" || name == "futimesat")
+    return on_utimes;
+  return nullptr;
+}
+
+}  // namespace golden::detail

@@ -1,0 +1,113 @@
+// Network endpoints (connect, sendto with an address, bind, listen, accept) and
+// signals sent to other processes. Listed per process, in program order.
+#include <cerrno>
+#include <string_view>
+
+#include "args.hpp"
+#include "effects_internal.hpp"
+
+namespace golden::detail {
+namespace {
+
+using K = FdTarget::Kind;
+
+std::string endpoint_of(const Arg* a) {
+  if (a == nullptr) return {};
+  return a->str.empty() ? a->text : a->str;
+}
+
+std::string outcome(const Event& e) {
+  // A non-blocking connect that is under way is a contact made.
+  if (!e.failed() || e.err == EINPROGRESS) return {};
+  return " = " + errno_name(e.err);
+}
+
+void on_connect(Extractor& x, const Event& e) {
+  std::string ep = endpoint_of(find_arg(e, "addr", ArgKind::Sockaddr));
+  FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
+  if (t && t->kind == K::Socket && !e.failed()) t->desc = ep;
+  if (ep.empty() || x.noise.noise_endpoint(ep)) return;
+  x.process_item(x.net[x.proc_owner()], Category::Network, "connect " + x.ttext(ep) + outcome(e));
+}
+
+void on_sendto(Extractor& x, const Event& e) {
+  std::string ep = endpoint_of(find_arg(e, "dest_addr", ArgKind::Sockaddr));
+  if (ep.empty() || x.noise.noise_endpoint(ep)) return;  // connected socket: already listed
+  x.process_item(x.net[x.proc_owner()], Category::Network, "sendto " + x.ttext(ep) + outcome(e));
+}
+
+void on_bind(Extractor& x, const Event& e) {
+  std::string ep = endpoint_of(find_arg(e, "addr", ArgKind::Sockaddr));
+  FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
+  if (t && t->kind == K::Socket && !e.failed()) t->desc = ep;
+  if (ep.empty() || x.noise.noise_endpoint(ep)) return;
+  x.process_item(x.net[x.proc_owner()], Category::Network, "bind " + x.ttext(ep) + outcome(e));
+}
+
+void on_listen(Extractor& x, const Event& e) {
+  FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
+  std::string ep = t ? t->desc : std::string("?");
+  if (x.noise.noise_endpoint(ep)) return;
+  x.process_item(x.net[x.proc_owner()], Category::Network, "listen " + x.ttext(ep) + outcome(e));
+}
+
+void on_accept(Extractor& x, const Event& e) {
+  FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
+  std::string ep = t ? t->desc : std::string("?");
+  if (!e.failed()) x.fds.set(e.pid, e.ret, FdTables::make(K::Socket, {}, e.ret_ref));
+  if (x.noise.noise_endpoint(ep)) return;
+  // The peer's address has an ephemeral port: only the listening side is stable.
+  x.process_item(x.net[x.proc_owner()], Category::Network, "accept on " + x.ttext(ep) + outcome(e));
+}
+
+void on_signal(Extractor& x, const Event& e) {
+  const Arg* sig = find_arg(e, "sig", ArgKind::Signal);
+  if (sig != nullptr && sig->raw == 0) return;  // kill(pid, 0): an existence probe
+  std::string target;
+  if (e.name == "pidfd_send_signal") {
+    target = "pidfd";
+  } else {
+    std::int64_t pid = 0;
+    if (e.name == "tkill") {
+      auto tid = int_of(arg_named(e, "tid")).value_or(0);
+      pid = x.tree.process_of_tid(static_cast<std::int32_t>(tid)).value_or(Pid{0}).value;
+      if (pid == 0) pid = tid;
+    } else {
+      const Arg* a = arg_named(e, "pid");
+      if (a == nullptr) a = arg_named(e, "tgid");
+      pid = int_of(a).value_or(0);
+    }
+    if (pid > 0) {
+      const ProcNode* self = x.tree.node_of(e.pid, e.seq);
+      const ProcNode* other = x.tree.node_of(Pid{static_cast<std::int32_t>(pid)}, e.seq);
+      if (other != nullptr && self != nullptr && other == self) return;  // raise(): not "another process"
+      target = other != nullptr ? other->key : "pid " + x.templ.pid_name(static_cast<std::int32_t>(pid));
+    } else if (pid == 0) {
+      target = "own process group";
+    } else if (pid == -1) {
+      target = "every process";
+    } else {
+      const ProcNode* g = x.tree.node_of(Pid{static_cast<std::int32_t>(-pid)}, e.seq);
+      target = "process group of " +
+               (g != nullptr ? g->key : x.templ.pid_name(static_cast<std::int32_t>(-pid)));
+    }
+  }
+  x.process_item(x.sig[x.proc_owner()], Category::Signals,
+                 "signal " + signal_text(sig) + " -> " + target + outcome(e));
+}
+
+}  // namespace
+
+Handler net_signal_handler(std::string_view name) {
+  if (name == "connect") return on_connect;
+  if (name == "sendto" || name == "sendmsg" || name == "sendmmsg") return on_sendto;
+  if (name == "bind") return on_bind;
+  if (name == "listen") return on_listen;
+  if (name == "accept" || name == "accept4") return on_accept;
+  if (name == "kill" || name == "tkill" || name == "tgkill" || name == "rt_sigqueueinfo" ||
+      name == "rt_tgsigqueueinfo" || name == "pidfd_send_signal")
+    return on_signal;
+  return nullptr;
+}
+
+}  // namespace golden::detail

@@ -1,0 +1,102 @@
+#include "noise.hpp"
+
+#include "glob.hpp"
+
+namespace golden::detail {
+namespace {
+
+// Reads that every program of a kind makes before or around doing its job.
+const char* const kReadNoise[] = {
+    // Programs, shared libraries, the dynamic loader, locale data, python's stdlib
+    // and site-packages, gconv modules, terminfo: the implementation, not its inputs.
+    "/usr/**", "/lib/**", "/lib32/**", "/lib64/**", "/libx32/**", "/bin/**", "/sbin/**",
+    "/etc/ld.so.*", "/etc/ld.so.conf.d/**",
+    // libc configuration: locale, time zone, NSS (user/group/host lookups).
+    "/etc/locale.*", "/etc/default/locale", "/etc/localtime", "/etc/timezone",
+    "/etc/nsswitch.conf", "/etc/passwd", "/etc/group", "/etc/host.conf", "/etc/hosts",
+    "/etc/resolv.conf", "/etc/gai.conf", "/etc/services", "/etc/protocols",
+    "/etc/mime.types", "/etc/inputrc", "/etc/terminfo/**", "/etc/python3*/**",
+    "/etc/selinux/**", "/etc/ssl/openssl.cnf",
+    // Introspection of the process itself and of the machine.
+    "/proc/self/**", "/proc/thread-self/**", "/proc/$PID*/**", "/proc/$TID*/**",
+    "/proc/sys/**", "/proc/filesystems", "/proc/meminfo", "/proc/cpuinfo", "/proc/stat",
+    "/proc/mounts", "/proc/loadavg", "/proc/version", "/sys/**",
+    // Devices that carry no user data.
+    "/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/dev/full",
+    // Python start-up: virtualenv probes, bytecode caches, the user site directory.
+    "**/pyvenv.cfg", "**/pybuilddir.txt", "**/__pycache__/**", "**/*.pyc",
+    "$HOME/.local/lib/python3*/**",
+};
+
+// Writes that are not the program's output.
+const char* const kWriteNoise[] = {
+    "/dev/null",
+    // Python writes bytecode caches on first import only: a second run doesn't.
+    "**/__pycache__/**", "**/*.pyc",
+};
+
+// libc asks nscd before reading /etc/passwd etc.; getaddrinfo talks to netlink.
+const char* const kEndpointNoise[] = {
+    "unix:/var/run/nscd/socket", "unix:/run/nscd/socket",
+};
+
+}  // namespace
+
+PathSet::PathSet(const std::vector<std::string>& globs) {
+  for (const std::string& g : globs) add(g);
+}
+
+void PathSet::add(std::string_view glob) {
+  if (glob.ends_with("/**") && !has_wildcard(glob.substr(0, glob.size() - 3))) {
+    prefixes_.emplace_back(glob.substr(0, glob.size() - 3));
+  } else if (!has_wildcard(glob)) {
+    exact_.emplace_back(glob);
+  } else {
+    globs_.emplace_back(glob);
+  }
+}
+
+bool PathSet::matches(std::string_view path) const {
+  for (const std::string& p : prefixes_)
+    if (path.starts_with(p) && (path.size() == p.size() || path[p.size()] == '/')) return true;
+  for (const std::string& e : exact_)
+    if (path == e || (e.ends_with('/') && path.starts_with(e))) return true;
+  for (const std::string& g : globs_)
+    if (glob_match(g, path)) return true;
+  return false;
+}
+
+NoiseFilter::NoiseFilter(const CompareConfig& config)
+    : keep_noise_(config.noise), ignore_(config.ignore_paths) {
+  for (const char* g : kReadNoise) read_noise_.add(g);
+  for (const char* g : kWriteNoise) write_noise_.add(g);
+  for (const std::string& g : config.noise_paths) {
+    read_noise_.add(g);
+    write_noise_.add(g);
+  }
+}
+
+bool NoiseFilter::ignored(std::string_view abs, std::string_view templated) const {
+  if (ignore_.empty()) return false;
+  return ignore_.matches(templated) || ignore_.matches(abs);
+}
+
+bool NoiseFilter::noise_read(std::string_view abs, std::string_view templated) const {
+  if (keep_noise_) return false;
+  return read_noise_.matches(abs) || read_noise_.matches(templated);
+}
+
+bool NoiseFilter::noise_write(std::string_view abs, std::string_view templated) const {
+  if (keep_noise_) return false;
+  return write_noise_.matches(abs) || write_noise_.matches(templated);
+}
+
+bool NoiseFilter::noise_endpoint(std::string_view endpoint) const {
+  if (keep_noise_) return false;
+  if (endpoint.starts_with("netlink")) return true;
+  for (const char* e : kEndpointNoise)
+    if (endpoint == e) return true;
+  return false;
+}
+
+}  // namespace golden::detail

@@ -1,0 +1,210 @@
+#include "path_templates.hpp"
+
+#include <algorithm>
+
+#include "glob.hpp"
+#include "path_util.hpp"
+
+namespace golden::detail {
+namespace {
+
+// Priorities on equal prefix length: the most specific meaning wins.
+constexpr int kPrioUser = 0, kPrioCwd = 1, kPrioTmp = 2, kPrioHome = 3;
+
+bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// Characters that continue a path component: a match must not stop or start inside one.
+bool is_name_char(char c) { return is_alnum(c) || c == '.' || c == '_' || c == '-'; }
+
+}  // namespace
+
+bool looks_generated(std::string_view c) {
+  // mktemp(1): "tmp." + 10 of [A-Za-z0-9].
+  if (c.size() == 14 && c.starts_with("tmp.") &&
+      std::all_of(c.begin() + 4, c.end(), is_alnum))
+    return true;
+  // Python tempfile: "tmp" + 8 of [a-z0-9_].
+  if (c.size() == 11 && c.starts_with("tmp") &&
+      std::all_of(c.begin() + 3, c.end(),
+                  [](char ch) { return (ch >= 'a' && ch <= 'z') || is_digit(ch) || ch == '_'; }))
+    return true;
+  return false;
+}
+
+PathTemplater::PathTemplater(const CompareConfig& config) : config_(config) {
+  for (const std::string& t : config.tmp_dirs) {
+    std::string root = absolute_path("/", t);
+    if (root != "/" && std::find(tmp_roots_.begin(), tmp_roots_.end(), root) == tmp_roots_.end())
+      tmp_roots_.push_back(root);
+  }
+}
+
+void PathTemplater::add_mapping(std::string raw, std::string name, int priority) {
+  if (raw.empty() || raw == "/" || by_raw_.contains(raw)) return;
+  Mapping m{std::move(raw), std::move(name), priority};
+  auto pos = std::find_if(mappings_.begin(), mappings_.end(), [&](const Mapping& x) {
+    return x.raw.size() < m.raw.size() || (x.raw.size() == m.raw.size() && x.priority > m.priority);
+  });
+  mappings_.insert(pos, std::move(m));
+  by_raw_.clear();
+  for (std::size_t i = 0; i < mappings_.size(); ++i) by_raw_[mappings_[i].raw] = i;
+}
+
+void PathTemplater::add_numbered(std::string raw, const std::string& base, int priority) {
+  if (by_raw_.contains(raw)) return;
+  int n = ++counters_[base];
+  // $HOME and user templates read better without a number when there is one.
+  bool plain = (base == "$HOME" || priority == kPrioUser);
+  add_mapping(std::move(raw), plain && n == 1 ? base : base + std::to_string(n), priority);
+}
+
+void PathTemplater::set_cwd(std::string_view cwd) {
+  std::string c = absolute_path("/", cwd);
+  if (c.empty() || c == "/") return;  // "/" as $CWD would template everything
+  add_mapping(c, "$CWD", kPrioCwd);
+}
+
+bool PathTemplater::under_tmp(std::string_view path, std::size_t* root_len) const {
+  for (const std::string& r : tmp_roots_) {
+    if (path_under(path, r) && path.size() > r.size()) {
+      *root_len = r.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+void PathTemplater::observe_path(std::string_view path, bool created_unique) {
+  if (path.empty() || path.front() != '/') return;
+  for (const PathTemplate& t : config_.templates) {
+    if (std::size_t n = glob_prefix(t.glob, path); n > 0)
+      add_numbered(std::string(path.substr(0, n)), "$" + t.name, kPrioUser);
+  }
+  for (const std::string& h : config_.home_dirs) {
+    if (std::size_t n = glob_prefix(h, path); n > 0)
+      add_numbered(std::string(path.substr(0, n)), "$HOME", kPrioHome);
+  }
+  std::size_t root_len = 0;
+  if (!under_tmp(path, &root_len)) return;
+  // Every generated component below the temp root gets its own name, outermost first.
+  std::size_t i = root_len + 1;
+  while (i <= path.size()) {
+    std::size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    std::string_view comp = path.substr(i, j - i);
+    bool last = j == path.size();
+    if (!comp.empty() && (looks_generated(comp) || (last && created_unique)))
+      add_numbered(std::string(path.substr(0, j)), "$TMP", kPrioTmp);
+    i = j + 1;
+  }
+}
+
+void PathTemplater::observe_text(std::string_view text) {
+  // Absolute paths inside the text: from a '/' at a boundary to the next space/quote.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '/' || (i > 0 && is_name_char(text[i - 1]))) continue;
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ' && text[j] != '"' && text[j] != '\'' &&
+           text[j] != '=' && text[j] != ':' && text[j] != ',' && text[j] != '\n')
+      ++j;
+    observe_path(absolute_path("/", text.substr(i, j - i)));
+    i = j;
+  }
+}
+
+void PathTemplater::add_pid(std::int32_t pid, std::string name) { pids_[pid] = std::move(name); }
+
+std::string PathTemplater::pid_name(std::int32_t pid) const {
+  auto it = pids_.find(pid);
+  return it == pids_.end() ? std::to_string(pid) : it->second;
+}
+
+const PathTemplater::Mapping* PathTemplater::best(std::string_view abs) const {
+  for (const Mapping& m : mappings_)  // longest first
+    if (path_under(abs, m.raw)) return &m;
+  return nullptr;
+}
+
+std::string PathTemplater::replace_pids(std::string_view s, std::size_t min_digits) const {
+  if (pids_.empty()) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (!is_digit(s[i]) || (i > 0 && is_alnum(s[i - 1]))) {
+      out += s[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && is_digit(s[j])) ++j;
+    std::string_view tok = s.substr(i, j - i);
+    bool bounded = j == s.size() || !is_alnum(s[j]);
+    // A whole path component ("/proc/42/") is a pid whatever its length; elsewhere a
+    // short number is too likely to be something else ("libc.so.6", "v1.2").
+    bool component = (i == 0 || s[i - 1] == '/') && (j == s.size() || s[j] == '/');
+    if (bounded && (component || tok.size() >= min_digits) && tok.size() <= 9 &&
+        tok.front() != '0') {
+      auto it = pids_.find(std::stoi(std::string(tok)));
+      if (it != pids_.end()) {
+        out += it->second;
+        i = j;
+        continue;
+      }
+    }
+    out.append(tok);
+    i = j;
+  }
+  return out;
+}
+
+std::string PathTemplater::path(std::string_view abs) const {
+  std::string out;
+  if (const Mapping* m = best(abs)) {
+    out = m->name;
+    out.append(abs.substr(m->raw.size()));
+  } else {
+    out = std::string(abs);
+  }
+  // Pid-bearing components (/proc/1234/..., /run/app.1234.sock).
+  return replace_pids(out, 3);
+}
+
+std::string PathTemplater::text(std::string_view s, bool pids, std::size_t min_pid_digits) const {
+  std::string out;
+  if (!mappings_.empty() && s.find('/') != std::string_view::npos) {
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+      if (s[i] == '/' && (i == 0 || !is_name_char(s[i - 1]))) {
+        const Mapping* hit = nullptr;
+        for (const Mapping& m : mappings_) {
+          if (s.compare(i, m.raw.size(), m.raw) == 0 &&
+              (i + m.raw.size() == s.size() || !is_name_char(s[i + m.raw.size()]))) {
+            hit = &m;
+            break;
+          }
+        }
+        if (hit != nullptr) {
+          out += hit->name;
+          i += hit->raw.size();
+          continue;
+        }
+      }
+      out += s[i++];
+    }
+  } else {
+    out = std::string(s);
+  }
+  return pids ? replace_pids(out, min_pid_digits) : out;
+}
+
+std::map<std::string, std::string> PathTemplater::legend() const {
+  std::map<std::string, std::string> out;
+  for (const Mapping& m : mappings_) out[m.name] = m.raw;
+  for (const auto& [pid, name] : pids_) out[name] = std::to_string(pid);
+  return out;
+}
+
+}  // namespace golden::detail

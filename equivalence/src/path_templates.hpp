@@ -1,0 +1,72 @@
+// Templating of volatile paths and numbers (SPEC §5 normalization):
+//   $CWD      the root process's initial working directory
+//   $HOME     a home directory (home_dirs globs, e.g. /root, /home/*)
+//   $TMPn     a generated entry under a temp dir (mktemp -d, mkstemp, python tempfile,
+//             gcc's /tmp/ccXXXXXX.s...), numbered by first appearance
+//   $NAME     user templates from [compare.templates]
+//   $PIDn     a pid of the run (n = position in the process tree, root first),
+//             $TIDn for the tids of non-leader threads
+// Discovery runs over the whole trace first (observe_*), so a name's number does not
+// depend on where it is first printed; applying is then a pure function.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "golden/equivalence/compare_config.hpp"
+
+namespace golden::detail {
+
+class PathTemplater {
+ public:
+  explicit PathTemplater(const CompareConfig& config);
+
+  // Discovery, in a deterministic (causal) order.
+  void set_cwd(std::string_view cwd);
+  // An absolute path seen in the trace. `created_unique`: the path was created
+  // exclusively (O_CREAT|O_EXCL, or mkdir with mode 0700 as mkdtemp does), the mark of
+  // a generated temp name.
+  void observe_path(std::string_view path, bool created_unique = false);
+  // A string that may contain absolute paths (argv entries, symlink targets).
+  void observe_text(std::string_view text);
+  void add_pid(std::int32_t pid, std::string name);  // name: "$PID3", "$TID1"
+
+  // Applying.
+  std::string path(std::string_view abs) const;
+  // Replaces every known path prefix (on path boundaries) and, when `pids`, every
+  // decimal token that is a pid of the run and has at least `min_pid_digits` digits or
+  // is a whole path component ("/proc/42/").
+  std::string text(std::string_view s, bool pids, std::size_t min_pid_digits = 3) const;
+  std::string pid_name(std::int32_t pid) const;  // "$PID2", or the number if unknown
+
+  std::map<std::string, std::string> legend() const;
+
+ private:
+  struct Mapping {
+    std::string raw;   // absolute prefix, no trailing '/'
+    std::string name;  // "$TMP1"
+    int priority;      // on equal length: lower wins
+  };
+  bool under_tmp(std::string_view path, std::size_t* root_len) const;
+  void add_mapping(std::string raw, std::string name, int priority);
+  void add_numbered(std::string raw, const std::string& base, int priority);
+  const Mapping* best(std::string_view abs) const;
+  std::string replace_pids(std::string_view s, std::size_t min_digits) const;
+
+  const CompareConfig& config_;
+  std::vector<Mapping> mappings_;                       // sorted by raw length, longest first
+  std::unordered_map<std::string, std::size_t> by_raw_;  // raw -> index in mappings_
+  std::map<std::string, int> counters_;                  // "$TMP" -> last number used
+  std::unordered_map<std::int32_t, std::string> pids_;
+  std::vector<std::string> tmp_roots_;
+};
+
+// Whether a path component looks like a generated temp name on its own (without
+// having seen it created): mktemp's "tmp.XXXXXXXXXX", python's "tmpXXXXXXXX".
+bool looks_generated(std::string_view component);
+
+}  // namespace golden::detail

@@ -1,0 +1,57 @@
+// Figures for the side-by-side performance section. The critical path comes from
+// golden::graph (the causal DAG); a trace it rejects still gets the other figures.
+#include "golden/equivalence/performance.hpp"
+
+#include <algorithm>
+
+#include "golden/graph/critical_path.hpp"
+#include "golden/syscalls/syscall_table.hpp"
+
+namespace golden {
+
+PerfFigures measure(const Trace& trace, const TraceHeader& header) {
+  PerfFigures f;
+  if (header.has_timing) f.wall_time = trace.run.wall_time;
+  f.processes = trace.processes.size();
+  for (const ProcessInfo& p : trace.processes) {
+    f.threads += std::max<std::size_t>(1, p.threads.size());
+    if (p.peak_rss_kb) f.peak_rss_kb = std::max(f.peak_rss_kb.value_or(0), *p.peak_rss_kb);
+  }
+  for (const Event& e : trace.events) {
+    if (e.kind != EventKind::Syscall) continue;
+    ++f.syscalls;
+    if (e.failed()) ++f.failed_syscalls;
+    const SyscallInfo* info = syscall_by_nr(e.nr);
+    if (info == nullptr || info->name != e.name) info = syscall_by_name(e.name);
+    std::uint16_t classes = info != nullptr ? info->classes : 0;
+    if (classes == 0) {
+      ++f.syscalls_by_class["other"];
+      continue;
+    }
+    for (std::uint16_t bit = 1; bit != 0 && bit <= classes; bit = static_cast<std::uint16_t>(bit << 1))
+      if (classes & bit) ++f.syscalls_by_class[std::string(class_name(static_cast<SyscallClass>(bit)))];
+  }
+  if (!header.has_timing) {
+    f.critical_path_note = "no timing in the trace";
+  } else if (trace.events.empty()) {
+    f.critical_path = Nanos{0};
+  } else {
+    GraphOptions go;
+    go.reject_lamport_violations = false;  // measure what is there; comparison doesn't hinge on it
+    auto cp = critical_path(trace, {}, go);
+    if (cp) {
+      f.critical_path = cp->total;
+      if (!cp->exact) f.critical_path_note = "approximate";
+    } else {
+      f.critical_path_note = cp.error().message;
+    }
+  }
+  return f;
+}
+
+std::optional<double> ratio(std::optional<double> a, std::optional<double> b) {
+  if (!a || !b || *a == 0) return std::nullopt;
+  return *b / *a;
+}
+
+}  // namespace golden

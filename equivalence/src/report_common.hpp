@@ -1,0 +1,38 @@
+// Pieces every report format shares: the verdict, the performance rows with their
+// ratios, the diff -u rendering of a divergence, byte-safe text for XML/HTML/JSON.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "golden/equivalence/compare.hpp"
+
+namespace golden::detail {
+
+struct PerfRow {
+  std::string name;   // "wall time", "syscalls", "  file", "peak RSS"
+  std::string a, b;   // formatted values, "?" when unknown
+  std::optional<double> ratio;  // b / a
+  bool sub = false;   // a per-class row under "syscalls"
+};
+std::vector<PerfRow> perf_rows(const CompareResult& r);
+std::string ratio_text(std::optional<double> ratio);
+
+// "EQUIVALENT" / "DIVERGENT: 2 divergences (1 more allowed)".
+std::string verdict_text(const CompareResult& r);
+std::string seq_text(std::optional<Seq> seq);  // "#12" or "-"
+// "@@ -3,2 +3,3 @@"
+std::string hunk_header(const Divergence& d);
+// The hunk as diff -u lines (without the header), at most `max_lines`, then "...".
+std::vector<std::string> hunk_lines(const Divergence& d, std::size_t max_lines);
+// "1 divergence", "3 divergences".
+std::string plural(std::size_t n, std::string_view word);
+
+// Valid UTF-8 (invalid bytes and C0 controls other than \t \n shown as \xNN): for XML
+// and HTML, which must not carry arbitrary bytes.
+std::string sanitize_text(std::string_view s);
+std::string xml_escape(std::string_view s);  // sanitized + & < > " ' escaped
+
+}  // namespace golden::detail

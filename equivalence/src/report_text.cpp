@@ -1,0 +1,100 @@
+// The text report: verdict first, then each divergence with its place and a unified
+// diff, the effect categories, performance side by side, notes. ANSI colours only when
+// asked (the CLI asks on a tty or with --color=always).
+#include <fmt/format.h>
+
+#include "golden/equivalence/report.hpp"
+#include "report_common.hpp"
+
+namespace golden {
+namespace {
+
+struct Palette {
+  bool on;
+  std::string wrap(std::string_view code, std::string_view s) const {
+    return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+  }
+  std::string red(std::string_view s) const { return wrap("31", s); }
+  std::string green(std::string_view s) const { return wrap("32", s); }
+  std::string cyan(std::string_view s) const { return wrap("36", s); }
+  std::string yellow(std::string_view s) const { return wrap("33", s); }
+  std::string bold(std::string_view s) const { return wrap("1", s); }
+  std::string dim(std::string_view s) const { return wrap("2", s); }
+};
+
+}  // namespace
+
+std::string render_text(const CompareResult& r, const ReportOptions& options) {
+  using namespace detail;
+  Palette p{options.color};
+  std::string out;
+  out += fmt::format("golden compare: A = {}, B = {}\n", r.name_a, r.name_b);
+  std::string verdict = verdict_text(r);
+  out += (r.equivalent ? p.green(p.bold(verdict)) : p.red(p.bold(verdict))) + "\n";
+
+  std::size_t n = 0;
+  for (const Divergence& d : r.divergences) {
+    out += "\n";
+    std::string tag = d.allowed ? p.yellow("[allowed] ") : "";
+    out += fmt::format("{} {}{}\n", p.bold(fmt::format("[{}]", ++n)), tag, p.bold(d.summary));
+    std::string procs;
+    for (const std::string& k : d.processes) procs += (procs.empty() ? "" : ", ") + k;
+    out += fmt::format("    where: {} ({}){}; event A {}, B {}\n", d.channel, to_string(d.category),
+                       procs.empty() ? "" : "; process " + procs, seq_text(d.seq_a),
+                       seq_text(d.seq_b));
+    if (d.allowed) out += fmt::format("    allowed by: {}\n", d.allowed_by);
+    out += "    " + p.cyan(hunk_header(d)) + "\n";
+    for (const std::string& line : hunk_lines(d, options.max_hunk_lines)) {
+      std::string shown = sanitize_text(line);
+      if (!line.empty() && line[0] == '-') shown = p.red(shown);
+      else if (!line.empty() && line[0] == '+') shown = p.green(shown);
+      out += "    " + shown + "\n";
+    }
+  }
+
+  out += "\n" + p.bold("Effects compared") + "\n";
+  for (const CategoryStatus& s : r.categories) {
+    std::string status;
+    if (!s.compared) {
+      status = p.dim("relaxed (not compared)");
+    } else if (s.divergences > 0) {
+      status = p.red(plural(s.divergences, "divergence"));
+    } else {
+      status = p.green("ok");
+    }
+    if (s.allowed > 0) status += fmt::format(", {} allowed", s.allowed);
+    out += fmt::format("  {:<14} {:<28} {:>6} / {:<6}\n", to_string(s.category), status,
+                       s.items_a, s.items_b);
+  }
+
+  out += "\n" + p.bold("Performance") + fmt::format("{:>26} {:>18} {:>9}\n", "A", "B", "B/A");
+  for (const PerfRow& row : perf_rows(r)) {
+    std::string name = row.sub ? "    " + row.name : "  " + row.name;
+    out += fmt::format("{:<20} {:>18} {:>18} {:>9}\n", name, row.a, row.b, ratio_text(row.ratio));
+  }
+  if (!r.notes.empty()) {
+    out += "\n" + p.bold("Notes") + "\n";
+    for (const std::string& note : r.notes) out += "  - " + sanitize_text(note) + "\n";
+  }
+  return out;
+}
+
+std::optional<ReportFormat> report_format_from_string(std::string_view s) {
+  if (s == "text") return ReportFormat::Text;
+  if (s == "json") return ReportFormat::Json;
+  if (s == "junit") return ReportFormat::Junit;
+  if (s == "html") return ReportFormat::Html;
+  return std::nullopt;
+}
+
+std::string render_report(const CompareResult& r, ReportFormat format, const ReportOptions& options) {
+  switch (format) {
+    case ReportFormat::Text: return render_text(r, options);
+    case ReportFormat::Json: return render_json(r, options);
+    case ReportFormat::Junit: return render_junit(r, options);
+    case ReportFormat::Html: return render_html(r, options);
+  }
+  return render_text(r, options);
+}
+
+}  // namespace golden

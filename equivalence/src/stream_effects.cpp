@@ -1,0 +1,98 @@
+// Bytes written: every write-like call becomes a chunk of the stream or file its fd
+// refers to; chunks are merged later (content_render), so how many calls carried the
+// bytes never matters. Reads only matter for stdin and for directory listings.
+#include <string_view>
+
+#include "args.hpp"
+#include "effects_internal.hpp"
+
+namespace golden::detail {
+namespace {
+
+using K = FdTarget::Kind;
+
+const Arg* payload_arg(const Event& e) {
+  for (const Arg& a : e.args)
+    if (a.kind == ArgKind::Buffer && a.data) return &a;
+  return nullptr;
+}
+
+void on_write(Extractor& x, const Event& e) {
+  if (e.failed() || e.ret <= 0) return;
+  FdRef target = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
+  if (!target) return;
+  if (target->kind != K::Stdout && target->kind != K::Stderr && target->kind != K::File) return;
+  Chunk c = x.make_chunk();
+  if (const Arg* buf = payload_arg(e)) {
+    const Payload& p = *buf->data;
+    if (p.length != static_cast<std::uint64_t>(e.ret)) x.count("equivalence.payload_length_mismatch");
+    c.raw = StreamHash(p.hash, p.length);
+    c.head = p.head;
+    c.complete = p.complete();
+  } else {
+    // Without a payload only the length is known (e.g. a decoder that skipped iovecs).
+    x.count("equivalence.write_without_payload");
+    c.raw = StreamHash(0, static_cast<std::uint64_t>(e.ret));
+    c.complete = false;
+  }
+  x.write_chunk(*target, std::move(c));
+}
+
+// sendfile / copy_file_range / splice: the kernel moves bytes the trace never sees.
+void on_copy(Extractor& x, const Event& e) {
+  const Arg* in = arg_named(e, "in_fd");
+  if (in == nullptr) in = arg_named(e, "fd_in");
+  const Arg* out = arg_named(e, "out_fd");
+  if (out == nullptr) out = arg_named(e, "fd_out");
+  if (in == nullptr || out == nullptr || e.failed() || e.ret <= 0) return;
+  FdRef src = x.fd_target(in);
+  FdRef dst = x.fd_target(out);
+  if (src && src->kind == K::Stdin) x.stdin_read();
+  if (!dst || (dst->kind != K::Stdout && dst->kind != K::Stderr && dst->kind != K::File)) return;
+  Chunk c = x.make_chunk();
+  c.copy = true;
+  c.complete = false;
+  c.raw = StreamHash(0, static_cast<std::uint64_t>(e.ret));
+  if (!src) {
+    c.copy_from = "?";
+  } else if (src->kind == K::File || src->kind == K::Directory) {
+    c.copy_from = x.tpath(src->path);
+  } else if (src->kind == K::Stdin) {
+    c.copy_from = "<stdin>";
+  } else if (src->kind == K::Pipe) {
+    c.copy_from = "<pipe>";
+  } else if (src->kind == K::Socket) {
+    c.copy_from = "<socket>";
+  } else {
+    c.copy_from = "<" + x.ttext(src->desc) + ">";
+  }
+  x.write_chunk(*dst, std::move(c));
+}
+
+void on_read(Extractor& x, const Event& e) {
+  if (e.failed()) return;
+  FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
+  if (t && t->kind == K::Stdin) x.stdin_read();
+}
+
+void on_getdents(Extractor& x, const Event& e) {
+  if (e.failed()) return;
+  FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
+  if (t && t->kind == K::Directory) x.user_read(t->path, true);
+}
+
+}  // namespace
+
+Handler stream_handler(std::string_view name) {
+  if (name == "write" || name == "writev" || name == "pwrite64" || name == "pwritev" ||
+      name == "pwritev2")
+    return on_write;
+  if (name == "sendfile" || name == "copy_file_range" || name == "splice") return on_copy;
+  if (name == "read" || name == "readv" || name == "pread64" || name == "preadv" ||
+      name == "preadv2")
+    return on_read;
+  if (name == "getdents" || name == "getdents64") return on_getdents;
+  return nullptr;
+}
+
+}  // namespace golden::detail

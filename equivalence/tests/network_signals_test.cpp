@@ -1,0 +1,67 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cerrno>
+#include <csignal>
+
+#include "golden/equivalence/normalized.hpp"
+#include "test_util.hpp"
+#include "trace_builder.hpp"
+
+namespace golden {
+namespace {
+
+using test::lines_of;
+using test::TraceBuilder;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+TEST(Network, EndpointsAndOutcomesPerProcess) {
+  TraceBuilder b(100, "/w");
+  b.sys(100, "socket", {}, 3, 0, "socket:[991]");
+  b.connect(100, 3, "unix:/var/run/nscd/socket", ENOENT);  // libc's nscd probe
+  b.sys(100, "socket", {}, 4, 0, "socket:[992]");
+  b.connect(100, 4, "127.0.0.1:8080", ECONNREFUSED);
+  b.connect(100, 4, "127.0.0.1:8080", ECONNREFUSED);  // a retry loop: one effect
+  b.sys(100, "socket", {}, 5, 0, "socket:[993]");
+  b.connect(100, 5, "[::1]:443", EINPROGRESS);
+  b.sys(100, "sendto", {TraceBuilder::fd_arg("sockfd", 5), TraceBuilder::sockaddr_arg("dest_addr", "10.0.0.53:53")}, 40);
+  b.exit(100);
+  auto n = normalize(b.build(), {});
+  EXPECT_THAT(lines_of(n, "network"),
+              ElementsAre("1: connect 127.0.0.1:8080 = ECONNREFUSED", "1: connect [::1]:443",
+                          "1: sendto 10.0.0.53:53"));
+}
+
+TEST(Network, ServersBindListenAccept) {
+  TraceBuilder b(100, "/w");
+  b.sys(100, "socket", {}, 3, 0, "socket:[1]");
+  b.sys(100, "bind", {TraceBuilder::fd_arg("sockfd", 3), TraceBuilder::sockaddr_arg("addr", "0.0.0.0:8080")}, 0);
+  b.sys(100, "listen", {TraceBuilder::fd_arg("sockfd", 3), TraceBuilder::int_arg("backlog", 5)}, 0);
+  b.sys(100, "accept4", {TraceBuilder::fd_arg("sockfd", 3), TraceBuilder::sockaddr_arg("addr", "127.0.0.1:51234")}, 4,
+        0, "socket:[2]");
+  b.exit(100);
+  EXPECT_THAT(lines_of(normalize(b.build(), {}), "network"),
+              ElementsAre("1: bind 0.0.0.0:8080", "1: listen 0.0.0.0:8080", "1: accept on 0.0.0.0:8080"));
+}
+
+TEST(Signals, SentToOtherProcessesOnly) {
+  TraceBuilder b(100, "/w");
+  auto c = b.spawn(100, {"sleep", "10"}, "/bin/sleep");
+  b.kill(100, c, 0);           // existence probe
+  b.kill(100, c, SIGTERM);
+  b.kill(100, 100, SIGINT);    // raise(): itself
+  b.exit(c, 0, SIGTERM);
+  b.wait(100, c);
+  b.exit(100);
+  EXPECT_THAT(lines_of(normalize(b.build(), {}), "signals"), ElementsAre("1: signal SIGTERM -> 1/sleep"));
+}
+
+TEST(Signals, NoSignalsNoChannel) {
+  TraceBuilder b(100, "/w");
+  b.exit(100);
+  EXPECT_THAT(lines_of(normalize(b.build(), {}), "signals"), IsEmpty());
+}
+
+}  // namespace
+}  // namespace golden

@@ -1,0 +1,91 @@
+#include <gtest/gtest.h>
+
+#include "golden/equivalence/compare_config.hpp"
+#include "path_templates.hpp"
+
+namespace golden::detail {
+namespace {
+
+TEST(LooksGenerated, MktempAndPythonTempfileNames) {
+  EXPECT_TRUE(looks_generated("tmp.AbC123xYz9"));
+  EXPECT_TRUE(looks_generated("tmpk3j_x9qa"));
+  EXPECT_FALSE(looks_generated("tmp.short"));
+  EXPECT_FALSE(looks_generated("results"));
+  EXPECT_FALSE(looks_generated("tmpfile.txt"));
+}
+
+TEST(PathTemplater, CwdHomeAndTemp) {
+  CompareConfig cfg;
+  PathTemplater t(cfg);
+  t.set_cwd("/home/ann/proj");
+  t.observe_path("/home/ann/.cache/x");
+  t.observe_path("/tmp/tmp.AbC123xYz9/out.txt");
+  t.observe_path("/tmp/tmp.ZZZ999yyy0/b");
+  EXPECT_EQ(t.path("/home/ann/proj/src/a.c"), "$CWD/src/a.c");
+  EXPECT_EQ(t.path("/home/ann/.cache/x"), "$HOME/.cache/x");
+  EXPECT_EQ(t.path("/tmp/tmp.AbC123xYz9/out.txt"), "$TMP1/out.txt");
+  EXPECT_EQ(t.path("/tmp/tmp.ZZZ999yyy0/b"), "$TMP2/b");
+  // A fixed name in /tmp is not generated: a program writing /tmp/a vs /tmp/b differs.
+  t.observe_path("/tmp/report.txt");
+  EXPECT_EQ(t.path("/tmp/report.txt"), "/tmp/report.txt");
+  EXPECT_EQ(t.path("/etc/hosts"), "/etc/hosts");
+}
+
+TEST(PathTemplater, ExclusiveCreationMarksAGeneratedName) {
+  CompareConfig cfg;
+  PathTemplater t(cfg);
+  t.observe_path("/tmp/ccXy12Ab.s", /*created_unique=*/true);
+  t.observe_path("/tmp/sortQwErTy", /*created_unique=*/true);
+  EXPECT_EQ(t.path("/tmp/ccXy12Ab.s"), "$TMP1");
+  EXPECT_EQ(t.path("/tmp/sortQwErTy"), "$TMP2");
+  // Only under temp directories.
+  t.observe_path("/home/dev/lock", true);
+  EXPECT_EQ(t.path("/home/dev/lock"), "$HOME/lock");
+}
+
+TEST(PathTemplater, CwdWinsOverTmpForTheSameDirectory) {
+  CompareConfig cfg;
+  PathTemplater t(cfg);
+  t.set_cwd("/tmp/tmp.AbC123xYz9");
+  t.observe_path("/tmp/tmp.AbC123xYz9/x");
+  EXPECT_EQ(t.path("/tmp/tmp.AbC123xYz9/x"), "$CWD/x");
+}
+
+TEST(PathTemplater, PidsInPathsAndText) {
+  CompareConfig cfg;
+  PathTemplater t(cfg);
+  t.add_pid(4242, "$PID1");
+  t.add_pid(7, "$PID2");
+  EXPECT_EQ(t.path("/proc/4242/status"), "/proc/$PID1/status");
+  EXPECT_EQ(t.path("/proc/7/status"), "/proc/$PID2/status");
+  EXPECT_EQ(t.path("/run/app.4242.sock"), "/run/app.$PID1.sock");
+  // Short numbers that are not whole components stay: "libc.so.7" is not pid 7.
+  EXPECT_EQ(t.path("/lib/libc.so.7"), "/lib/libc.so.7");
+  EXPECT_EQ(t.text("started 4242 workers=14242", true), "started $PID1 workers=14242");
+  EXPECT_EQ(t.text("7 files", true), "7 files");
+}
+
+TEST(PathTemplater, TextReplacementRespectsNameBoundaries) {
+  CompareConfig cfg;
+  PathTemplater t(cfg);
+  t.set_cwd("/work/p");
+  t.observe_path("/tmp/tmp.AbC123xYz9/f");
+  EXPECT_EQ(t.text("wrote /tmp/tmp.AbC123xYz9/f and /work/p/x", false), "wrote $TMP1/f and $CWD/x");
+  EXPECT_EQ(t.text("/work/project stays", false), "/work/project stays");
+  EXPECT_EQ(t.text("a/work/p is relative", false), "a/work/p is relative");
+}
+
+TEST(PathTemplater, UserTemplates) {
+  CompareConfig cfg;
+  cfg.templates.push_back({"DATA", "/srv/data-*"});
+  PathTemplater t(cfg);
+  t.observe_path("/srv/data-17/in.csv");
+  t.observe_path("/srv/data-18/in.csv");
+  EXPECT_EQ(t.path("/srv/data-17/in.csv"), "$DATA/in.csv");
+  EXPECT_EQ(t.path("/srv/data-18/in.csv"), "$DATA2/in.csv");
+  auto legend = t.legend();
+  EXPECT_EQ(legend["$DATA"], "/srv/data-17");
+}
+
+}  // namespace
+}  // namespace golden::detail
