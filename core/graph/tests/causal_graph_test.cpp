@@ -85,7 +85,8 @@ TEST(CausalGraph, SelfLoopIsRejected) {
   TraceMaker m;
   Seq a = m.call(1, "kill", 0, 1);
   m.edge(a, a, EdgeKind::Signal);
-  auto g = CausalGraph::build(m.build(false));
+  Trace t = m.build(false);
+  auto g = CausalGraph::build(t);
   ASSERT_FALSE(g);
   EXPECT_THAT(g.error().message, HasSubstr("self-loop"));
 }
@@ -94,7 +95,8 @@ TEST(CausalGraph, EdgeToAMissingEventIsRejected) {
   TraceMaker m;
   Seq a = m.call(1, "write", 0, 1);
   m.edge(a, 7, EdgeKind::Data);
-  auto g = CausalGraph::build(m.build(false));
+  Trace t = m.build(false);
+  auto g = CausalGraph::build(t);
   ASSERT_FALSE(g);
   EXPECT_THAT(g.error().message, HasSubstr("#0 -> #7 names an event that does not exist"));
 }
@@ -173,7 +175,8 @@ TEST(CausalGraph, RecycledTidAfterExitStartsANewChain) {
   m.call(1, 7, "futex", 0, 1);
   m.exit(1, 7, 2);
   Seq again = m.call(1, 7, "read", 10, 1);  // the kernel reused tid 7
-  auto g = CausalGraph::build(m.build());
+  Trace t = m.build();
+  auto g = CausalGraph::build(t);
   ASSERT_TRUE(g);
   EXPECT_EQ(g->edge_count(), 1u);
   EXPECT_TRUE(g->in_edges(again).empty());

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <random>
 
 #include "golden/graph/critical_path.hpp"
@@ -100,28 +101,33 @@ TEST(CriticalPathPerf, TwoHundredThousandEventsThousandProcesses) {
   const Trace t = synthetic_trace(1000, 200, 20'000);
   ASSERT_EQ(t.events.size(), 200'000u);
 
+  // CPU time is what the bound is about: wall time also measures whoever else is
+  // building on this machine.
+  const std::clock_t c0 = std::clock();
   const auto t0 = std::chrono::steady_clock::now();
   auto graph = CausalGraph::build(t);
   const auto t1 = std::chrono::steady_clock::now();
   ASSERT_TRUE(graph) << graph.error().to_string();
   auto path = critical_path(*graph);
   const auto t2 = std::chrono::steady_clock::now();
+  const double cpu_s = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
   ASSERT_TRUE(path) << path.error().to_string();
 
   const double build_s = std::chrono::duration<double>(t1 - t0).count();
   const double solve_s = std::chrono::duration<double>(t2 - t1).count();
-  std::printf("[perf] %zu events, %zu edges: build %.3f s, critical path %.3f s, total %.3f s; "
-              "path %zu steps, %.3f s of %.3f s wall\n",
-              graph->vertex_count(), graph->edge_count(), build_s, solve_s, build_s + solve_s,
+  std::printf("[perf] %zu events, %zu edges: build %.3f s, critical path %.3f s, total %.3f s "
+              "(%.3f s CPU); path %zu steps, %.3f s of %.3f s wall\n",
+              graph->vertex_count(), graph->edge_count(), build_s, solve_s, build_s + solve_s, cpu_s,
               path->steps.size(), static_cast<double>(path->total.count()) / 1e9,
               static_cast<double>(path->wall_time.count()) / 1e9);
   RecordProperty("build_plus_solve_ms", static_cast<int>((build_s + solve_s) * 1000));
+  RecordProperty("build_plus_solve_cpu_ms", static_cast<int>(cpu_s * 1000));
 
   EXPECT_TRUE(path->exact);
   EXPECT_LE(path->total, path->wall_time);
   EXPECT_GT(path->steps.size(), 200u);  // the path crosses processes
 #ifdef NDEBUG
-  EXPECT_LT(build_s + solve_s, 1.0);
+  EXPECT_LT(cpu_s, 1.0);
 #endif
 }
 

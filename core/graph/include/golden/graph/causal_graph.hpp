@@ -59,6 +59,8 @@ class CausalGraph {
  public:
   // `trace` must outlive the graph: vertices refer to its events.
   static Result<CausalGraph> build(const Trace& trace, const GraphOptions& options = {});
+  // A temporary trace would be gone before the graph is used.
+  static Result<CausalGraph> build(Trace&&, const GraphOptions& = {}) = delete;
 
   CausalGraph(CausalGraph&&) noexcept;
   CausalGraph& operator=(CausalGraph&&) noexcept;
