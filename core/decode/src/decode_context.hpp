@@ -67,6 +67,12 @@ Arg sockaddr_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t 
 // str = the canonical msg_name endpoint when there is one.
 Arg msghdr_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t limit);
 Arg argv_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr);
+// struct pollfd[count]; with `with_revents` (at exit), the non-zero revents are shown too.
+Arg pollfds_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t count,
+                bool with_revents);
+// struct epoll_event[count] (one for epoll_ctl, the ready ones for epoll_wait).
+Arg epoll_events_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t count,
+                     bool as_array);
 Arg envp_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr);
 
 // Every argument kind at entry; output arguments get their address as a placeholder.

@@ -167,6 +167,9 @@ Arg decode_entry_arg(const DecodeContext& ctx, std::size_t i, const std::vector<
     case T::ArchPrctlCode: return enum_arg(name, as_int32(v), enum_text(low32(v), xlat::arch_prctl_codes, "ARCH_"));
     case T::Sigset: return struct_arg(name, v, sigset_text(ctx.mem, v, ctx.len_of(i)));
     case T::Sigaction: return struct_arg(name, v, v == 0 ? "NULL" : sigaction_text(ctx.mem, v));
+    case T::PollFds: return pollfds_arg(ctx, name, v, ctx.len_of(i), false);
+    case T::EpollEvent: return epoll_events_arg(ctx, name, v, 1, false);
+    case T::EpollEventsOut: return conventional_arg(name, ArgKind::Ptr, raw);
   }
   return conventional_arg(name, ArgKind::Hex, raw);
 }

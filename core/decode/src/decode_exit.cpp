@@ -109,6 +109,10 @@ void decode_exit_arg(const DecodeContext& ctx, std::size_t i, std::int64_t ret, 
       return;
     }
     case T::StatOut: arg = struct_arg(spec.name, addr, stat_text(ctx.mem, addr)); return;
+    case T::PollFds:
+      if (ret > 0) arg = pollfds_arg(ctx, spec.name, addr, ctx.len_of(i), true);
+      return;
+    case T::EpollEventsOut: arg = epoll_events_arg(ctx, spec.name, addr, transferred, true); return;
     case T::StatxOut: arg = struct_arg(spec.name, addr, statx_text(ctx.mem, addr)); return;
     case T::DirentsOut: {
       const auto count = count_dirents(ctx.mem, addr, transferred);

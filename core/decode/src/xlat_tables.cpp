@@ -174,7 +174,18 @@ constexpr Xlat kIpv6Options[] = {
 constexpr Xlat kEpollOps[] = {{1, "EPOLL_CTL_ADD"}, {2, "EPOLL_CTL_DEL"}, {3, "EPOLL_CTL_MOD"}};
 constexpr Xlat kEpollFlags[] = {{02000000, "EPOLL_CLOEXEC"}};
 constexpr Xlat kPipeFlags[] = {
-  {02000000, "O_CLOEXEC"}, {04000, "O_NONBLOCK"}, {040000, "O_DIRECT"}, {0200, "O_NOTIFICATION_PIPE"},
+  {0200, "O_NOTIFICATION_PIPE"}, {04000, "O_NONBLOCK"}, {040000, "O_DIRECT"}, {02000000, "O_CLOEXEC"},
+};
+constexpr Xlat kPollEvents[] = {
+  {0x1, "POLLIN"}, {0x2, "POLLPRI"}, {0x4, "POLLOUT"}, {0x8, "POLLERR"}, {0x10, "POLLHUP"},
+  {0x20, "POLLNVAL"}, {0x40, "POLLRDNORM"}, {0x80, "POLLRDBAND"}, {0x100, "POLLWRNORM"},
+  {0x200, "POLLWRBAND"}, {0x400, "POLLMSG"}, {0x1000, "POLLREMOVE"}, {0x2000, "POLLRDHUP"},
+};
+constexpr Xlat kEpollEvents[] = {
+  {0x1, "EPOLLIN"}, {0x2, "EPOLLPRI"}, {0x4, "EPOLLOUT"}, {0x8, "EPOLLERR"}, {0x10, "EPOLLHUP"},
+  {0x20, "EPOLLNVAL"}, {0x40, "EPOLLRDNORM"}, {0x80, "EPOLLRDBAND"}, {0x100, "EPOLLWRNORM"},
+  {0x200, "EPOLLWRBAND"}, {0x400, "EPOLLMSG"}, {0x2000, "EPOLLRDHUP"}, {0x10000000, "EPOLLEXCLUSIVE"},
+  {0x20000000, "EPOLLWAKEUP"}, {0x40000000, "EPOLLONESHOT"}, {0x80000000, "EPOLLET"},
 };
 constexpr Xlat kSockFlags[] = {{02000000, "SOCK_CLOEXEC"}, {04000, "SOCK_NONBLOCK"}};
 constexpr Xlat kEventfdFlags[] = {{02000000, "EFD_CLOEXEC"}, {04000, "EFD_NONBLOCK"}, {1, "EFD_SEMAPHORE"}};
@@ -275,6 +286,8 @@ const XlatTable ipv6_options{kIpv6Options};
 const XlatTable epoll_ops{kEpollOps};
 const XlatTable epoll_flags{kEpollFlags};
 const XlatTable pipe_flags{kPipeFlags};
+const XlatTable poll_events{kPollEvents};
+const XlatTable epoll_events{kEpollEvents};
 const XlatTable sock_flags{kSockFlags};
 const XlatTable eventfd_flags{kEventfdFlags};
 const XlatTable memfd_flags{kMemfdFlags};

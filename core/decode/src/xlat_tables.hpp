@@ -43,6 +43,8 @@ extern const XlatTable ipv6_options;
 extern const XlatTable epoll_ops;
 extern const XlatTable epoll_flags;
 extern const XlatTable pipe_flags;
+extern const XlatTable poll_events;
+extern const XlatTable epoll_events;
 extern const XlatTable sock_flags;
 extern const XlatTable eventfd_flags;
 extern const XlatTable memfd_flags;

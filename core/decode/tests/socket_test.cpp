@@ -3,6 +3,8 @@
 #include <linux/netlink.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
@@ -172,6 +174,34 @@ TEST(Socket, SendmsgWithRightsAndRecvfrom) {
   EXPECT_EQ(r.arg(1).data->head, "pong");
   EXPECT_EQ(r.arg(3).text, "MSG_DONTWAIT");
   EXPECT_EQ(r.arg(4).str, "192.168.1.1:53");
+}
+
+TEST(Socket, PollAndEpoll) {
+  SelfMemory mem;
+  FakeFds fds;
+  fds.names[4] = "pipe:[5]";
+  pollfd pf[2] = {{4, POLLIN, 0}, {9, POLLIN | POLLOUT, 0}};
+  auto d = decode("poll", {addr(pf), 2, 1000}, mem, fds);
+  EXPECT_EQ(d.arg(0).text, "[{fd=4<pipe:[5]>, events=POLLIN}, {fd=9, events=POLLIN|POLLOUT}]");
+  pf[1].revents = POLLOUT;
+  finish(d, 1, mem, fds);
+  EXPECT_EQ(d.arg(0).text, "[{fd=4<pipe:[5]>, events=POLLIN}, {fd=9, events=POLLIN|POLLOUT, revents=POLLOUT}]");
+
+  epoll_event ev{};
+  ev.events = EPOLLIN | EPOLLET;
+  ev.data.u64 = 4;
+  auto c = decode("epoll_ctl", {3, EPOLL_CTL_ADD, 4, addr(&ev)}, mem, fds);
+  EXPECT_EQ(c.arg(1).text, "EPOLL_CTL_ADD");
+  EXPECT_EQ(c.arg(2).text, "4<pipe:[5]>");
+  EXPECT_EQ(c.arg(3).text, "{events=EPOLLIN|EPOLLET, data={u32=4, u64=4}}");
+
+  epoll_event ready[4] = {};
+  auto w = decode("epoll_wait", {3, addr(ready), 4, static_cast<std::uint64_t>(-1)}, mem, fds);
+  ready[0].events = EPOLLIN;
+  ready[0].data.u64 = 4;
+  finish(w, 1, mem, fds);
+  EXPECT_EQ(w.arg(1).text, "[{events=EPOLLIN, data={u32=4, u64=4}}]");
+  EXPECT_EQ(w.arg(3).text, "-1");
 }
 
 }  // namespace

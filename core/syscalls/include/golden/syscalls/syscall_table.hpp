@@ -105,6 +105,9 @@ enum class ArgType : std::uint8_t {
   DirentsOut,     // struct linux_dirent64[] filled by getdents; length = return value
   OutPath,        // char* filled with a NUL-terminated path (getcwd)
   Uid,            // uid_t/gid_t: 32 bits, (uid_t)-1 shown as -1
+  PollFds,        // struct pollfd[arg[len_arg]]: events at entry, revents at exit
+  EpollEvent,     // const struct epoll_event* (epoll_ctl)
+  EpollEventsOut, // struct epoll_event[] filled by epoll_wait; count = return value
 };
 
 // A Path argument that directly follows a DirFd argument is relative to that directory
