@@ -1,7 +1,6 @@
 #include "golden/text/event_format.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <string_view>
 
 #include <fmt/core.h>
@@ -10,7 +9,6 @@
 #include "golden/model/arg_text.hpp"
 #include "golden/model/marker.hpp"
 #include "golden/syscalls/syscall_table.hpp"
-#include "golden/text/kernel_errno.hpp"
 
 namespace golden {
 namespace {
@@ -19,12 +17,6 @@ const SyscallInfo* info_of(const Event& event) {
   if (const SyscallInfo* info = syscall_by_nr(event.nr); info != nullptr && info->name == event.name)
     return info;
   return syscall_by_name(event.name);
-}
-
-// strace prints addresses (mmap, brk...) and personality's mask in hex (RVAL_HEX).
-bool returns_hex(const Event& event) {
-  const SyscallInfo* info = info_of(event);
-  return (info != nullptr && info->returns_addr) || event.name == "personality";
 }
 
 std::string arg_text(const Arg& arg) {
@@ -149,34 +141,10 @@ std::string format_duration(Nanos duration) {
   return fmt::format("<{}.{:06}>", ns / 1000000000, ns % 1000000000 / 1000);
 }
 
-std::string errno_description(int err) {
-  if (const KernelErrno* k = kernel_errno(err)) return std::string(k->description);
-  // strerrordesc_np: the untranslated text, and thread-safe unlike strerror.
-  if (const char* d = strerrordesc_np(err)) return d;
-  return "Unknown error " + std::to_string(err);
-}
-
 std::string format_return(const Event& event) {
-  if (!event.finished) return "?";
-  if (event.failed()) {
-    // Kernel-internal restart codes never reach the program: strace shows "?" as the
-    // value because the call will be restarted or will fail with EINTR.
-    if (const KernelErrno* k = kernel_errno(event.err))
-      return "? " + std::string(k->name) + " (" + std::string(k->description) + ")";
-    return "-1 " + errno_name(event.err) + " (" + errno_description(event.err) + ")";
-  }
-  std::string out;
-  const auto u = static_cast<std::uint64_t>(event.ret);
-  // "%#x"/"%#o" style, where zero is plain "0".
-  if (returns_hex(event)) {
-    out = u == 0 ? "0" : fmt::format("{:#x}", u);
-  } else if (event.name == "umask") {  // a mode: octal, as strace's RVAL_OCTAL
-    out = u == 0 ? "0" : fmt::format("0{:o}", u);
-  } else {
-    out = std::to_string(event.ret);
-  }
-  if (!event.ret_ref.empty()) out += "<" + event.ret_ref + ">";
-  return out;
+  // The decoders own return-value conventions (hex addresses, fcntl flags, errno
+  // descriptions), so lines from a file and from a live capture agree.
+  return return_text(info_of(event), event);
 }
 
 std::string format_event(const Event& event, const FormatOptions& options,

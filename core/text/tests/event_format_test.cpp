@@ -88,13 +88,12 @@ TEST(FormatEvent, UnfinishedCallHasNoValueAndNoDuration) {
   EXPECT_EQ(format_event(e, o), "exit_group(0)                           = ?");
 }
 
-TEST(FormatEvent, AddressesAndMasksAreNotDecimal) {
+TEST(FormatEvent, ReturnConventionsComeFromTheSyscallTable) {
+  // Found by name when the number is missing, as in hand-built or imported events.
   Event mmap = syscall("mmap", {arg("NULL", ArgKind::Ptr)}, 0x7f2a1c000000);
   EXPECT_EQ(format_return(mmap), "0x7f2a1c000000");
   Event brk = syscall("brk", {arg("NULL", ArgKind::Ptr)}, 0);
   EXPECT_EQ(format_return(brk), "0");
-  Event umask = syscall("umask", {arg("077", ArgKind::Mode)}, 022);
-  EXPECT_EQ(format_return(umask), "022");
   Event large = syscall("lseek", {}, 5000000000);
   EXPECT_EQ(format_return(large), "5000000000");
 }
@@ -205,11 +204,6 @@ TEST(FormatDuration, TruncatesToMicroseconds) {
   EXPECT_EQ(format_duration(Nanos{999}), "<0.000000>");
   EXPECT_EQ(format_duration(Nanos{1'000001999}), "<1.000001>");
   EXPECT_EQ(format_duration(Nanos{-5}), "<0.000000>");
-}
-
-TEST(ErrnoDescription, KnownAndUnknown) {
-  EXPECT_EQ(errno_description(13), "Permission denied");
-  EXPECT_EQ(errno_description(4000), "Unknown error 4000");
 }
 
 }  // namespace

@@ -37,14 +37,10 @@ std::string format_event(const Event& event, const FormatOptions& options,
                          const ProcessInfo* process = nullptr);
 
 // The return value part after " = ": "3</etc/passwd>", "-1 ENOENT (No such file or
-// directory)", "0x55d0c0a3e000", "?" for a call that never returned.
+// directory)", "0x55d0c0a3e000", "?" for a call that never returned (golden::return_text).
 std::string format_return(const Event& event);
 
 // strace's "<seconds.micros>" duration rendering, e.g. "<0.000012>".
 std::string format_duration(Nanos duration);
-
-// strerror-like description of an errno value ("No such file or directory"), including
-// the kernel-internal restart codes strace shows ("To be restarted if SA_RESTART is set").
-std::string errno_description(int err);
 
 }  // namespace golden

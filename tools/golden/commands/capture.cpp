@@ -1,0 +1,170 @@
+// golden capture [options] -o FILE -- CMD [ARGS...]   |   -o FILE -p PID[,PID...]
+// Records a program with the ptrace recorder into a trace file (SPEC §3). The file is
+// written as FILE.partial and renamed only when the capture completes, so a failed
+// capture never clobbers an existing FILE; golden exits with the program's status.
+#include <charconv>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "capture_sink.hpp"
+#include "command_registry.hpp"
+#include "golden/io/trace_writer.hpp"
+#include "golden/model/result.hpp"
+#include "golden/recorder/recorder.hpp"
+#include "golden/syscalls/filter.hpp"
+#include "golden/text/run_format.hpp"
+#include "golden/text/syscall_stats.hpp"
+#include "golden/text/text_sink.hpp"
+#include "stop_signals.hpp"
+
+namespace golden::cli {
+namespace {
+
+struct CaptureArgs {
+  std::string output;
+  std::vector<std::string> command;
+  std::string pids;
+  std::string expression;
+  std::size_t string_limit = 256;
+  bool no_follow = false;
+  bool text = false;
+  bool summary = false;
+  unsigned runs = 1;
+};
+
+std::vector<Pid> parse_pids(const std::string& list) {
+  std::vector<Pid> pids;
+  std::string_view rest = list;
+  while (true) {
+    const auto comma = rest.find(',');
+    const std::string_view item = rest.substr(0, comma);
+    std::int32_t value = 0;
+    const auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), value);
+    if (item.empty() || ec != std::errc{} || end != item.data() + item.size() || value <= 0)
+      throw UsageError(fmt::format("-p {}: '{}' is not a process id", list, item));
+    pids.push_back(Pid{value});
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return pids;
+}
+
+CaptureOptions capture_options(const CaptureArgs& args) {
+  const std::string_view out = args.output;
+  if (!out.ends_with(".json") && !out.ends_with(".json.zst"))
+    throw UsageError(fmt::format("-o {}: the trace file name must end in .json or .json.zst",
+                                 args.output));
+  CaptureOptions options;
+  if (!args.pids.empty()) options.attach = parse_pids(args.pids);
+  options.command = args.command;
+  if (options.command.empty() == options.attach.empty())
+    throw UsageError(options.command.empty()
+                         ? "capture: nothing to trace: give -- CMD [ARGS...] or -p PID[,PID...]"
+                         : "capture: give either a command or -p PID, not both");
+  if (args.runs == 0) throw UsageError("capture: --runs must be at least 1");
+  if (args.runs > 1 && !options.attach.empty())
+    throw UsageError("capture: --runs needs a command to run again; it does not work with -p");
+  options.runs = args.runs;
+  options.follow = !args.no_follow;
+  options.decode.string_limit = args.string_limit;
+  if (!args.expression.empty()) {
+    Result<SyscallFilter> filter = SyscallFilter::parse(args.expression);
+    if (!filter) {
+      Error e = filter.error();
+      if (e.where.empty()) e.where = "-e " + args.expression;
+      throw UsageError(e);
+    }
+    options.filter = std::move(filter).value();
+  }
+  return options;
+}
+
+// The -c table and the runs' anomaly counters, on stderr like strace -c.
+void print_summary(const SyscallStats& stats, const CaptureSink& sink, bool table) {
+  std::string out = table ? stats.table(StatsGrouping::Syscall) : std::string();
+  for (const RunInfo& run : sink.runs())
+    out += format_counters(run.counters, fmt::format("anomalies in run {}:", run.index + 1));
+  std::fputs(out.c_str(), stderr);
+}
+
+int run_capture(const CaptureArgs& args) {
+  const CaptureOptions options = capture_options(args);
+
+  TraceHeader header;
+  header.tool = "golden " GOLDEN_VERSION;
+  header.filter = args.expression;
+  header.string_limit = static_cast<std::uint32_t>(args.string_limit);
+  Result<TraceWriter> opened = TraceWriter::open(args.output, header);
+  if (!opened) throw UsageError(opened.error());
+  TraceWriter& writer = opened.value();
+
+  CaptureSink sink(writer);
+  FormatOptions text_format;  // strace -f -T style
+  TextSink text(stderr, text_format, PidDisplay::Multiple);
+  text.announce_runs(args.runs > 1);
+  if (args.text) sink.add(text);
+  SyscallStats stats;
+  StatsSink stats_sink(stats);
+  if (args.summary) sink.add(stats_sink);
+
+  Result<CaptureOutcome> outcome = [&] {
+    StopSignals stop_on_ctrl_c;
+    return capture(options, sink);
+  }();
+  sink.stop_flusher();
+
+  if (!outcome || !sink.began_run()) {
+    if (!sink.began_run()) {
+      // Nothing was recorded: remove FILE.partial; FILE itself was never touched.
+      (void)writer.abandon();
+      throw UsageError(outcome ? Error{"no run was recorded", args.output} : outcome.error());
+    }
+    // A run had begun: keep what it recorded in FILE.partial (readable, reported as
+    // truncated), but do not let it pass for a complete FILE.
+    writer.flush();
+    if (args.text || args.summary) print_summary(stats, sink, args.summary);
+    fmt::print(stderr, "golden: {} (what was recorded is in {})\n", outcome.error().to_string(),
+               writer.partial_path());
+    return 2;
+  }
+
+  Status committed = writer.commit();
+  if (!committed) throw UsageError(committed.error());
+  if (args.text || args.summary) print_summary(stats, sink, args.summary);
+  if (outcome->interrupted)
+    fmt::print(stderr, "golden: capture stopped{}; the trace so far is in {}\n",
+               stop_signal() ? fmt::format(" by signal {}", stop_signal()) : std::string(),
+               args.output);
+  return outcome->exit_status;
+}
+
+const RegisterCommand kCapture{"capture", 10, [](CLI::App& app) -> RunFn {
+  app.description(
+      "Record a program's system calls into a trace file:\n"
+      "  golden capture [options] -o FILE -- CMD [ARGS...]\n"
+      "  golden capture [options] -o FILE -p PID[,PID...]");
+  auto args = std::make_shared<CaptureArgs>();
+  app.add_option("-o,--output", args->output, "trace file to write (.json or .json.zst)")
+      ->required();
+  app.add_option("-p,--attach", args->pids, "attach to running processes PID[,PID...]");
+  app.add_option("-e", args->expression,
+                 "which syscalls: trace=NAME,...|%file|%network|%process|... (! negates)");
+  app.add_option("-s", args->string_limit, "bytes of strings and payloads to keep (default 256)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_flag("--no-follow", args->no_follow, "trace only the first process, not its children");
+  app.add_flag("--text", args->text, "also print strace-like lines on stderr as events arrive");
+  app.add_flag("--summary", args->summary, "print the strace -c table on stderr at the end");
+  app.add_option("--runs", args->runs, "run the command N times into one file")
+      ->check(CLI::PositiveNumber);
+  app.add_option("command", args->command, "program and arguments (after --)");
+  return [args] { return run_capture(*args); };
+}};
+
+}  // namespace
+}  // namespace golden::cli
