@@ -77,7 +77,9 @@ CaptureOptions capture_options(const CaptureArgs& args) {
     Result<SyscallFilter> filter = SyscallFilter::parse(args.expression);
     if (!filter) {
       Error e = filter.error();
-      if (e.where.empty()) e.where = "-e " + args.expression;
+      // Name the option unless the parser's message already quotes the expression.
+      if (e.where.empty() && e.message.find(args.expression) == std::string::npos)
+        e.where = "-e " + args.expression;
       throw UsageError(e);
     }
     options.filter = std::move(filter).value();
