@@ -55,7 +55,8 @@ struct EdgeKey {
 };
 struct EdgeKeyHash {
   std::size_t operator()(const EdgeKey& k) const noexcept {
-    return std::hash<Seq>{}(k.from * 0x9E3779B97F4A7C15ull ^ k.to) ^ static_cast<std::size_t>(k.kind);
+    return std::hash<Seq>{}(k.from * 0x9E3779B97F4A7C15ull ^ k.to) ^
+           static_cast<std::size_t>(k.kind);
   }
 };
 
@@ -63,21 +64,30 @@ struct EdgeKeyHash {
 
 std::string_view to_string(CausalEdgeKind kind) {
   switch (kind) {
-    case CausalEdgeKind::Program: return "program";
-    case CausalEdgeKind::Spawn: return "spawn";
-    case CausalEdgeKind::Reap: return "reap";
-    case CausalEdgeKind::Data: return "data";
-    case CausalEdgeKind::Signal: return "signal";
+    case CausalEdgeKind::Program:
+      return "program";
+    case CausalEdgeKind::Spawn:
+      return "spawn";
+    case CausalEdgeKind::Reap:
+      return "reap";
+    case CausalEdgeKind::Data:
+      return "data";
+    case CausalEdgeKind::Signal:
+      return "signal";
   }
   return "?";
 }
 
 CausalEdgeKind causal_kind(EdgeKind kind) {
   switch (kind) {
-    case EdgeKind::Spawn: return CausalEdgeKind::Spawn;
-    case EdgeKind::Reap: return CausalEdgeKind::Reap;
-    case EdgeKind::Data: return CausalEdgeKind::Data;
-    case EdgeKind::Signal: return CausalEdgeKind::Signal;
+    case EdgeKind::Spawn:
+      return CausalEdgeKind::Spawn;
+    case EdgeKind::Reap:
+      return CausalEdgeKind::Reap;
+    case EdgeKind::Data:
+      return CausalEdgeKind::Data;
+    case EdgeKind::Signal:
+      return CausalEdgeKind::Signal;
   }
   return CausalEdgeKind::Data;
 }
@@ -103,8 +113,9 @@ Result<CausalGraph> CausalGraph::build(const Trace& trace, const GraphOptions& o
   for (Seq i = 0; i < n; ++i) {
     const Event& e = trace.events[i];
     if (e.seq != i)
-      return Error{fmt::format("event at index {} has seq {} (events must be numbered densely)",
-                               i, e.seq), ""};
+      return Error{
+          fmt::format("event at index {} has seq {} (events must be numbered densely)", i, e.seq),
+          ""};
     if (e.duration.count() < 0) ++counters[std::string(kCounterNegativeDuration)];
     auto key = std::make_pair(e.pid.value, e.tid.value);
     if (auto it = last_of_thread.find(key); it != last_of_thread.end()) {
@@ -124,10 +135,13 @@ Result<CausalGraph> CausalGraph::build(const Trace& trace, const GraphOptions& o
     const CausalEdgeKind kind = causal_kind(edge.kind);
     if (edge.from >= n || edge.to >= n)
       return Error{fmt::format("{} edge #{} -> #{} names an event that does not exist "
-                               "(the run has {} events)", to_string(kind), edge.from, edge.to, n), ""};
+                               "(the run has {} events)",
+                               to_string(kind), edge.from, edge.to, n),
+                   ""};
     if (edge.from == edge.to)
       return Error{fmt::format("cycle in the causal graph: {} edge #{} -> #{} is a self-loop",
-                               to_string(kind), edge.from, edge.to), ""};
+                               to_string(kind), edge.from, edge.to),
+                   ""};
     if (!seen.insert(EdgeKey{edge.from, edge.to, kind}).second) {
       ++counters[std::string(kCounterDuplicateEdges)];
       continue;
@@ -147,11 +161,21 @@ CausalGraph::CausalGraph(CausalGraph&&) noexcept = default;
 CausalGraph& CausalGraph::operator=(CausalGraph&&) noexcept = default;
 CausalGraph::~CausalGraph() = default;
 
-const Trace& CausalGraph::trace() const { return *impl_->trace; }
-std::size_t CausalGraph::vertex_count() const { return boost::num_vertices(impl_->graph); }
-std::size_t CausalGraph::edge_count() const { return boost::num_edges(impl_->graph); }
-const std::vector<Seq>& CausalGraph::topological_order() const { return impl_->topo; }
-const Counters& CausalGraph::counters() const { return impl_->counters; }
+const Trace& CausalGraph::trace() const {
+  return *impl_->trace;
+}
+std::size_t CausalGraph::vertex_count() const {
+  return boost::num_vertices(impl_->graph);
+}
+std::size_t CausalGraph::edge_count() const {
+  return boost::num_edges(impl_->graph);
+}
+const std::vector<Seq>& CausalGraph::topological_order() const {
+  return impl_->topo;
+}
+const Counters& CausalGraph::counters() const {
+  return impl_->counters;
+}
 
 std::vector<CausalEdge> CausalGraph::edges() const {
   const BoostGraph& g = impl_->graph;

@@ -90,9 +90,10 @@ void fill_shares(CriticalPath& path, const ProcessNames& names) {
     s.fraction = path.total.count() > 0
                      ? static_cast<double>(s.time.count()) / static_cast<double>(path.total.count())
                      : 0.0;
-  std::sort(path.shares.begin(), path.shares.end(), [](const ProcessShare& a, const ProcessShare& b) {
-    return a.time != b.time ? a.time > b.time : a.pid < b.pid;
-  });
+  std::sort(path.shares.begin(), path.shares.end(),
+            [](const ProcessShare& a, const ProcessShare& b) {
+              return a.time != b.time ? a.time > b.time : a.pid < b.pid;
+            });
 }
 
 }  // namespace
@@ -127,14 +128,14 @@ Result<CriticalPath> critical_path(const CausalGraph& graph, const CriticalPathO
       const CausalEdgeKind kind = g[*it].kind;
       // With user time, the thread was running its own code since its previous event
       // (or since it was created): that time is on the chain too.
-      const bool gap_counts =
-          options.count_user_time && (kind == CausalEdgeKind::Program || kind == CausalEdgeKind::Spawn);
+      const bool gap_counts = options.count_user_time &&
+                              (kind == CausalEdgeKind::Program || kind == CausalEdgeKind::Spawn);
       const std::int64_t eff_start = gap_counts ? std::min(s, end_ns(trace.events[u])) : s;
       for (std::uint32_t i = frontier[u].begin; i < frontier[u].end; ++i) {
         const State& from = states[i];
         const std::int64_t gain = std::max<std::int64_t>(0, e - std::max(eff_start, from.max_end));
-        cands.push_back({from.len + gain, std::max(from.max_end, e), i,
-                         static_cast<std::uint32_t>(v), kind});
+        cands.push_back(
+            {from.len + gain, std::max(from.max_end, e), i, static_cast<std::uint32_t>(v), kind});
       }
     }
     // Starting here can beat every extension: prepending an event that ended late can
@@ -147,7 +148,8 @@ Result<CriticalPath> critical_path(const CausalGraph& graph, const CriticalPathO
     for (const State& c : cands) {
       // Ties go to the later vertex in topological order, so a path runs on through
       // zero-length tails (a thread's exit) rather than stopping just before them.
-      if (best == kNoPrev || c.len >= states[best].len) best = static_cast<std::uint32_t>(states.size());
+      if (best == kNoPrev || c.len >= states[best].len)
+        best = static_cast<std::uint32_t>(states.size());
       states.push_back(c);
     }
     frontier[v].end = static_cast<std::uint32_t>(states.size());

@@ -38,11 +38,16 @@ std::string quoted(std::string_view text) {
 
 std::string_view edge_style(CausalEdgeKind kind) {
   switch (kind) {
-    case CausalEdgeKind::Program: return "color=gray55, arrowsize=0.5";
-    case CausalEdgeKind::Spawn: return "color=blue, style=bold";
-    case CausalEdgeKind::Reap: return "color=darkgreen, style=dashed";
-    case CausalEdgeKind::Data: return "color=darkorange";
-    case CausalEdgeKind::Signal: return "color=purple, style=dotted";
+    case CausalEdgeKind::Program:
+      return "color=gray55, arrowsize=0.5";
+    case CausalEdgeKind::Spawn:
+      return "color=blue, style=bold";
+    case CausalEdgeKind::Reap:
+      return "color=darkgreen, style=dashed";
+    case CausalEdgeKind::Data:
+      return "color=darkorange";
+    case CausalEdgeKind::Signal:
+      return "color=purple, style=dotted";
   }
   return "";
 }
@@ -113,7 +118,8 @@ class DotBuilder {
       std::size_t j = i;
       while (j < chain.size() && collapsible(chain[j])) ++j;
       if (j - i >= min_run) {
-        add_node(pid, {fmt::format("r{}", chain[i]), chain[i], run_label(chain, i, j)}, chain, i, j);
+        add_node(pid, {fmt::format("r{}", chain[i]), chain[i], run_label(chain, i, j)}, chain, i,
+                 j);
         i = j;
       } else {
         for (const std::size_t stop = std::max(j, i + 1); i < stop; ++i)
@@ -136,7 +142,8 @@ class DotBuilder {
     return label;
   }
 
-  void add_node(Pid pid, Node node, const std::vector<Vertex>& chain, std::size_t from, std::size_t to) {
+  void add_node(Pid pid, Node node, const std::vector<Vertex>& chain, std::size_t from,
+                std::size_t to) {
     for (std::size_t k = from; k < to; ++k) node_of_[chain[k]] = nodes_.size();
     by_pid_[pid].push_back(nodes_.size());
     nodes_.push_back(std::move(node));
@@ -145,10 +152,12 @@ class DotBuilder {
   std::string node_attrs(std::size_t index) const {
     const Node& node = nodes_[index];
     if (!node.run_label.empty())
-      return fmt::format("label={}, style=\"rounded,dashed\", color=gray50", quoted(node.run_label));
+      return fmt::format("label={}, style=\"rounded,dashed\", color=gray50",
+                         quoted(node.run_label));
     const Event& e = trace_.events[node.first];
-    std::string attrs = fmt::format("label={}, tooltip={}", quoted(fmt::format("#{} {}", e.seq, e.name)),
-                                    quoted(short_event(e, 40, 200)));
+    std::string attrs =
+        fmt::format("label={}, tooltip={}", quoted(fmt::format("#{} {}", e.seq, e.name)),
+                    quoted(short_event(e, 40, 200)));
     if (on_path_[node.first])
       attrs += ", color=red, penwidth=2, style=\"rounded,filled\", fillcolor=\"#ffe4e1\"";
     return attrs;
@@ -166,8 +175,9 @@ class DotBuilder {
 
     for (Pid pid : order) {
       const std::string& name = names.name(pid);
-      out << fmt::format("  subgraph cluster_p{} {{\n    label={};\n    style=rounded; color=gray70;\n",
-                         pid.value, quoted(fmt::format("pid {} {}", pid.value, name.empty() ? "?" : name)));
+      out << fmt::format(
+          "  subgraph cluster_p{} {{\n    label={};\n    style=rounded; color=gray70;\n", pid.value,
+          quoted(fmt::format("pid {} {}", pid.value, name.empty() ? "?" : name)));
       for (std::size_t index : by_pid_[pid])
         out << fmt::format("    {} [{}];\n", nodes_[index].id, node_attrs(index));
       out << "  }\n";
@@ -198,7 +208,8 @@ class DotBuilder {
     }
     for (const Drawn& d : drawn) {
       std::string attrs(edge_style(d.kind));
-      if (d.kind != CausalEdgeKind::Program) attrs += fmt::format(", tooltip=\"{}\"", to_string(d.kind));
+      if (d.kind != CausalEdgeKind::Program)
+        attrs += fmt::format(", tooltip=\"{}\"", to_string(d.kind));
       if (d.count > 1) attrs += fmt::format(", label=\"x{}\"", d.count);
       if (d.on_path) attrs += ", color=red, penwidth=2.5";
       out << fmt::format("  {} -> {} [{}];\n", nodes_[d.a].id, nodes_[d.b].id, attrs);
@@ -211,7 +222,7 @@ class DotBuilder {
   std::vector<bool> on_path_;
   std::set<std::tuple<Seq, Seq, CausalEdgeKind>> path_edges_;
   std::vector<Node> nodes_;
-  std::vector<std::size_t> node_of_;          // event -> node index
+  std::vector<std::size_t> node_of_;  // event -> node index
   std::map<Pid, std::vector<std::size_t>> by_pid_;
 };
 

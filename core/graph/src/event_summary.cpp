@@ -48,13 +48,19 @@ std::string call_text(const Event& e, std::size_t arg_width) {
 std::string short_event(const Event& e, std::size_t arg_width, std::size_t max_width) {
   std::string line;
   switch (e.kind) {
-    case EventKind::Syscall: line = call_text(e, arg_width); break;
-    case EventKind::Signal: line = fmt::format("--- {} ---", e.name); break;
+    case EventKind::Syscall:
+      line = call_text(e, arg_width);
+      break;
+    case EventKind::Signal:
+      line = fmt::format("--- {} ---", e.name);
+      break;
     case EventKind::Exit:
       line = e.nr > 0 ? fmt::format("+++ killed by {} +++", signal_text(e.nr))
                       : fmt::format("+++ exited {} +++", e.ret);
       break;
-    case EventKind::Span: line = fmt::format("span {}", e.name); break;
+    case EventKind::Span:
+      line = fmt::format("span {}", e.name);
+      break;
   }
   return cut(std::move(line), max_width);
 }

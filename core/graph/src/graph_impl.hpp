@@ -3,7 +3,6 @@
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
-
 #include <vector>
 
 #include "golden/graph/causal_graph.hpp"
@@ -16,9 +15,8 @@ struct EdgeData {
 
 // vecS vertices: vertex descriptor == event seq. bidirectionalS: the critical path
 // walks in-edges, the DOT writer out-edges.
-using BoostGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
-                          EdgeData>;
+using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                         boost::no_property, EdgeData>;
 using Vertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
 
 struct CausalGraph::Impl {
@@ -30,7 +28,9 @@ struct CausalGraph::Impl {
 
 // Effective interval of an event: a negative duration counts as zero (and is counted
 // by the builder).
-inline std::int64_t start_ns(const Event& e) { return e.start.count(); }
+inline std::int64_t start_ns(const Event& e) {
+  return e.start.count();
+}
 inline std::int64_t end_ns(const Event& e) {
   return e.start.count() + (e.duration.count() > 0 ? e.duration.count() : 0);
 }

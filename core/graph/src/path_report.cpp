@@ -55,8 +55,7 @@ std::string format_critical_path(const Trace& trace, const CriticalPath& path) {
     if (label.size() > proc_width) label.resize(proc_width);
     out += fmt::format("{:>8}  {:<7}  {:<{}}  {:<{}}  {:>12.6f}  {:>12}\n", step.seq,
                        step.via ? to_string(*step.via) : "start", label, proc_width, events[i],
-                       event_width,
-                       static_cast<double>(trace.events[step.seq].start.count()) / 1e9,
+                       event_width, static_cast<double>(trace.events[step.seq].start.count()) / 1e9,
                        format_duration(step.contribution));
   }
 

@@ -41,9 +41,9 @@ TEST(CausalGraph, CrossEdgesKeepTheirKindAndTopologicalOrderRespectsThem) {
   auto g = CausalGraph::build(t);
   ASSERT_TRUE(g) << g.error().to_string();
   EXPECT_EQ(g->edge_count(), 4u);
-  EXPECT_THAT(g->out_edges(clone),
-              ::testing::UnorderedElementsAre(CausalEdge{clone, wait, CausalEdgeKind::Program},
-                                              CausalEdge{clone, child_first, CausalEdgeKind::Spawn}));
+  EXPECT_THAT(g->out_edges(clone), ::testing::UnorderedElementsAre(
+                                       CausalEdge{clone, wait, CausalEdgeKind::Program},
+                                       CausalEdge{clone, child_first, CausalEdgeKind::Spawn}));
   EXPECT_THAT(g->topological_order(), ::testing::ElementsAre(clone, child_first, child_exit, wait));
 }
 

@@ -48,8 +48,8 @@ Trace synthetic_trace(int processes, int events_per_process, int data_edges) {
       auto it = std::upper_bound(pt.begin(), pt.end(), timeline[p].back().end,
                                  [](std::int64_t v, const Proto& e) { return v < e.end; });
       if (it != pt.end())
-        edges.push_back({p, events_per_process - 1, parent, static_cast<int>(it - pt.begin()),
-                         EdgeKind::Reap});
+        edges.push_back(
+            {p, events_per_process - 1, parent, static_cast<int>(it - pt.begin()), EdgeKind::Reap});
     }
   }
   for (int k = 0; k < data_edges; ++k) {
@@ -59,7 +59,8 @@ Trace synthetic_trace(int processes, int events_per_process, int data_edges) {
     auto& bt = timeline[b];
     auto it = std::upper_bound(bt.begin(), bt.end(), timeline[a][ai].end,
                                [](std::int64_t v, const Proto& e) { return v < e.end; });
-    if (it != bt.end()) edges.push_back({a, ai, b, static_cast<int>(it - bt.begin()), EdgeKind::Data});
+    if (it != bt.end())
+      edges.push_back({a, ai, b, static_cast<int>(it - bt.begin()), EdgeKind::Data});
   }
 
   // Seqs in completion order, as the recorder numbers them; every edge then points
@@ -115,11 +116,12 @@ TEST(CriticalPathPerf, TwoHundredThousandEventsThousandProcesses) {
 
   const double build_s = std::chrono::duration<double>(t1 - t0).count();
   const double solve_s = std::chrono::duration<double>(t2 - t1).count();
-  std::printf("[perf] %zu events, %zu edges: build %.3f s, critical path %.3f s, total %.3f s "
-              "(%.3f s CPU); path %zu steps, %.3f s of %.3f s wall\n",
-              graph->vertex_count(), graph->edge_count(), build_s, solve_s, build_s + solve_s, cpu_s,
-              path->steps.size(), static_cast<double>(path->total.count()) / 1e9,
-              static_cast<double>(path->wall_time.count()) / 1e9);
+  std::printf(
+      "[perf] %zu events, %zu edges: build %.3f s, critical path %.3f s, total %.3f s "
+      "(%.3f s CPU); path %zu steps, %.3f s of %.3f s wall\n",
+      graph->vertex_count(), graph->edge_count(), build_s, solve_s, build_s + solve_s, cpu_s,
+      path->steps.size(), static_cast<double>(path->total.count()) / 1e9,
+      static_cast<double>(path->wall_time.count()) / 1e9);
   RecordProperty("build_plus_solve_ms", static_cast<int>((build_s + solve_s) * 1000));
   RecordProperty("build_plus_solve_cpu_ms", static_cast<int>(cpu_s * 1000));
 

@@ -4,8 +4,6 @@
 //  - the steps form a real path whose recomputed length is the reported total;
 //  - on small graphs it equals the maximum over every path, found by brute force;
 //  - process shares sum to 1.
-#include "golden/graph/critical_path.hpp"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,6 +12,7 @@
 #include <set>
 #include <tuple>
 
+#include "golden/graph/critical_path.hpp"
 #include "trace_fixture.hpp"
 
 namespace golden {

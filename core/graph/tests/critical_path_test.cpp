@@ -43,7 +43,7 @@ TEST(CriticalPath, SingleThreadIsTheSumOfDurationsWithoutTheGaps) {
   TraceMaker m;
   m.process(1, 0, "app");
   m.call(1, "openat", 0, 10);
-  m.call(1, "read", 15, 5);   // 5 us of user time before it
+  m.call(1, "read", 15, 5);  // 5 us of user time before it
   m.call(1, "write", 20, 30);
   Trace t = m.build();
   CriticalPath p = solve(t);
@@ -82,7 +82,7 @@ TraceMaker fork_sleep_wait() {
   m.call(101, "nanosleep", 200, 300000);
   m.call(101, "exit_group", 300200, 10);
   Seq child_exit = m.exit(101, 101, 300210);
-  Seq wait = m.call(100, "wait4", 160, 300090);     // returns at 300250
+  Seq wait = m.call(100, "wait4", 160, 300090);  // returns at 300250
   m.call(100, "exit_group", 300260, 10);
   m.edge(clone, child_exec, EdgeKind::Spawn).edge(child_exit, wait, EdgeKind::Reap);
   return m;
@@ -183,7 +183,7 @@ INSTANTIATE_TEST_SUITE_P(Kinds, LateEndingSource,
 
 TEST(CriticalPath, StartingLaterCanBeatPrependingALateEndingEvent) {
   TraceMaker m;
-  Seq read = m.call(2, "read", 0, 150);    // blocked, but its thread had nothing before
+  Seq read = m.call(2, "read", 0, 150);  // blocked, but its thread had nothing before
   Seq write = m.call(1, "write", 100, 100);
   m.edge(write, read, EdgeKind::Data);
   // write -> read: 100 + 0 (the read ended before the write did) = 100; the read alone

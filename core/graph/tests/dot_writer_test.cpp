@@ -2,6 +2,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -9,7 +10,6 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
-#include <unistd.h>
 
 #include "trace_fixture.hpp"
 
@@ -20,18 +20,21 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using testing::TraceMaker;
 
-bool have_dot() { return std::system("command -v dot >/dev/null 2>&1") == 0; }
+bool have_dot() {
+  return std::system("command -v dot >/dev/null 2>&1") == 0;
+}
 
 // Runs the real Graphviz on `text`; returns dot's stderr (empty when it was happy),
 // and fails the test if dot rejected the file or produced no SVG.
 std::string render_with_dot(const std::string& text) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("golden_dot_test_" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("golden_dot_test_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const fs::path in = dir / "g.dot", out = dir / "g.svg", err = dir / "err.txt";
   std::ofstream(in) << text;
-  const std::string cmd = "dot -Tsvg '" + in.string() + "' -o '" + out.string() + "' 2>'" +
-                          err.string() + "'";
+  const std::string cmd =
+      "dot -Tsvg '" + in.string() + "' -o '" + out.string() + "' 2>'" + err.string() + "'";
   const int status = std::system(cmd.c_str());
   std::stringstream svg, errors;
   svg << std::ifstream(out).rdbuf();
@@ -81,7 +84,8 @@ TEST(DotWriter, ClustersPerProcessStyledEdgesAndHighlightedPath) {
   EXPECT_THAT(dot, HasSubstr("e3 [label=\"#3 nanosleep\""));
   // Spawn and reap edges keep their own style and are red when on the path.
   EXPECT_THAT(dot, HasSubstr("e2 -> e1 [color=blue, style=bold, tooltip=\"spawn\", color=red"));
-  EXPECT_THAT(dot, HasSubstr("e5 -> e6 [color=darkgreen, style=dashed, tooltip=\"reap\", color=red"));
+  EXPECT_THAT(dot,
+              HasSubstr("e5 -> e6 [color=darkgreen, style=dashed, tooltip=\"reap\", color=red"));
   // Every event of this path is highlighted: 7 events, 7 red nodes.
   EXPECT_EQ(path->steps.size(), 7u);
   EXPECT_EQ(count_matches(dot, R"(e\d+ \[label=[^\n]*fillcolor)"), 7u);
@@ -127,7 +131,9 @@ TEST(DotWriter, CollapsesRunsOfNonCriticalEvents) {
   for (int i = 0; i < 30; ++i) m.call(2, "futex", 110 + 2 * i, 1);
   Seq recv = m.call(1, "read", 20, 5000);
   Seq tail = m.call(1, "close", 5030, 1);
-  m.edge(clone, first, EdgeKind::Spawn).edge(send, recv, EdgeKind::Data).edge(10, recv, EdgeKind::Data);
+  m.edge(clone, first, EdgeKind::Spawn)
+      .edge(send, recv, EdgeKind::Data)
+      .edge(10, recv, EdgeKind::Data);
   Trace t = m.build();
   auto g = CausalGraph::build(t);
   ASSERT_TRUE(g);
@@ -140,10 +146,12 @@ TEST(DotWriter, CollapsesRunsOfNonCriticalEvents) {
   const std::string collapsed = to_dot(*g, {.highlight = &*path, .collapse_min_run = 3});
   EXPECT_EQ(count_matches(full, R"(\n    [er]\d+ \[)"), t.events.size());
   EXPECT_EQ(count_matches(collapsed, R"(\n    [er]\d+ \[)"), 4u);
-  EXPECT_THAT(collapsed, HasSubstr(
-      "r1 [label=\"62 events #1..#62\\nfutex x30\\nread x20\\nwrite x11\\n...\""));
+  EXPECT_THAT(
+      collapsed,
+      HasSubstr("r1 [label=\"62 events #1..#62\\nfutex x30\\nread x20\\nwrite x11\\n...\""));
   EXPECT_THAT(collapsed, HasSubstr("e0 -> r1 [color=blue, style=bold, tooltip=\"spawn\"];"));
-  EXPECT_THAT(collapsed, HasSubstr("r1 -> e63 [color=darkorange, tooltip=\"data\", label=\"x2\"];"));
+  EXPECT_THAT(collapsed,
+              HasSubstr("r1 -> e63 [color=darkorange, tooltip=\"data\", label=\"x2\"];"));
   EXPECT_THAT(collapsed, HasSubstr("e0 -> e63 [color=gray55, arrowsize=0.5, color=red"));
   if (!have_dot()) GTEST_SKIP() << "graphviz 'dot' not installed";
   EXPECT_EQ(render_with_dot(collapsed), "");
@@ -161,7 +169,8 @@ TEST(DotWriter, ShortRunsAreNotCollapsed) {
   auto path = critical_path(*g);
   ASSERT_TRUE(path);
   EXPECT_THAT(to_dot(*g, {.highlight = &*path, .collapse_min_run = 3}), Not(HasSubstr("events #")));
-  EXPECT_THAT(to_dot(*g, {.highlight = &*path, .collapse_min_run = 2}), HasSubstr("r1 [label=\"2 events #1..#2\\nwrite x2\""));
+  EXPECT_THAT(to_dot(*g, {.highlight = &*path, .collapse_min_run = 2}),
+              HasSubstr("r1 [label=\"2 events #1..#2\\nwrite x2\""));
 }
 
 TEST(DotWriter, EmptyGraphIsAValidDigraph) {

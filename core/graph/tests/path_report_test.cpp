@@ -41,24 +41,26 @@ TEST(PathReport, ListsStepsTotalAndShares) {
   const std::string text = format_critical_path(t, *path);
   // The child's sleep (reached through the spawn) carries the path; the parent's
   // wait4 adds only the 90 us after the child's exit.
-  EXPECT_EQ(text,
-            "     seq  via      process    event                           start (s)  contribution\n"
-            "       0  start    100 sh     execve() = 0                     0.000000      100.0 us\n"
-            "       2  program  100 sh     clone() = 0                      0.000100       50.0 us\n"
-            "       1  spawn    101 sleep  nanosleep() = -1 EINTR           0.000151      300.0 ms\n"
-            "       3  program  101 sleep  +++ exited 0 +++                 0.300160          0 ns\n"
-            "       4  reap     100 sh     wait4(-1, 0x7ffd1234) = 101      0.000160       90.0 us\n"
-            "critical path: 300.2 ms of 300.2 ms wall time (100.0%), 5 events\n"
-            "per process:\n"
-            "  101 sleep    300.0 ms   99.9%\n"
-            "  100 sh       240.0 us    0.1%\n");
+  EXPECT_EQ(
+      text,
+      "     seq  via      process    event                           start (s)  contribution\n"
+      "       0  start    100 sh     execve() = 0                     0.000000      100.0 us\n"
+      "       2  program  100 sh     clone() = 0                      0.000100       50.0 us\n"
+      "       1  spawn    101 sleep  nanosleep() = -1 EINTR           0.000151      300.0 ms\n"
+      "       3  program  101 sleep  +++ exited 0 +++                 0.300160          0 ns\n"
+      "       4  reap     100 sh     wait4(-1, 0x7ffd1234) = 101      0.000160       90.0 us\n"
+      "critical path: 300.2 ms of 300.2 ms wall time (100.0%), 5 events\n"
+      "per process:\n"
+      "  101 sleep    300.0 ms   99.9%\n"
+      "  100 sh       240.0 us    0.1%\n");
 }
 
 TEST(PathReport, SaysWhenThereIsNothing) {
   Trace t;
   auto path = critical_path(t);
   ASSERT_TRUE(path);
-  EXPECT_THAT(format_critical_path(t, *path), HasSubstr("critical path: 0 ns of 0 ns wall time (-), 0 events"));
+  EXPECT_THAT(format_critical_path(t, *path),
+              HasSubstr("critical path: 0 ns of 0 ns wall time (-), 0 events"));
 }
 
 }  // namespace

@@ -9,7 +9,9 @@
 
 namespace golden::testing {
 
-inline constexpr Nanos us(std::int64_t v) { return Nanos(v * 1000); }
+inline constexpr Nanos us(std::int64_t v) {
+  return Nanos(v * 1000);
+}
 
 class TraceMaker {
  public:

@@ -88,9 +88,12 @@ int run_graph(const GraphArgs& args) {
   std::string text;
   if (args.dot) {
     std::ostringstream out;
-    write_dot(out, *graph, {.highlight = path ? &*path : nullptr, .collapse_min_run = args.collapse});
+    write_dot(out, *graph,
+              {.highlight = path ? &*path : nullptr, .collapse_min_run = args.collapse});
     text = out.str();
-    if (!path) std::fprintf(stderr, "golden: warning: %s: no timing, no critical path shown\n", where.c_str());
+    if (!path)
+      std::fprintf(stderr, "golden: warning: %s: no timing, no critical path shown\n",
+                   where.c_str());
   } else {
     text = "run " + std::to_string(args.run) + ": " + command_line(trace.run) + "\n";
     text += path ? format_critical_path(trace, *path)
@@ -103,25 +106,30 @@ int run_graph(const GraphArgs& args) {
   return 0;
 }
 
-const RegisterCommand kRegister{"graph", 60, [](CLI::App& app) -> RunFn {
-  auto args = std::make_shared<GraphArgs>();
-  app.description("Print the critical path of a trace, or draw its causal graph (--dot)");
-  app.add_option("FILE", args->file, "trace file (.json, .json.zst, renacer-json-v1)")->required();
-  CLI::Option* dot = app.add_flag("--dot", args->dot, "write Graphviz DOT (critical path in red) instead of the listing");
-  app.add_option("-o,--output", args->output, "write to this file instead of stdout");
-  app.add_option("--run", args->run, "which run of a --runs N file (0-based)")->capture_default_str();
-  app.add_option("--pattern", args->pattern,
-                 "only processes whose name matches this regex (renacer's trace_name_pattern)");
-  app.add_flag("--user-time", args->user_time,
-               "also count user-space time between a thread's calls on the path");
-  app.add_option("--collapse", args->collapse,
-                 "DOT: merge runs of at least N consecutive off-path events of a thread into one node")
-      ->check(CLI::Range(std::size_t{2}, std::numeric_limits<std::size_t>::max()))
-      ->needs(dot);
-  app.add_flag("--lenient", args->lenient,
-               "count edges that go backwards in Lamport time instead of refusing the trace");
-  return [args] { return run_graph(*args); };
-}};
+const RegisterCommand kRegister{
+    "graph", 60, [](CLI::App& app) -> RunFn {
+      auto args = std::make_shared<GraphArgs>();
+      app.description("Print the critical path of a trace, or draw its causal graph (--dot)");
+      app.add_option("FILE", args->file, "trace file (.json, .json.zst, renacer-json-v1)")
+          ->required();
+      CLI::Option* dot = app.add_flag(
+          "--dot", args->dot, "write Graphviz DOT (critical path in red) instead of the listing");
+      app.add_option("-o,--output", args->output, "write to this file instead of stdout");
+      app.add_option("--run", args->run, "which run of a --runs N file (0-based)")
+          ->capture_default_str();
+      app.add_option("--pattern", args->pattern,
+                     "only processes whose name matches this regex (renacer's trace_name_pattern)");
+      app.add_flag("--user-time", args->user_time,
+                   "also count user-space time between a thread's calls on the path");
+      app.add_option(
+             "--collapse", args->collapse,
+             "DOT: merge runs of at least N consecutive off-path events of a thread into one node")
+          ->check(CLI::Range(std::size_t{2}, std::numeric_limits<std::size_t>::max()))
+          ->needs(dot);
+      app.add_flag("--lenient", args->lenient,
+                   "count edges that go backwards in Lamport time instead of refusing the trace");
+      return [args] { return run_graph(*args); };
+    }};
 
 }  // namespace
 }  // namespace golden::cli

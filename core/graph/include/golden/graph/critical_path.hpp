@@ -80,16 +80,17 @@ struct ProcessShare {
 };
 
 struct CriticalPath {
-  Nanos total{0};               // path length as defined above
-  Nanos wall_time{0};           // the run's wall time (from the trace; else the events' span)
-  std::vector<PathStep> steps;  // causes first
+  Nanos total{0};                    // path length as defined above
+  Nanos wall_time{0};                // the run's wall time (from the trace; else the events' span)
+  std::vector<PathStep> steps;       // causes first
   std::vector<ProcessShare> shares;  // largest first, then by pid
-  bool exact = true;            // false only if a frontier cap dropped a point
-  Counters counters;            // the graph's anomaly counters plus the solver's
+  bool exact = true;                 // false only if a frontier cap dropped a point
+  Counters counters;                 // the graph's anomaly counters plus the solver's
 };
 
 // Computes the critical path of a built graph. Errors: a malformed pattern.
-Result<CriticalPath> critical_path(const CausalGraph& graph, const CriticalPathOptions& options = {});
+Result<CriticalPath> critical_path(const CausalGraph& graph,
+                                   const CriticalPathOptions& options = {});
 // Builds the graph, then computes. Errors: as CausalGraph::build, plus the above.
 Result<CriticalPath> critical_path(const Trace& trace, const CriticalPathOptions& options = {},
                                    const GraphOptions& graph_options = {});
