@@ -131,6 +131,10 @@ TraceFile TraceAssembler::finish() {
       if (unfinished_[i]) rebuilt += rebuild_processes(file_.runs[i]);
     if (rebuilt != 0) c["reader.process_rebuilt"] += rebuilt;
   }
+  // Records are written when each process finishes; the model promises start order.
+  for (Trace& trace : file_.runs)
+    std::stable_sort(trace.processes.begin(), trace.processes.end(),
+                     [](const ProcessInfo& a, const ProcessInfo& b) { return a.start < b.start; });
   return std::move(file_);
 }
 

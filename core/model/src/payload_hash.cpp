@@ -6,8 +6,10 @@ namespace {
 constexpr std::uint64_t kMod = (std::uint64_t{1} << 61) - 1;  // Mersenne prime 2^61-1
 constexpr std::uint64_t kBase = 1'000'003;                     // < kMod, > 256
 
+__extension__ typedef unsigned __int128 u128;  // GCC extension; -Wpedantic wants it marked
+
 std::uint64_t mul_mod(std::uint64_t a, std::uint64_t b) {
-  unsigned __int128 p = static_cast<unsigned __int128>(a) * b;
+  u128 p = static_cast<u128>(a) * b;
   std::uint64_t lo = static_cast<std::uint64_t>(p & kMod);
   std::uint64_t hi = static_cast<std::uint64_t>(p >> 61);
   std::uint64_t r = lo + hi;

@@ -93,6 +93,12 @@ void TraceBuilder::process(const ProcessInfo& process) {
 
 void TraceBuilder::edge(const Edge& edge) { file_.runs.back().edges.push_back(edge); }
 
-void TraceBuilder::end_run(const RunInfo& run) { file_.runs.back().run = run; }
+void TraceBuilder::end_run(const RunInfo& run) {
+  Trace& trace = file_.runs.back();
+  trace.run = run;
+  // Process records arrive when each process finishes; analyses want start order.
+  std::stable_sort(trace.processes.begin(), trace.processes.end(),
+                   [](const ProcessInfo& a, const ProcessInfo& b) { return a.start < b.start; });
+}
 
 }  // namespace golden

@@ -152,7 +152,7 @@ struct RunInfo {
 struct Trace {
   RunInfo run;
   std::vector<Event> events;           // events[i].seq == i
-  std::vector<ProcessInfo> processes;  // in order of first appearance
+  std::vector<ProcessInfo> processes;  // in order of their start time (TraceBuilder and the reader sort)
   std::vector<Edge> edges;
 
   const ProcessInfo* process(Pid pid) const;
