@@ -101,6 +101,9 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
   topts.exit_kill = true;
   const std::string cwd = current_dir();
   const std::vector<std::string> base_env = current_environment();
+  // One trace id for the whole capture (inherited from golden's own TRACEPARENT when
+  // set), a new span id per run.
+  const std::string capture_context = rec::make_traceparent(::getenv("TRACEPARENT"));
   CaptureOutcome out;
   for (unsigned i = 0; i < std::max(1u, options.runs); ++i) {
     if (rec::stop_requested()) {
@@ -108,7 +111,7 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
       break;
     }
     RunInfo run = new_run(options, i, cwd);
-    run.traceparent = rec::make_traceparent(::getenv("TRACEPARENT"));
+    run.traceparent = rec::make_traceparent(capture_context.c_str());
     rec::LaunchSpec spec;
     spec.path = *path;
     spec.argv = options.command;

@@ -15,11 +15,13 @@ constexpr std::size_t kMaxUnclaimed = 256;
 ChannelTracker::~ChannelTracker() = default;
 
 std::optional<std::uint64_t> ChannelTracker::inode_of(const std::string& d, const char* prefix) {
+  // "pipe:[123]", "socket:[456]" as readlink(/proc/PID/fd/N) shows them.
   const std::size_t plen = std::strlen(prefix);
-  if (d.size() < plen + 2 || d.compare(0, plen, prefix) != 0 || d[plen] != '[' || d.back() != ']')
+  if (d.size() < plen + 4 || d.compare(0, plen, prefix) != 0 || d[plen] != ':' ||
+      d[plen + 1] != '[' || d.back() != ']')
     return std::nullopt;
   char* end = nullptr;
-  const unsigned long long v = std::strtoull(d.c_str() + plen + 1, &end, 10);
+  const unsigned long long v = std::strtoull(d.c_str() + plen + 2, &end, 10);
   if (end != d.c_str() + d.size() - 1) return std::nullopt;
   return v;
 }

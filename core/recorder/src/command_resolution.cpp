@@ -40,9 +40,10 @@ Result<std::string> resolve_command(const std::string& name, const char* path_en
   while (start <= path.size()) {
     std::size_t end = path.find(':', start);
     if (end == std::string_view::npos) end = path.size();
-    std::string dir(path.substr(start, end - start));
-    if (dir.empty()) dir = ".";  // an empty PATH element means the current directory
-    const std::string candidate = dir + "/" + name;
+    // An empty PATH element means the current directory.
+    std::string candidate(end > start ? path.substr(start, end - start) : std::string_view("."));
+    candidate += '/';
+    candidate += name;
     const int err = executable(candidate);
     if (err == 0) return candidate;
     if (err == EACCES && first_error == ENOENT) first_error = EACCES;

@@ -186,8 +186,7 @@ void Session::on_exit(Thread& t, std::int64_t rval) {
     ThreadFdNames names(fds_, t);
     decode_exit(*f.info, f.regs, rval, mem, names, options_.decode, e);
   } else {
-    e.ret = rval;
-    e.err = (rval < 0 && rval >= -4095) ? static_cast<int>(-rval) : 0;
+    decode_unknown_exit(rval, e);
   }
   e.finished = true;
   e.duration = end - f.start;

@@ -3,10 +3,13 @@
 #include <pthread.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+#include "blocked_in.h"
 static char** args;
 static void* run(void* arg) {
   (void)arg;
   syscall(SYS_getppid);
+  if (!wait_blocked_in(getpid(), SYS_pause)) _exit(126);  // the leader sits in pause()
   execv(args[1], args + 1);
   _exit(127);
 }
