@@ -178,7 +178,7 @@ void FieldReader::reject_unknown(const std::set<std::string_view>& known) {
   for (const auto& [key, value] : table_) {
     if (known.contains(key.str())) continue;
     std::string_view best;
-    std::size_t best_distance = 3;  // suggest only close misspellings
+    std::size_t best_distance = 4;  // suggest only close misspellings (3 edits at most)
     for (std::string_view k : known) {
       const std::size_t d = edit_distance(key.str(), k);
       if (d < best_distance) best = k, best_distance = d;
