@@ -19,6 +19,7 @@ struct ProgramCase {
   int status = 0;                   // shell-style exit status
   std::string out;                  // stdout, after normalize()
   bool pids_in_output = false;      // "pid 1234" -> "pid P" before comparing
+  int signal = 0;                   // the signal that kills it (status is then 128+signal)
 
   std::vector<std::string> command() const {
     std::vector<std::string> c = {tracee(program)};
@@ -56,7 +57,7 @@ inline const std::vector<ProgramCase>& program_cases() {
        "socketpair: child exited with 0\nunix: server got hello unix\nunix: client exited with 0\n"},
       {"killed_child", "killed_child", {}, 0,
        "child killed by signal 9 (SIGKILL), core dumped: no\nchild killed by signal 15 (SIGTERM), core dumped: no\n"},
-      {"segfault", "segfault", {}, 139, "about to segfault\n"},
+      {"segfault", "segfault", {}, 139, "about to segfault\n", false, 11},
       {"rapid_children", "rapid_children", {}, 0, "reaped 200 children, exit codes sum 594\n"},
       {"syscall_loop", "syscall_loop", {"2000"}, 0, "syscall_loop: 2000 getppid calls\n"},
       {"exit_code_0", "exit_code", {"0"}, 0, "exit_code: exiting with 0\n"},

@@ -43,8 +43,8 @@ TEST_P(Parity, TracedStdoutAndStatusMatchUntraced) {
   for (const ProcessInfo& p : trace.processes)
     if (p.parent.value == 0 && root == nullptr) root = &p;
   ASSERT_NE(root, nullptr) << "no root process (parent 0)\n" << summarize(trace);
-  if (c.status >= 128) {
-    EXPECT_EQ(root->exit_signal, std::optional<int>(c.status - 128)) << summarize(trace);
+  if (c.signal != 0) {
+    EXPECT_EQ(root->exit_signal, std::optional<int>(c.signal)) << summarize(trace);
   } else {
     EXPECT_EQ(root->exit_code, std::optional<int>(c.status)) << summarize(trace);
   }

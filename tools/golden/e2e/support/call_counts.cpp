@@ -33,7 +33,13 @@ std::optional<CallTable> parse_call_table(std::string_view text, std::string* er
   }
   CallTable table;
   table.lines.push_back(lines[i++]);
-  if (i == lines.size() || lines[i] != kStraceSeparator) {
+  // The name column is as wide as its longest entry (strace 6 sizes it the same way).
+  const std::string_view sep_prefix = kStraceSeparator.substr(0, kStraceSeparator.rfind(' ') + 1);
+  auto is_separator = [&](const std::string& line) {
+    return line.size() >= kStraceSeparator.size() && line.rfind(sep_prefix, 0) == 0 &&
+           line.find_first_not_of('-', sep_prefix.size()) == std::string::npos;
+  };
+  if (i == lines.size() || !is_separator(lines[i])) {
     *error = "header not followed by the separator line";
     return std::nullopt;
   }
@@ -42,7 +48,7 @@ std::optional<CallTable> parse_call_table(std::string_view text, std::string* er
   for (; i < lines.size() && !total_seen; ++i) {
     const std::string& line = lines[i];
     table.lines.push_back(line);
-    if (line == kStraceSeparator) continue;
+    if (is_separator(line)) continue;
     // "% time seconds usecs/call calls [errors] name": errors is blank when 0. The
     // name column is last; a per-process name may contain spaces ("pid 12 (ls)").
     std::vector<std::string> f = fields(line);

@@ -65,6 +65,7 @@ std::string summarize(const Trace& trace, std::size_t max_events) {
     }
     line(trace.events[i]);
   }
+  for (const Edge& e : trace.edges) s << "  edge " << to_string(e.kind) << " #" << e.from << " -> #" << e.to << "\n";
   for (const ProcessInfo& p : trace.processes) {
     s << "  process " << p.pid.value << " parent " << p.parent.value;
     if (p.created_by) s << " created_by #" << *p.created_by;

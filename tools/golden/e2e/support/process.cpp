@@ -151,6 +151,7 @@ void Spawned::signal(int sig) const {
 void Spawned::pump(Clock::time_point deadline, bool until_line, std::string_view needle,
                    std::optional<std::string>* line) {
   std::optional<Clock::time_point> drain_deadline;
+  if (reaped_) drain_deadline = Clock::now() + 2s;
   for (;;) {
     if (until_line) {
       // Look at the complete lines not yet searched.
