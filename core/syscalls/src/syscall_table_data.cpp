@@ -1,5 +1,5 @@
 // Every x86-64 syscall of Linux 6.18 (arch/x86/entry/syscalls/syscall_64.tbl, "common"
-// and "64" entries; the x32 range 512+ is not traced natively), as data.
+// and "64" entries: 0..336 and 424..469; the x32 range 512+ is not native), as data.
 //
 // Classes follow strace's syscallent tables (TD→desc, TF→file, TN→network, TP→process,
 // TS→signal, TM→memory, TI→ipc, TC→creds, TCL→clock, the stat/statfs families→stat).
@@ -388,7 +388,11 @@ constexpr SyscallInfo kTable[] = {
   sc(332, "statx", D|F|ST, {dirfd(), path(), a("flags", T::AtFlags), hex("mask"), a("statxbuf", T::StatxOut)}),
   sc(333, "io_pgetevents", 0, {hex("ctx_id"), i("min_nr"), i("nr"), ptr("events"), a("timeout", T::Timespec), ptr("usig")}),
   sc(334, "rseq", 0, {ptr("rseq"), u("rseq_len"), hex("flags"), hex("sig")}),
-  // 335..423 are reserved on x86-64 to keep the numbers below in sync with other arches.
+  // The uprobe trampolines' own calls (Linux 6.11, 6.16): outside a trampoline the
+  // kernel answers SIGILL/ENXIO. Newer than glibc 2.36's headers.
+  sc(335, "uretprobe", 0, {}),
+  sc(336, "uprobe", 0, {}),
+  // 337..423 are reserved on x86-64 to keep the numbers below in sync with other arches.
   sc(424, "pidfd_send_signal", D|S|P, {fd("pidfd"), a("sig", T::Signal), ptr("info"), hex("flags")}),
   sc(425, "io_uring_setup", D, {u("entries"), ptr("p")}, kFd),
   sc(426, "io_uring_enter", D|S, {fd(), u("to_submit"), u("min_complete"), hex("flags"), ptr("arg"), u("argsz")}),
