@@ -161,8 +161,9 @@ void Session::on_exec_event(Tid reported) {
   if (exec_in_flight) {
     t.syscall->exec = std::move(rec);
   } else {
-    rec.seq = kNoEvent;
-    p.info.execs.push_back(std::move(rec));
+    // execve filtered out (-e trace=): an ExecRecord must name its execve event, and
+    // there is none. Counted so the loss is visible.
+    ++run_.counters["recorder.exec_without_event"];
   }
   resume(t);
 }

@@ -20,7 +20,7 @@
 
 namespace golden::rec {
 
-// ExecRecord::seq of an exec whose execve call is not an event (filtered out by -e trace=).
+// What emit() returns for an event it could not emit (the run has not started).
 inline constexpr Seq kNoEvent = ~Seq{0};
 
 struct SessionEnd {

@@ -175,10 +175,7 @@ void Session::on_exit(Thread& t, std::int64_t rval) {
     exit_effects(t, f, rval, incoming);
   }
   if (!f.recorded) {
-    if (f.exec) {
-      f.exec->seq = kNoEvent;
-      t.process->info.execs.push_back(std::move(*f.exec));
-    }
+    if (f.exec) ++run_.counters["recorder.exec_without_event"];
     return;
   }
   Event& e = f.event;

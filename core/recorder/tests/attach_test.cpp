@@ -7,7 +7,10 @@
 
 #include <chrono>
 #include <fstream>
+#include <atomic>
+#include <csignal>
 #include <future>
+#include <set>
 #include <thread>
 
 #include "golden/recorder/causality_check.hpp"
@@ -26,17 +29,30 @@ char proc_state(pid_t pid) {
   return close == std::string::npos || close + 2 >= line.size() ? '?' : line[close + 2];
 }
 
-pid_t start_sleeper(const std::string& ready) {
+void wait_for_file(const std::string& path) {
+  struct stat st {};
+  for (int i = 0; i < 500 && ::stat(path.c_str(), &st) != 0; ++i) std::this_thread::sleep_for(10ms);
+}
+
+pid_t start_sleeper(const std::string& ready, int threads = 1) {
   ::unlink(ready.c_str());
   const std::string path = program("sleeper");
+  const std::string nthreads = std::to_string(threads);
   const pid_t pid = ::fork();
   if (pid == 0) {
-    ::execl(path.c_str(), path.c_str(), ready.c_str(), static_cast<char*>(nullptr));
+    ::execl(path.c_str(), path.c_str(), ready.c_str(), nthreads.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
-  struct stat st {};
-  for (int i = 0; i < 500 && ::stat(ready.c_str(), &st) != 0; ++i) std::this_thread::sleep_for(10ms);
+  wait_for_file(ready);
   return pid;
+}
+
+bool traced(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("TracerPid:", 0) == 0) return line != "TracerPid:\t0";
+  return false;
 }
 
 TEST(Attach, RecordsAndDetachesLeavingTheProcessRunning) {
@@ -68,15 +84,62 @@ TEST(Attach, RecordsAndDetachesLeavingTheProcessRunning) {
   EXPECT_EQ(::kill(pid, 0), 0);
   const char state = proc_state(pid);
   EXPECT_TRUE(state == 'S' || state == 'R') << state;
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("TracerPid:", 0) == 0) {
-      EXPECT_EQ(line, "TracerPid:\t0");
-    }
-  }
+  EXPECT_FALSE(traced(pid));
   ::kill(pid, SIGKILL);
   int st = 0;
+  EXPECT_EQ(::waitpid(pid, &st, 0), pid);
+  ::unlink(ready.c_str());
+}
+
+TEST(Attach, EveryThreadOfAMultiThreadedProcess) {
+  const std::string ready = "/tmp/golden-recorder-attach-mt-" + std::to_string(::getpid());
+  const pid_t pid = start_sleeper(ready, 3);
+  CaptureOptions o;
+  o.attach = {Pid{pid}};
+  auto fut = std::async(std::launch::async, [o] { return capture_with(o); });
+  std::this_thread::sleep_for(400ms);
+  request_stop();
+  ASSERT_EQ(fut.wait_for(10s), std::future_status::ready);
+  const Captured c = fut.get();
+  ASSERT_TRUE(c.outcome.ok()) << c.outcome.error().to_string();
+  const Trace& t = c.run();
+  ASSERT_EQ(t.processes.size(), 1u);
+  EXPECT_EQ(t.processes[0].threads.size(), 3u);
+  std::set<Tid> tids;
+  for (const Event* e : syscalls(t, "getppid")) tids.insert(e->tid);
+  EXPECT_EQ(tids.size(), 3u);
+  const Status s = check_causality(t);
+  EXPECT_TRUE(s.ok()) << s.error().to_string();
+  std::this_thread::sleep_for(100ms);
+  EXPECT_EQ(proc_state(pid), 'S');
+  EXPECT_FALSE(traced(pid));
+  ::kill(pid, SIGKILL);
+  int st = 0;
+  EXPECT_EQ(::waitpid(pid, &st, 0), pid);
+  ::unlink(ready.c_str());
+}
+
+TEST(Attach, AStoppedProcessStaysStopped) {
+  const std::string ready = "/tmp/golden-recorder-attach-stopped-" + std::to_string(::getpid());
+  const pid_t pid = start_sleeper(ready);
+  ::kill(pid, SIGSTOP);
+  int st = 0;
+  ASSERT_EQ(::waitpid(pid, &st, WUNTRACED), pid);
+  CaptureOptions o;
+  o.attach = {Pid{pid}};
+  auto fut = std::async(std::launch::async, [o] { return capture_with(o); });
+  std::this_thread::sleep_for(300ms);
+  request_stop();
+  ASSERT_EQ(fut.wait_for(10s), std::future_status::ready);
+  const Captured c = fut.get();
+  ASSERT_TRUE(c.outcome.ok()) << c.outcome.error().to_string();
+  EXPECT_TRUE(syscalls(c.run(), "getppid").empty());  // it never ran while attached
+  EXPECT_EQ(proc_state(pid), 'T');                      // job-control stop kept
+  EXPECT_FALSE(traced(pid));
+  ::kill(pid, SIGCONT);
+  std::this_thread::sleep_for(100ms);
+  EXPECT_EQ(proc_state(pid), 'S');
+  ::kill(pid, SIGKILL);
   EXPECT_EQ(::waitpid(pid, &st, 0), pid);
   ::unlink(ready.c_str());
 }
@@ -114,6 +177,48 @@ TEST(RequestStop, LaunchedCaptureEndsCleanlyAndKillsTheTracee) {
   EXPECT_NE(::kill(pid, 0), 0);  // killed and reaped
   const Status s = check_causality(t);
   EXPECT_TRUE(s.ok()) << s.error().to_string();
+}
+
+std::atomic<int> g_handler_calls{0};
+void stop_handler(int) {
+  ++g_handler_calls;
+  request_stop();
+}
+
+TEST(RequestStop, FromASaRestartSignalHandlerWhileTheTraceeIsIdle) {
+  // The tracee sits in pause(): no stop will wake the tracer, and the handler has
+  // SA_RESTART, so waitpid() is not interrupted either. request_stop() must still end
+  // the capture.
+  struct sigaction sa {}, old {};
+  sa.sa_handler = stop_handler;
+  sa.sa_flags = SA_RESTART;
+  ::sigaction(SIGUSR2, &sa, &old);
+  const std::string ready = "/tmp/golden-recorder-idle-" + std::to_string(::getpid());
+  ::unlink(ready.c_str());
+  CaptureOptions o;
+  o.command = {program("idle"), ready};
+  Captured c;
+  std::thread tracer([&] { c = capture_with(o); });
+  wait_for_file(ready);
+  std::this_thread::sleep_for(100ms);
+  const auto start = std::chrono::steady_clock::now();
+  ::pthread_kill(tracer.native_handle(), SIGUSR2);
+  tracer.join();
+  const auto took = std::chrono::steady_clock::now() - start;
+  ::sigaction(SIGUSR2, &old, nullptr);
+  ::unlink(ready.c_str());
+  EXPECT_EQ(g_handler_calls.load(), 1);
+  EXPECT_LT(took, 5s);
+  ASSERT_TRUE(c.outcome.ok()) << c.outcome.error().to_string();
+  EXPECT_TRUE(c.outcome->interrupted);
+  ASSERT_EQ(c.file.runs.size(), 1u);
+  const Trace& t = c.run();
+  // pause() never returned: emitted unfinished when the capture stopped.
+  const auto pauses = syscalls(t, "pause");
+  ASSERT_EQ(pauses.size(), 1u);
+  EXPECT_FALSE(pauses[0]->finished);
+  ASSERT_EQ(t.processes.size(), 1u);
+  EXPECT_NE(::kill(t.processes[0].pid.value, 0), 0);
 }
 
 }  // namespace
