@@ -65,7 +65,7 @@ std::string format_syscall(const Event& event, const FormatOptions& options, std
   line += format_return(event);
   if (options.show_duration && event.finished) {
     line += ' ';
-    line += format_duration(event.duration);
+    line += strace_duration(event.duration);
   }
   return line;
 }
@@ -135,7 +135,7 @@ std::string format_span(const Event& event, std::string line) {
 
 }  // namespace
 
-std::string format_duration(Nanos duration) {
+std::string strace_duration(Nanos duration) {
   // strace -T truncates to microseconds.
   const std::int64_t ns = std::max<std::int64_t>(duration.count(), 0);
   return fmt::format("<{}.{:06}>", ns / 1000000000, ns % 1000000000 / 1000);

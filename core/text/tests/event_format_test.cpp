@@ -199,11 +199,11 @@ TEST(FormatEvent, SpansAndAnnotations) {
             "--- annotation golden.alloc {malloc=12, where=\"main\"} ---");
 }
 
-TEST(FormatDuration, TruncatesToMicroseconds) {
-  EXPECT_EQ(format_duration(Nanos{0}), "<0.000000>");
-  EXPECT_EQ(format_duration(Nanos{999}), "<0.000000>");
-  EXPECT_EQ(format_duration(Nanos{1'000001999}), "<1.000001>");
-  EXPECT_EQ(format_duration(Nanos{-5}), "<0.000000>");
+TEST(StraceDuration, TruncatesToMicroseconds) {
+  EXPECT_EQ(strace_duration(Nanos{0}), "<0.000000>");
+  EXPECT_EQ(strace_duration(Nanos{999}), "<0.000000>");
+  EXPECT_EQ(strace_duration(Nanos{1'000001999}), "<1.000001>");
+  EXPECT_EQ(strace_duration(Nanos{-5}), "<0.000000>");
 }
 
 }  // namespace

@@ -41,6 +41,6 @@ std::string format_event(const Event& event, const FormatOptions& options,
 std::string format_return(const Event& event);
 
 // strace's "<seconds.micros>" duration rendering, e.g. "<0.000012>".
-std::string format_duration(Nanos duration);
+std::string strace_duration(Nanos duration);
 
 }  // namespace golden
