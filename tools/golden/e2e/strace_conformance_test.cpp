@@ -105,11 +105,16 @@ TEST_P(ToolConformance, PerSyscallCallsAndErrorsEqualStraceC) {
   ASSERT_EQ(file->runs.size(), 1u);
   CallCounts mine = count_calls(file->runs[0]);
   std::vector<CountRule> rules;
-  if (c.id == "sh_pipeline")
-    // strace -c over 8 runs: rt_sigreturn 2/0 or 2/1. dash's SIGCHLD handler runs once
+  if (c.id == "sh_pipeline") {
+    // strace -c over 40 runs: rt_sigreturn 2/0 or 2/1. dash's SIGCHLD handler runs once
     // per child; whether it interrupted a syscall (then rt_sigreturn restores -EINTR
     // and strace counts an error) depends on timing.
     rules.push_back({"rt_sigreturn", Variance::CallsOnly, "depends on whether SIGCHLD interrupted a syscall"});
+    // Seen in 2 of 5 suite runs (under strace too: "strace 3 calls/1 errors"): echo's
+    // SIGCHLD arrives while dash forks cat, and that clone fails with ERESTARTNOINTR
+    // and is retried (same mechanism as rapid_children).
+    rules.push_back({"clone", Variance::SuccessesOnly, "ERESTARTNOINTR when a SIGCHLD is pending during fork"});
+  }
   std::vector<std::string> diffs = compare_counts(mine, ref.table->rows, rules);
   EXPECT_TRUE(diffs.empty()) << "golden vs strace -f -c, per syscall (calls/errors):\n"
                              << join(diffs, 100) << "golden:\n"
