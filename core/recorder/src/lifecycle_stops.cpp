@@ -201,6 +201,11 @@ Seq Session::emit_exit_event(Thread& t, const WaitResult* death, const HandlePtr
 }
 
 void Session::on_death(Thread& t, const WaitResult& w) {
+  // Killed in the middle of a fork/clone: the child may exist (and be stopped, waiting
+  // for an event that will never come).
+  const bool died_forking = t.syscall && t.syscall->native &&
+                            (t.syscall->nr == SYS_clone || t.syscall->nr == SYS_clone3 ||
+                             t.syscall->nr == SYS_fork || t.syscall->nr == SYS_vfork);
   finish_unfinished(t);
   Process* p = t.process;
   const bool leader = t.tid.value == p->pid.value;
@@ -220,6 +225,7 @@ void Session::on_death(Thread& t, const WaitResult& w) {
   }
   table_.remove_thread(w.tid);
   if (leader || p->live.empty()) finish_process(table_.take_process(p->pid), exit_handle);
+  if (died_forking && !early_stops_.empty()) adopt_early_stops();
 }
 
 void Session::finish_process(std::unique_ptr<Process> p, const HandlePtr& exit_event) {

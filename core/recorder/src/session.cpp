@@ -7,7 +7,9 @@
 #include <ctime>
 
 #include "proc_files.hpp"
+#include "golden/decode/decoder.hpp"
 #include "stop_request.hpp"
+#include "tracee_launch.hpp"
 #include "waiter.hpp"
 
 namespace golden::rec {
@@ -168,6 +170,42 @@ void Session::handle_unknown(const WaitResult& w) {
   }
 }
 
+Error Session::launch_failure() {
+  const std::string& cmd = run_.command.front();
+  int report[2] = {0, 0};
+  if (exec_error_fd_ >= 0 &&
+      ::read(exec_error_fd_, report, sizeof report) == static_cast<ssize_t>(sizeof report)) {
+    if (report[0] == kLaunchStageSeccomp)
+      return Error{"cannot install the seccomp filter for '" + cmd + "': " +
+                       std::strerror(report[1]),
+                   ""};
+    return Error{"cannot execute '" + cmd + "': " + std::strerror(report[1]), ""};
+  }
+  // No report: something killed it before it could exec (e.g. SIGINT from the terminal).
+  if (root_status_ && *root_status_ > 128)
+    return Error{"'" + cmd + "' was killed by " + signal_name(*root_status_ - 128) +
+                     " before it started",
+                 ""};
+  return Error{"'" + cmd + "' exited before it started", ""};
+}
+
+void Session::adopt_early_stops() {
+  // Children whose creator died before reporting them (its fork event never came):
+  // trace them as roots rather than leave them stopped.
+  auto pending = std::move(early_stops_);
+  early_stops_.clear();
+  for (auto& [tid, w] : pending) {
+    ++run_.counters["recorder.orphan_tracee"];
+    Process& p = table_.add_process(Pid{tid}, now());
+    Thread& t = table_.add_thread(Tid{tid}, p);
+    t.state = ThreadState::AwaitingFirstStop;
+    t.files = std::make_shared<FdTable>();
+    t.fs = std::make_shared<FsState>();
+    fds_.refresh_cwd(t);
+  }
+  for (auto& [tid, w] : pending) dispatch(w);
+}
+
 SessionEnd Session::run() {
   set_capture_active(true);
   SessionEnd end;
@@ -181,18 +219,7 @@ SessionEnd Session::run() {
         end = finish(false);
         break;
       }
-      // Children whose creator died before reporting them: adopt them as roots.
-      for (auto& [tid, w] : early_stops_) {
-        ++run_.counters["recorder.orphan_tracee"];
-        Process& p = table_.add_process(Pid{tid}, now());
-        Thread& t = table_.add_thread(Tid{tid}, p);
-        t.state = ThreadState::AwaitingFirstStop;
-        t.files = std::make_shared<FdTable>();
-        t.fs = std::make_shared<FsState>();
-      }
-      auto pending = std::move(early_stops_);
-      early_stops_.clear();
-      for (auto& [tid, w] : pending) dispatch(w);
+      adopt_early_stops();
       continue;
     }
     const WaitOutcome w = wait_next();
@@ -210,18 +237,8 @@ SessionEnd Session::run() {
     dispatch(w.result);
     if (!begun_ && mode_ == Mode::Launch && table_.thread_count() == 0) {
       // The launched child died before its exec succeeded: report why, write nothing.
-      int report[2] = {0, 0};
-      std::string what = "cannot execute '" + run_.command.front() + "'";
-      if (exec_error_fd_ >= 0 && ::read(exec_error_fd_, report, sizeof report) ==
-                                     static_cast<ssize_t>(sizeof report)) {
-        what = (report[0] == 1 ? "cannot install the seccomp filter for '"
-                               : "cannot execute '") +
-               run_.command.front() + "': " + std::strerror(report[1]);
-      } else {
-        what += ": the child exited before exec";
-      }
       set_capture_active(false);
-      end.error = Error{what, ""};
+      end.error = launch_failure();
       return end;
     }
   }

@@ -64,6 +64,8 @@ class Session {
   HandlePtr handle_for(Thread& t, InFlight& f);
   void begin_run_once();
   void end_run();
+  Error launch_failure();
+  void adopt_early_stops();
 
   // --- syscall_stops.cpp
   void on_syscall_stop(Thread& t);
