@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "golden/assertions/outcome.hpp"
+#include "golden/model/result.hpp"
 
 namespace golden {
 
@@ -24,5 +25,13 @@ std::string render_check_junit(const CheckReport& report);
 // `::error file=renacer.toml,line=12,title=...::message` per failure, `::warning` per
 // warning or inconclusive result, `::notice` for not applicable, then a summary line.
 std::string render_check_github(const CheckReport& report);
+
+}  // namespace golden
+
+namespace golden {
+
+// Writes a report to PATH through PATH.partial + rename, so a failure never leaves a
+// file that looks complete (docs/architecture.md, Errors).
+Status write_report_file(const std::string& path, std::string_view text);
 
 }  // namespace golden
