@@ -32,9 +32,10 @@ std::vector<std::string> path_forms(const Arg& a) {
   return out;
 }
 
+// One call that matches items of the list.
 struct Hit {
-  std::string item;  // the config entry it matched: "connect", "/etc/**", "*:443"
-  std::string what;  // "openat /etc/passwd", "connect 10.0.0.1:443"
+  std::vector<std::string> items;  // the config entries it matched: "connect", "/etc/**", "*:443"
+  std::string what;                // "openat /etc/passwd", "connect 10.0.0.1:443"
   const Event* event = nullptr;
   std::uint32_t run = 0;
 };
@@ -44,32 +45,40 @@ void find_hits(const Trace& t, const PresenceSpec& s, const ProcessFilter& filte
   for (const Event& e : t.events) {
     if (e.kind != EventKind::Syscall || !filter.selects(e.pid)) continue;
     if (need_success && !succeeded(e)) continue;
-    for (const std::string& name : s.syscalls)
-      if (e.name == name) hits.push_back({name, e.name, &e, t.run.index});
-    if (!s.paths.empty()) {
-      for (const Arg& a : e.args) {
-        if (a.kind != ArgKind::Path) continue;
-        for (const std::string& form : path_forms(a))
-          for (const std::string& glob : s.paths)
-            if (glob_match(glob, form)) hits.push_back({glob, e.name + " " + form, &e, t.run.index});
-      }
-    }
+    Hit h{.what = e.name, .event = &e, .run = t.run.index};
+    // The most telling object of the call names it: its endpoint, else its path.
     if (!s.endpoints.empty() &&
         std::find(kContactCalls.begin(), kContactCalls.end(), e.name) != kContactCalls.end()) {
       for (const Arg& a : e.args) {
         if (a.kind != ArgKind::Sockaddr || a.str.empty()) continue;
         for (const std::string& glob : s.endpoints)
-          if (glob_match(glob, a.str)) hits.push_back({glob, e.name + " " + a.str, &e, t.run.index});
+          if (glob_match(glob, a.str)) h.items.push_back(glob), h.what = e.name + " " + a.str;
       }
     }
+    if (!s.paths.empty()) {
+      for (const Arg& a : e.args) {
+        if (a.kind != ArgKind::Path) continue;
+        for (const std::string& form : path_forms(a))
+          for (const std::string& glob : s.paths)
+            if (glob_match(glob, form)) {
+              if (std::find(h.items.begin(), h.items.end(), glob) == h.items.end()) h.items.push_back(glob);
+              if (h.what == e.name) h.what = e.name + " " + form;
+            }
+      }
+    }
+    for (const std::string& name : s.syscalls)
+      if (e.name == name) h.items.push_back(name);
+    if (!h.items.empty()) hits.push_back(std::move(h));
   }
 }
 
 std::string describe_hit(const Hit& h, const ProcessNames& names, bool several_runs) {
   std::string where = describe_process(names, h.event->pid);
   if (several_runs) where = fmt::format("run {}, {}", h.run, where);
-  return fmt::format("{} ({}, seq {}{})", h.what, where, h.event->seq,
-                     h.event->failed() ? ", failed" : "");
+  std::string items;
+  for (const std::string& i : h.items) items += (items.empty() ? "" : ", ") + i;
+  return fmt::format("{} ({}, seq {}{}; matches {})", h.what, where, h.event->seq,
+                     h.event->failed() ? ", failed" : "", items);
 }
 
 }  // namespace
@@ -101,11 +110,13 @@ AssertionResult evaluate_presence(const Assertion& a, const PresenceSpec& s, con
     items.insert(items.end(), s.paths.begin(), s.paths.end());
     items.insert(items.end(), s.endpoints.begin(), s.endpoints.end());
     for (const std::string& item : items) {
-      const bool present = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.item == item; });
+      const bool present = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
+        return std::find(h.items.begin(), h.items.end(), item) != h.items.end();
+      });
       if (!present) missing.push_back(several ? fmt::format("{} (run {})", item, t->run.index) : item);
     }
   }
-  r.unit = forbidden ? "occurrences" : "missing";
+  r.unit = forbidden ? "calls" : "missing";
   if (forbidden) {
     r.measured = static_cast<double>(hit_count);
     r.limit = 0;
@@ -115,7 +126,7 @@ AssertionResult evaluate_presence(const Assertion& a, const PresenceSpec& s, con
       return r;
     }
     r.outcome = violation(a);
-    r.summary = fmt::format("{} forbidden occurrence(s), first: {}", hit_count, lines.front());
+    r.summary = fmt::format("{} call(s) do what is forbidden, first: {}", hit_count, lines.front());
     r.details = lines;
     if (hit_count > lines.size()) r.details.push_back(fmt::format("... and {} more", hit_count - lines.size()));
     return r;
