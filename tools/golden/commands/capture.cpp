@@ -115,10 +115,10 @@ int run_capture(const CaptureArgs& args) {
   StatsSink stats_sink(stats);
   if (args.summary) sink.add(stats_sink);
 
-  Result<CaptureOutcome> outcome = [&] {
-    StopSignals stop_on_ctrl_c;
-    return capture(options, sink);
-  }();
+  // Installed until golden exits: a Ctrl-C during the final commit must not kill it
+  // between writing and renaming the file.
+  StopSignals stop_on_ctrl_c;
+  Result<CaptureOutcome> outcome = capture(options, sink);
   sink.stop_flusher();
 
   if (!outcome || !sink.began_run()) {
