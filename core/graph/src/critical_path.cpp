@@ -8,6 +8,7 @@
 
 #include "graph_impl.hpp"
 #include "process_names.hpp"
+#include "wake_times.hpp"
 
 namespace golden {
 namespace {
@@ -23,6 +24,11 @@ struct State {
   CausalEdgeKind via;
   std::int64_t k() const { return len - max_end; }
 };
+
+// Length of [from, to] after `floor`: the part of an interval not yet on the path.
+std::int64_t after(std::int64_t from, std::int64_t to, std::int64_t floor) {
+  return std::max<std::int64_t>(0, to - std::max(from, floor));
+}
 
 struct Range {
   std::uint32_t begin = 0, end = 0;
@@ -117,30 +123,33 @@ Result<CriticalPath> critical_path(const CausalGraph& graph, const CriticalPathO
   std::uint64_t truncated = 0;
   std::uint32_t best = kNoPrev;
 
+  const std::vector<std::int64_t> wake = wake_times(graph, *keep);
   for (Seq v : graph.topological_order()) {
     if (!(*keep)[v]) continue;
     const Event& ev = trace.events[v];
     const std::int64_t s = start_ns(ev), e = end_ns(ev);
+    // The event's own time is [own, e]: before `own` it was blocked on another thread.
+    const std::int64_t own = std::clamp(wake[v], s, e);
     cands.clear();
     for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
       const Vertex u = boost::source(*it, g);
       if (!(*keep)[u]) continue;
       const CausalEdgeKind kind = g[*it].kind;
-      // With user time, the thread was running its own code since its previous event
-      // (or since it was created): that time is on the chain too.
+      // With user time, the thread ran its own code since its previous event (or since
+      // it was created): [e(u), s] is on the chain too.
       const bool gap_counts = options.count_user_time &&
                               (kind == CausalEdgeKind::Program || kind == CausalEdgeKind::Spawn);
-      const std::int64_t eff_start = gap_counts ? std::min(s, end_ns(trace.events[u])) : s;
+      const std::int64_t gap_from = gap_counts ? end_ns(trace.events[u]) : s;
       for (std::uint32_t i = frontier[u].begin; i < frontier[u].end; ++i) {
         const State& from = states[i];
-        const std::int64_t gain = std::max<std::int64_t>(0, e - std::max(eff_start, from.max_end));
+        const std::int64_t gain = after(own, e, from.max_end) + after(gap_from, s, from.max_end);
         cands.push_back(
             {from.len + gain, std::max(from.max_end, e), i, static_cast<std::uint32_t>(v), kind});
       }
     }
     // Starting here can beat every extension: prepending an event that ended late can
-    // hide more of this one than it adds (see docs/critical-path.md).
-    cands.push_back({e - s, e, kNoPrev, static_cast<std::uint32_t>(v), CausalEdgeKind::Program});
+    // hide more of this one than it adds.
+    cands.push_back({e - own, e, kNoPrev, static_cast<std::uint32_t>(v), CausalEdgeKind::Program});
     if (prune(cands)) ++truncated;
 
     GOLDEN_CHECK(states.size() + cands.size() < kNoPrev);

@@ -18,6 +18,19 @@ std::string cut(std::string s, std::size_t width) {
 }
 
 std::string errno_text(int err) {
+  // What a tracer sees for calls the kernel restarts or interrupts; libc has no names.
+  switch (err) {
+    case 512:
+      return "ERESTARTSYS";
+    case 513:
+      return "ERESTARTNOINTR";
+    case 514:
+      return "ERESTARTNOHAND";
+    case 516:
+      return "ERESTART_RESTARTBLOCK";
+    default:
+      break;
+  }
   // glibc >= 2.32; the graph layer doesn't depend on the decoder's tables.
   const char* name = strerrorname_np(err);
   return name ? name : fmt::format("E{}", err);

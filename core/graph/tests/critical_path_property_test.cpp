@@ -57,6 +57,10 @@ RandomDag random_dag(std::mt19937_64& rng, std::size_t n, int threads, double ed
     e.pid = Pid{thread_of[i]};
     e.tid = Tid{thread_of[i]};
     e.name = "call";
+    // Some signal deliveries and some calls interrupted by a signal, so the rule for
+    // blocked time ("woken by the delivery that follows") gets exercised.
+    if (rng() % 7 == 0) e.kind = EventKind::Signal;
+    if (e.kind == EventKind::Syscall && rng() % 5 == 0) e.err = rng() % 2 ? 4 : 514;
     std::int64_t a = pick_time(rng), b = pick_time(rng);
     e.start = Nanos(std::min(a, b));
     e.duration = Nanos(std::max(a, b) - std::min(a, b));
@@ -85,22 +89,49 @@ RandomDag random_dag(std::mt19937_64& rng, std::size_t n, int threads, double ed
   return dag;
 }
 
+// When each event was released (critical_path.hpp), computed from the edge list.
+std::vector<std::int64_t> wake_of(const RandomDag& dag) {
+  const Trace& t = dag.trace;
+  auto wakers = [&](Seq v) {
+    std::int64_t w = INT64_MIN;
+    for (const CausalEdge& e : dag.edges)
+      if (e.to == v && e.kind != CausalEdgeKind::Program && e.kind != CausalEdgeKind::Spawn)
+        w = std::max(w, t.events[e.from].end().count());
+    return w;
+  };
+  std::vector<std::int64_t> wake(t.events.size());
+  for (Seq v = 0; v < t.events.size(); ++v) {
+    wake[v] = wakers(v);
+    const Event& e = t.events[v];
+    if (e.kind != EventKind::Syscall || (e.err != 4 && e.err != 514)) continue;
+    for (const CausalEdge& pe : dag.edges)
+      if (pe.from == v && pe.kind == CausalEdgeKind::Program &&
+          t.events[pe.to].kind == EventKind::Signal)
+        wake[v] = std::max(wake[v], wakers(pe.to));
+  }
+  return wake;
+}
+
 // Length of one path as critical_path.hpp defines it, edge kinds given per step.
-std::int64_t path_length(const Trace& t, const std::vector<Seq>& path,
-                         const std::vector<CausalEdgeKind>& via, bool user_time) {
+std::int64_t path_length(const Trace& t, const std::vector<std::int64_t>& wake,
+                         const std::vector<Seq>& path, const std::vector<CausalEdgeKind>& via,
+                         bool user_time) {
+  auto piece = [](std::int64_t from, std::int64_t to, std::int64_t floor) {
+    return std::max<std::int64_t>(0, to - std::max(from, floor));
+  };
   std::int64_t len = 0, max_end = 0;
   for (std::size_t i = 0; i < path.size(); ++i) {
     const Event& e = t.events[path[i]];
     const std::int64_t s = e.start.count(), end = e.end().count();
+    const std::int64_t own = std::clamp(wake[path[i]], s, end);
     if (i == 0) {
-      len = end - s;
+      len = end - own;
       max_end = end;
       continue;
     }
-    std::int64_t eff = s;
+    len += piece(own, end, max_end);
     if (user_time && (via[i] == CausalEdgeKind::Program || via[i] == CausalEdgeKind::Spawn))
-      eff = std::min(s, t.events[path[i - 1]].end().count());
-    len += std::max<std::int64_t>(0, end - std::max(eff, max_end));
+      len += piece(t.events[path[i - 1]].end().count(), s, max_end);
     max_end = std::max(max_end, end);
   }
   return len;
@@ -109,11 +140,12 @@ std::int64_t path_length(const Trace& t, const std::vector<Seq>& path,
 // Maximum over every path (every start, every edge choice): exponential, small n only.
 std::int64_t brute_force(const RandomDag& dag, bool user_time) {
   const std::size_t n = dag.trace.events.size();
+  const std::vector<std::int64_t> wake = wake_of(dag);
   std::int64_t best = 0;
   std::vector<Seq> path;
   std::vector<CausalEdgeKind> via;
   std::function<void()> extend = [&] {
-    best = std::max(best, path_length(dag.trace, path, via, user_time));
+    best = std::max(best, path_length(dag.trace, wake, path, via, user_time));
     for (const CausalEdge& e : dag.edges) {
       if (e.from != path.back()) continue;
       path.push_back(e.to);
@@ -154,7 +186,7 @@ void check_invariants(const RandomDag& dag, const CriticalPath& p, bool user_tim
     hi = std::max(hi, t.events[s.seq].end().count());
   }
   ASSERT_EQ(sum, p.total.count());
-  ASSERT_EQ(path_length(t, path, via, user_time), p.total.count());
+  ASSERT_EQ(path_length(t, wake_of(dag), path, via, user_time), p.total.count());
   if (!p.steps.empty()) {
     ASSERT_LE(p.total.count(), hi - lo);
   }

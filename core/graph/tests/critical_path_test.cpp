@@ -181,17 +181,59 @@ TEST_P(LateEndingSource, TimeCoveredByTheSourceCountsOnce) {
 INSTANTIATE_TEST_SUITE_P(Kinds, LateEndingSource,
                          ::testing::Values(EdgeKind::Spawn, EdgeKind::Data, EdgeKind::Signal));
 
-TEST(CriticalPath, StartingLaterCanBeatPrependingALateEndingEvent) {
+// The consumer's read blocks until the producer writes: that wait is the producer's
+// time, so the path runs through the producer, not through a consumer "busy" reading.
+TEST(CriticalPath, BlockedTimeBelongsToTheThreadThatReleasedIt) {
   TraceMaker m;
-  Seq read = m.call(2, "read", 0, 150);  // blocked, but its thread had nothing before
-  Seq write = m.call(1, "write", 100, 100);
+  m.process(1, 0, "producer").process(2, 0, "consumer");
+  Seq open = m.call(1, "openat", 0, 400);
+  Seq write = m.call(1, "write", 900, 50);
+  Seq read = m.call(2, "read", 0, 1000);  // blocked from 0 until the write ended at 950
+  Seq out = m.call(2, "write", 1000, 10);
   m.edge(write, read, EdgeKind::Data);
-  // write -> read: 100 + 0 (the read ended before the write did) = 100; the read alone
-  // is 150: the longest path may start anywhere.
-  Trace t = m.build(false);
+  CriticalPath p = solve(m.build());
+  // 400 + 50 + the read's 50 us after the write + 10; the consumer alone has 50 + 10.
+  EXPECT_EQ(p.total, us(510));
+  EXPECT_THAT(seqs(p), ::testing::ElementsAre(open, write, read, out));
+  EXPECT_THAT(contributions_us(p), ::testing::ElementsAre(400, 50, 50, 10));
+  EXPECT_EQ(p.shares[0].name, "producer");
+  EXPECT_EQ(p.shares[0].time, us(450));
+}
+
+// dash waits for background children in rt_sigsuspend, woken by SIGCHLD: the call
+// returns ERESTARTNOHAND, the delivery follows, and the signal edge from the child's
+// exit points at the delivery. The suspended time is the child's.
+TEST(CriticalPath, CallInterruptedBySignalWasWaitingForItsSender) {
+  TraceMaker m;
+  m.process(1, 0, "sh").process(2, 1, "sleep");
+  Seq clone = m.call(1, "clone", 0, 10);
+  Seq suspend = m.call(1, "rt_sigsuspend", 12, 300100);  // returns at 300112
+  Seq sleep = m.call(2, "clock_nanosleep", 15, 300000);
+  Seq exit = m.exit(2, 2, 300110);
+  Seq chld = m.call(1, "SIGCHLD", 300113, 0);
+  Seq wait = m.call(1, "wait4", 300120, 5);
+  m.edge(clone, sleep, EdgeKind::Spawn)
+      .edge(exit, chld, EdgeKind::Signal)
+      .edge(exit, wait, EdgeKind::Reap);
+  Trace t = m.build();
+  t.events[suspend].err = 514;  // ERESTARTNOHAND
+  t.events[suspend].ret = -514;
+  t.events[chld].kind = EventKind::Signal;
   CriticalPath p = solve(t);
-  EXPECT_EQ(p.total, us(150));
-  EXPECT_THAT(seqs(p), ::testing::ElementsAre(read));
+  // clone 10, the child's sleep 300000, the delivery, wait4 5. The parent alone now
+  // has 10 + 2 (rt_sigsuspend after the exit) + 5; without the signal rule it would
+  // have had 10 + 300100 + 5 and the child would not appear at all.
+  EXPECT_EQ(p.total, us(300015));
+  EXPECT_THAT(seqs(p), ::testing::ElementsAre(clone, sleep, exit, chld, wait));
+  EXPECT_EQ(p.shares[0].pid, Pid{2});
+  EXPECT_EQ(p.shares[0].time, us(300000));
+
+  // Had it returned normally, nothing says what woke it: its time is its own.
+  t.events[suspend].err = 0;
+  t.events[suspend].ret = 0;
+  CriticalPath own = solve(t);
+  EXPECT_EQ(own.total, us(10 + 300100 + 5));
+  EXPECT_EQ(own.shares[0].pid, Pid{1});
 }
 
 TEST(CriticalPath, EmptyTrace) {

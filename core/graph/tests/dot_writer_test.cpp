@@ -119,7 +119,7 @@ TEST(DotWriter, HostileNamesAreEscaped) {
 }
 
 // A busy worker thread off the critical path: its 62 calls collapse into one node;
-// the spawn into it and its two data edges to main's read attach to that node, the
+// the spawn into it and its two data edges to main's close attach to that node, the
 // data edges drawn once as "x2". The critical path stays event by event.
 TEST(DotWriter, CollapsesRunsOfNonCriticalEvents) {
   TraceMaker m;
@@ -129,29 +129,29 @@ TEST(DotWriter, CollapsesRunsOfNonCriticalEvents) {
   for (int i = 0; i < 30; ++i) m.call(2, i % 3 ? "read" : "write", 20 + 2 * i, 1);
   Seq send = m.call(2, "write", 100, 1);
   for (int i = 0; i < 30; ++i) m.call(2, "futex", 110 + 2 * i, 1);
-  Seq recv = m.call(1, "read", 20, 5000);
-  Seq tail = m.call(1, "close", 5030, 1);
+  Seq work = m.call(1, "read", 200, 5000);
+  Seq tail = m.call(1, "close", 5210, 1);
   m.edge(clone, first, EdgeKind::Spawn)
-      .edge(send, recv, EdgeKind::Data)
-      .edge(10, recv, EdgeKind::Data);
+      .edge(send, tail, EdgeKind::Data)
+      .edge(10, tail, EdgeKind::Data);
   Trace t = m.build();
   auto g = CausalGraph::build(t);
   ASSERT_TRUE(g);
   auto path = critical_path(*g);
   ASSERT_TRUE(path);
   ASSERT_EQ(path->steps.size(), 3u);  // clone, the long read, close
+  EXPECT_EQ(path->steps[1].seq, work);
   EXPECT_EQ(path->steps[2].seq, tail);
 
   const std::string full = to_dot(*g, {.highlight = &*path});
   const std::string collapsed = to_dot(*g, {.highlight = &*path, .collapse_min_run = 3});
   EXPECT_EQ(count_matches(full, R"(\n    [er]\d+ \[)"), t.events.size());
   EXPECT_EQ(count_matches(collapsed, R"(\n    [er]\d+ \[)"), 4u);
-  EXPECT_THAT(
-      collapsed,
-      HasSubstr("r1 [label=\"62 events #1..#62\\nfutex x30\\nread x20\\nwrite x11\\n...\""));
+  EXPECT_THAT(collapsed, HasSubstr("r1 [label=\"62 events #1..#62\\nfutex x30\\nread "
+                                   "x20\\nwrite x11\\n...\""));
   EXPECT_THAT(collapsed, HasSubstr("e0 -> r1 [color=blue, style=bold, tooltip=\"spawn\"];"));
   EXPECT_THAT(collapsed,
-              HasSubstr("r1 -> e63 [color=darkorange, tooltip=\"data\", label=\"x2\"];"));
+              HasSubstr("r1 -> e64 [color=darkorange, tooltip=\"data\", label=\"x2\"];"));
   EXPECT_THAT(collapsed, HasSubstr("e0 -> e63 [color=gray55, arrowsize=0.5, color=red"));
   if (!have_dot()) GTEST_SKIP() << "graphviz 'dot' not installed";
   EXPECT_EQ(render_with_dot(collapsed), "");

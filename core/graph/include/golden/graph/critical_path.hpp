@@ -3,16 +3,21 @@
 // or concurrent with time already on the chain is counted once. docs/critical-path.md
 // has the worked examples.
 //
-// Definition. Each event v is the interval [s(v), e(v)], e = s + duration. A path is
-// v1 -> ... -> vk along edges of the causal DAG (any start, any end). Along it, carry
-// the running maximum end M_i = max(e(v1), ..., e(vi)). Then
+// Definition. Each event v occupies [s(v), e(v)], e = s + duration. Its own time is
+// [a(v), e(v)] with a(v) = s(v), except for a call another thread released - a wait4
+// reaping a child, a read consuming a write (an incoming reap/data/signal edge), a
+// call interrupted (EINTR, ERESTART*) by the signal delivered next in its thread: then
+// a(v) = min(e(v), max(s(v), latest end of those sources)), because until then it was
+// blocked on them, and that time belongs to their chain. A path is v1 -> ... -> vk along
+// edges of the causal DAG (any start, any end). Along it, carry the running maximum end
+// M_i = max(e(v1), ..., e(vi)):
 //
-//   contribution(v1) = e(v1) - s(v1)
-//   contribution(vi) = max(0, e(vi) - max(s(vi), M_{i-1}))          for i > 1
+//   contribution(v1) = e(v1) - a(v1)
+//   contribution(vi) = max(0, e(vi) - max(a(vi), M_{i-1}))          for i > 1
 //   length(path)     = sum of contributions
 //
-// and the critical path is a path of maximum length. Each contribution is the part of
-// [s(vi), e(vi)] after M_{i-1}, i.e. inside (M_{i-1}, M_i]; these pieces are disjoint
+// and the critical path is a path of maximum length. Each contribution is a part of
+// [a(vi), e(vi)] after M_{i-1}, i.e. inside (M_{i-1}, M_i]; these pieces are disjoint
 // and lie in [s(v1), M_k], so length <= M_k - s(v1) <= the run's wall time. Using the
 // running max rather than just e(v_{i-1}) matters when an edge's source ends after its
 // target ends (fork returning in the parent after the child's first call, a large
@@ -21,13 +26,15 @@
 //
 // Consequences: consecutive syscalls of one thread add their durations (the user-space
 // gaps between them are not syscall time, unless count_user_time); a parent's wait4
-// reached through the child's exit adds only the time after that exit, so
-// `sh -c 'sleep 0.3 & sleep 0.3 & wait'` has a critical path of ~0.3 s, not 0.6 s.
+// adds only the time after the child's exit, whichever way the path reaches it, so
+// `sh -c 'sleep 0.3 & sleep 0.3 & wait'` has a critical path of ~0.3 s (not 0.6 s)
+// that runs through a child, and the per-process shares say so.
 //
 // Solving. The contribution depends on the path's history (M), so a single best value
 // per vertex is not enough. Writing a path's state as (L, K) with K = L - M, extending
-// it by v gives L' = max(L, min(L + d(v), K + e(v))) and K' = min(K, L - s(v)), both
-// non-decreasing in L and K; so each vertex keeps the Pareto frontier of (L, K) over
+// it by v adds |P ∩ (M, inf)| for v's own-time set P within (-inf, e(v)], which is
+// non-increasing and 1-Lipschitz in M; so L' and K' = L' - max(M, e(v)) are both
+// non-decreasing in (L, K), and each vertex keeps the Pareto frontier of (L, K) over
 // the paths ending there, processed in topological order: O((V + E) * F), where F is
 // the frontier size (1 in almost every real trace: it grows only under a late-ending
 // edge source). Frontiers are capped at kMaxFrontier points; if a cap ever drops a
@@ -54,8 +61,9 @@ struct CriticalPathOptions {
   // last exec, or its nearest named ancestor's for a fork that never exec'd.
   std::string process_name_pattern;
   // Also count the user-space time between a thread's consecutive events (and between
-  // a thread's creation and its first event): the path then measures elapsed time along
-  // the chain rather than time spent inside syscalls. The wall-time bound still holds.
+  // a thread's creation and its first event), [e(prev), s(v)], when the path reaches v
+  // by a program or spawn edge: the path then measures elapsed time along the chain
+  // rather than time spent inside syscalls. The wall-time bound still holds.
   bool count_user_time = false;
 };
 
