@@ -4,7 +4,7 @@
 
 #include "glob.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 
 bool rule_accepts(const AllowRule& rule, const Item& item, bool in_b) {
   if (rule.side == Side::A && in_b) return false;
@@ -50,4 +50,4 @@ std::vector<std::string> accepting_rules(const std::vector<AllowRule>& rules,
   return used;
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

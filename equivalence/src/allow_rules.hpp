@@ -8,7 +8,7 @@
 #include "golden/equivalence/compare_config.hpp"
 #include "golden/equivalence/normalized.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 
 // Whether `rule` accepts `item`, found only in A (`in_b` false) or only in B.
 bool rule_accepts(const AllowRule& rule, const Item& item, bool in_b);
@@ -19,4 +19,4 @@ std::vector<std::string> accepting_rules(const std::vector<AllowRule>& rules,
                                          const std::vector<const Item*>& only_a,
                                          const std::vector<const Item*>& only_b);
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <string.h>  // strerrorname_np, sigabbrev_np (glibc >= 2.32)
 
-namespace golden::detail {
+namespace golden::eqv {
 
 const Arg* arg_named(const Event& e, std::string_view name) {
   for (const Arg& a : e.args)
@@ -155,4 +155,4 @@ bool is_retry_errno(int err) {
   return err == EINTR || err == EAGAIN || err == 512 || err == 513 || err == 514 || err == 516;
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

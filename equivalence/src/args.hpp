@@ -11,7 +11,7 @@
 
 #include "golden/model/trace.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 
 const Arg* arg_named(const Event& e, std::string_view name);
 // The n-th (0-based) argument of `kind`.
@@ -42,4 +42,4 @@ std::optional<std::int64_t> open_how_mode(const Arg* a);
 // Retried calls that the program will repeat: not behaviour (SPEC §5).
 bool is_retry_errno(int err);
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

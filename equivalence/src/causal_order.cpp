@@ -4,7 +4,7 @@
 #include <functional>
 #include <queue>
 
-namespace golden::detail {
+namespace golden::eqv {
 
 bool happens_before(const CausalStamp& a, const CausalStamp& b) {
   if (a.thread == b.thread) return a.index < b.index;
@@ -108,4 +108,4 @@ CausalStamp CausalOrder::advance(const Event& event) {
   return stamp;
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

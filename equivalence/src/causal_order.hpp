@@ -15,7 +15,7 @@
 
 #include "golden/model/trace.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 
 // Where an event sits causally: its thread, its position in that thread (1-based) and
 // how far it knows every other thread (vector clock, shared until it changes).
@@ -55,4 +55,4 @@ class CausalOrder {
   std::vector<ThreadClock> threads_;
 };
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

@@ -14,8 +14,8 @@
 namespace golden {
 namespace {
 
-using detail::Edit;
-using detail::EditOp;
+using eqv::Edit;
+using eqv::EditOp;
 
 // Lines kept per divergence; reports show fewer (ReportOptions::max_hunk_lines).
 constexpr std::size_t kMaxStoredLines = 2000;
@@ -115,8 +115,8 @@ void diff_channel(const ChannelPair& p, const CompareConfig& config, CompareResu
     return;
   }
 
-  std::vector<Edit> edits = detail::diff_sequences(ka, kb);
-  for (auto [begin, end] : detail::make_hunks(edits, static_cast<std::size_t>(config.context))) {
+  std::vector<Edit> edits = eqv::diff_sequences(ka, kb);
+  for (auto [begin, end] : eqv::make_hunks(edits, static_cast<std::size_t>(config.context))) {
     Divergence d;
     d.channel = p.name;
     std::vector<const Item*> minus, plus;
@@ -176,7 +176,7 @@ void diff_channel(const ChannelPair& p, const CompareConfig& config, CompareResu
     procs.erase("");
     d.processes.assign(procs.begin(), procs.end());
     d.summary = summarize(p.a != nullptr ? a : b, minus, plus, p.b == nullptr, p.a == nullptr);
-    auto rules = detail::accepting_rules(config.allow, minus, plus);
+    auto rules = eqv::accepting_rules(config.allow, minus, plus);
     if (!rules.empty()) {
       d.allowed = true;
       for (const std::string& r : rules) d.allowed_by += (d.allowed_by.empty() ? "" : "; ") + r;

@@ -10,7 +10,7 @@
 #include "effects_internal.hpp"
 #include "golden/model/escape.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 std::string hash_text(const StreamHash& h) { return fmt::format("{:016x}", h.value()); }
@@ -195,4 +195,4 @@ void render_channel(Extractor& x, const ChannelBuilder& b, std::vector<Channel>&
     if (!ch.items.empty()) out.push_back(std::move(ch));
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <functional>
 
-namespace golden::detail {
+namespace golden::eqv {
 
 std::vector<Edit> diff_sequences(const std::vector<const std::string*>& a,
                                  const std::vector<const std::string*>& b, std::size_t max_cost) {
@@ -125,4 +125,4 @@ std::vector<std::pair<std::size_t, std::size_t>> make_hunks(const std::vector<Ed
   return hunks;
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

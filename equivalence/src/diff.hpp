@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace golden::detail {
+namespace golden::eqv {
 
 enum class EditOp : std::uint8_t { Equal, Delete, Insert };
 
@@ -27,4 +27,4 @@ std::vector<Edit> diff_sequences(const std::vector<const std::string*>& a,
 std::vector<std::pair<std::size_t, std::size_t>> make_hunks(const std::vector<Edit>& edits,
                                                             std::size_t context);
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

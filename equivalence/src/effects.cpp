@@ -13,7 +13,7 @@
 #include "path_util.hpp"
 
 namespace golden {
-namespace detail {
+namespace eqv {
 namespace {
 
 // Whether an open/mkdir makes a name only this run could have chosen: O_CREAT|O_EXCL
@@ -133,6 +133,20 @@ void Extractor::user_read(const std::string& abs, bool directory) {
   if (!noise.keep_noise() && (tree.implementation_files().contains(abs) ||
                               (directory && tree.implementation_dirs().contains(abs)))) {
     count("equivalence.implementation_reads");
+    return;
+  }
+  if (!noise.keep_noise()) {
+    for (const std::string& prefix : tree.install_prefixes()) {
+      for (const char* sub : {"/lib", "/lib64", "/libexec", "/share"}) {
+        if (path_under(abs, prefix + sub)) {
+          count("equivalence.runtime_reads");
+          return;
+        }
+      }
+    }
+  }
+  if (tree.in_launcher(ev->pid, ev->seq)) {
+    count("equivalence.launcher_reads");
     return;
   }
   std::string text = (directory ? "list " : "read ") + tp;
@@ -316,6 +330,9 @@ std::vector<Channel> Extractor::assemble() {
   };
   auto emit_node = [&](auto&& self, std::size_t idx) -> void {
     const ProcNode& n = tree.nodes()[idx];
+    // A launcher's helpers (pyenv's shims, a wrapper's lookups) are how the
+    // implementation starts, not what it does.
+    if (n.launcher && !config.root_exec) return;
     if (!n.root || config.root_exec) {
       for (const ExecRecord& x : n.info.execs) {
         std::string path = absolute_path(x.cwd.empty() ? "/" : x.cwd, x.path);
@@ -411,7 +428,7 @@ NormalizedTrace Extractor::run() {
   return n;
 }
 
-}  // namespace detail
+}  // namespace eqv
 
 const Channel* NormalizedTrace::channel(std::string_view name) const {
   for (const Channel& c : channels)
@@ -429,13 +446,13 @@ NormalizedTrace normalize(const Trace& trace, const CompareConfig& config,
     Trace copy = trace;
     for (std::size_t i = 0; i < copy.events.size(); ++i) copy.events[i].seq = i;
     copy.edges.clear();  // they named the old numbers
-    detail::Extractor x(copy, config, header);
+    eqv::Extractor x(copy, config, header);
     NormalizedTrace n = x.run();
     ++n.counters["equivalence.events_renumbered"];
     n.notes.push_back("event numbers were not dense: renumbered, causal edges dropped");
     return n;
   }
-  detail::Extractor x(trace, config, header);
+  eqv::Extractor x(trace, config, header);
   return x.run();
 }
 

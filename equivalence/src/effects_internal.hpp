@@ -16,7 +16,7 @@
 #include "path_templates.hpp"
 #include "process_tree.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 
 // Bytes written by one call (or copied in-kernel by one call).
 struct Chunk {
@@ -116,4 +116,4 @@ void finish_syscall_line(Extractor& x, const Event& e, PendingLine line);
 // Turns a builder into channels (one, or more when concurrent writers are split).
 void render_channel(Extractor& x, const ChannelBuilder& b, std::vector<Channel>& out);
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

@@ -9,7 +9,7 @@
 #include "effects_internal.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 using K = FdTarget::Kind;
@@ -69,6 +69,9 @@ void on_open(Extractor& x, const Event& e) {
 
   if (e.failed()) {
     if (path.empty()) return;
+    // Opening the controlling terminal without one (ENXIO) is how programs probe
+    // for a terminal, not an attempt to write.
+    if (path == "/dev/tty" && !x.noise.keep_noise()) return;
     if (writes && !opath) {
       x.file_op(path, Category::FileOps,
                 (op.empty() ? std::string("open write") : op) + " = " + errno_name(e.err));
@@ -214,4 +217,4 @@ Handler fd_handler(std::string_view name) {
   return nullptr;
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

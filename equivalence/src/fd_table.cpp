@@ -2,7 +2,7 @@
 
 #include <vector>
 
-namespace golden::detail {
+namespace golden::eqv {
 
 FdRef FdTables::make(FdTarget::Kind kind, std::string path, std::string desc) {
   auto t = std::make_shared<FdTarget>();
@@ -76,4 +76,4 @@ unsigned FdTables::umask(Pid pid) const {
 
 void FdTables::set_umask(Pid pid, unsigned mask) { umask_[pid.value] = mask & 0777u; }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

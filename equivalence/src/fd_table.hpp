@@ -12,7 +12,7 @@
 
 #include "golden/model/ids.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 
 struct FdTarget {
   enum class Kind : std::uint8_t { Stdin, Stdout, Stderr, File, Directory, Pipe, Socket, Null, Other };
@@ -47,4 +47,4 @@ class FdTables {
   std::unordered_map<std::int32_t, unsigned> umask_;
 };
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

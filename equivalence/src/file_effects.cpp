@@ -8,7 +8,7 @@
 #include "args.hpp"
 #include "effects_internal.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 constexpr std::int64_t kAtRemoveDir = 0x200;
@@ -126,4 +126,4 @@ Handler file_handler(std::string_view name) {
   return nullptr;
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 // Matches one component (no '/') against a component pattern without "**".
@@ -120,4 +120,4 @@ std::size_t glob_prefix(std::string_view pattern, std::string_view path) {
   return 0;
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

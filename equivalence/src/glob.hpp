@@ -6,7 +6,7 @@
 
 #include <string_view>
 
-namespace golden::detail {
+namespace golden::eqv {
 
 bool glob_match(std::string_view pattern, std::string_view path);
 // Whether some prefix of `path` made of whole components matches `pattern`; returns
@@ -16,4 +16,4 @@ std::size_t glob_prefix(std::string_view pattern, std::string_view path);
 // Whether `pattern` has any wildcard.
 bool has_wildcard(std::string_view pattern);
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

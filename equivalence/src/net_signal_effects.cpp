@@ -6,7 +6,7 @@
 #include "args.hpp"
 #include "effects_internal.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 using K = FdTarget::Kind;
@@ -110,4 +110,4 @@ Handler net_signal_handler(std::string_view name) {
   return nullptr;
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

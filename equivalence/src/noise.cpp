@@ -2,7 +2,7 @@
 
 #include "glob.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 // Reads that every program of a kind makes before or around doing its job.
@@ -16,7 +16,7 @@ const char* const kReadNoise[] = {
     "/etc/nsswitch.conf", "/etc/passwd", "/etc/group", "/etc/host.conf", "/etc/hosts",
     "/etc/resolv.conf", "/etc/gai.conf", "/etc/services", "/etc/protocols",
     "/etc/mime.types", "/etc/inputrc", "/etc/terminfo/**", "/etc/python3*/**",
-    "/etc/selinux/**", "/etc/ssl/openssl.cnf",
+    "/etc/selinux/**", "/etc/ssl/**", "/etc/ca-certificates/**",
     // Introspection of the process itself and of the machine.
     "/proc/self/**", "/proc/thread-self/**", "/proc/$PID*/**", "/proc/$TID*/**",
     "/proc/sys/**", "/proc/filesystems", "/proc/meminfo", "/proc/cpuinfo", "/proc/stat",
@@ -99,4 +99,4 @@ bool NoiseFilter::noise_endpoint(std::string_view endpoint) const {
   return false;
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

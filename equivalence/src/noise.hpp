@@ -11,7 +11,7 @@
 
 #include "golden/equivalence/compare_config.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 
 class PathSet {
  public:
@@ -48,4 +48,4 @@ class NoiseFilter {
   PathSet write_noise_;
 };
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

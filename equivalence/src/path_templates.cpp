@@ -5,7 +5,7 @@
 #include "glob.hpp"
 #include "path_util.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 // Priorities on equal prefix length: the most specific meaning wins.
@@ -25,11 +25,21 @@ bool looks_generated(std::string_view c) {
   if (c.size() == 14 && c.starts_with("tmp.") &&
       std::all_of(c.begin() + 4, c.end(), is_alnum))
     return true;
-  // Python tempfile: "tmp" + 8 of [a-z0-9_].
-  if (c.size() == 11 && c.starts_with("tmp") &&
-      std::all_of(c.begin() + 3, c.end(),
+  // Python tempfile's defaults: "tmp" + 8 of [a-z0-9_], maybe a ".suffix".
+  if (c.size() >= 11 && c.starts_with("tmp") && (c.size() == 11 || c[11] == '.') &&
+      std::all_of(c.begin() + 3, c.begin() + 11,
                   [](char ch) { return (ch >= 'a' && ch <= 'z') || is_digit(ch) || ch == '_'; }))
     return true;
+  return false;
+}
+
+bool has_random_run(std::string_view c) {
+  // mkstemp/mkdtemp replace "XXXXXX" by 6 of [A-Za-z0-9]; python by 8 of [a-z0-9_].
+  std::size_t run = 0;
+  for (char ch : c) {
+    run = (is_alnum(ch) || ch == '_') ? run + 1 : 0;
+    if (run >= 6) return true;
+  }
   return false;
 }
 
@@ -63,6 +73,7 @@ void PathTemplater::add_numbered(std::string raw, const std::string& base, int p
 void PathTemplater::set_cwd(std::string_view cwd) {
   std::string c = absolute_path("/", cwd);
   if (c.empty() || c == "/") return;  // "/" as $CWD would template everything
+  cwd_ = c;
   add_mapping(c, "$CWD", kPrioCwd);
 }
 
@@ -88,6 +99,14 @@ void PathTemplater::observe_path(std::string_view path, bool created_unique) {
   }
   std::size_t root_len = 0;
   if (!under_tmp(path, &root_len)) return;
+  // An exclusive creation marks a generated name only where temp files go: not below
+  // the run's own working directory (cp -r creates its copies with O_EXCL too), unless
+  // that directory is a temp root itself, and only for a name with a random-looking
+  // run in it (mkstemp's XXXXXX).
+  if (created_unique) {
+    bool in_cwd = !cwd_.empty() && path_under(path, cwd_) && cwd_.size() > root_len;
+    created_unique = !in_cwd && has_random_run(basename(path));
+  }
   // Every generated component below the temp root gets its own name, outermost first.
   std::size_t i = root_len + 1;
   while (i <= path.size()) {
@@ -207,4 +226,4 @@ std::map<std::string, std::string> PathTemplater::legend() const {
   return out;
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

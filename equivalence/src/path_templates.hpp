@@ -19,7 +19,7 @@
 
 #include "golden/equivalence/compare_config.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 
 class PathTemplater {
  public:
@@ -63,10 +63,13 @@ class PathTemplater {
   std::map<std::string, int> counters_;                  // "$TMP" -> last number used
   std::unordered_map<std::int32_t, std::string> pids_;
   std::vector<std::string> tmp_roots_;
+  std::string cwd_;
 };
 
 // Whether a path component looks like a generated temp name on its own (without
 // having seen it created): mktemp's "tmp.XXXXXXXXXX", python's "tmpXXXXXXXX".
 bool looks_generated(std::string_view component);
+// Whether a name has a run of 6+ of [A-Za-z0-9_], as mkstemp-style names always do.
+bool has_random_run(std::string_view component);
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

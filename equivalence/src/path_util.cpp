@@ -2,7 +2,7 @@
 
 #include <vector>
 
-namespace golden::detail {
+namespace golden::eqv {
 
 std::string absolute_path(std::string_view cwd, std::string_view path) {
   if (path.empty()) return {};
@@ -53,4 +53,4 @@ bool path_under(std::string_view path, std::string_view dir) {
   return path.size() == dir.size() || path[dir.size()] == '/';
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

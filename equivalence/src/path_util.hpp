@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace golden::detail {
+namespace golden::eqv {
 
 // `path` made absolute against `cwd` (when relative) and normalized: "." and empty
 // components dropped, ".." applied lexically. "" stays "".
@@ -14,4 +14,4 @@ std::string_view dirname(std::string_view path);  // "/a/b" -> "/a", "/a" -> "/"
 // Whether `path` is `dir` or lies below it.
 bool path_under(std::string_view path, std::string_view dir);
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

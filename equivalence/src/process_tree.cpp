@@ -6,7 +6,7 @@
 #include "causal_order.hpp"
 #include "path_util.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 enum class Family { None, Shell, Python, Perl, Ruby, Node, Awk, Generic };
@@ -76,7 +76,7 @@ std::string interpreter_script(const std::vector<std::string>& argv, const std::
 
 ProcessTree::ProcessTree(const Trace& trace, const CausalOrder& order, const CompareConfig& config,
                          Counters& counters)
-    : config_(config) {
+    : config_(config), order_(order) {
   for (const ProcessInfo& p : trace.processes) {
     by_pid_[p.pid.value].push_back(nodes_.size());
     ProcNode n;
@@ -163,10 +163,33 @@ ProcessTree::ProcessTree(const Trace& trace, const CausalOrder& order, const Com
   std::size_t root_number = 0;
   for (std::size_t r : roots) assign_keys(r, std::to_string(++root_number));
 
+  // Launchers: what a root started before its final exec, and all their descendants.
+  for (std::size_t r : roots) {
+    const auto& execs = nodes_[r].info.execs;
+    if (execs.size() < 2 || execs.back().seq >= trace.events.size()) continue;
+    const std::size_t final_pos = order.position(execs.back().seq);
+    final_exec_pos_[r] = final_pos;
+    std::vector<std::size_t> stack;
+    for (std::size_t c : nodes_[r].children)
+      if (created_pos(nodes_[c]) < final_pos && nodes_[c].info.created_by) stack.push_back(c);
+    while (!stack.empty()) {
+      std::size_t i = stack.back();
+      stack.pop_back();
+      nodes_[i].launcher = true;
+      stack.insert(stack.end(), nodes_[i].children.begin(), nodes_[i].children.end());
+    }
+  }
+
   for (const ProcNode& n : nodes_) {
     for (const ExecRecord& x : n.info.execs) {
       const std::string& cwd = x.cwd;
-      impl_files_.insert(absolute_path(cwd.empty() ? "/" : cwd, x.path));
+      std::string prog = absolute_path(cwd.empty() ? "/" : cwd, x.path);
+      std::string_view bin = dirname(prog);
+      if (basename(bin) == "bin" || basename(bin) == "sbin") {
+        std::string prefix(dirname(bin));
+        if (prefix != "/") prefixes_.insert(prefix);
+      }
+      impl_files_.insert(prog);
       std::string script = interpreter_script(x.argv, x.path);
       if (script.empty()) continue;
       std::string abs = absolute_path(cwd.empty() ? "/" : cwd, script);
@@ -246,10 +269,20 @@ std::string ProcessTree::thread_label(Pid pid, Tid tid, Seq seq) const {
   return n->key + "[t" + (idx == 0 ? std::string("?") : std::to_string(idx + 1)) + "]";
 }
 
+bool ProcessTree::in_launcher(Pid pid, Seq seq) const {
+  if (config_.root_exec) return false;  // the implementation is compared: launchers too
+  auto idx = index_of(pid, seq);
+  if (!idx) return false;
+  const ProcNode& n = nodes_[*idx];
+  if (n.launcher) return true;
+  auto it = final_exec_pos_.find(*idx);
+  return it != final_exec_pos_.end() && order_.position(seq) < it->second;
+}
+
 std::optional<Pid> ProcessTree::process_of_tid(std::int32_t tid) const {
   auto it = tid_to_pid_.find(tid);
   if (it == tid_to_pid_.end()) return std::nullopt;
   return Pid{it->second};
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

@@ -19,7 +19,7 @@
 #include "golden/equivalence/compare_config.hpp"
 #include "golden/model/trace.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 
 class CausalOrder;
 
@@ -35,6 +35,7 @@ struct ProcNode {
   std::vector<std::size_t> keyed_children;  // children in the key tree (transparent ones skipped)
   std::size_t pid_number = 0;       // n in $PIDn (preorder position, root = 1)
   std::vector<std::pair<Seq, std::string>> failed_execs;  // (seq, path) of execs that failed
+  bool launcher = false;            // started by the root before its final exec (see below)
   std::optional<Seq> last_seq;      // the process's last event
 };
 
@@ -54,6 +55,15 @@ class ProcessTree {
   const std::string& key_of(Pid pid, Seq seq) const;
   // "1/ls" for the main thread, "1/ls[t2]" for its second thread.
   std::string thread_label(Pid pid, Tid tid, Seq seq) const;
+  // Whether `seq` (an event of `pid`) belongs to the root's launch: the root before its
+  // final exec (env, a pyenv shim, a wrapper script that ends in `exec prog`), or a
+  // process the root started then. Launchers are the implementation's start-up:
+  // their helper programs and reads are not compared; their writes still are.
+  bool in_launcher(Pid pid, Seq seq) const;
+  // Installation prefixes of the programs run ("/opt/py" for /opt/py/bin/python3):
+  // reads under PREFIX/lib*, PREFIX/share are the runtime's, not the user's.
+  const std::set<std::string>& install_prefixes() const { return prefixes_; }
+
   // The process a thread id belongs to (for tkill), if the trace knows it.
   std::optional<Pid> process_of_tid(std::int32_t tid) const;
 
@@ -71,7 +81,10 @@ class ProcessTree {
   std::unordered_map<std::int32_t, std::vector<std::size_t>> by_pid_;
   std::unordered_map<std::int32_t, std::int32_t> tid_to_pid_;
   std::vector<std::size_t> keyed_preorder_;
-  std::set<std::string> impl_files_, impl_dirs_;
+  std::set<std::string> impl_files_, impl_dirs_, prefixes_;
+  const CausalOrder& order_;
+  // Per root node: position (in causal order) of its final exec.
+  std::unordered_map<std::size_t, std::size_t> final_exec_pos_;
   std::string unknown_key_ = "?";
 };
 
@@ -79,4 +92,4 @@ class ProcessTree {
 // (no interpreter, "-c CODE", "-m MODULE", stdin). Exposed for tests.
 std::string interpreter_script(const std::vector<std::string>& argv, const std::string& exec_path);
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

@@ -6,7 +6,7 @@
 
 #include "golden/graph/path_report.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 std::string kib(std::optional<std::uint64_t> kb) {
@@ -145,4 +145,4 @@ std::string xml_escape(std::string_view s) {
   return out;
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

@@ -9,7 +9,7 @@
 
 #include "golden/equivalence/compare.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 
 struct PerfRow {
   std::string name;   // "wall time", "syscalls", "  file", "peak RSS"
@@ -35,4 +35,4 @@ std::string plural(std::size_t n, std::string_view word);
 std::string sanitize_text(std::string_view s);
 std::string xml_escape(std::string_view s);  // sanitized + & < > " ' escaped
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

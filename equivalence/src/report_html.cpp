@@ -27,12 +27,12 @@ pre span{display:block;white-space:pre}
 .relaxed{color:#8c959f}
 )";
 
-std::string esc(std::string_view s) { return detail::xml_escape(s); }
+std::string esc(std::string_view s) { return eqv::xml_escape(s); }
 
 }  // namespace
 
 std::string render_html(const CompareResult& r, const ReportOptions& options) {
-  using namespace detail;
+  using namespace eqv;
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += fmt::format("<title>golden compare: {}</title>\n", esc(verdict_text(r)));
   out += fmt::format("<style>{}</style>\n</head>\n<body>\n", kStyle);

@@ -51,7 +51,7 @@ std::string render_json(const CompareResult& r, const ReportOptions&) {
     if (d.allowed) x["allowed_by"] = d.allowed_by;
     x["hunk"] = {{"a_start", d.a_start}, {"a_count", d.a_count},
                  {"b_start", d.b_start}, {"b_count", d.b_count},
-                 {"header", detail::hunk_header(d)}};
+                 {"header", eqv::hunk_header(d)}};
     ordered_json lines = ordered_json::array();
     for (const DiffLine& l : d.lines) {
       ordered_json lj;
@@ -84,7 +84,7 @@ std::string render_json(const CompareResult& r, const ReportOptions&) {
   perf["a"] = figures(r.perf_a);
   perf["b"] = figures(r.perf_b);
   ordered_json ratios;
-  for (const detail::PerfRow& row : detail::perf_rows(r))
+  for (const eqv::PerfRow& row : eqv::perf_rows(r))
     ratios[row.name] = row.ratio ? ordered_json(*row.ratio) : ordered_json(nullptr);
   perf["ratios_b_over_a"] = std::move(ratios);
   j["performance"] = std::move(perf);

@@ -9,7 +9,7 @@
 namespace golden {
 
 std::string render_junit(const CompareResult& r, const ReportOptions& options) {
-  using namespace detail;
+  using namespace eqv;
   std::size_t failures = 0, skipped = 0;
   for (const CategoryStatus& s : r.categories) {
     if (!s.compared) ++skipped;

@@ -25,7 +25,7 @@ struct Palette {
 }  // namespace
 
 std::string render_text(const CompareResult& r, const ReportOptions& options) {
-  using namespace detail;
+  using namespace eqv;
   Palette p{options.color};
   std::string out;
   out += fmt::format("golden compare: A = {}, B = {}\n", r.name_a, r.name_b);

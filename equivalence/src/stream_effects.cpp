@@ -6,7 +6,7 @@
 #include "args.hpp"
 #include "effects_internal.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 using K = FdTarget::Kind;
@@ -78,6 +78,8 @@ void on_read(Extractor& x, const Event& e) {
 void on_getdents(Extractor& x, const Event& e) {
   if (e.failed()) return;
   FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
+  // A directory opened without O_DIRECTORY (tar, fdopendir users) looked like a file.
+  if (t && t->kind == K::File) t->kind = K::Directory;
   if (t && t->kind == K::Directory) x.user_read(t->path, true);
 }
 
@@ -95,4 +97,4 @@ Handler stream_handler(std::string_view name) {
   return nullptr;
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

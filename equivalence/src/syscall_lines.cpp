@@ -12,7 +12,7 @@
 #include "golden/model/escape.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 bool included(const CompareConfig& c, const Event& e) {
@@ -128,4 +128,4 @@ void finish_syscall_line(Extractor& x, const Event& e, PendingLine pending) {
   x.calls[label].push_back(std::move(it));
 }
 
-}  // namespace golden::detail
+}  // namespace golden::eqv

@@ -6,7 +6,7 @@
 
 #include "diff.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 std::vector<const std::string*> ptrs(const std::vector<std::string>& v) {
@@ -87,4 +87,4 @@ TEST(Diff, HunksKeepContextAndMergeCloseChanges) {
 }
 
 }  // namespace
-}  // namespace golden::detail
+}  // namespace golden::eqv

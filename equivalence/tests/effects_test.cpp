@@ -106,14 +106,48 @@ TEST(Normalize, ScriptsRunByTheirInterpreterAreNotUserReads) {
   EXPECT_THAT(lines_of(normalize(b.build(), {}), "user reads"), ElementsAre("read $CWD/input.txt"));
 }
 
+TEST(Normalize, LauncherHelpersAndReadsAreTheImplementationsStartUp) {
+  // A pyenv-style shim: the root runs bash, which starts helpers and reads its
+  // configuration, then execs the real interpreter.
+  TraceBuilder b(100, "/w", {"/root/.pyenv/shims/python3", "greet.py"});
+  b.open(100, "/root/.pyenv/version", O_RDONLY, 3);
+  auto helper = b.spawn(100, {"readlink", "pyenv"}, "/usr/bin/readlink");
+  b.open(helper, "/root/.pyenv/plugins/x.bash", O_RDONLY, 3);
+  b.exit(helper, 1);
+  b.wait(100, helper);
+  Arg av;
+  av.name = "argv";
+  av.kind = ArgKind::Argv;
+  av.list = {"python3", "greet.py"};
+  Seq s = b.sys(100, "execve", {TraceBuilder::path_arg("pathname", "/root/.pyenv/versions/3.11.7/bin/python3"), av}, 0);
+  b.process(100).execs.push_back({s, "/root/.pyenv/versions/3.11.7/bin/python3", av.list, "/w"});
+  b.open(100, "/root/.pyenv/versions/3.11.7/lib/python3.11/os.py", O_RDONLY, 3);
+  b.open(100, "/w/input.txt", O_RDONLY, 4);
+  auto child = b.spawn(100, {"ls"}, "/usr/bin/ls");  // started by the program itself
+  b.exit(child);
+  b.wait(100, child);
+  b.open(100, "/dev/tty", O_RDWR, -1, 0, ENXIO);  // probing for a terminal
+  b.exit(100);
+  auto n = normalize(b.build(), {});
+  EXPECT_THAT(lines_of(n, "user reads"), ElementsAre("read $CWD/input.txt"));
+  EXPECT_THAT(lines_of(n, "processes"),
+              ElementsAre("1/ls: exec /usr/bin/ls [\"ls\"]", "1/ls: exit 0", "1: exit 0"));
+  CompareConfig cfg;
+  cfg.root_exec = true;
+  EXPECT_THAT(lines(normalize(b.build(), cfg)), Contains("processes | 1/readlink: exit 1"));
+}
+
 TEST(Normalize, DirectoriesAreReadWhenListed) {
   TraceBuilder b(100, "/w", {"/usr/bin/ls"});
   b.open(100, "/w/data", O_RDONLY | O_DIRECTORY, 3);
   b.sys(100, "getdents64", {TraceBuilder::fd_arg("fd", 3)}, 120);
   b.close(100, 3);
   b.open(100, "/w/other", O_RDONLY | O_DIRECTORY | O_PATH, 4);  // only a dirfd
+  b.open(100, "/w/tarred", O_RDONLY | O_NOFOLLOW, 5);  // a directory opened like a file
+  b.sys(100, "getdents64", {TraceBuilder::fd_arg("fd", 5)}, 120);
   b.exit(100);
-  EXPECT_THAT(lines_of(normalize(b.build(), {}), "user reads"), ElementsAre("list $CWD/data"));
+  EXPECT_THAT(lines_of(normalize(b.build(), {}), "user reads"),
+              ElementsAre("list $CWD/data", "list $CWD/tarred", "read $CWD/tarred"));
 }
 
 TEST(Normalize, StdinConsumptionIsAUserRead) {

@@ -3,7 +3,7 @@
 #include "glob.hpp"
 #include "path_util.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 TEST(Glob, StarStaysInsideAComponent) {
@@ -56,4 +56,4 @@ TEST(PathUtil, AbsoluteNormalizesLexically) {
 }
 
 }  // namespace
-}  // namespace golden::detail
+}  // namespace golden::eqv

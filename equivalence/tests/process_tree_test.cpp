@@ -4,7 +4,7 @@
 #include "process_tree.hpp"
 #include "trace_builder.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 using test::TraceBuilder;
@@ -87,4 +87,4 @@ TEST(CausalOrder, ConcurrentProcessesAreNotOrdered) {
 }
 
 }  // namespace
-}  // namespace golden::detail
+}  // namespace golden::eqv

@@ -3,7 +3,7 @@
 #include "golden/equivalence/compare_config.hpp"
 #include "path_templates.hpp"
 
-namespace golden::detail {
+namespace golden::eqv {
 namespace {
 
 TEST(LooksGenerated, MktempAndPythonTempfileNames) {
@@ -41,6 +41,28 @@ TEST(PathTemplater, ExclusiveCreationMarksAGeneratedName) {
   // Only under temp directories.
   t.observe_path("/home/dev/lock", true);
   EXPECT_EQ(t.path("/home/dev/lock"), "$HOME/lock");
+}
+
+TEST(PathTemplater, ExclusiveCreationBelowTheWorkingDirectoryIsNotATempName) {
+  // cp -r creates its copies with O_EXCL: in a run whose cwd is a mktemp dir, those
+  // names are the user's, not generated.
+  CompareConfig cfg;
+  PathTemplater t(cfg);
+  t.set_cwd("/tmp/tmp.AbC123xYz9");
+  t.observe_path("/tmp/tmp.AbC123xYz9/copy/results_final.txt", true);
+  t.observe_path("/tmp/cc9x8Y7z.s", true);
+  EXPECT_EQ(t.path("/tmp/tmp.AbC123xYz9/copy/results_final.txt"), "$CWD/copy/results_final.txt");
+  EXPECT_EQ(t.path("/tmp/cc9x8Y7z.s"), "$TMP1");
+  // Without a random-looking run the name is kept even when created exclusively.
+  PathTemplater u(cfg);
+  u.set_cwd("/tmp");
+  u.observe_path("/tmp/a.txt", true);
+  u.observe_path("/tmp/tmpa_b3x_9q", true);
+  EXPECT_EQ(u.path("/tmp/a.txt"), "$CWD/a.txt");
+  EXPECT_EQ(u.path("/tmp/tmpa_b3x_9q"), "$TMP1");
+  EXPECT_TRUE(looks_generated("tmpk3j_x9qa.txt"));
+  EXPECT_TRUE(has_random_run("sortQ1w2E3"));
+  EXPECT_FALSE(has_random_run("a.b.c"));
 }
 
 TEST(PathTemplater, CwdWinsOverTmpForTheSameDirectory) {
@@ -88,4 +110,4 @@ TEST(PathTemplater, UserTemplates) {
 }
 
 }  // namespace
-}  // namespace golden::detail
+}  // namespace golden::eqv
