@@ -63,8 +63,11 @@ Result<std::vector<Tid>> seize_process(Pid pid, const TraceOptions& options) {
     if (!found_new) break;
   }
   if (seized.empty()) return attach_error(pid, ESRCH);
+  // The leader first (ProcessInfo::threads), then the others in tid order.
   std::vector<Tid> out;
-  for (auto t : seized) out.push_back(Tid{t});
+  if (seized.count(pid.value)) out.push_back(Tid{pid.value});
+  for (auto t : seized)
+    if (t != pid.value) out.push_back(Tid{t});
   return out;
 }
 

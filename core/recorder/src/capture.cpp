@@ -58,6 +58,17 @@ RunInfo new_run(const CaptureOptions& options, std::uint32_t index, const std::s
   return run;
 }
 
+// Runs the session; if the sink throws, no tracee is left stopped behind.
+rec::SessionEnd run_session(rec::Session& session, bool begin_now) {
+  try {
+    if (begin_now) session.begin();
+    return session.run();
+  } catch (...) {
+    session.abandon();
+    throw;
+  }
+}
+
 Result<CaptureOutcome> capture_attached(const CaptureOptions& options, TraceSink& sink) {
   rec::TraceOptions topts;
   topts.follow = options.follow;
@@ -77,8 +88,7 @@ Result<CaptureOutcome> capture_attached(const CaptureOptions& options, TraceSink
   // in the recorder (untraced calls still stop, but are not recorded).
   rec::Session session(options, sink, std::move(run), rec::Session::Mode::Attach, false, start);
   for (auto& [pid, tids] : seized) session.add_attached(pid, tids);
-  session.begin();
-  const rec::SessionEnd end = session.run();
+  const rec::SessionEnd end = run_session(session, true);
   CaptureOutcome out;
   out.exit_status = 0;
   out.interrupted = end.interrupted;
@@ -124,7 +134,7 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
     rec::Session session(options, sink, std::move(run), rec::Session::Mode::Launch, filtering,
                          start);
     session.add_launched_root(launched->pid, cwd, launched->error_fd);
-    const rec::SessionEnd end = session.run();
+    const rec::SessionEnd end = run_session(session, false);
     if (end.error) return *end.error;
     out.exit_status = end.exit_status;
     if (end.interrupted) {

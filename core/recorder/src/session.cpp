@@ -121,6 +121,13 @@ void Session::resume(Thread& t, int signal) {
 }
 
 void Session::dispatch(const WaitResult& w) {
+  const bool stopped = w.kind != StopKind::Exited && w.kind != StopKind::Killed;
+  if (stopped) held_ = w.tid;
+  dispatch_stop(w);
+  held_.reset();
+}
+
+void Session::dispatch_stop(const WaitResult& w) {
   if (w.kind == StopKind::Exec) {
     on_exec_event(w.tid);
     return;

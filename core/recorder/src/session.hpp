@@ -48,6 +48,9 @@ class Session {
   void begin();
 
   SessionEnd run();
+  // After an exception escaped run() (a sink that threw): let go of every tracee —
+  // killed in launch mode, detached in attach mode — so none stays stopped.
+  void abandon() noexcept;
 
   // Test hook: the run's counters so far.
   const Counters& counters() const { return run_.counters; }
@@ -55,6 +58,7 @@ class Session {
  private:
   // --- session.cpp: loop and dispatch
   void dispatch(const WaitResult& w);
+  void dispatch_stop(const WaitResult& w);
   void handle_unknown(const WaitResult& w);
   void resume(Thread& t, int signal = 0);
   Resume resume_mode(const Thread& t) const;
@@ -96,7 +100,7 @@ class Session {
   // --- session_shutdown.cpp
   SessionEnd shutdown_on_request();
   void flush_live_state();
-  void kill_all();
+  void kill_all(const std::vector<Tid>& known);
   void detach_all();
   SessionEnd finish(bool interrupted);
 
@@ -117,6 +121,9 @@ class Session {
   std::unordered_map<std::int32_t, WaitResult> early_stops_;
   // --no-follow: processes made by clone() without CLONE_THREAD, let go at first stop.
   std::unordered_set<std::int32_t> detach_at_first_stop_;
+  // The tracee whose stop dispatch() is handling: stopped, and no resume issued yet
+  // (unless the handler got that far). Still set if a handler threw (see abandon()).
+  std::optional<Tid> held_;
 
   bool begun_ = false;
   Pid root_;

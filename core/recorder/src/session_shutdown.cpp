@@ -23,6 +23,7 @@ void Session::flush_live_state() {
         break;
       }
     p->info.end = now();
+    for (Tid tid : std::vector<Tid>(p->live)) table_.remove_thread(tid);
     emit_process(std::move(p));
   }
 }
@@ -42,26 +43,55 @@ SessionEnd Session::shutdown_on_request() {
     detach_all();
     return finish(true);
   }
-  const std::vector<Pid> pids = table_.all_pids();
-  std::vector<Tid> tids = table_.all_tids();
-  for (const auto& [tid, w] : early_stops_) tids.push_back(Tid{tid});
+  // finish() forgets the live tracees once their records are out: remember them.
+  const std::vector<Tid> tids = table_.all_tids();
   SessionEnd end = finish(true);
   if (!end.error && !begun_) end.error = Error{"interrupted before the program started", ""};
-  for (Pid pid : pids) ::kill(pid.value, SIGKILL);
-  for (Tid tid : tids) ::kill(tid.value, SIGKILL);
-  kill_all();
+  kill_all(tids);
   return end;
 }
 
-void Session::kill_all() {
-  // Drain until the kernel says no tracee (or child) is left. Tracees that appear now
-  // (a fork in progress) are killed as they report.
-  for (;;) {
+void Session::abandon() noexcept {
+  set_capture_active(false);
+  try {
+    if (mode_ == Mode::Attach) {
+      detach_all();
+      return;
+    }
+    kill_all(table_.all_tids());
+  } catch (...) {
+    // Nothing more can be done; PTRACE_O_EXITKILL still covers launched tracees.
+  }
+}
+
+void Session::kill_all(const std::vector<Tid>& known) {
+  // Wait for every tracee we know of to die (not for ECHILD: the program embedding the
+  // recorder may have children of its own). Tracees that appear meanwhile (a fork in
+  // progress) are killed as they report.
+  std::unordered_set<std::int32_t> alive;
+  for (Tid tid : known) alive.insert(tid.value);
+  for (Tid tid : table_.all_tids()) alive.insert(tid.value);
+  for (const auto& [tid, w] : early_stops_) alive.insert(tid);
+  for (std::int32_t tid : detach_at_first_stop_) alive.insert(tid);
+  early_stops_.clear();
+  detach_at_first_stop_.clear();
+  for (std::int32_t tid : alive) ::kill(tid, SIGKILL);
+  while (!alive.empty()) {
     const WaitOutcome w = wait_next();
     if (w.kind == WaitOutcomeKind::NoChildren) return;
     if (w.kind == WaitOutcomeKind::Interrupted) continue;
     const WaitResult& r = w.result;
-    if (r.kind == StopKind::Exited || r.kind == StopKind::Killed) continue;
+    if (r.kind == StopKind::Exited || r.kind == StopKind::Killed) {
+      alive.erase(r.tid.value);
+      continue;
+    }
+    if (r.kind == StopKind::Fork || r.kind == StopKind::Vfork || r.kind == StopKind::Clone) {
+      if (auto child = event_message(r.tid)) {
+        alive.insert(static_cast<std::int32_t>(*child));
+        ::kill(static_cast<pid_t>(*child), SIGKILL);
+      }
+    }
+    alive.insert(r.tid.value);
     ::kill(r.tid.value, SIGKILL);
     // A stopped tracee dies from SIGKILL without being resumed; resuming it anyway
     // (ignoring errors) covers a stop that raced with the kill.
@@ -72,12 +102,19 @@ void Session::kill_all() {
 void Session::detach_all() {
   std::unordered_set<std::int32_t> pending;
   for (Tid tid : table_.all_tids()) {
+    // A tracee already in a stop we consumed (abandon() after a handler threw) reports
+    // nothing new: detach it at once. ESRCH means it was resumed after all.
+    if (held_ && *held_ == tid && detach(tid, 0) == 0) continue;
     pending.insert(tid.value);
     (void)interrupt(tid);
   }
+  held_.reset();
   // Already stopped (not yet claimed by a creator event): detach right away.
   for (const auto& [tid, w] : early_stops_) (void)detach(Tid{tid}, 0);
   early_stops_.clear();
+  // --no-follow children still to report their first stop.
+  for (std::int32_t tid : detach_at_first_stop_) pending.insert(tid);
+  detach_at_first_stop_.clear();
   while (!pending.empty()) {
     const WaitOutcome w = wait_next();
     if (w.kind == WaitOutcomeKind::NoChildren) break;

@@ -11,6 +11,7 @@
 #include <csignal>
 #include <future>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 #include "golden/recorder/causality_check.hpp"
@@ -177,6 +178,46 @@ TEST(RequestStop, LaunchedCaptureEndsCleanlyAndKillsTheTracee) {
   EXPECT_NE(::kill(pid, 0), 0);  // killed and reaped
   const Status s = check_causality(t);
   EXPECT_TRUE(s.ok()) << s.error().to_string();
+}
+
+// A sink that fails (disk full...) after a few events.
+class FailingSink final : public TraceSink {
+ public:
+  void begin_run(const RunInfo&) override {}
+  void event(const Event& e) override {
+    if (e.kind == EventKind::Syscall && e.name == "getppid") pid = e.pid.value;
+    if (++events == 40) throw std::runtime_error("sink failed");
+  }
+  void process(const ProcessInfo&) override {}
+  void edge(const Edge&) override {}
+  void end_run(const RunInfo&) override {}
+  int events = 0;
+  pid_t pid = 0;
+};
+
+TEST(SinkFailure, AttachedProcessIsDetachedAndKeepsRunning) {
+  const std::string ready = "/tmp/golden-recorder-sinkfail-" + std::to_string(::getpid());
+  const pid_t pid = start_sleeper(ready);
+  CaptureOptions o;
+  o.attach = {Pid{pid}};
+  FailingSink sink;
+  EXPECT_THROW((void)capture(o, sink), std::runtime_error);
+  std::this_thread::sleep_for(100ms);
+  EXPECT_EQ(proc_state(pid), 'S');
+  EXPECT_FALSE(traced(pid));
+  ::kill(pid, SIGKILL);
+  int st = 0;
+  EXPECT_EQ(::waitpid(pid, &st, 0), pid);
+  ::unlink(ready.c_str());
+}
+
+TEST(SinkFailure, LaunchedTraceeIsKilled) {
+  CaptureOptions o;
+  o.command = {program("sleeper")};
+  FailingSink sink;
+  EXPECT_THROW((void)capture(o, sink), std::runtime_error);
+  ASSERT_GT(sink.pid, 0);
+  EXPECT_NE(::kill(sink.pid, 0), 0);  // killed and reaped, not left stopped
 }
 
 std::atomic<int> g_handler_calls{0};
