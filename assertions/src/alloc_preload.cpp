@@ -42,8 +42,9 @@ Result<std::string> alloc_preload_library() {
 #endif
   for (const fs::path& c : candidates)
     if (usable(c)) return fs::weakly_canonical(c, ec).string();
-  return Error{"cannot find libgolden_alloc.so (build the golden_alloc target, or set GOLDEN_ALLOC_LIB)",
-               ""};
+  return Error{
+      "cannot find libgolden_alloc.so (build the golden_alloc target, or set GOLDEN_ALLOC_LIB)",
+      ""};
 }
 
 Result<std::string> alloc_preload_env() {

@@ -9,7 +9,8 @@ namespace golden::detail {
 bool call_selected(const CallSelector& sel, const Event& e, const ProcessFilter& filter) {
   if (e.kind != EventKind::Syscall || !filter.selects(e.pid)) return false;
   if (sel.syscalls.empty() && sel.classes == 0) return true;
-  if (std::find(sel.syscalls.begin(), sel.syscalls.end(), e.name) != sel.syscalls.end()) return true;
+  if (std::find(sel.syscalls.begin(), sel.syscalls.end(), e.name) != sel.syscalls.end())
+    return true;
   if (sel.classes == 0) return false;
   const SyscallInfo* info = syscall_by_nr(e.nr);
   if (info == nullptr) info = syscall_by_name(e.name);
@@ -23,7 +24,8 @@ std::string describe_selector(const CallSelector& sel) {
     if ((sel.classes & bit) != 0)
       out += (out.empty() ? "%" : ", %") + std::string(class_name(static_cast<SyscallClass>(bit)));
   out = out.empty() ? "all syscalls" : out + " calls";
-  if (!sel.process_name_pattern.empty()) out += " of processes matching '" + sel.process_name_pattern + "'";
+  if (!sel.process_name_pattern.empty())
+    out += " of processes matching '" + sel.process_name_pattern + "'";
   return out;
 }
 

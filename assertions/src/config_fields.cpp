@@ -15,16 +15,24 @@ namespace {
 
 std::string_view type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a float";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a float";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::table:
+      return "a table";
     case toml::node_type::date:
     case toml::node_type::time:
-    case toml::node_type::date_time: return "a date/time";
-    default: return "nothing";
+    case toml::node_type::date_time:
+      return "a date/time";
+    default:
+      return "nothing";
   }
 }
 
@@ -54,7 +62,9 @@ std::string where_of(std::string_view file, const toml::source_region& src) {
 FieldReader::FieldReader(const toml::table& table, std::string_view file, std::string label)
     : table_(table), file_(file), label_(std::move(label)) {}
 
-std::string FieldReader::table_where() const { return where_of(file_, table_.source()); }
+std::string FieldReader::table_where() const {
+  return where_of(file_, table_.source());
+}
 
 const toml::node* FieldReader::node(std::string_view key) const {
   if (failed()) return nullptr;
@@ -63,8 +73,8 @@ const toml::node* FieldReader::node(std::string_view key) const {
 
 void FieldReader::fail_at(const toml::node* at, const std::string& message) {
   if (failed()) return;
-  error_ = Error{label_ + ": " + message,
-                 at != nullptr ? where_of(file_, at->source()) : table_where()};
+  error_ =
+      Error{label_ + ": " + message, at != nullptr ? where_of(file_, at->source()) : table_where()};
 }
 
 void FieldReader::fail(std::string_view key, const std::string& message) {
@@ -129,8 +139,9 @@ std::optional<std::uint64_t> FieldReader::bytes(std::string_view key) {
   if (n->is_integer()) return count(key);
   if (auto s = n->value<std::string>()) {
     if (auto v = parse_byte_size(*s)) return v;
-    fail_at(n, fmt::format("'{}': cannot read '{}' as a size (e.g. 10485760, \"10 MiB\", \"512KB\")",
-                           key, *s));
+    fail_at(n,
+            fmt::format("'{}': cannot read '{}' as a size (e.g. 10485760, \"10 MiB\", \"512KB\")",
+                        key, *s));
     return std::nullopt;
   }
   fail_at(n, fmt::format("'{}' must be a number of bytes or a size string, not {}", key,
@@ -144,8 +155,8 @@ std::optional<std::vector<std::string>> FieldReader::strings(std::string_view ke
   if (auto s = n->value<std::string>()) return std::vector<std::string>{*s};
   const toml::array* arr = n->as_array();
   if (arr == nullptr) {
-    fail_at(n, fmt::format("'{}' must be a string or an array of strings, not {}", key,
-                           type_name(*n)));
+    fail_at(
+        n, fmt::format("'{}' must be a string or an array of strings, not {}", key, type_name(*n)));
     return std::nullopt;
   }
   std::vector<std::string> out;
@@ -209,9 +220,9 @@ std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
   std::transform(unit.begin(), unit.end(), unit.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   static const std::pair<std::string_view, double> kUnits[] = {
-      {"", 1},          {"b", 1},           {"k", 1e3},         {"kb", 1e3},
-      {"m", 1e6},       {"mb", 1e6},        {"g", 1e9},         {"gb", 1e9},
-      {"kib", 1024.0},  {"mib", 1048576.0}, {"gib", 1073741824.0}};
+      {"", 1},         {"b", 1},           {"k", 1e3},           {"kb", 1e3},
+      {"m", 1e6},      {"mb", 1e6},        {"g", 1e9},           {"gb", 1e9},
+      {"kib", 1024.0}, {"mib", 1048576.0}, {"gib", 1073741824.0}};
   for (const auto& [name, factor] : kUnits) {
     if (unit != name) continue;
     const double bytes = std::round(value * factor);

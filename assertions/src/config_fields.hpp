@@ -3,14 +3,14 @@
 // on, so a spec parser reads straight through and asks `error()` once at the end.
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "golden/model/result.hpp"
 

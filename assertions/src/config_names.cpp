@@ -36,13 +36,20 @@ std::optional<AssertionType> assertion_type_from_string(std::string_view s) {
 
 std::string_view to_string(Outcome outcome) {
   switch (outcome) {
-    case Outcome::Pass: return "pass";
-    case Outcome::Fail: return "fail";
-    case Outcome::Warn: return "warn";
-    case Outcome::Inconclusive: return "inconclusive";
-    case Outcome::NotApplicable: return "not_applicable";
-    case Outcome::Disabled: return "disabled";
-    case Outcome::Error: return "error";
+    case Outcome::Pass:
+      return "pass";
+    case Outcome::Fail:
+      return "fail";
+    case Outcome::Warn:
+      return "warn";
+    case Outcome::Inconclusive:
+      return "inconclusive";
+    case Outcome::NotApplicable:
+      return "not_applicable";
+    case Outcome::Disabled:
+      return "disabled";
+    case Outcome::Error:
+      return "error";
   }
   return "?";
 }

@@ -19,7 +19,8 @@ using detail::where_of;
 // Tables other layers own: accepted without a word.
 const std::set<std::string_view> kOtherOwners{"compare"};
 
-Result<Assertion> parse_assertion(const toml::table& table, std::string_view file, std::size_t index) {
+Result<Assertion> parse_assertion(const toml::table& table, std::string_view file,
+                                  std::size_t index) {
   // Name the assertion in messages as soon as its name is known.
   std::string label = fmt::format("assertion #{}", index + 1);
   if (auto n = table.get("name"); n != nullptr && n->is_string())
@@ -39,7 +40,8 @@ Result<Assertion> parse_assertion(const toml::table& table, std::string_view fil
   if (!parsed_type) {
     f.fail("type", fmt::format("unknown assertion type '{}' (known: critical_path, span_count, "
                                "memory_usage, anti_pattern, wall_time, syscall_count, "
-                               "error_count, forbidden, required)", type));
+                               "error_count, forbidden, required)",
+                               type));
     return f.error();
   }
   a.type = *parsed_type;
@@ -59,8 +61,9 @@ Result<AssertionConfig> parse_assertion_config(std::string_view text, std::strin
     root = toml::parse(text, name);
   } catch (const toml::parse_error& e) {
     const auto& at = e.source().begin;
-    return Error{std::string(e.description()),
-                 at.line == 0 ? std::string(name) : fmt::format("{}:{}:{}", name, at.line, at.column)};
+    return Error{
+        std::string(e.description()),
+        at.line == 0 ? std::string(name) : fmt::format("{}:{}:{}", name, at.line, at.column)};
   }
 
   AssertionConfig config;
@@ -69,7 +72,8 @@ Result<AssertionConfig> parse_assertion_config(std::string_view text, std::strin
   for (const auto& [key, node] : root) {
     if (kOtherOwners.contains(key.str())) continue;
     if (key.str() != "assertion") {
-      config.warnings.push_back(fmt::format("{}: unknown {} '{}' ignored", where_of(name, node.source()),
+      config.warnings.push_back(fmt::format("{}: unknown {} '{}' ignored",
+                                            where_of(name, node.source()),
                                             node.is_table() ? "table" : "key", key.str()));
       continue;
     }

@@ -42,8 +42,8 @@ void require_one(FieldReader& f, std::initializer_list<std::string_view> keys) {
 }
 
 CriticalPathSpec critical_path(FieldReader& f) {
-  f.reject_unknown(with_common({"max_duration_ms", "max_regression_percent", "trace_name_pattern",
-                                "include_user_time"}));
+  f.reject_unknown(with_common(
+      {"max_duration_ms", "max_regression_percent", "trace_name_pattern", "include_user_time"}));
   require_one(f, {"max_duration_ms", "max_regression_percent"});
   CriticalPathSpec s;
   s.max_duration_ms = f.number("max_duration_ms", 0, kNoMax);
@@ -70,37 +70,50 @@ SpanCountSpec span_count(FieldReader& f) {
 
 MemoryUsageSpec memory_usage(FieldReader& f) {
   f.reject_unknown(with_common({"max_bytes", "tracking_mode", "aggregate", "process_name_pattern",
-                                "max_regression_percent"}));
+                                "span_name_pattern", "max_regression_percent"}));
   require_one(f, {"max_bytes", "max_regression_percent"});
   MemoryUsageSpec s;
   s.max_bytes = f.bytes("max_bytes");
   s.regression = regression(f);
   if (auto mode = f.string("tracking_mode")) {
-    if (*mode == "rss") s.mode = TrackingMode::Rss;
-    else if (*mode == "allocations") s.mode = TrackingMode::Allocations;
-    else f.fail("tracking_mode", fmt::format("tracking_mode must be \"rss\" or \"allocations\", not \"{}\"", *mode));
+    if (*mode == "rss")
+      s.mode = TrackingMode::Rss;
+    else if (*mode == "allocations")
+      s.mode = TrackingMode::Allocations;
+    else
+      f.fail("tracking_mode",
+             fmt::format("tracking_mode must be \"rss\" or \"allocations\", not \"{}\"", *mode));
   }
   if (auto agg = f.string("aggregate")) {
-    if (*agg == "tree") s.aggregate = MemoryAggregate::Tree;
-    else if (*agg == "process") s.aggregate = MemoryAggregate::Process;
-    else f.fail("aggregate", fmt::format("aggregate must be \"tree\" or \"process\", not \"{}\"", *agg));
+    if (*agg == "tree")
+      s.aggregate = MemoryAggregate::Tree;
+    else if (*agg == "process")
+      s.aggregate = MemoryAggregate::Process;
+    else
+      f.fail("aggregate",
+             fmt::format("aggregate must be \"tree\" or \"process\", not \"{}\"", *agg));
   }
   if (s.mode == TrackingMode::Allocations && s.regression.max_regression_percent)
     f.fail("max_regression_percent",
            "max_regression_percent is supported with tracking_mode = \"rss\" only");
   s.process_name_pattern = f.regex("process_name_pattern");
+  s.span_name_pattern = f.regex("span_name_pattern");
+  if (!s.span_name_pattern.empty() && s.mode != TrackingMode::Allocations)
+    f.fail("span_name_pattern", "span_name_pattern needs tracking_mode = \"allocations\"");
+  if (!s.span_name_pattern.empty() && !s.max_bytes) f.fail_missing("max_bytes");
   return s;
 }
 
 AntiPatternSpec anti_pattern(FieldReader& f) {
-  f.reject_unknown(with_common({"pattern", "threshold", "process_name_pattern", "transfer_pattern",
-                                "kernel_pattern"}));
+  f.reject_unknown(with_common(
+      {"pattern", "threshold", "process_name_pattern", "transfer_pattern", "kernel_pattern"}));
   require_one(f, {"pattern"});
   AntiPatternSpec s;
   s.pattern = f.string("pattern").value_or("");
   if (!f.failed() && find_detector(s.pattern) == nullptr) {
     std::string known;
-    for (std::string_view n : detector_names()) known += (known.empty() ? "" : ", ") + std::string(n);
+    for (std::string_view n : detector_names())
+      known += (known.empty() ? "" : ", ") + std::string(n);
     f.fail("pattern", fmt::format("unknown anti-pattern '{}' (known: {})", s.pattern, known));
   }
   s.threshold = f.number("threshold", 0, 1).value_or(s.threshold);
@@ -116,7 +129,8 @@ AntiPatternSpec anti_pattern(FieldReader& f) {
 // syscall/syscalls and class/classes: names checked against the syscall table.
 CallSelector selector(FieldReader& f) {
   CallSelector sel;
-  if (f.has("syscall") && f.has("syscalls")) f.fail("syscalls", "give 'syscall' or 'syscalls', not both");
+  if (f.has("syscall") && f.has("syscalls"))
+    f.fail("syscalls", "give 'syscall' or 'syscalls', not both");
   if (f.has("class") && f.has("classes")) f.fail("classes", "give 'class' or 'classes', not both");
   for (std::string_view key : {"syscall", "syscalls"}) {
     for (const std::string& name : f.strings(key).value_or(std::vector<std::string>{})) {
@@ -129,7 +143,8 @@ CallSelector selector(FieldReader& f) {
       auto c = class_from_name(name);
       if (!c) {
         f.fail(key, fmt::format("unknown syscall class '{}' (file, network, process, memory, "
-                                "signal, ipc, desc, creds, clock, stat)", name));
+                                "signal, ipc, desc, creds, clock, stat)",
+                                name));
         continue;
       }
       sel.classes = static_cast<std::uint16_t>(sel.classes | *c);
@@ -160,8 +175,10 @@ ErrorCountSpec error_count(FieldReader& f) {
   ErrorCountSpec s;
   s.select = selector(f);
   for (const std::string& name : f.strings("errno").value_or(std::vector<std::string>{})) {
-    if (auto e = errno_from_name(name)) s.errnos.push_back(*e);
-    else f.fail("errno", fmt::format("unknown errno name '{}'", name));
+    if (auto e = errno_from_name(name))
+      s.errnos.push_back(*e);
+    else
+      f.fail("errno", fmt::format("unknown errno name '{}'", name));
   }
   s.max_errors = f.count("max_errors");
   s.max_error_rate = f.number("max_error_rate", 0, 1);
@@ -173,7 +190,8 @@ PresenceSpec presence(FieldReader& f) {
   require_one(f, {"syscalls", "paths", "endpoints"});
   PresenceSpec s;
   for (const std::string& name : f.strings("syscalls").value_or(std::vector<std::string>{})) {
-    if (syscall_by_name(name) == nullptr) f.fail("syscalls", fmt::format("unknown syscall '{}'", name));
+    if (syscall_by_name(name) == nullptr)
+      f.fail("syscalls", fmt::format("unknown syscall '{}'", name));
     s.syscalls.push_back(name);
   }
   s.paths = f.strings("paths").value_or(std::vector<std::string>{});
@@ -189,15 +207,23 @@ PresenceSpec presence(FieldReader& f) {
 
 AssertionSpec parse_spec(AssertionType type, FieldReader& f) {
   switch (type) {
-    case AssertionType::CriticalPath: return critical_path(f);
-    case AssertionType::WallTime: return wall_time(f);
-    case AssertionType::SpanCount: return span_count(f);
-    case AssertionType::MemoryUsage: return memory_usage(f);
-    case AssertionType::AntiPattern: return anti_pattern(f);
-    case AssertionType::SyscallCount: return syscall_count(f);
-    case AssertionType::ErrorCount: return error_count(f);
+    case AssertionType::CriticalPath:
+      return critical_path(f);
+    case AssertionType::WallTime:
+      return wall_time(f);
+    case AssertionType::SpanCount:
+      return span_count(f);
+    case AssertionType::MemoryUsage:
+      return memory_usage(f);
+    case AssertionType::AntiPattern:
+      return anti_pattern(f);
+    case AssertionType::SyscallCount:
+      return syscall_count(f);
+    case AssertionType::ErrorCount:
+      return error_count(f);
     case AssertionType::Forbidden:
-    case AssertionType::Required: return presence(f);
+    case AssertionType::Required:
+      return presence(f);
   }
   return CriticalPathSpec{};
 }

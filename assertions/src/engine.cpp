@@ -38,14 +38,22 @@ AssertionResult check_assertion(const Assertion& assertion, const CheckInput& in
   r = std::visit(
       [&](const auto& spec) -> AssertionResult {
         using Spec = std::decay_t<decltype(spec)>;
-        if constexpr (std::is_same_v<Spec, CriticalPathSpec>) return evaluate_critical_path(assertion, spec, context);
-        else if constexpr (std::is_same_v<Spec, WallTimeSpec>) return evaluate_wall_time(assertion, spec, context);
-        else if constexpr (std::is_same_v<Spec, SpanCountSpec>) return evaluate_span_count(assertion, spec, context);
-        else if constexpr (std::is_same_v<Spec, MemoryUsageSpec>) return evaluate_memory(assertion, spec, context);
-        else if constexpr (std::is_same_v<Spec, AntiPatternSpec>) return evaluate_anti_pattern(assertion, spec, context);
-        else if constexpr (std::is_same_v<Spec, SyscallCountSpec>) return evaluate_syscall_count(assertion, spec, context);
-        else if constexpr (std::is_same_v<Spec, ErrorCountSpec>) return evaluate_errors(assertion, spec, context);
-        else return evaluate_presence(assertion, spec, context);
+        if constexpr (std::is_same_v<Spec, CriticalPathSpec>)
+          return evaluate_critical_path(assertion, spec, context);
+        else if constexpr (std::is_same_v<Spec, WallTimeSpec>)
+          return evaluate_wall_time(assertion, spec, context);
+        else if constexpr (std::is_same_v<Spec, SpanCountSpec>)
+          return evaluate_span_count(assertion, spec, context);
+        else if constexpr (std::is_same_v<Spec, MemoryUsageSpec>)
+          return evaluate_memory(assertion, spec, context);
+        else if constexpr (std::is_same_v<Spec, AntiPatternSpec>)
+          return evaluate_anti_pattern(assertion, spec, context);
+        else if constexpr (std::is_same_v<Spec, SyscallCountSpec>)
+          return evaluate_syscall_count(assertion, spec, context);
+        else if constexpr (std::is_same_v<Spec, ErrorCountSpec>)
+          return evaluate_errors(assertion, spec, context);
+        else
+          return evaluate_presence(assertion, spec, context);
       },
       assertion.spec);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -60,7 +68,8 @@ CheckReport run_checks(const AssertionConfig& config, const CheckInput& input) {
   report.runs = input.trace != nullptr ? input.trace->runs.size() : 0;
   report.notes = config.warnings;
   if (input.trace != nullptr && input.trace->truncated)
-    report.notes.push_back(input.trace_name + ": the trace is truncated; judged on the events it holds");
+    report.notes.push_back(input.trace_name +
+                           ": the trace is truncated; judged on the events it holds");
   if (input.baseline != nullptr && input.baseline->truncated)
     report.notes.push_back(input.baseline_name + ": the baseline is truncated");
   for (const Assertion& a : config.assertions) report.results.push_back(check_assertion(a, input));

@@ -1,8 +1,9 @@
 // glibc names every errno (strerrorname_np, glibc >= 2.32): no table to keep in sync.
 #include "errno_names.hpp"
 
-#include <cstring>
 #include <string.h>
+
+#include <cstring>
 
 namespace golden::detail {
 

@@ -12,7 +12,8 @@ namespace {
 constexpr std::size_t kMaxFindingsShown = 10;
 }
 
-AssertionResult evaluate_anti_pattern(const Assertion& a, const AntiPatternSpec& s, const EvalContext& c) {
+AssertionResult evaluate_anti_pattern(const Assertion& a, const AntiPatternSpec& s,
+                                      const EvalContext& c) {
   AssertionResult r = result_for(a);
   r.pattern = s.pattern;
   r.unit = "confidence";
@@ -32,7 +33,8 @@ AssertionResult evaluate_anti_pattern(const Assertion& a, const AntiPatternSpec&
     auto found = detector->detect(*c.runs[i], static_cast<std::uint32_t>(i), options);
     if (!found) {
       r.outcome = Outcome::Error;
-      r.summary = fmt::format("{} cannot analyse run {}: {}", s.pattern, i, found.error().to_string());
+      r.summary =
+          fmt::format("{} cannot analyse run {}: {}", s.pattern, i, found.error().to_string());
       return r;
     }
     if (!found->applicable) {
@@ -50,14 +52,14 @@ AssertionResult evaluate_anti_pattern(const Assertion& a, const AntiPatternSpec&
                    [](const Finding& x, const Finding& y) { return x.confidence > y.confidence; });
   const double best = findings.empty() ? 0.0 : findings.front().confidence;
   r.measured = best;
-  const auto firing = static_cast<std::size_t>(std::count_if(
-      findings.begin(), findings.end(), [&](const Finding& f) { return f.confidence >= s.threshold; }));
+  const auto firing = static_cast<std::size_t>(
+      std::count_if(findings.begin(), findings.end(),
+                    [&](const Finding& f) { return f.confidence >= s.threshold; }));
   if (firing == 0) {
     r.outcome = Outcome::Pass;
-    r.summary = findings.empty()
-                    ? fmt::format("{}: nothing found", s.pattern)
-                    : fmt::format("{}: highest confidence {:.2f} < threshold {:.2f}", s.pattern, best,
-                                  s.threshold);
+    r.summary = findings.empty() ? fmt::format("{}: nothing found", s.pattern)
+                                 : fmt::format("{}: highest confidence {:.2f} < threshold {:.2f}",
+                                               s.pattern, best, s.threshold);
     if (!findings.empty())
       r.details.push_back(fmt::format("strongest candidate ({:.2f}): {} [{}]", best,
                                       findings.front().summary, findings.front().where));
@@ -65,12 +67,14 @@ AssertionResult evaluate_anti_pattern(const Assertion& a, const AntiPatternSpec&
   }
   r.outcome = violation(a);
   const Finding& top = findings.front();
-  r.summary = fmt::format("{} detected (confidence {:.2f} >= {:.2f}): {}", s.pattern, best, s.threshold,
-                          top.summary);
+  r.summary = fmt::format("{} detected (confidence {:.2f} >= {:.2f}): {}", s.pattern, best,
+                          s.threshold, top.summary);
   if (firing > 1) r.details.push_back(fmt::format("{} findings at or above the threshold", firing));
-  for (std::size_t i = 0; i < firing && i < kMaxFindingsShown; ++i) r.findings.push_back(findings[i]);
+  for (std::size_t i = 0; i < firing && i < kMaxFindingsShown; ++i)
+    r.findings.push_back(findings[i]);
   if (not_applicable.size() > 0)
-    r.details.push_back(fmt::format("not applicable in {} of {} runs", not_applicable.size(), c.runs.size()));
+    r.details.push_back(
+        fmt::format("not applicable in {} of {} runs", not_applicable.size(), c.runs.size()));
   return r;
 }
 

@@ -21,7 +21,9 @@ EvalContext::EvalContext(const CheckInput& in) : input(&in) {
   }
 }
 
-Outcome violation(const Assertion& a) { return a.fail_on_violation ? Outcome::Fail : Outcome::Warn; }
+Outcome violation(const Assertion& a) {
+  return a.fail_on_violation ? Outcome::Fail : Outcome::Warn;
+}
 
 std::string format_ms(double ms) {
   if (ms >= 1000) return fmt::format("{:.3g} s", ms / 1000);
@@ -36,7 +38,9 @@ std::string format_bytes(double bytes) {
   return fmt::format("{:.0f} bytes", bytes);
 }
 
-std::string format_count(double n) { return fmt::format("{:.0f}", n); }
+std::string format_count(double n) {
+  return fmt::format("{:.0f}", n);
+}
 
 namespace {
 
@@ -62,9 +66,9 @@ Aggregated aggregate(const Budget& b, const std::vector<double>& values) {
 // "5 runs: median 3.2 ms, min 3.0 ms, max 4.1 ms, MAD 0.1 ms, IQR 0.3 ms, noise ±4.6%"
 std::string spread_line(const Budget& b, const Spread& s, std::string_view whose) {
   if (b.median)
-    return fmt::format("{}{} runs: median {}, min {}, max {}, MAD {}, IQR {}, noise ±{:.1f}%", whose,
-                       s.n, b.format(s.median), b.format(s.min), b.format(s.max), b.format(s.mad),
-                       b.format(s.iqr()), 100 * s.relative_noise());
+    return fmt::format("{}{} runs: median {}, min {}, max {}, MAD {}, IQR {}, noise ±{:.1f}%",
+                       whose, s.n, b.format(s.median), b.format(s.min), b.format(s.max),
+                       b.format(s.mad), b.format(s.iqr()), 100 * s.relative_noise());
   return fmt::format("{}{} runs: the worst is judged (min {}, max {})", whose, s.n, b.format(s.min),
                      b.format(s.max));
 }
@@ -75,8 +79,9 @@ void judge_budget(const Assertion& a, const Budget& b, AssertionResult& r) {
   GOLDEN_CHECK(!b.current.empty());
   const Aggregated cur = aggregate(b, b.current);
   const std::string figure =
-      b.median && cur.spread.n > 1 ? fmt::format("{} (median of {} runs)", b.format(cur.value), cur.spread.n)
-                                   : b.format(cur.value);
+      b.median && cur.spread.n > 1
+          ? fmt::format("{} (median of {} runs)", b.format(cur.value), cur.spread.n)
+          : b.format(cur.value);
   r.measured = cur.value;
   r.unit = b.unit;
   if (b.median) r.spread = cur.spread;
@@ -84,12 +89,17 @@ void judge_budget(const Assertion& a, const Budget& b, AssertionResult& r) {
 
   std::vector<std::string> parts;
   std::vector<Verdict> verdicts;
-  auto noisy_against = [&](double limit) { return b.median && too_noisy_to_judge(cur.spread, limit); };
+  auto noisy_against = [&](double limit) {
+    return b.median && too_noisy_to_judge(cur.spread, limit);
+  };
 
   if (b.max) {
     const bool over = cur.value > *b.max;
-    parts.push_back(fmt::format("{} {} {} {}", b.what, figure, over ? ">" : "<=", b.format(*b.max)));
-    verdicts.push_back(noisy_against(*b.max) ? Verdict::Noisy : over ? Verdict::Violated : Verdict::Pass);
+    parts.push_back(
+        fmt::format("{} {} {} {}", b.what, figure, over ? ">" : "<=", b.format(*b.max)));
+    verdicts.push_back(noisy_against(*b.max) ? Verdict::Noisy
+                       : over                ? Verdict::Violated
+                                             : Verdict::Pass);
     r.limit = *b.max;
   }
   if (b.min) {
@@ -114,8 +124,9 @@ void judge_budget(const Assertion& a, const Budget& b, AssertionResult& r) {
                                 ? (cur.value == 0 ? 0 : std::numeric_limits<double>::infinity())
                                 : (cur.value - base.value) / base.value * 100;
       const bool over = base.value == 0 ? cur.value > 0 && factor > 0 : cur.value > allowed;
-      parts.push_back(fmt::format("{} {} vs baseline {}: {} {} {}", b.what, figure, b.format(base.value),
-                                  percent(change), over ? ">" : "<=", percent(*b.max_regression_percent)));
+      parts.push_back(fmt::format("{} {} vs baseline {}: {} {} {}", b.what, figure,
+                                  b.format(base.value), percent(change),
+                                  over ? ">" : "<=", percent(*b.max_regression_percent)));
       if (base.spread.n > 1) r.details.push_back(spread_line(b, base.spread, "baseline: "));
       const bool noisy = b.median && too_noisy_to_judge(cur.spread, base.spread, factor);
       verdicts.push_back(noisy ? Verdict::Noisy : over ? Verdict::Violated : Verdict::Pass);
@@ -147,12 +158,18 @@ void judge_budget(const Assertion& a, const Budget& b, AssertionResult& r) {
 void merge_result(AssertionResult& into, const AssertionResult& from) {
   auto rank = [](Outcome o) {
     switch (o) {
-      case Outcome::Error: return 5;
-      case Outcome::Fail: return 4;
-      case Outcome::Warn: return 3;
-      case Outcome::Inconclusive: return 2;
-      case Outcome::Pass: return 1;
-      default: return 0;
+      case Outcome::Error:
+        return 5;
+      case Outcome::Fail:
+        return 4;
+      case Outcome::Warn:
+        return 3;
+      case Outcome::Inconclusive:
+        return 2;
+      case Outcome::Pass:
+        return 1;
+      default:
+        return 0;
     }
   };
   if (rank(from.outcome) > rank(into.outcome)) into.outcome = from.outcome;

@@ -28,8 +28,8 @@ Outcome violation(const Assertion& a);
 
 // A figure judged against an absolute limit and/or a regression limit.
 struct Budget {
-  std::string what;   // "critical path", "wall time", "syscalls", "peak RSS"
-  std::string unit;   // for reports: "ms", "calls", "bytes"
+  std::string what;  // "critical path", "wall time", "syscalls", "peak RSS"
+  std::string unit;  // for reports: "ms", "calls", "bytes"
   // Timing: the median decides and noise is judged. Counts and memory: the worst run.
   bool median = false;
   std::function<std::string(double)> format;  // value with its unit: "12.3 ms"

@@ -45,9 +45,12 @@ AssertionResult evaluate_errors(const Assertion& a, const ErrorCountSpec& s, con
     for (int e : s.errnos) names += (names.empty() ? "" : "|") + errno_name(e);
     scope += " failing with " + names;
   }
-  Budget count{.what = "errors in " + scope, .unit = "errors", .median = false, .format = format_count};
-  Budget rate{.what = "error rate in " + scope, .unit = "ratio", .median = false,
-              .format = [](double v) { return fmt::format("{:.2f}%", 100 * v); }};
+  Budget count{
+      .what = "errors in " + scope, .unit = "errors", .median = false, .format = format_count};
+  Budget rate{
+      .what = "error rate in " + scope, .unit = "ratio", .median = false, .format = [](double v) {
+        return fmt::format("{:.2f}%", 100 * v);
+      }};
   for (const Trace* t : c.runs) {
     auto tl = tally(*t, s);
     if (!tl) {
@@ -56,15 +59,18 @@ AssertionResult evaluate_errors(const Assertion& a, const ErrorCountSpec& s, con
       return r;
     }
     count.current.push_back(static_cast<double>(tl->errors));
-    rate.current.push_back(tl->calls == 0 ? 0.0 : static_cast<double>(tl->errors) / static_cast<double>(tl->calls));
+    rate.current.push_back(
+        tl->calls == 0 ? 0.0 : static_cast<double>(tl->errors) / static_cast<double>(tl->calls));
     if (c.runs.size() == 1 && !tl->kinds.empty()) {
       std::vector<std::pair<std::uint64_t, std::string>> top;
       for (const auto& [key, v] : tl->kinds)
         top.emplace_back(v.first, fmt::format("{} {} x{} (first at seq {})", key.first,
                                               errno_name(key.second), v.first, v.second));
       std::sort(top.rbegin(), top.rend());
-      std::string line = fmt::format("{} of {} calls failed; most frequent:", tl->errors, tl->calls);
-      for (std::size_t i = 0; i < top.size() && i < 5; ++i) line += (i == 0 ? " " : ", ") + top[i].second;
+      std::string line =
+          fmt::format("{} of {} calls failed; most frequent:", tl->errors, tl->calls);
+      for (std::size_t i = 0; i < top.size() && i < 5; ++i)
+        line += (i == 0 ? " " : ", ") + top[i].second;
       r.details.push_back(line);
     }
   }

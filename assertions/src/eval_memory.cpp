@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <regex>
 #include <unordered_map>
 
 #include "evaluators.hpp"
@@ -93,13 +94,63 @@ double combine(const MemoryUsageSpec& s, const Measured& m) {
   return best;
 }
 
+// The largest heap growth inside a span named like the pattern, over the runs.
+AssertionResult evaluate_span_memory(const Assertion& a, const MemoryUsageSpec& s,
+                                     const EvalContext& c) {
+  AssertionResult r = result_for(a);
+  const std::regex pattern(s.span_name_pattern, std::regex::ECMAScript);
+  Budget b{.what = "heap growth inside spans '" + s.span_name_pattern + "'",
+           .unit = "bytes",
+           .median = false,
+           .format = format_bytes};
+  std::size_t counters = 0;
+  for (const Trace* t : c.runs) {
+    auto filter = ProcessFilter::make(*t, s.process_name_pattern);
+    if (!filter) {
+      r.outcome = Outcome::Error;
+      r.summary = filter.error().message;
+      return r;
+    }
+    counters += alloc_reports(*t).size();
+    std::optional<SpanAllocations> worst;
+    std::size_t matched = 0;
+    for (const SpanAllocations& sa : allocations_by_span(*t)) {
+      if (!filter->selects(sa.pid) || !std::regex_search(sa.span, pattern)) continue;
+      ++matched;
+      if (!worst || sa.peak_growth_bytes > worst->peak_growth_bytes) worst = sa;
+    }
+    if (!worst) continue;
+    b.current.push_back(static_cast<double>(worst->peak_growth_bytes));
+    r.details.push_back(fmt::format(
+        "run {}: {} span(s) matched; the largest growth in '{}' ({}, tid {}, seq {}): {} "
+        "allocations, {} requested",
+        t->run.index, matched, worst->span, describe_process(filter->names(), worst->pid),
+        worst->tid.value, worst->seq, worst->allocations,
+        format_bytes(static_cast<double>(worst->bytes))));
+  }
+  if (b.current.empty()) {
+    r.outcome = counters == 0 ? Outcome::Error : Outcome::NotApplicable;
+    r.summary = counters == 0 ? "the trace has no allocation counters: capture with "
+                                "`golden capture --track-alloc`"
+                              : fmt::format("no span named like '{}' reported allocation figures",
+                                            s.span_name_pattern);
+    return r;
+  }
+  b.max = static_cast<double>(*s.max_bytes);
+  judge_budget(a, b, r);
+  return r;
+}
+
 }  // namespace
 
-AssertionResult evaluate_memory(const Assertion& a, const MemoryUsageSpec& s, const EvalContext& c) {
+AssertionResult evaluate_memory(const Assertion& a, const MemoryUsageSpec& s,
+                                const EvalContext& c) {
+  if (!s.span_name_pattern.empty()) return evaluate_span_memory(a, s, c);
   AssertionResult r = result_for(a);
   const bool rss = s.mode == TrackingMode::Rss;
-  const std::string what = std::string(rss ? "peak RSS" : "peak live heap") +
-                           (s.aggregate == MemoryAggregate::Tree ? " of the process tree" : " of a process");
+  const std::string what =
+      std::string(rss ? "peak RSS" : "peak live heap") +
+      (s.aggregate == MemoryAggregate::Tree ? " of the process tree" : " of a process");
   Budget b{.what = what, .unit = "bytes", .median = false, .format = format_bytes};
 
   for (const Trace* t : c.runs) {
@@ -113,7 +164,8 @@ AssertionResult evaluate_memory(const Assertion& a, const MemoryUsageSpec& s, co
     if (m.peaks.empty()) {
       if (!s.process_name_pattern.empty() && !filter->selects_any()) {
         r.outcome = Outcome::NotApplicable;
-        r.summary = fmt::format("process_name_pattern '{}' matches no process", s.process_name_pattern);
+        r.summary =
+            fmt::format("process_name_pattern '{}' matches no process", s.process_name_pattern);
       } else {
         r.outcome = Outcome::Error;
         r.summary = rss ? "the trace has no peak RSS figures (a renacer import, or a capture "
@@ -125,16 +177,19 @@ AssertionResult evaluate_memory(const Assertion& a, const MemoryUsageSpec& s, co
       return r;
     }
     if (m.missing > 0)
-      r.details.push_back(fmt::format("run {}: {} process(es) without a peak RSS figure, not counted",
-                                      t->run.index, m.missing));
+      r.details.push_back(
+          fmt::format("run {}: {} process(es) without a peak RSS figure, not counted", t->run.index,
+                      m.missing));
     b.current.push_back(combine(s, m));
     if (c.runs.size() == 1) {
       std::vector<ProcessPeak> top = m.peaks;
-      std::sort(top.begin(), top.end(), [](const ProcessPeak& x, const ProcessPeak& y) { return x.bytes > y.bytes; });
+      std::sort(top.begin(), top.end(),
+                [](const ProcessPeak& x, const ProcessPeak& y) { return x.bytes > y.bytes; });
       std::string line = fmt::format("{} process(es); largest:", top.size());
       for (std::size_t i = 0; i < top.size() && i < 3; ++i)
-        line += fmt::format("{} {} {}", i == 0 ? "" : ",", describe_process(filter->names(), top[i].pid),
-                            format_bytes(top[i].bytes));
+        line +=
+            fmt::format("{} {} {}", i == 0 ? "" : ",",
+                        describe_process(filter->names(), top[i].pid), format_bytes(top[i].bytes));
       r.details.push_back(line);
       if (!rss) {
         std::uint64_t calls = 0, bytes = 0;
@@ -153,8 +208,10 @@ AssertionResult evaluate_memory(const Assertion& a, const MemoryUsageSpec& s, co
       const Measured m = measure(*t, s, *filter);
       if (!m.peaks.empty()) base.push_back(combine(s, m));
     }
-    if (!base.empty()) b.baseline = std::move(base);
-    else r.details.push_back("the baseline has no figure to compare with");
+    if (!base.empty())
+      b.baseline = std::move(base);
+    else
+      r.details.push_back("the baseline has no figure to compare with");
   }
   b.max = s.max_bytes ? std::optional<double>(static_cast<double>(*s.max_bytes)) : std::nullopt;
   b.max_regression_percent = s.regression.max_regression_percent;

@@ -17,7 +17,9 @@ namespace {
 constexpr std::array<std::string_view, 4> kContactCalls{"connect", "sendto", "sendmsg", "sendmmsg"};
 
 // A non-blocking connect "fails" with EINPROGRESS while the connection is being made.
-bool succeeded(const Event& e) { return !e.failed() || (e.name == "connect" && e.err == EINPROGRESS); }
+bool succeeded(const Event& e) {
+  return !e.failed() || (e.name == "connect" && e.err == EINPROGRESS);
+}
 
 // The path as resolved by the decoder (absolute) and as the program gave it.
 std::vector<std::string> path_forms(const Arg& a) {
@@ -40,8 +42,8 @@ struct Hit {
   std::uint32_t run = 0;
 };
 
-void find_hits(const Trace& t, const PresenceSpec& s, const ProcessFilter& filter, bool need_success,
-               std::vector<Hit>& hits) {
+void find_hits(const Trace& t, const PresenceSpec& s, const ProcessFilter& filter,
+               bool need_success, std::vector<Hit>& hits) {
   for (const Event& e : t.events) {
     if (e.kind != EventKind::Syscall || !filter.selects(e.pid)) continue;
     if (need_success && !succeeded(e)) continue;
@@ -61,7 +63,8 @@ void find_hits(const Trace& t, const PresenceSpec& s, const ProcessFilter& filte
         for (const std::string& form : path_forms(a))
           for (const std::string& glob : s.paths)
             if (glob_match(glob, form)) {
-              if (std::find(h.items.begin(), h.items.end(), glob) == h.items.end()) h.items.push_back(glob);
+              if (std::find(h.items.begin(), h.items.end(), glob) == h.items.end())
+                h.items.push_back(glob);
               if (h.what == e.name) h.what = e.name + " " + form;
             }
       }
@@ -113,7 +116,8 @@ AssertionResult evaluate_presence(const Assertion& a, const PresenceSpec& s, con
       const bool present = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
         return std::find(h.items.begin(), h.items.end(), item) != h.items.end();
       });
-      if (!present) missing.push_back(several ? fmt::format("{} (run {})", item, t->run.index) : item);
+      if (!present)
+        missing.push_back(several ? fmt::format("{} (run {})", item, t->run.index) : item);
     }
   }
   r.unit = forbidden ? "calls" : "missing";
@@ -128,7 +132,8 @@ AssertionResult evaluate_presence(const Assertion& a, const PresenceSpec& s, con
     r.outcome = violation(a);
     r.summary = fmt::format("{} call(s) do what is forbidden, first: {}", hit_count, lines.front());
     r.details = lines;
-    if (hit_count > lines.size()) r.details.push_back(fmt::format("... and {} more", hit_count - lines.size()));
+    if (hit_count > lines.size())
+      r.details.push_back(fmt::format("... and {} more", hit_count - lines.size()));
     return r;
   }
   r.measured = static_cast<double>(missing.size());

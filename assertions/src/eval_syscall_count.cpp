@@ -25,9 +25,13 @@ Result<std::uint64_t> count_calls(const Trace& t, const CallSelector& sel,
 
 }  // namespace
 
-AssertionResult evaluate_syscall_count(const Assertion& a, const SyscallCountSpec& s, const EvalContext& c) {
+AssertionResult evaluate_syscall_count(const Assertion& a, const SyscallCountSpec& s,
+                                       const EvalContext& c) {
   AssertionResult r = result_for(a);
-  Budget b{.what = describe_selector(s.select), .unit = "calls", .median = false, .format = format_count};
+  Budget b{.what = describe_selector(s.select),
+           .unit = "calls",
+           .median = false,
+           .format = format_count};
   std::map<std::string, std::uint64_t> by_name;
   for (const Trace* t : c.runs) {
     auto n = count_calls(*t, s.select, c.runs.size() == 1 ? &by_name : nullptr);

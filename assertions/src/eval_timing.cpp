@@ -56,9 +56,8 @@ Result<std::optional<PathFigure>> path_of(const Trace& trace, const CriticalPath
     const auto windows = span_windows(trace, pattern);
     if (!windows.empty()) {
       // Span markers themselves are not work: only the calls made inside the spans.
-      sliced = slice_trace(trace, [&](const Event& e) {
-        return e.kind != EventKind::Span && inside(windows, e);
-      });
+      sliced = slice_trace(
+          trace, [&](const Event& e) { return e.kind != EventKind::Span && inside(windows, e); });
       scope = fmt::format("inside user spans matching '{}'", s.trace_name_pattern);
     } else {
       auto filter = ProcessFilter::make(trace, s.trace_name_pattern);
@@ -84,7 +83,8 @@ Result<std::optional<PathFigure>> path_of(const Trace& trace, const CriticalPath
 
 }  // namespace
 
-AssertionResult evaluate_critical_path(const Assertion& a, const CriticalPathSpec& s, const EvalContext& c) {
+AssertionResult evaluate_critical_path(const Assertion& a, const CriticalPathSpec& s,
+                                       const EvalContext& c) {
   AssertionResult r = result_for(a);
   if (!c.has_timing) {
     r.outcome = Outcome::Error;
@@ -124,8 +124,10 @@ AssertionResult evaluate_critical_path(const Assertion& a, const CriticalPathSpe
       }
       if (*f) base.push_back((*f)->ms);
     }
-    if (!base.empty()) b.baseline = std::move(base);
-    else r.details.push_back("the baseline has nothing matching trace_name_pattern");
+    if (!base.empty())
+      b.baseline = std::move(base);
+    else
+      r.details.push_back("the baseline has nothing matching trace_name_pattern");
   }
   b.max = s.max_duration_ms;
   b.max_regression_percent = s.regression.max_regression_percent;
@@ -133,7 +135,8 @@ AssertionResult evaluate_critical_path(const Assertion& a, const CriticalPathSpe
   return r;
 }
 
-AssertionResult evaluate_wall_time(const Assertion& a, const WallTimeSpec& s, const EvalContext& c) {
+AssertionResult evaluate_wall_time(const Assertion& a, const WallTimeSpec& s,
+                                   const EvalContext& c) {
   AssertionResult r = result_for(a);
   if (!c.has_timing) {
     r.outcome = Outcome::Error;

@@ -27,7 +27,8 @@ const std::string& ProcessNames::name(Pid pid) const {
   return it == names_.end() ? none_ : it->second;
 }
 
-ProcessFilter::ProcessFilter(const Trace& trace, std::string pattern, std::optional<std::regex> regex)
+ProcessFilter::ProcessFilter(const Trace& trace, std::string pattern,
+                             std::optional<std::regex> regex)
     : trace_(&trace), pattern_(std::move(pattern)), regex_(std::move(regex)), names_(trace) {}
 
 Result<ProcessFilter> ProcessFilter::make(const Trace& trace, const std::string& pattern) {

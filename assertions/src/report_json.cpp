@@ -1,7 +1,6 @@
 // The JSON report (for tools): every figure a text report shows, typed.
-#include <nlohmann/json.hpp>
-
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "golden/assertions/report.hpp"
 #include "report_common.hpp"
@@ -9,8 +8,8 @@
 namespace golden {
 namespace {
 
-using nlohmann::ordered_json;
 using detail::sanitize_text;
+using nlohmann::ordered_json;
 
 ordered_json finding_json(const Finding& f) {
   ordered_json j;
@@ -51,9 +50,15 @@ ordered_json result_json(const AssertionResult& r) {
   j["unit"] = r.unit;
   if (r.spread) {
     const Spread& s = *r.spread;
-    j["spread"] = {{"runs", s.n},     {"median", s.median}, {"min", s.min},
-                   {"max", s.max},    {"mad", s.mad},       {"q1", s.q1},
-                   {"q3", s.q3},      {"iqr", s.iqr()},     {"median_se", s.median_se()},
+    j["spread"] = {{"runs", s.n},
+                   {"median", s.median},
+                   {"min", s.min},
+                   {"max", s.max},
+                   {"mad", s.mad},
+                   {"q1", s.q1},
+                   {"q3", s.q3},
+                   {"iqr", s.iqr()},
+                   {"median_se", s.median_se()},
                    {"relative_noise", s.relative_noise()}};
   }
   ordered_json findings = ordered_json::array();
@@ -71,7 +76,8 @@ std::string render_check_json(const CheckReport& report) {
   j["version"] = 1;
   j["trace"] = sanitize_text(report.trace_name);
   j["config"] = sanitize_text(report.config_name);
-  j["baseline"] = report.baseline_name.empty() ? ordered_json(nullptr) : ordered_json(sanitize_text(report.baseline_name));
+  j["baseline"] = report.baseline_name.empty() ? ordered_json(nullptr)
+                                               : ordered_json(sanitize_text(report.baseline_name));
   j["runs"] = report.runs;
   j["exit_status"] = report.exit_status();
   ordered_json counts;

@@ -8,8 +8,8 @@ namespace golden {
 
 std::string render_check_text(const CheckReport& report) {
   using namespace detail;
-  std::string out = fmt::format("golden check: {} ({} run{}) against {}", report.trace_name, report.runs,
-                                report.runs == 1 ? "" : "s", report.config_name);
+  std::string out = fmt::format("golden check: {} ({} run{}) against {}", report.trace_name,
+                                report.runs, report.runs == 1 ? "" : "s", report.config_name);
   if (!report.baseline_name.empty()) out += fmt::format(", baseline {}", report.baseline_name);
   out += "\n";
   for (const std::string& note : report.notes) out += "note: " + sanitize_text(note) + "\n";
@@ -19,7 +19,9 @@ std::string render_check_text(const CheckReport& report) {
     out += sanitize_text(detail_lines(r, "      "));
   }
   out += fmt::format("result: {} — {}\n",
-                     report.exit_status() == 0 ? "pass" : report.exit_status() == 1 ? "FAIL" : "ERROR",
+                     report.exit_status() == 0   ? "pass"
+                     : report.exit_status() == 1 ? "FAIL"
+                                                 : "ERROR",
                      summary_counts(report));
   return out;
 }
@@ -34,10 +36,14 @@ std::optional<CheckFormat> check_format_from_string(std::string_view s) {
 
 std::string render_check(const CheckReport& report, CheckFormat format) {
   switch (format) {
-    case CheckFormat::Text: return render_check_text(report);
-    case CheckFormat::Json: return render_check_json(report);
-    case CheckFormat::Junit: return render_check_junit(report);
-    case CheckFormat::Github: return render_check_github(report);
+    case CheckFormat::Text:
+      return render_check_text(report);
+    case CheckFormat::Json:
+      return render_check_json(report);
+    case CheckFormat::Junit:
+      return render_check_junit(report);
+    case CheckFormat::Github:
+      return render_check_github(report);
   }
   return render_check_text(report);
 }

@@ -23,7 +23,9 @@ double Spread::median_se() const {
   return kMedianEfficiency * sigma() / std::sqrt(static_cast<double>(n));
 }
 
-double Spread::relative_noise() const { return median == 0 ? 0 : sigma() / std::abs(median); }
+double Spread::relative_noise() const {
+  return median == 0 ? 0 : sigma() / std::abs(median);
+}
 
 Spread spread_of(std::vector<double> values) {
   GOLDEN_CHECK(!values.empty());

@@ -14,7 +14,9 @@ constexpr int kOpen = static_cast<int>(MarkerOp::SpanOpen);
 constexpr int kClose = static_cast<int>(MarkerOp::SpanClose);
 constexpr int kAnnotation = static_cast<int>(MarkerOp::Annotation);
 
-bool is_span_event(const Event& e, int op) { return e.kind == EventKind::Span && e.nr == op; }
+bool is_span_event(const Event& e, int op) {
+  return e.kind == EventKind::Span && e.nr == op;
+}
 
 std::optional<std::int64_t> arg_number(const Arg& a) {
   if (a.kind == ArgKind::Int || a.kind == ArgKind::UInt || a.kind == ArgKind::Hex) return a.raw;
@@ -89,25 +91,31 @@ std::vector<AllocReport> alloc_reports(const Trace& trace) {
     if (!is_span_event(e, kAnnotation) || e.name != kAllocTopic) continue;
     AllocReport r;
     r.pid = e.pid;
+    r.tid = e.tid;
     r.seq = e.seq;
-    for (const Arg& a : e.args)
-      if (auto v = arg_number(a)) r.values[a.name] = *v;
+    for (const Arg& a : e.args) {
+      if (a.name == "span") r.span = !a.str.empty() ? a.str : a.text;
+      else if (auto v = arg_number(a)) r.values[a.name] = *v;
+    }
     out.push_back(std::move(r));
   }
   return out;
 }
 
 std::vector<ProcessAllocations> allocations_by_process(const Trace& trace) {
-  static const char* const kAllocKeys[] = {"malloc",         "calloc",        "realloc",
-                                           "reallocarray",   "posix_memalign", "aligned_alloc",
-                                           "memalign",       "valloc",        "pvalloc"};
+  static const char* const kAllocKeys[] = {"malloc",       "calloc",         "realloc",
+                                           "reallocarray", "posix_memalign", "aligned_alloc",
+                                           "memalign",     "valloc",         "pvalloc"};
   std::vector<ProcessAllocations> out;
   std::unordered_map<Pid, std::size_t> index;
   for (const AllocReport& r : alloc_reports(trace)) {
+    if (!r.span.empty()) continue;  // a span's figures are part of its process's already
     auto [it, fresh] = index.try_emplace(r.pid, out.size());
     if (fresh) out.push_back(ProcessAllocations{.pid = r.pid});
     ProcessAllocations& p = out[it->second];
-    auto nonneg = [](std::int64_t v) { return static_cast<std::uint64_t>(std::max<std::int64_t>(v, 0)); };
+    auto nonneg = [](std::int64_t v) {
+      return static_cast<std::uint64_t>(std::max<std::int64_t>(v, 0));
+    };
     std::uint64_t allocations = 0;
     for (const char* k : kAllocKeys) allocations += nonneg(r.get(k));
     p.allocations += allocations;
@@ -116,6 +124,23 @@ std::vector<ProcessAllocations> allocations_by_process(const Trace& trace) {
     p.bytes += nonneg(r.get("bytes"));
     p.peak_live_bytes = std::max(p.peak_live_bytes, nonneg(r.get("peak_live_bytes")));
     ++p.reports;
+  }
+  return out;
+}
+
+std::vector<SpanAllocations> allocations_by_span(const Trace& trace) {
+  std::vector<SpanAllocations> out;
+  auto nonneg = [](std::int64_t v) { return static_cast<std::uint64_t>(std::max<std::int64_t>(v, 0)); };
+  for (const AllocReport& r : alloc_reports(trace)) {
+    if (r.span.empty()) continue;
+    out.push_back(SpanAllocations{.span = r.span,
+                                  .pid = r.pid,
+                                  .tid = r.tid,
+                                  .seq = r.seq,
+                                  .allocations = nonneg(r.get("allocations")),
+                                  .frees = nonneg(r.get("frees")),
+                                  .bytes = nonneg(r.get("bytes")),
+                                  .peak_growth_bytes = nonneg(r.get("peak_growth_bytes"))});
   }
   return out;
 }

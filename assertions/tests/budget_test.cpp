@@ -5,6 +5,7 @@
 #include <cerrno>
 
 #include "check_helpers.hpp"
+#include "golden/assertions/spans.hpp"
 #include "trace_maker.hpp"
 
 namespace golden::test {
@@ -29,7 +30,8 @@ TEST(CriticalPath, PassesUnderTheLimitAndFailsOver) {
   auto over = check("type = \"critical_path\"\nmax_duration_ms = 4\n", f);
   EXPECT_EQ(over.outcome, Outcome::Fail) << over.summary;
   EXPECT_NE(over.summary.find("5 ms > 4 ms"), std::string::npos) << over.summary;
-  auto warn = check("type = \"critical_path\"\nmax_duration_ms = 4\nfail_on_violation = false\n", f);
+  auto warn =
+      check("type = \"critical_path\"\nmax_duration_ms = 4\nfail_on_violation = false\n", f);
   EXPECT_EQ(warn.outcome, Outcome::Warn);
   auto off = check("type = \"critical_path\"\nmax_duration_ms = 4\nenabled = false\n", f);
   EXPECT_EQ(off.outcome, Outcome::Disabled);
@@ -51,13 +53,16 @@ TEST(CriticalPath, TraceNamePatternSelectsSpansBeforeProcesses) {
   m.span_close(10, 10, "load_config", 13ms);
   m.call(10, 10, "write", 20ms, 50ms, {fd_arg("fd", 1)}, 10);
   const TraceFile f = m.file();
-  auto spans = check("type = \"critical_path\"\nmax_duration_ms = 9\ntrace_name_pattern = \"^load\"\n", f);
+  auto spans =
+      check("type = \"critical_path\"\nmax_duration_ms = 9\ntrace_name_pattern = \"^load\"\n", f);
   EXPECT_EQ(spans.outcome, Outcome::Fail) << spans.summary;
   EXPECT_DOUBLE_EQ(*spans.measured, 10.0);  // the two calls inside the span, not the write
-  auto process = check("type = \"critical_path\"\nmax_duration_ms = 100\ntrace_name_pattern = \"^app$\"\n", f);
+  auto process =
+      check("type = \"critical_path\"\nmax_duration_ms = 100\ntrace_name_pattern = \"^app$\"\n", f);
   EXPECT_EQ(process.outcome, Outcome::Pass);
   EXPECT_DOUBLE_EQ(*process.measured, 60.0);
-  auto none = check("type = \"critical_path\"\nmax_duration_ms = 1\ntrace_name_pattern = \"^nothing$\"\n", f);
+  auto none = check(
+      "type = \"critical_path\"\nmax_duration_ms = 1\ntrace_name_pattern = \"^nothing$\"\n", f);
   EXPECT_EQ(none.outcome, Outcome::NotApplicable) << none.summary;
 }
 
@@ -149,10 +154,12 @@ TEST(MemoryRss, TreeAddsConcurrentProcessesOnly) {
   auto tree = check("type = \"memory_usage\"\nmax_bytes = 40000000\ntracking_mode = \"rss\"\n", f);
   EXPECT_EQ(tree.outcome, Outcome::Pass);
   EXPECT_DOUBLE_EQ(*tree.measured, 31000.0 * 1024);  // sh + a + b
-  auto process = check("type = \"memory_usage\"\nmax_bytes = 20000000\naggregate = \"process\"\n", f);
+  auto process =
+      check("type = \"memory_usage\"\nmax_bytes = 20000000\naggregate = \"process\"\n", f);
   EXPECT_EQ(process.outcome, Outcome::Fail) << process.summary;
   EXPECT_DOUBLE_EQ(*process.measured, 25000.0 * 1024);
-  auto only_b = check("type = \"memory_usage\"\nmax_bytes = \"21 MB\"\nprocess_name_pattern = \"^b$\"\n", f);
+  auto only_b =
+      check("type = \"memory_usage\"\nmax_bytes = \"21 MB\"\nprocess_name_pattern = \"^b$\"\n", f);
   EXPECT_EQ(only_b.outcome, Outcome::Pass);
   EXPECT_DOUBLE_EQ(*only_b.measured, 20000.0 * 1024);
 }
@@ -176,19 +183,29 @@ TEST(MemoryAllocations, PeakLiveBytesFromTheAllocationCounters) {
   m.process(5, 0, "app", 0ms, 10ms);
   m.call(5, 5, "execve", 0ms, 1ms);
   // Two images of one process (reported before its exec, then at exit): peaks do not add.
-  m.annotation(5, "golden.alloc", {{"malloc", 10}, {"free", 8}, {"bytes", 5000}, {"peak_live_bytes", 4096}}, 2ms);
-  m.annotation(5, "golden.alloc", {{"malloc", 100}, {"calloc", 2}, {"free", 90}, {"bytes", 900000},
-                                    {"peak_live_bytes", 6000000}}, 9ms);
+  m.annotation(5, "golden.alloc",
+               {{"malloc", 10}, {"free", 8}, {"bytes", 5000}, {"peak_live_bytes", 4096}}, 2ms);
+  m.annotation(5, "golden.alloc",
+               {{"malloc", 100},
+                {"calloc", 2},
+                {"free", 90},
+                {"bytes", 900000},
+                {"peak_live_bytes", 6000000}},
+               9ms);
   const TraceFile f = m.file();
-  auto r = check("type = \"memory_usage\"\nmax_bytes = 10485760\ntracking_mode = \"allocations\"\n", f);
+  auto r =
+      check("type = \"memory_usage\"\nmax_bytes = 10485760\ntracking_mode = \"allocations\"\n", f);
   EXPECT_EQ(r.outcome, Outcome::Pass) << r.summary;
   EXPECT_DOUBLE_EQ(*r.measured, 6000000.0);
-  auto over = check("type = \"memory_usage\"\nmax_bytes = 5000000\ntracking_mode = \"allocations\"\n", f);
+  auto over =
+      check("type = \"memory_usage\"\nmax_bytes = 5000000\ntracking_mode = \"allocations\"\n", f);
   EXPECT_EQ(over.outcome, Outcome::Fail);
   bool totals = false;
-  for (const auto& d : over.details) totals |= d.find("210 allocation/free calls") != std::string::npos;
+  for (const auto& d : over.details)
+    totals |= d.find("210 allocation/free calls") != std::string::npos;
   EXPECT_TRUE(totals);
-  auto missing = check("type = \"memory_usage\"\nmax_bytes = 1\ntracking_mode = \"allocations\"\n", simple().file());
+  auto missing = check("type = \"memory_usage\"\nmax_bytes = 1\ntracking_mode = \"allocations\"\n",
+                       simple().file());
   EXPECT_EQ(missing.outcome, Outcome::Error);
   EXPECT_NE(missing.summary.find("--track-alloc"), std::string::npos);
 }
@@ -221,7 +238,8 @@ TEST(SyscallCount, PerSyscallPerClassAndMinimum) {
   TraceMaker fewer;
   fewer.process(7, 0, "tool", 0ms, 50ms).call(7, 7, "openat", 0ms, 1ms, {}, 3);
   const TraceFile base = fewer.file();
-  auto reg = check("type = \"syscall_count\"\nsyscall = \"openat\"\nmax_regression_percent = 100\n", f, &base);
+  auto reg = check("type = \"syscall_count\"\nsyscall = \"openat\"\nmax_regression_percent = 100\n",
+                   f, &base);
   EXPECT_EQ(reg.outcome, Outcome::Fail) << reg.summary;  // 1 -> 3 is +200%
 }
 
@@ -271,6 +289,41 @@ TEST(Report, ExitStatusErrorBeatsFailBeatsPass) {
   EXPECT_EQ(r.exit_status(), 1);
   r.results.push_back({.outcome = Outcome::Error});
   EXPECT_EQ(r.exit_status(), 2);
+}
+
+}  // namespace
+}  // namespace golden::test
+
+namespace golden::test {
+namespace {
+
+TEST(MemoryAllocations, PerSpanHeapGrowth) {
+  TraceMaker m;
+  m.process(5, 0, "app", 0ms, 10ms);
+  m.span_open(5, 5, "parse", 1ms);
+  auto& parse = m.annotation(5, "golden.alloc", {{"allocations", 40}, {"frees", 2}, {"bytes", 9000000},
+                                                  {"peak_growth_bytes", 8000000}}, 2ms);
+  parse.args.insert(parse.args.begin(), Arg{.name = "span", .kind = ArgKind::String, .text = "parse", .str = "parse"});
+  m.span_close(5, 5, "parse", 2ms);
+  auto& render = m.annotation(5, "golden.alloc", {{"allocations", 3}, {"peak_growth_bytes", 1000}}, 3ms);
+  render.args.insert(render.args.begin(), Arg{.name = "span", .kind = ArgKind::String, .text = "render", .str = "render"});
+  m.annotation(5, "golden.alloc", {{"malloc", 43}, {"free", 2}, {"bytes", 9001000}, {"peak_live_bytes", 8100000}}, 9ms);
+  const TraceFile f = m.file();
+  auto parse_budget = check("type = \"memory_usage\"\ntracking_mode = \"allocations\"\nmax_bytes = \"5 MB\"\n"
+                            "span_name_pattern = \"^parse$\"\n", f);
+  EXPECT_EQ(parse_budget.outcome, Outcome::Fail) << parse_budget.summary;
+  EXPECT_DOUBLE_EQ(*parse_budget.measured, 8000000.0);
+  auto render_budget = check("type = \"memory_usage\"\ntracking_mode = \"allocations\"\nmax_bytes = \"5 MB\"\n"
+                             "span_name_pattern = \"render\"\n", f);
+  EXPECT_EQ(render_budget.outcome, Outcome::Pass) << render_budget.summary;
+  auto none = check("type = \"memory_usage\"\ntracking_mode = \"allocations\"\nmax_bytes = 1\n"
+                    "span_name_pattern = \"upload\"\n", f);
+  EXPECT_EQ(none.outcome, Outcome::NotApplicable) << none.summary;
+  // Span reports are not process images: the process figures are not counted twice.
+  const auto procs = allocations_by_process(f.runs[0]);
+  ASSERT_EQ(procs.size(), 1u);
+  EXPECT_EQ(procs[0].reports, 1u);
+  EXPECT_EQ(procs[0].peak_live_bytes, 8100000u);
 }
 
 }  // namespace

@@ -12,7 +12,9 @@
 
 namespace golden::test {
 
-std::string program_path(const std::string& name) { return std::string(GOLDEN_ASSERT_PROGRAMS) + "/" + name; }
+std::string program_path(const std::string& name) {
+  return std::string(GOLDEN_ASSERT_PROGRAMS) + "/" + name;
+}
 
 const TraceFile& captured(const CaptureSpec& spec) {
   using Key = std::tuple<std::string, std::vector<std::string>, bool, unsigned>;
@@ -39,13 +41,18 @@ const TraceFile& captured(const CaptureSpec& spec) {
   return *cache.emplace(key, std::move(file)).first->second;
 }
 
-const TraceFile& captured(const std::string& program) { return captured(CaptureSpec{.program = program}); }
+const TraceFile& captured(const std::string& program) {
+  return captured(CaptureSpec{.program = program});
+}
 
-AssertionResult check_on(const std::string& toml, const TraceFile& trace, const TraceFile* baseline) {
+AssertionResult check_on(const std::string& toml, const TraceFile& trace,
+                         const TraceFile* baseline) {
   auto config = parse_assertion_config("[[assertion]]\nname = \"a\"\n" + toml, "test.toml");
   EXPECT_TRUE(config) << config.error().to_string();
   if (!config || config->assertions.empty()) return {};
-  CheckInput in{.trace = &trace, .trace_name = "capture", .baseline = baseline,
+  CheckInput in{.trace = &trace,
+                .trace_name = "capture",
+                .baseline = baseline,
                 .baseline_name = baseline != nullptr ? "baseline" : ""};
   return check_assertion(config->assertions[0], in);
 }

@@ -12,7 +12,7 @@
 namespace golden::test {
 
 struct CaptureSpec {
-  std::string program;              // file name in the programs directory
+  std::string program;  // file name in the programs directory
   std::vector<std::string> args;
   bool track_alloc = false;
   unsigned runs = 1;

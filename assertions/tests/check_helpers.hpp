@@ -19,7 +19,9 @@ inline Assertion parse_one(const std::string& toml) {
 
 inline AssertionResult check(const std::string& toml, const TraceFile& trace,
                              const TraceFile* baseline = nullptr) {
-  CheckInput in{.trace = &trace, .trace_name = "t.json", .baseline = baseline,
+  CheckInput in{.trace = &trace,
+                .trace_name = "t.json",
+                .baseline = baseline,
                 .baseline_name = baseline ? "b.json" : ""};
   return check_assertion(parse_one(toml), in);
 }

@@ -14,7 +14,8 @@ extern char** environ;
 
 namespace golden::test {
 
-CliResult run_golden(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+CliResult run_golden(const std::vector<std::string>& args,
+                     const std::map<std::string, std::string>& env) {
   TempDir io;
   const std::string out_path = io.file("stdout"), err_path = io.file("stderr");
   std::vector<std::string> vars;

@@ -14,7 +14,8 @@ struct CliResult {
   std::string err;
 };
 
-CliResult run_golden(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
+CliResult run_golden(const std::vector<std::string>& args,
+                     const std::map<std::string, std::string>& env = {});
 
 // A fresh directory under the system temp dir, removed by the destructor.
 struct TempDir {

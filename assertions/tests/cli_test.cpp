@@ -2,9 +2,9 @@
 // one-line errors with file:line, and the golden-file rules (never clobbered, never
 // written on CI, FILE.new for review).
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "capture_fixture.hpp"
 #include "cli_runner.hpp"
@@ -50,7 +50,9 @@ TEST(CheckCommand, ExitZeroOnPassOneOnViolation) {
   EXPECT_NE(pass.out.find("PASS  few_writes"), std::string::npos) << pass.out;
   auto fail = run_golden({"check", noisy, "--config", dir.file("budgets.toml")});
   EXPECT_EQ(fail.status, 1) << fail.out << fail.err;
-  EXPECT_NE(fail.out.find("FAIL  few_writes (syscall_count): write calls 2000 > 100"), std::string::npos) << fail.out;
+  EXPECT_NE(fail.out.find("FAIL  few_writes (syscall_count): write calls 2000 > 100"),
+            std::string::npos)
+      << fail.out;
   EXPECT_NE(fail.out.find("WARN  unbuffered"), std::string::npos) << fail.out;
 }
 
@@ -74,29 +76,35 @@ TEST(CheckCommand, ReportFormatsToFiles) {
   TempDir dir;
   write_file(dir.file("budgets.toml"), kBudgets);
   const std::string noisy = capture_file(dir, "unbuffered_writes", "noisy.json");
-  auto json = run_golden({"check", noisy, "-c", dir.file("budgets.toml"), "--format", "json", "-o", dir.file("r.json"),
-                          "--junit", dir.file("r.xml")});
+  auto json = run_golden({"check", noisy, "-c", dir.file("budgets.toml"), "--format", "json", "-o",
+                          dir.file("r.json"), "--junit", dir.file("r.xml")});
   EXPECT_EQ(json.status, 1);
-  EXPECT_NE(json.out.find("FAIL  few_writes"), std::string::npos) << "the text report still goes to stdout";
+  EXPECT_NE(json.out.find("FAIL  few_writes"), std::string::npos)
+      << "the text report still goes to stdout";
   const auto j = nlohmann::json::parse(read_file(dir.file("r.json")));
   EXPECT_EQ(j["exit_status"], 1);
   EXPECT_EQ(j["results"][0]["outcome"], "fail");
   EXPECT_EQ(j["results"][1]["findings"][0]["count"], 2000);
-  const std::string check_xml = "python3 -c \"import sys, xml.etree.ElementTree as E; s = E.parse(sys.argv[1]).getroot()"
-                                ".find('testsuite'); sys.exit(0 if s.get('failures') == '1' and len(s.findall('testcase')) == 2 else 3)\" " +
-                                dir.file("r.xml");
+  const std::string check_xml =
+      "python3 -c \"import sys, xml.etree.ElementTree as E; s = E.parse(sys.argv[1]).getroot()"
+      ".find('testsuite'); sys.exit(0 if s.get('failures') == '1' and len(s.findall('testcase')) "
+      "== 2 else 3)\" " +
+      dir.file("r.xml");
   EXPECT_EQ(std::system(check_xml.c_str()), 0) << read_file(dir.file("r.xml"));
   auto gh = run_golden({"check", noisy, "-c", dir.file("budgets.toml"), "--format", "github"});
   EXPECT_EQ(gh.status, 1);
-  EXPECT_NE(gh.out.find("::error file=" + dir.file("budgets.toml") + ",line=2,title=golden check%3A few_writes"),
-            std::string::npos) << gh.out;
+  EXPECT_NE(gh.out.find("::error file=" + dir.file("budgets.toml") +
+                        ",line=2,title=golden check%3A few_writes"),
+            std::string::npos)
+      << gh.out;
   EXPECT_NE(gh.out.find("::warning file="), std::string::npos) << gh.out;
 }
 
 TEST(CheckCommand, BaselineRegression) {
   TempDir dir;
-  write_file(dir.file("reg.toml"), "[[assertion]]\nname = \"writes\"\ntype = \"syscall_count\"\nsyscall = \"write\"\n"
-                                   "max_regression_percent = 10\n");
+  write_file(dir.file("reg.toml"),
+             "[[assertion]]\nname = \"writes\"\ntype = \"syscall_count\"\nsyscall = \"write\"\n"
+             "max_regression_percent = 10\n");
   const std::string base = capture_file(dir, "clean", "base.json");
   const std::string cur = capture_file(dir, "unbuffered_writes", "cur.json");
   EXPECT_EQ(run_golden({"check", base, "-c", dir.file("reg.toml"), "--baseline", base}).status, 0);
@@ -116,12 +124,14 @@ TEST(CheckCommand, BadConfigsAreOneLineWithFileAndLine) {
   for (const auto& entry : fs::directory_iterator(kBad)) {
     const std::string path = entry.path().string();
     const std::string header = read_file(path).substr(0, read_file(path).find('\n'));
-    const std::string line = header.substr(std::string("# expect: ").size(), header.find(':', 10) - 10);
+    const std::string line =
+        header.substr(std::string("# expect: ").size(), header.find(':', 10) - 10);
     auto r = run_golden({"check", trace, "--config", path});
     EXPECT_EQ(r.status, 2) << path << "\n" << r.out << r.err;
     EXPECT_TRUE(r.out.empty()) << path << ": no partial report";
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-    EXPECT_TRUE(r.err.starts_with("golden: " + path + ":" + line + ":")) << r.err << " (expected line " << line << ")";
+    EXPECT_TRUE(r.err.starts_with("golden: " + path + ":" + line + ":"))
+        << r.err << " (expected line " << line << ")";
     ++seen;
   }
   EXPECT_GE(seen, 20u);
@@ -163,9 +173,11 @@ TEST(VerifyCommand, DivergenceFailsAndKeepsTheNewTraceForReview) {
   const std::string golden = dir.file("g.json");
   ASSERT_EQ(run_golden({"verify", "--golden", golden, "--", program_path("clean")}).status, 0);
   const std::string recorded = read_file(golden);
-  auto diverged = run_golden({"verify", "--golden", golden, "--", program_path("unbuffered_writes")});
+  auto diverged =
+      run_golden({"verify", "--golden", golden, "--", program_path("unbuffered_writes")});
   EXPECT_EQ(diverged.status, 1) << diverged.out << diverged.err;
-  EXPECT_NE(diverged.out.find("behaviour differs from " + golden), std::string::npos) << diverged.out;
+  EXPECT_NE(diverged.out.find("behaviour differs from " + golden), std::string::npos)
+      << diverged.out;
   EXPECT_TRUE(fs::exists(golden + ".new"));
   EXPECT_EQ(read_file(golden), recorded);
 }
@@ -174,19 +186,24 @@ TEST(VerifyCommand, BudgetsAreCheckedWithTheGoldenAsBaseline) {
   TempDir dir;
   const std::string golden = dir.file("g.json");
   write_file(dir.file("cfg.toml"), std::string(kBudgets) + "\n[compare]\n");
-  ASSERT_EQ(run_golden({"verify", "--golden", golden, "-c", dir.file("cfg.toml"), "--", program_path("clean")}).status, 0);
-  write_file(dir.file("strict.toml"), "[[assertion]]\nname = \"no_writes\"\ntype = \"syscall_count\"\nsyscall = \"write\"\n"
-                                      "max_calls = 0\n\n[[assertion]]\nname = \"same\"\ntype = \"syscall_count\"\n"
-                                      "max_regression_percent = 0\n");
-  auto r = run_golden({"verify", "--golden", golden, "-c", dir.file("strict.toml"), "--junit", dir.file("v.xml"), "--",
-                       program_path("clean")});
+  ASSERT_EQ(run_golden({"verify", "--golden", golden, "-c", dir.file("cfg.toml"), "--",
+                        program_path("clean")})
+                .status,
+            0);
+  write_file(dir.file("strict.toml"),
+             "[[assertion]]\nname = \"no_writes\"\ntype = \"syscall_count\"\nsyscall = \"write\"\n"
+             "max_calls = 0\n\n[[assertion]]\nname = \"same\"\ntype = \"syscall_count\"\n"
+             "max_regression_percent = 0\n");
+  auto r = run_golden({"verify", "--golden", golden, "-c", dir.file("strict.toml"), "--junit",
+                       dir.file("v.xml"), "--", program_path("clean")});
   EXPECT_EQ(r.status, 1) << r.out << r.err;
   EXPECT_NE(r.out.find("FAIL  no_writes"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("vs baseline"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("budgets violated"), std::string::npos) << r.out;
-  const std::string xml_ok = "python3 -c \"import sys, xml.etree.ElementTree as E; r = E.parse(sys.argv[1]).getroot();"
-                             " sys.exit(0 if r.tag == 'testsuites' and len(r.findall('testsuite')) == 2 else 3)\" " +
-                             dir.file("v.xml");
+  const std::string xml_ok =
+      "python3 -c \"import sys, xml.etree.ElementTree as E; r = E.parse(sys.argv[1]).getroot();"
+      " sys.exit(0 if r.tag == 'testsuites' and len(r.findall('testsuite')) == 2 else 3)\" " +
+      dir.file("v.xml");
   EXPECT_EQ(std::system(xml_ok.c_str()), 0) << read_file(dir.file("v.xml"));
 }
 
@@ -194,10 +211,12 @@ TEST(VerifyCommand, UpdateRewritesTheGolden) {
   TempDir dir;
   const std::string golden = dir.file("g.json");
   ASSERT_EQ(run_golden({"verify", "--golden", golden, "--", program_path("clean")}).status, 0);
-  auto updated = run_golden({"verify", "--golden", golden, "--update", "--", program_path("unbuffered_writes")});
+  auto updated = run_golden(
+      {"verify", "--golden", golden, "--update", "--", program_path("unbuffered_writes")});
   EXPECT_EQ(updated.status, 0) << updated.out << updated.err;
   EXPECT_NE(updated.out.find("updated golden trace"), std::string::npos);
-  auto env_update = run_golden({"verify", "--golden", golden, "--", program_path("clean")}, {{"GOLDEN_UPDATE", "1"}});
+  auto env_update = run_golden({"verify", "--golden", golden, "--", program_path("clean")},
+                               {{"GOLDEN_UPDATE", "1"}});
   EXPECT_EQ(env_update.status, 0) << env_update.out;
   EXPECT_EQ(run_golden({"verify", "--golden", golden, "--", program_path("clean")}).status, 0);
 }
@@ -205,23 +224,29 @@ TEST(VerifyCommand, UpdateRewritesTheGolden) {
 TEST(VerifyCommand, OnCiTheGoldenIsNeverWritten) {
   TempDir dir;
   const std::string golden = dir.file("g.json");
-  auto missing = run_golden({"verify", "--golden", golden, "--", program_path("clean")}, {{"CI", "true"}});
+  auto missing =
+      run_golden({"verify", "--golden", golden, "--", program_path("clean")}, {{"CI", "true"}});
   EXPECT_EQ(missing.status, 1) << missing.out;
   EXPECT_FALSE(fs::exists(golden));
   EXPECT_TRUE(fs::exists(golden + ".new"));
   EXPECT_NE(missing.out.find("CI is set"), std::string::npos) << missing.out;
   fs::rename(golden + ".new", golden);  // a person reviewed and committed it
   const std::string committed = read_file(golden);
-  auto update = run_golden({"verify", "--golden", golden, "--update", "--", program_path("unbuffered_writes")},
-                           {{"CI", "1"}});
+  auto update = run_golden(
+      {"verify", "--golden", golden, "--update", "--", program_path("unbuffered_writes")},
+      {{"CI", "1"}});
   EXPECT_EQ(update.status, 1);
   EXPECT_EQ(read_file(golden), committed);
   EXPECT_TRUE(fs::exists(golden + ".new"));
-  auto env_update = run_golden({"verify", "--golden", golden, "--", program_path("unbuffered_writes")},
-                               {{"CI", "true"}, {"GOLDEN_UPDATE", "1"}});
+  auto env_update =
+      run_golden({"verify", "--golden", golden, "--", program_path("unbuffered_writes")},
+                 {{"CI", "true"}, {"GOLDEN_UPDATE", "1"}});
   EXPECT_EQ(env_update.status, 1);
   EXPECT_EQ(read_file(golden), committed);
-  EXPECT_EQ(run_golden({"verify", "--golden", golden, "--", program_path("clean")}, {{"CI", "true"}}).status, 0);
+  EXPECT_EQ(
+      run_golden({"verify", "--golden", golden, "--", program_path("clean")}, {{"CI", "true"}})
+          .status,
+      0);
 }
 
 TEST(VerifyCommand, AFailedCaptureNeverTouchesTheGolden) {
@@ -229,13 +254,15 @@ TEST(VerifyCommand, AFailedCaptureNeverTouchesTheGolden) {
   const std::string golden = dir.file("g.json");
   ASSERT_EQ(run_golden({"verify", "--golden", golden, "--", program_path("clean")}).status, 0);
   const std::string recorded = read_file(golden);
-  auto r = run_golden({"verify", "--golden", golden, "--update", "--", dir.file("no-such-program")});
+  auto r =
+      run_golden({"verify", "--golden", golden, "--update", "--", dir.file("no-such-program")});
   EXPECT_EQ(r.status, 2) << r.out << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   EXPECT_EQ(read_file(golden), recorded);
   EXPECT_FALSE(fs::exists(golden + ".new"));
   EXPECT_FALSE(fs::exists(golden + ".new.partial"));
-  auto bad = run_golden({"verify", "--golden", golden, "-c", kBad + "unknown-pattern.toml", "--", program_path("clean")});
+  auto bad = run_golden({"verify", "--golden", golden, "-c", kBad + "unknown-pattern.toml", "--",
+                         program_path("clean")});
   EXPECT_EQ(bad.status, 2);
   EXPECT_TRUE(bad.err.starts_with("golden: " + kBad + "unknown-pattern.toml:5:")) << bad.err;
   EXPECT_FALSE(fs::exists(golden + ".new")) << "bad input is rejected before anything runs";
@@ -243,10 +270,12 @@ TEST(VerifyCommand, AFailedCaptureNeverTouchesTheGolden) {
 
 TEST(VerifyCommand, TrackAllocTurnsOnForAnAllocationBudget) {
   TempDir dir;
-  write_file(dir.file("heap.toml"), "[[assertion]]\nname = \"heap\"\ntype = \"memory_usage\"\nmax_bytes = \"10 MiB\"\n"
-                                    "tracking_mode = \"allocations\"\n");
+  write_file(dir.file("heap.toml"),
+             "[[assertion]]\nname = \"heap\"\ntype = \"memory_usage\"\nmax_bytes = \"10 MiB\"\n"
+             "tracking_mode = \"allocations\"\n");
   const std::string golden = dir.file("g.json");
-  auto r = run_golden({"verify", "--golden", golden, "-c", dir.file("heap.toml"), "--", program_path("alloc_heavy")});
+  auto r = run_golden({"verify", "--golden", golden, "-c", dir.file("heap.toml"), "--",
+                       program_path("alloc_heavy")});
   if (r.out.find("no allocation counters") != std::string::npos)
     GTEST_SKIP() << "the recorder does not turn marker syscalls into Span events yet";
   EXPECT_EQ(r.status, 1) << r.out << r.err;

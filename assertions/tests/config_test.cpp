@@ -1,12 +1,12 @@
 // The assertion config: renacer's files load unchanged, every type and field parses,
 // and every kind of mistake is one error naming file:line.
+#include "golden/assertions/config.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <regex>
-
-#include "golden/assertions/config.hpp"
 
 namespace golden {
 namespace {
@@ -48,7 +48,8 @@ TEST(Config, RenacerAntiPatternExamplesLoad) {
 TEST(Config, EveryTypeAndFieldParsesNextToACompareTable) {
   auto config = load_assertion_config(kConfigs + "every-type.toml");
   ASSERT_TRUE(config) << config.error().to_string();
-  EXPECT_TRUE(config->warnings.empty()) << config->warnings.front();  // [compare] is not ours, not unknown
+  EXPECT_TRUE(config->warnings.empty())
+      << config->warnings.front();  // [compare] is not ours, not unknown
   ASSERT_EQ(config->assertions.size(), 11u);
   const auto& cp = std::get<CriticalPathSpec>(config->assertions[0].spec);
   EXPECT_EQ(cp.max_duration_ms, 10.5);
@@ -80,9 +81,10 @@ TEST(Config, EveryTypeAndFieldParsesNextToACompareTable) {
 }
 
 TEST(Config, UnknownTopLevelTablesAreWarningsNotErrors) {
-  auto config = parse_assertion_config("[tracing]\nlevel = 2\n\n[[assertion]]\nname = \"w\"\n"
-                                       "type = \"wall_time\"\nmax_duration_ms = 5\n",
-                                       "x.toml");
+  auto config = parse_assertion_config(
+      "[tracing]\nlevel = 2\n\n[[assertion]]\nname = \"w\"\n"
+      "type = \"wall_time\"\nmax_duration_ms = 5\n",
+      "x.toml");
   ASSERT_TRUE(config) << config.error().to_string();
   ASSERT_EQ(config->warnings.size(), 1u);
   EXPECT_EQ(config->warnings[0], "x.toml:1: unknown table 'tracing' ignored");
@@ -95,10 +97,14 @@ TEST(Config, EmptyFileHasNoAssertions) {
 }
 
 TEST(Config, SizesWithUnits) {
-  for (const auto& [text, bytes] : std::vector<std::pair<std::string, std::uint64_t>>{
-           {"\"10MB\"", 10000000}, {"\"10 MiB\"", 10485760}, {"\"1.5 GiB\"", 1610612736}, {"\"512\"", 512}}) {
+  for (const auto& [text, bytes] :
+       std::vector<std::pair<std::string, std::uint64_t>>{{"\"10MB\"", 10000000},
+                                                          {"\"10 MiB\"", 10485760},
+                                                          {"\"1.5 GiB\"", 1610612736},
+                                                          {"\"512\"", 512}}) {
     auto config = parse_assertion_config(
-        "[[assertion]]\nname = \"m\"\ntype = \"memory_usage\"\nmax_bytes = " + text + "\n", "s.toml");
+        "[[assertion]]\nname = \"m\"\ntype = \"memory_usage\"\nmax_bytes = " + text + "\n",
+        "s.toml");
     ASSERT_TRUE(config) << text << ": " << config.error().to_string();
     EXPECT_EQ(std::get<MemoryUsageSpec>(config->assertions[0].spec).max_bytes, bytes) << text;
   }
@@ -124,7 +130,8 @@ TEST_P(BadConfig, OneErrorWithFileAndLine) {
   ASSERT_FALSE(config) << path << " was accepted";
   const Error& e = config.error();
   // file:line, or file:line:col for a syntax error
-  EXPECT_TRUE(e.where == path + ":" + m[1].str() || e.where.starts_with(path + ":" + m[1].str() + ":"))
+  EXPECT_TRUE(e.where == path + ":" + m[1].str() ||
+              e.where.starts_with(path + ":" + m[1].str() + ":"))
       << e.to_string();
   EXPECT_NE(e.message.find(m[2].str()), std::string::npos) << e.to_string();
   EXPECT_EQ(e.to_string().find('\n'), std::string::npos) << "one line";
@@ -138,12 +145,12 @@ std::vector<std::string> bad_files() {
   return out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, BadConfig, ::testing::ValuesIn(bad_files()),
-                         [](const auto& info) {
-                           std::string n = info.param.substr(0, info.param.size() - 5);
-                           for (char& c : n) if (c == '-') c = '_';
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Files, BadConfig, ::testing::ValuesIn(bad_files()), [](const auto& info) {
+  std::string n = info.param.substr(0, info.param.size() - 5);
+  for (char& c : n)
+    if (c == '-') c = '_';
+  return n;
+});
 
 }  // namespace
 }  // namespace golden

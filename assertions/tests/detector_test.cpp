@@ -1,10 +1,10 @@
 // Each detector on hand-built traces: it fires on a clear case (with where, how many and
 // why), stays quiet on the clean program next to it, and says "not applicable" when the
 // trace cannot show the pattern.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 
 #include <cerrno>
-#include <fcntl.h>
 
 #include "golden/assertions/detectors.hpp"
 #include "trace_maker.hpp"
@@ -20,9 +20,13 @@ DetectorResult run(std::string_view pattern, const Trace& t, DetectorOptions opt
   return r ? *r : DetectorResult{};
 }
 
-double best(const DetectorResult& r) { return r.findings.empty() ? 0.0 : r.findings.front().confidence; }
+double best(const DetectorResult& r) {
+  return r.findings.empty() ? 0.0 : r.findings.front().confidence;
+}
 
-Nanos us(long n) { return std::chrono::microseconds(n); }
+Nanos us(long n) {
+  return std::chrono::microseconds(n);
+}
 
 TEST(Detectors, RegistryKnowsTheSevenPatterns) {
   EXPECT_EQ(detector_names().size(), 7u);
@@ -39,7 +43,8 @@ TEST(TightLoop, FiresOnThousandsOfEagainReads) {
   m.process(3, 0, "poller", 0ms, 100ms);
   m.call(3, 3, "pipe2", 0ms, us(5), {}, 0);
   for (int i = 0; i < 3000; ++i) {
-    m.fail(3, 3, "read", us(10 + 3 * i), us(1), EAGAIN, {fd_arg("fd", 3, "pipe:[77]"), int_arg("count", 64)});
+    m.fail(3, 3, "read", us(10 + 3 * i), us(1), EAGAIN,
+           {fd_arg("fd", 3, "pipe:[77]"), int_arg("count", 64)});
     if (i % 10 == 0) m.call(3, 3, "clock_gettime", us(11 + 3 * i), us(1));
   }
   m.call(3, 3, "read", us(9100), us(5), {fd_arg("fd", 3, "pipe:[77]"), int_arg("count", 64)}, 5);
@@ -50,7 +55,9 @@ TEST(TightLoop, FiresOnThousandsOfEagainReads) {
   EXPECT_EQ(f.count, 3000u);
   EXPECT_EQ(f.fd, "3 (pipe:[77])");
   EXPECT_EQ(f.first_seq, 1u);
-  EXPECT_NE(f.summary.find("read on fd 3 (pipe:[77]) failed with EAGAIN 3000 times"), std::string::npos) << f.summary;
+  EXPECT_NE(f.summary.find("read on fd 3 (pipe:[77]) failed with EAGAIN 3000 times"),
+            std::string::npos)
+      << f.summary;
   EXPECT_NE(f.where.find("pid 3 (poller)"), std::string::npos) << f.where;
   EXPECT_FALSE(f.why.empty());
 }
@@ -59,13 +66,19 @@ TEST(TightLoop, FiresOnZeroTimeoutPollsAndWnohang) {
   TraceMaker m;
   m.process(4, 0, "spin", 0ms, 100ms);
   for (int i = 0; i < 1500; ++i) {
-    m.call(4, 4, "poll", us(2 * i), us(1), {struct_arg("fds", "[{fd=5, events=POLLIN}]"), int_arg("nfds", 1), int_arg("timeout", 0)}, 0);
-    m.call(4, 4, "wait4", us(2 * i + 1), us(1), {int_arg("pid", -1), struct_arg("wstatus", "NULL"), flags_arg("options", 1, "WNOHANG")}, 0);
+    m.call(
+        4, 4, "poll", us(2 * i), us(1),
+        {struct_arg("fds", "[{fd=5, events=POLLIN}]"), int_arg("nfds", 1), int_arg("timeout", 0)},
+        0);
+    m.call(4, 4, "wait4", us(2 * i + 1), us(1),
+           {int_arg("pid", -1), struct_arg("wstatus", "NULL"), flags_arg("options", 1, "WNOHANG")},
+           0);
   }
   const DetectorResult r = run("TightLoop", m.build());
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_GT(r.findings[0].confidence, 0.9);
-  EXPECT_NE(r.findings[0].summary.find("poll with a zero timeout returned 0 1500 times"), std::string::npos)
+  EXPECT_NE(r.findings[0].summary.find("poll with a zero timeout returned 0 1500 times"),
+            std::string::npos)
       << r.findings[0].summary;
 }
 
@@ -74,9 +87,12 @@ TEST(TightLoop, QuietOnBlockingWaitsAndADrainedSocket) {
   m.process(5, 0, "server", 0ms, 10s);
   for (int i = 0; i < 1000; ++i) {
     // An event loop: poll blocks up to a second, then data is read until EAGAIN.
-    m.call(5, 5, "poll", std::chrono::milliseconds(10 * i), 5ms, {struct_arg("fds", "[...]"), int_arg("nfds", 1), int_arg("timeout", 1000)}, i % 2);
-    m.call(5, 5, "read", std::chrono::milliseconds(10 * i + 6), us(5), {fd_arg("fd", 6, "socket:[9]"), int_arg("count", 4096)}, 512);
-    m.fail(5, 5, "read", std::chrono::milliseconds(10 * i + 7), us(5), EAGAIN, {fd_arg("fd", 6, "socket:[9]"), int_arg("count", 4096)});
+    m.call(5, 5, "poll", std::chrono::milliseconds(10 * i), 5ms,
+           {struct_arg("fds", "[...]"), int_arg("nfds", 1), int_arg("timeout", 1000)}, i % 2);
+    m.call(5, 5, "read", std::chrono::milliseconds(10 * i + 6), us(5),
+           {fd_arg("fd", 6, "socket:[9]"), int_arg("count", 4096)}, 512);
+    m.fail(5, 5, "read", std::chrono::milliseconds(10 * i + 7), us(5), EAGAIN,
+           {fd_arg("fd", 6, "socket:[9]"), int_arg("count", 4096)});
   }
   const DetectorResult r = run("TightLoop", m.build());
   EXPECT_LT(best(r), 0.05);
@@ -92,7 +108,9 @@ Trace fan_out(int children, Nanos parent_cpu, Nanos child_cpu) {
   std::vector<Seq> exits;
   Nanos t = 1ms;
   std::vector<Seq> clones;
-  for (int c = 0; c < children; ++c) clones.push_back(m.call(100, 100, "clone", t + std::chrono::milliseconds(c), us(50), {}, 101 + c).seq);
+  for (int c = 0; c < children; ++c)
+    clones.push_back(
+        m.call(100, 100, "clone", t + std::chrono::milliseconds(c), us(50), {}, 101 + c).seq);
   for (int c = 0; c < children; ++c) {
     const int pid = 101 + c;
     const Nanos start = t + std::chrono::milliseconds(c) + us(60);
@@ -102,7 +120,8 @@ Trace fan_out(int children, Nanos parent_cpu, Nanos child_cpu) {
     exits.push_back(m.call(pid, pid, "exit_group", start + child_cpu, us(5)).seq);
   }
   // The parent's own work is user time until its first wait.
-  Nanos waits_at = std::max(t + parent_cpu, t + child_cpu + std::chrono::milliseconds(children + 2));
+  Nanos waits_at =
+      std::max(t + parent_cpu, t + child_cpu + std::chrono::milliseconds(children + 2));
   for (int c = 0; c < children; ++c) {
     const Seq w = m.call(100, 100, "wait4", waits_at, us(20), {int_arg("pid", -1)}, 101 + c).seq;
     m.edge(exits[c], w, EdgeKind::Reap);
@@ -152,7 +171,8 @@ TEST(PcieBottleneck, FiresWhenTransfersDominate) {
   ASSERT_TRUE(r.applicable);
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_NEAR(r.findings[0].confidence, ((80.0 / 90.0) - 0.5) / 0.4, 1e-9);
-  EXPECT_NE(r.findings[0].summary.find("2 transfer span(s)"), std::string::npos) << r.findings[0].summary;
+  EXPECT_NE(r.findings[0].summary.find("2 transfer span(s)"), std::string::npos)
+      << r.findings[0].summary;
 }
 
 TEST(PcieBottleneck, QuietWhenCopiesHideBehindKernels) {
@@ -190,24 +210,29 @@ TEST(UnbufferedIO, FiresOnByteByByteWrites) {
   m.process(2, 0, "writer", 0ms, 100ms);
   m.call(2, 2, "openat", 0ms, us(5), {path_arg("pathname", "/tmp/out.txt")}, 3);
   for (int i = 0; i < 1000; ++i)
-    m.call(2, 2, "write", us(10 + 2 * i), us(1), {fd_arg("fd", 3, "/tmp/out.txt"), int_arg("count", 1)}, 1);
+    m.call(2, 2, "write", us(10 + 2 * i), us(1),
+           {fd_arg("fd", 3, "/tmp/out.txt"), int_arg("count", 1)}, 1);
   const DetectorResult r = run("UnbufferedIO", m.build());
   ASSERT_EQ(r.findings.size(), 1u);
   const Finding& f = r.findings[0];
   EXPECT_NEAR(f.confidence, 1000.0 / 1200.0, 1e-9);
   EXPECT_EQ(f.fd, "3 (/tmp/out.txt)");
-  EXPECT_NE(f.summary.find("1000 tiny writes of 1.0 bytes on average"), std::string::npos) << f.summary;
+  EXPECT_NE(f.summary.find("1000 tiny writes of 1.0 bytes on average"), std::string::npos)
+      << f.summary;
 }
 
 TEST(UnbufferedIO, QuietOnLinesBigReadsAndEventfds) {
   TraceMaker m;
   m.process(2, 0, "cli", 0ms, 100ms);
   for (int i = 0; i < 20; ++i)
-    m.call(2, 2, "write", us(10 * i), us(1), {fd_arg("fd", 1, "/dev/pts/0"), int_arg("count", 40)}, 40);
+    m.call(2, 2, "write", us(10 * i), us(1), {fd_arg("fd", 1, "/dev/pts/0"), int_arg("count", 40)},
+           40);
   for (int i = 0; i < 500; ++i)  // asked for 4 KiB, the pipe had a little
-    m.call(2, 2, "read", us(500 + i), us(1), {fd_arg("fd", 0, "pipe:[5]"), int_arg("count", 4096)}, 10);
+    m.call(2, 2, "read", us(500 + i), us(1), {fd_arg("fd", 0, "pipe:[5]"), int_arg("count", 4096)},
+           10);
   for (int i = 0; i < 1000; ++i)
-    m.call(2, 2, "write", us(2000 + i), us(1), {fd_arg("fd", 7, "anon_inode:[eventfd]"), int_arg("count", 8)}, 8);
+    m.call(2, 2, "write", us(2000 + i), us(1),
+           {fd_arg("fd", 7, "anon_inode:[eventfd]"), int_arg("count", 8)}, 8);
   const DetectorResult r = run("UnbufferedIO", m.build());
   EXPECT_LT(best(r), 0.1);
 }
@@ -218,9 +243,13 @@ TEST(RedundantIO, FiresOnTheSameConfigStatedAHundredTimes) {
   TraceMaker m;
   m.process(6, 0, "app", 0ms, 100ms);
   for (int i = 0; i < 100; ++i) {
-    m.call(6, 6, "newfstatat", us(10 * i), us(2), {fd_arg("dirfd", -100), path_arg("pathname", "/etc/app.conf")});
+    m.call(6, 6, "newfstatat", us(10 * i), us(2),
+           {fd_arg("dirfd", -100), path_arg("pathname", "/etc/app.conf")});
     if (i % 4 == 0)
-      m.call(6, 6, "openat", us(10 * i + 5), us(2), {fd_arg("dirfd", -100), path_arg("pathname", "/etc/app.conf"), flags_arg("flags", O_RDONLY, "O_RDONLY")}, 3);
+      m.call(6, 6, "openat", us(10 * i + 5), us(2),
+             {fd_arg("dirfd", -100), path_arg("pathname", "/etc/app.conf"),
+              flags_arg("flags", O_RDONLY, "O_RDONLY")},
+             3);
   }
   const DetectorResult r = run("RedundantIO", m.build());
   ASSERT_EQ(r.findings.size(), 1u);
@@ -234,12 +263,25 @@ TEST(RedundantIO, QuietWhenThePathChangesInBetween) {
   TraceMaker m;
   m.process(6, 0, "editor", 0ms, 100ms);
   for (int i = 0; i < 50; ++i) {
-    m.call(6, 6, "openat", us(10 * i), us(2), {fd_arg("dirfd", -100), path_arg("pathname", "/tmp/doc.txt"), flags_arg("flags", O_RDONLY, "O_RDONLY")}, 3);
-    m.call(6, 6, "openat", us(10 * i + 3), us(2), {fd_arg("dirfd", -100), path_arg("pathname", "/tmp/doc.txt"), flags_arg("flags", O_WRONLY | O_TRUNC, "O_WRONLY|O_TRUNC")}, 4);
-    m.call(6, 6, "write", us(10 * i + 6), us(2), {fd_arg("fd", 4, "/tmp/doc.txt"), int_arg("count", 10)}, 10);
+    m.call(6, 6, "openat", us(10 * i), us(2),
+           {fd_arg("dirfd", -100), path_arg("pathname", "/tmp/doc.txt"),
+            flags_arg("flags", O_RDONLY, "O_RDONLY")},
+           3);
+    m.call(6, 6, "openat", us(10 * i + 3), us(2),
+           {fd_arg("dirfd", -100), path_arg("pathname", "/tmp/doc.txt"),
+            flags_arg("flags", O_WRONLY | O_TRUNC, "O_WRONLY|O_TRUNC")},
+           4);
+    m.call(6, 6, "write", us(10 * i + 6), us(2),
+           {fd_arg("fd", 4, "/tmp/doc.txt"), int_arg("count", 10)}, 10);
   }
-  m.call(6, 6, "openat", us(900), us(2), {fd_arg("dirfd", -100), path_arg("pathname", "/etc/passwd"), flags_arg("flags", O_RDONLY, "O_RDONLY")}, 3);
-  m.call(6, 6, "openat", us(910), us(2), {fd_arg("dirfd", -100), path_arg("pathname", "/etc/passwd"), flags_arg("flags", O_RDONLY, "O_RDONLY")}, 3);
+  m.call(6, 6, "openat", us(900), us(2),
+         {fd_arg("dirfd", -100), path_arg("pathname", "/etc/passwd"),
+          flags_arg("flags", O_RDONLY, "O_RDONLY")},
+         3);
+  m.call(6, 6, "openat", us(910), us(2),
+         {fd_arg("dirfd", -100), path_arg("pathname", "/etc/passwd"),
+          flags_arg("flags", O_RDONLY, "O_RDONLY")},
+         3);
   const DetectorResult r = run("RedundantIO", m.build());
   EXPECT_TRUE(r.findings.empty()) << r.findings.front().summary;
 }
@@ -250,11 +292,14 @@ TEST(RetryStorm, FiresOnAnEnoentStorm) {
   TraceMaker m;
   m.process(8, 0, "waiter", 0ms, 1000ms);
   for (int i = 0; i < 100; ++i)
-    m.fail(8, 8, "openat", std::chrono::milliseconds(i), us(3), ENOENT, {fd_arg("dirfd", -100), path_arg("pathname", "/run/app.lock")});
+    m.fail(8, 8, "openat", std::chrono::milliseconds(i), us(3), ENOENT,
+           {fd_arg("dirfd", -100), path_arg("pathname", "/run/app.lock")});
   const DetectorResult r = run("RetryStorm", m.build());
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_NEAR(r.findings[0].confidence, 99.0 / 119.0, 1e-9);
-  EXPECT_NE(r.findings[0].summary.find("openat /run/app.lock failed with ENOENT 100 times in a row"), std::string::npos)
+  EXPECT_NE(
+      r.findings[0].summary.find("openat /run/app.lock failed with ENOENT 100 times in a row"),
+      std::string::npos)
       << r.findings[0].summary;
 }
 
@@ -262,27 +307,35 @@ TEST(RetryStorm, FiresAcrossRespawnedProcesses) {
   TraceMaker m;
   m.process(1, 0, "sh", 0ms, 1000ms);
   for (int i = 0; i < 50; ++i) {
-    m.process(10 + i, 1, "cat", std::chrono::milliseconds(i), std::chrono::milliseconds(i) + us(900));
-    m.fail(10 + i, 10 + i, "openat", std::chrono::milliseconds(i) + us(100), us(3), ENOENT, {fd_arg("dirfd", -100), path_arg("pathname", "/missing")});
+    m.process(10 + i, 1, "cat", std::chrono::milliseconds(i),
+              std::chrono::milliseconds(i) + us(900));
+    m.fail(10 + i, 10 + i, "openat", std::chrono::milliseconds(i) + us(100), us(3), ENOENT,
+           {fd_arg("dirfd", -100), path_arg("pathname", "/missing")});
   }
   const DetectorResult r = run("RetryStorm", m.build());
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_NEAR(r.findings[0].confidence, 49.0 / 69.0, 1e-9);
-  EXPECT_NE(r.findings[0].summary.find("across 50 'cat' processes"), std::string::npos) << r.findings[0].summary;
+  EXPECT_NE(r.findings[0].summary.find("across 50 'cat' processes"), std::string::npos)
+      << r.findings[0].summary;
 }
 
 TEST(RetryStorm, QuietOnLibraryProbingAndRetriesThatSucceed) {
   TraceMaker m;
   m.process(8, 0, "app", 0ms, 1000ms);
   for (int i = 0; i < 20; ++i)  // the loader probing its search path: each path once
-    m.fail(8, 8, "openat", us(10 * i), us(3), ENOENT, {fd_arg("dirfd", -100), path_arg("pathname", "/lib/dir" + std::to_string(i) + "/libx.so")});
+    m.fail(
+        8, 8, "openat", us(10 * i), us(3), ENOENT,
+        {fd_arg("dirfd", -100), path_arg("pathname", "/lib/dir" + std::to_string(i) + "/libx.so")});
   for (int round = 0; round < 3; ++round) {
     for (int i = 0; i < 4; ++i)
-      m.fail(8, 8, "connect", std::chrono::milliseconds(100 * round + i), us(3), ECONNREFUSED, {fd_arg("sockfd", 3), sockaddr_arg("addr", "127.0.0.1:8080")});
-    m.call(8, 8, "connect", std::chrono::milliseconds(100 * round + 5), us(3), {fd_arg("sockfd", 3), sockaddr_arg("addr", "127.0.0.1:8080")});
+      m.fail(8, 8, "connect", std::chrono::milliseconds(100 * round + i), us(3), ECONNREFUSED,
+             {fd_arg("sockfd", 3), sockaddr_arg("addr", "127.0.0.1:8080")});
+    m.call(8, 8, "connect", std::chrono::milliseconds(100 * round + 5), us(3),
+           {fd_arg("sockfd", 3), sockaddr_arg("addr", "127.0.0.1:8080")});
   }
   for (int i = 0; i < 500; ++i)  // EAGAIN is TightLoop's business
-    m.fail(8, 8, "read", std::chrono::milliseconds(500) + us(i), us(1), EAGAIN, {fd_arg("fd", 4, "pipe:[1]")});
+    m.fail(8, 8, "read", std::chrono::milliseconds(500) + us(i), us(1), EAGAIN,
+           {fd_arg("fd", 4, "pipe:[1]")});
   const DetectorResult r = run("RetryStorm", m.build());
   EXPECT_LT(best(r), 0.2);
 }
@@ -302,7 +355,8 @@ TEST(BlockingMainThread, FiresOnALongReadWhileAWorkerRuns) {
   const Finding& f = r.findings[0];
   EXPECT_NEAR(f.confidence, 900.0 / 950.0, 1e-9);
   EXPECT_EQ(f.tid, Tid{20});
-  EXPECT_NE(f.summary.find("blocked 900 ms in read on fd 0 (/dev/pts/1)"), std::string::npos) << f.summary;
+  EXPECT_NE(f.summary.find("blocked 900 ms in read on fd 0 (/dev/pts/1)"), std::string::npos)
+      << f.summary;
   EXPECT_NE(f.summary.find("1 other thread(s)"), std::string::npos) << f.summary;
 }
 
@@ -312,8 +366,10 @@ TEST(BlockingMainThread, QuietWhenTheMainThreadWaitsForItsOwnWorkers) {
   m.call(20, 20, "clone3", 1ms, us(50), {}, 21);
   m.call(20, 21, "getpid", 2ms, us(1), {}, 20);
   m.call(20, 21, "write", 400ms, us(5), {fd_arg("fd", 4, "pipe:[3]"), int_arg("count", 8)}, 8);
-  const Seq rd = m.call(20, 20, "read", 10ms, 391ms, {fd_arg("fd", 3, "pipe:[3]"), int_arg("count", 8)}, 8).seq;
-  m.edge(rd - 1, rd, EdgeKind::Data);  // the worker's result wakes it
+  const Seq rd =
+      m.call(20, 20, "read", 10ms, 391ms, {fd_arg("fd", 3, "pipe:[3]"), int_arg("count", 8)}, 8)
+          .seq;
+  m.edge(rd - 1, rd, EdgeKind::Data);                               // the worker's result wakes it
   m.call(20, 20, "futex", 402ms, 590ms, {int_arg("futex_op", 0)});  // pthread_join
   m.call(20, 21, "exit", 990ms, us(2));
   const DetectorResult r = run("BlockingMainThread", m.build());
@@ -335,7 +391,8 @@ TEST(Detectors, ProcessNamePatternNarrowsTheSearch) {
   m.process(8, 0, "noisy", 0ms, 1000ms);
   m.process(9, 0, "quiet", 0ms, 1000ms);
   for (int i = 0; i < 100; ++i)
-    m.fail(8, 8, "openat", std::chrono::milliseconds(i), us(3), ENOENT, {path_arg("pathname", "/x")});
+    m.fail(8, 8, "openat", std::chrono::milliseconds(i), us(3), ENOENT,
+           {path_arg("pathname", "/x")});
   const Trace t = m.build();
   EXPECT_GT(best(run("RetryStorm", t, {.process_name_pattern = "noi"})), 0.8);
   EXPECT_TRUE(run("RetryStorm", t, {.process_name_pattern = "^quiet$"}).findings.empty());

@@ -1,15 +1,16 @@
 // The report formats: text lines, JSON that parses with every figure, JUnit XML that a
 // real XML parser (python3's, as CI tools use) accepts, GitHub workflow commands.
+#include "golden/assertions/report.hpp"
+
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "check_helpers.hpp"
-#include "golden/assertions/report.hpp"
 #include "trace_maker.hpp"
 
 namespace golden::test {
@@ -80,7 +81,8 @@ TEST(Reports, EveryOutcomeIsPresentInTheSample) {
 TEST(Reports, TextHasALinePerAssertionAndTheFindings) {
   const std::string text = render_check_text(sample_report());
   EXPECT_NE(text.find("PASS  fast (wall_time)"), std::string::npos) << text;
-  EXPECT_NE(text.find("FAIL  few calls (syscall_count): all syscalls 300 > 10"), std::string::npos) << text;
+  EXPECT_NE(text.find("FAIL  few calls (syscall_count): all syscalls 300 > 10"), std::string::npos)
+      << text;
   EXPECT_NE(text.find("WARN  storm (anti_pattern RetryStorm)"), std::string::npos) << text;
   EXPECT_NE(text.find("N/A   gpu"), std::string::npos) << text;
   EXPECT_NE(text.find("SKIP  off"), std::string::npos) << text;
@@ -111,7 +113,8 @@ TEST(Reports, JsonParsesWithEveryFigure) {
 // read: counts on the suite, one testcase per assertion, the right child elements.
 TEST(Reports, JunitIsValidXmlWithATestcasePerAssertion) {
   const std::string xml = render_check_junit(sample_report());
-  const auto dir = std::filesystem::temp_directory_path() / ("golden_junit_" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("golden_junit_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto doc = dir / "report.xml";
   const auto script = dir / "check.py";
@@ -147,8 +150,11 @@ print("ok")
 
 TEST(Reports, GithubAnnotationsPointAtTheConfigLine) {
   const std::string gh = render_check_github(sample_report());
-  EXPECT_NE(gh.find("::error file=cfg.toml,line=7,title=golden check%3A few calls (syscall_count) FAIL::"),
-            std::string::npos) << gh;
+  EXPECT_NE(
+      gh.find(
+          "::error file=cfg.toml,line=7,title=golden check%3A few calls (syscall_count) FAIL::"),
+      std::string::npos)
+      << gh;
   EXPECT_NE(gh.find("::warning file=cfg.toml,line=12,title="), std::string::npos) << gh;
   EXPECT_NE(gh.find("::notice file=cfg.toml,line=19,"), std::string::npos) << gh;
   EXPECT_NE(gh.find("::error file=cfg.toml,line=30,"), std::string::npos) << gh;
@@ -163,7 +169,8 @@ TEST(Reports, GithubAnnotationsPointAtTheConfigLine) {
 }
 
 TEST(Reports, WriteReportFileReplacesWholeOrNotAtAll) {
-  const auto dir = std::filesystem::temp_directory_path() / ("golden_rep_" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("golden_rep_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string path = (dir / "r.txt").string();
   ASSERT_TRUE(write_report_file(path, "hello"));

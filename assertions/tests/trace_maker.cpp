@@ -12,17 +12,26 @@ Arg int_arg(std::string name, std::int64_t v) {
 }
 
 Arg fd_arg(std::string name, std::int64_t fd, std::string target) {
-  return Arg{.name = std::move(name), .kind = ArgKind::Fd, .raw = fd, .text = std::to_string(fd),
+  return Arg{.name = std::move(name),
+             .kind = ArgKind::Fd,
+             .raw = fd,
+             .text = std::to_string(fd),
              .str = std::move(target)};
 }
 
 Arg path_arg(std::string name, std::string path) {
-  return Arg{.name = std::move(name), .kind = ArgKind::Path, .raw = 0x1000, .text = "\"" + path + "\"",
+  return Arg{.name = std::move(name),
+             .kind = ArgKind::Path,
+             .raw = 0x1000,
+             .text = "\"" + path + "\"",
              .str = path};
 }
 
 Arg sockaddr_arg(std::string name, std::string endpoint) {
-  return Arg{.name = std::move(name), .kind = ArgKind::Sockaddr, .raw = 0x2000, .text = endpoint,
+  return Arg{.name = std::move(name),
+             .kind = ArgKind::Sockaddr,
+             .raw = 0x2000,
+             .text = endpoint,
              .str = std::move(endpoint)};
 }
 
@@ -31,7 +40,8 @@ Arg flags_arg(std::string name, std::int64_t raw, std::string text) {
 }
 
 Arg struct_arg(std::string name, std::string text) {
-  return Arg{.name = std::move(name), .kind = ArgKind::Struct, .raw = 0x3000, .text = std::move(text)};
+  return Arg{
+      .name = std::move(name), .kind = ArgKind::Struct, .raw = 0x3000, .text = std::move(text)};
 }
 
 TraceMaker& TraceMaker::process(int pid, int parent, std::string name, Nanos start, Nanos end,
@@ -39,7 +49,8 @@ TraceMaker& TraceMaker::process(int pid, int parent, std::string name, Nanos sta
   ProcessInfo p;
   p.pid = Pid{pid};
   p.parent = Pid{parent};
-  if (!name.empty()) p.execs.push_back(ExecRecord{.seq = 0, .path = "/usr/bin/" + name, .argv = {name}, .cwd = "/"});
+  if (!name.empty())
+    p.execs.push_back(ExecRecord{.seq = 0, .path = "/usr/bin/" + name, .argv = {name}, .cwd = "/"});
   p.start = start;
   p.end = end;
   p.peak_rss_kb = peak_rss_kb;
@@ -130,7 +141,9 @@ Trace TraceMaker::build() const {
   return t;
 }
 
-TraceFile TraceMaker::file() const { return file_of({build()}); }
+TraceFile TraceMaker::file() const {
+  return file_of({build()});
+}
 
 TraceFile file_of(std::vector<Trace> runs) {
   TraceFile f;

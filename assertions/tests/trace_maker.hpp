@@ -37,8 +37,8 @@ class TraceMaker {
               std::vector<Arg> args = {});
   Event& span_open(int pid, int tid, std::string name, Nanos at);
   Event& span_close(int pid, int tid, std::string name, Nanos at);
-  Event& annotation(int pid, std::string topic, std::vector<std::pair<std::string, std::int64_t>> values,
-                    Nanos at);
+  Event& annotation(int pid, std::string topic,
+                    std::vector<std::pair<std::string, std::int64_t>> values, Nanos at);
   TraceMaker& edge(Seq from, Seq to, EdgeKind kind);
   TraceMaker& wall(Nanos w);
 

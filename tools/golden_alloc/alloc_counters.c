@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -27,7 +28,23 @@ static int64_t peak;
  * running no atfork handler) must neither report them as its own nor reset them. */
 static pid_t owner;
 
-static pid_t current_pid(void) { return (pid_t)syscall(SYS_getpid); }
+static pid_t current_pid(void) { return getpid(); /* not cached by glibc >= 2.25 */ }
+
+/* Per-thread figures for user spans: what this thread allocated, and the highest
+ * process-wide live total it saw while each open span was open. Initial-exec TLS: the
+ * library is preloaded, so its TLS is in the static block and costs a plain load. */
+enum { kMaxSpanDepth = 64, kMaxSpanName = 64 };
+struct open_span {
+  char name[kMaxSpanName];
+  uint64_t allocations, frees, bytes; /* this thread's totals when it opened */
+  int64_t live_at_open;
+  int64_t peak; /* highest live total seen by this thread since */
+};
+static __thread __attribute__((tls_model("initial-exec"))) uint64_t thread_allocations;
+static __thread __attribute__((tls_model("initial-exec"))) uint64_t thread_frees;
+static __thread __attribute__((tls_model("initial-exec"))) uint64_t thread_bytes;
+static __thread __attribute__((tls_model("initial-exec"))) struct open_span spans[kMaxSpanDepth];
+static __thread __attribute__((tls_model("initial-exec"))) int span_depth;
 
 static void raise_peak(int64_t now) {
   int64_t seen = __atomic_load_n(&peak, __ATOMIC_RELAXED);
@@ -38,16 +55,22 @@ static void raise_peak(int64_t now) {
 
 static void add_live(int64_t delta) {
   int64_t now = __atomic_add_fetch(&live, delta, __ATOMIC_RELAXED);
-  if (delta > 0) raise_peak(now);
+  if (delta > 0) {
+    raise_peak(now);
+    if (span_depth > 0 && now > spans[span_depth - 1].peak) spans[span_depth - 1].peak = now;
+  }
 }
 
 void golden_alloc_note(enum golden_alloc_kind kind, size_t requested, size_t usable) {
+  ++thread_allocations;
+  thread_bytes += requested;
   __atomic_add_fetch(&calls[kind], 1, __ATOMIC_RELAXED);
   __atomic_add_fetch(&bytes, requested, __ATOMIC_RELAXED);
   if (usable) add_live((int64_t)usable);
 }
 
 void golden_alloc_note_free(size_t usable) {
+  ++thread_frees;
   __atomic_add_fetch(&frees, 1, __ATOMIC_RELAXED);
   __atomic_add_fetch(&freed_bytes, usable, __ATOMIC_RELAXED);
   add_live(-(int64_t)usable);
@@ -55,6 +78,8 @@ void golden_alloc_note_free(size_t usable) {
 
 void golden_alloc_note_realloc(enum golden_alloc_kind kind, size_t requested, size_t before,
                                size_t after) {
+  ++thread_allocations;
+  thread_bytes += requested;
   __atomic_add_fetch(&calls[kind], 1, __ATOMIC_RELAXED);
   __atomic_add_fetch(&bytes, requested, __ATOMIC_RELAXED);
   if (after < before) __atomic_add_fetch(&freed_bytes, before - after, __ATOMIC_RELAXED);
@@ -101,6 +126,58 @@ void golden_alloc_report(const char* at) {
   if (n >= (int)sizeof message) n = (int)sizeof message - 1;
   marker(kMarkerAnnotation, message, (size_t)n);
   restart_counts();
+}
+
+/* Span names go into a key=value message: keep them one token. */
+static void copy_name(char* out, const char* name, size_t length) {
+  if (length >= kMaxSpanName) length = kMaxSpanName - 1;
+  for (size_t i = 0; i < length; ++i) {
+    const char c = name[i];
+    out[i] = (c == ' ' || c == '=' || c == '\t' || c == '\n' || c == '\r' || c == '\0') ? '_' : c;
+  }
+  out[length] = '\0';
+}
+
+void golden_alloc_span_open(const char* name, size_t length) {
+  if (span_depth >= kMaxSpanDepth) {
+    ++span_depth; /* too deep to follow: counted so the closes still pair up */
+    return;
+  }
+  struct open_span* s = &spans[span_depth++];
+  copy_name(s->name, name, length);
+  s->allocations = thread_allocations;
+  s->frees = thread_frees;
+  s->bytes = thread_bytes;
+  s->live_at_open = __atomic_load_n(&live, __ATOMIC_RELAXED);
+  s->peak = s->live_at_open;
+}
+
+void golden_alloc_span_close(const char* name, size_t length) {
+  if (span_depth == 0) return;
+  if (span_depth > kMaxSpanDepth) {
+    --span_depth;
+    return;
+  }
+  char key[kMaxSpanName];
+  copy_name(key, name, length);
+  /* The innermost open span of that name (an unclosed inner one is dropped with it). */
+  int at = span_depth - 1;
+  while (at >= 0 && strcmp(spans[at].name, key) != 0) --at;
+  if (at < 0) return;
+  const struct open_span* s = &spans[at];
+  char message[256];
+  int n = snprintf(message, sizeof message,
+                   "golden.alloc span=%s allocations=%llu frees=%llu bytes=%llu "
+                   "peak_growth_bytes=%lld at=span",
+                   s->name, (unsigned long long)(thread_allocations - s->allocations),
+                   (unsigned long long)(thread_frees - s->frees),
+                   (unsigned long long)(thread_bytes - s->bytes),
+                   (long long)(s->peak - s->live_at_open));
+  if (n >= (int)sizeof message) n = (int)sizeof message - 1;
+  if (n > 0) marker(kMarkerAnnotation, message, (size_t)n);
+  /* The enclosing span saw everything this one saw. */
+  if (at > 0 && spans[at].peak > spans[at - 1].peak) spans[at - 1].peak = spans[at].peak;
+  span_depth = at;
 }
 
 static void after_fork_in_child(void) {

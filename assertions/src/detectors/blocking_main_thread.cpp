@@ -19,10 +19,10 @@ constexpr double kMinConfidence = 0.05;
 // Waits for the program's own workers or for its own event loop to have work: the
 // design, not the anti-pattern. (An event loop idles in poll/epoll by construction.)
 const std::set<std::string_view> kOwnWaits{
-    "wait4",      "waitid",      "futex",        "poll",         "ppoll",   "select",
-    "pselect6",   "epoll_wait",  "epoll_pwait",  "epoll_pwait2", "pause",   "rt_sigsuspend",
-    "rt_sigtimedwait", "exit",   "exit_group",   "execve",       "execveat", "vfork",
-    "clone",      "clone3",      "fork"};
+    "wait4",           "waitid",     "futex",       "poll",         "ppoll",    "select",
+    "pselect6",        "epoll_wait", "epoll_pwait", "epoll_pwait2", "pause",    "rt_sigsuspend",
+    "rt_sigtimedwait", "exit",       "exit_group",  "execve",       "execveat", "vfork",
+    "clone",           "clone3",     "fork"};
 
 struct Span {
   Nanos start{0}, end{0};
@@ -46,7 +46,9 @@ class BlockingMainThread final : public Detector {
     std::unordered_map<Tid, Pid> owner;
     for (const Event& e : trace.events) {
       auto [it, fresh] = threads.try_emplace(e.tid, Span{e.start, e.end()});
-      if (!fresh) it->second.start = std::min(it->second.start, e.start), it->second.end = std::max(it->second.end, e.end());
+      if (!fresh)
+        it->second.start = std::min(it->second.start, e.start),
+        it->second.end = std::max(it->second.end, e.end());
       owner[e.tid] = e.pid;
     }
     std::unordered_map<Pid, const ProcessInfo*> info;
@@ -81,12 +83,15 @@ class BlockingMainThread final : public Detector {
 
     for (const Event& e : trace.events) {
       if (e.kind != EventKind::Syscall || e.tid.value != e.pid.value || !e.finished) continue;
-      if (e.duration < kMinDuration || kOwnWaits.contains(e.name) || woken_by_others.contains(e.seq)) continue;
+      if (e.duration < kMinDuration || kOwnWaits.contains(e.name) ||
+          woken_by_others.contains(e.seq))
+        continue;
       if (!filter->selects(e.pid)) continue;
       const Nanos s = e.start, end = e.end();
       std::size_t other_threads = 0, other_processes = 0;
       for (const auto& [tid, span] : threads)
-        if (tid.value != e.tid.value && owner[tid] == e.pid && span.overlaps(s, end)) ++other_threads;
+        if (tid.value != e.tid.value && owner[tid] == e.pid && span.overlaps(s, end))
+          ++other_threads;
       const auto up = ancestors(e.pid);
       for (const ProcessInfo& p : trace.processes) {
         if (p.pid == e.pid || up.contains(p.pid.value)) continue;  // ancestors wait for us
@@ -97,7 +102,8 @@ class BlockingMainThread final : public Detector {
       const double d = static_cast<double>(e.duration.count());
       const double L = std::max(static_cast<double>((life.end - life.start).count()), d);
       Finding f;
-      f.confidence = saturate(d, static_cast<double>(kHalfDuration.count())) * std::min(1.0, 2 * d / L);
+      f.confidence =
+          saturate(d, static_cast<double>(kHalfDuration.count())) * std::min(1.0, 2 * d / L);
       if (f.confidence < kMinConfidence) continue;
       f.count = 1;
       f.run = run;
@@ -112,9 +118,10 @@ class BlockingMainThread final : public Detector {
           "other thread(s) and {} other process(es) ran",
           d / 1e6, e.name, f.fd.empty() ? (f.path.empty() ? "" : " " + f.path) : " on fd " + f.fd,
           100 * d / L, L / 1e6, other_threads, other_processes);
-      f.why = "while the main thread is stuck in one call it cannot serve its event loop, signals "
-              "or the threads waiting on it; move the call to a worker, make it non-blocking, or "
-              "bound it with a timeout";
+      f.why =
+          "while the main thread is stuck in one call it cannot serve its event loop, signals "
+          "or the threads waiting on it; move the call to a worker, make it non-blocking, or "
+          "bound it with a timeout";
       describe_where(f, filter->names());
       out.findings.push_back(std::move(f));
     }

@@ -7,9 +7,9 @@ namespace {
 
 const std::array<const Detector*, 7>& all_detectors() {
   static const std::array<const Detector*, 7> list{
-      &detail::tight_loop_detector(),      &detail::god_process_detector(),
-      &detail::pcie_bottleneck_detector(), &detail::unbuffered_io_detector(),
-      &detail::redundant_io_detector(),    &detail::retry_storm_detector(),
+      &detail::tight_loop_detector(),          &detail::god_process_detector(),
+      &detail::pcie_bottleneck_detector(),     &detail::unbuffered_io_detector(),
+      &detail::redundant_io_detector(),        &detail::retry_storm_detector(),
       &detail::blocking_main_thread_detector()};
   return list;
 }

@@ -30,15 +30,20 @@ std::string target_of(const Event& e) {
   return {};
 }
 
-std::map<Tid, std::vector<const Event*>> events_by_thread(const Trace& trace, const ProcessFilter& filter) {
+std::map<Tid, std::vector<const Event*>> events_by_thread(const Trace& trace,
+                                                          const ProcessFilter& filter) {
   std::map<Tid, std::vector<const Event*>> out;
   for (const Event& e : trace.events)
     if (filter.selects(e.pid)) out[e.tid].push_back(&e);
   return out;
 }
 
-double saturate(double n, double half) { return n <= 0 ? 0.0 : n / (n + half); }
-double clamp01(double v) { return std::clamp(v, 0.0, 1.0); }
+double saturate(double n, double half) {
+  return n <= 0 ? 0.0 : n / (n + half);
+}
+double clamp01(double v) {
+  return std::clamp(v, 0.0, 1.0);
+}
 
 void describe_where(Finding& f, const ProcessNames& names) {
   std::string w = fmt::format("run {}", f.run);
@@ -47,8 +52,9 @@ void describe_where(Finding& f, const ProcessNames& names) {
   if (!f.fd.empty()) w += ", fd " + f.fd;
   if (!f.path.empty()) w += ", " + f.path;
   if (f.first_seq) {
-    w += f.last_seq && *f.last_seq != *f.first_seq ? fmt::format(", seq {}..{}", *f.first_seq, *f.last_seq)
-                                                   : fmt::format(", seq {}", *f.first_seq);
+    w += f.last_seq && *f.last_seq != *f.first_seq
+             ? fmt::format(", seq {}..{}", *f.first_seq, *f.last_seq)
+             : fmt::format(", seq {}", *f.first_seq);
   }
   f.where = std::move(w);
 }

@@ -21,7 +21,8 @@ std::string fd_label(const Event& e);
 std::string target_of(const Event& e);
 
 // The events of each selected thread, in seq (program) order.
-std::map<Tid, std::vector<const Event*>> events_by_thread(const Trace& trace, const ProcessFilter& filter);
+std::map<Tid, std::vector<const Event*>> events_by_thread(const Trace& trace,
+                                                          const ProcessFilter& filter);
 
 // n / (n + half): 0 at 0, 1/2 at `half`, tending to 1. The shape every count-based
 // detector uses, so the same evidence gives comparable confidences.

@@ -15,9 +15,10 @@ namespace {
 
 // Calls that wait for someone else: time in them is not the process's own work.
 const std::set<std::string_view> kWaits{
-    "wait4",   "waitid",     "futex",      "nanosleep",  "clock_nanosleep", "pause",
-    "poll",    "ppoll",      "select",     "pselect6",   "epoll_wait",      "epoll_pwait",
-    "epoll_pwait2", "rt_sigsuspend", "rt_sigtimedwait", "sched_yield"};
+    "wait4",      "waitid",      "futex",        "nanosleep",     "clock_nanosleep",
+    "pause",      "poll",        "ppoll",        "select",        "pselect6",
+    "epoll_wait", "epoll_pwait", "epoll_pwait2", "rt_sigsuspend", "rt_sigtimedwait",
+    "sched_yield"};
 
 struct Work {
   std::unordered_map<Pid, double> by_pid;  // seconds
@@ -43,7 +44,8 @@ Work work_of(const Trace& trace, const ProcessFilter& filter) {
   if (!w.cpu || w.total <= 0) {
     w = Work{};
     for (const Event& e : trace.events) {
-      if (e.kind != EventKind::Syscall || !filter.selects(e.pid) || kWaits.contains(e.name)) continue;
+      if (e.kind != EventKind::Syscall || !filter.selects(e.pid) || kWaits.contains(e.name))
+        continue;
       const double s = static_cast<double>(e.duration.count()) / 1e9;
       w.by_pid[e.pid] += s;
       w.total += s;
@@ -67,15 +69,16 @@ class GodProcess final : public Detector {
     for (const ProcessInfo& p : trace.processes) processes += filter->selects(p.pid) ? 1 : 0;
     if (processes < 2) {
       out.applicable = false;
-      out.not_applicable_reason = fmt::format("a single-process run ({} process selected)", processes);
+      out.not_applicable_reason =
+          fmt::format("a single-process run ({} process selected)", processes);
       return out;
     }
     // Elapsed time along the chain: a process computing between its calls holds the
     // path as surely as one blocked inside them. Lenient on Lamport damage: a detector
     // should still say something about a partly inconsistent trace.
-    auto path = critical_path(trace,
-                              {.process_name_pattern = options.process_name_pattern, .count_user_time = true},
-                              {.reject_lamport_violations = false});
+    auto path = critical_path(
+        trace, {.process_name_pattern = options.process_name_pattern, .count_user_time = true},
+        {.reject_lamport_violations = false});
     if (!path) return path.error();
     if (path->shares.empty() || path->total.count() == 0) return out;
     const ProcessShare& top = path->shares.front();
@@ -97,8 +100,9 @@ class GodProcess final : public Detector {
         fmt::format("{:.3g} ms", static_cast<double>(top.time.count()) / 1e6),
         fmt::format("{:.3g} ms", static_cast<double>(path->total.count()) / 1e6), 100 * work_share,
         work.cpu ? "CPU time" : "time in non-waiting syscalls", processes);
-    f.why = "the other processes contribute little while this one serialises the run: its work "
-            "could be split across them (or the extra processes are overhead for nothing)";
+    f.why =
+        "the other processes contribute little while this one serialises the run: its work "
+        "could be split across them (or the extra processes are overhead for nothing)";
     describe_where(f, filter->names());
     out.findings.push_back(std::move(f));
     return out;

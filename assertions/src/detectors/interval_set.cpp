@@ -5,12 +5,15 @@
 namespace golden::detail {
 
 std::vector<Interval> merge_intervals(std::vector<Interval> v) {
-  std::sort(v.begin(), v.end(), [](const Interval& a, const Interval& b) { return a.start < b.start; });
+  std::sort(v.begin(), v.end(),
+            [](const Interval& a, const Interval& b) { return a.start < b.start; });
   std::vector<Interval> out;
   for (const Interval& x : v) {
     if (x.end <= x.start) continue;
-    if (!out.empty() && x.start <= out.back().end) out.back().end = std::max(out.back().end, x.end);
-    else out.push_back(x);
+    if (!out.empty() && x.start <= out.back().end)
+      out.back().end = std::max(out.back().end, x.end);
+    else
+      out.push_back(x);
   }
   return out;
 }
@@ -28,8 +31,10 @@ Nanos overlap(const std::vector<Interval>& a, const std::vector<Interval>& b) {
     const Nanos lo = std::max(a[i].start, b[j].start);
     const Nanos hi = std::min(a[i].end, b[j].end);
     if (hi > lo) total += hi - lo;
-    if (a[i].end < b[j].end) ++i;
-    else ++j;
+    if (a[i].end < b[j].end)
+      ++i;
+    else
+      ++j;
   }
   return total;
 }

@@ -5,9 +5,9 @@
 #include <map>
 #include <regex>
 
-#include "golden/assertions/spans.hpp"
 #include "detector_list.hpp"
 #include "detector_util.hpp"
+#include "golden/assertions/spans.hpp"
 #include "interval_set.hpp"
 
 namespace golden::detail {
@@ -32,8 +32,10 @@ class PcieBottleneck final : public Detector {
     const auto flags = std::regex::ECMAScript | std::regex::icase;
     std::regex transfer, kernel;
     try {
-      transfer = std::regex(options.transfer_pattern.empty() ? kTransferNames : options.transfer_pattern, flags);
-      kernel = std::regex(options.kernel_pattern.empty() ? kKernelNames : options.kernel_pattern, flags);
+      transfer = std::regex(
+          options.transfer_pattern.empty() ? kTransferNames : options.transfer_pattern, flags);
+      kernel =
+          std::regex(options.kernel_pattern.empty() ? kKernelNames : options.kernel_pattern, flags);
     } catch (const std::regex_error& e) {
       return Error{std::string("invalid transfer/kernel pattern: ") + e.what(), ""};
     }
@@ -68,7 +70,9 @@ class PcieBottleneck final : public Detector {
     const Nanos hidden = overlap(t, k);
     const Nanos exposed = transfer_total - hidden;
     const Nanos either = transfer_total + covered(k) - hidden;
-    const double share = either.count() > 0 ? static_cast<double>(exposed.count()) / static_cast<double>(either.count()) : 0.0;
+    const double share = either.count() > 0 ? static_cast<double>(exposed.count()) /
+                                                  static_cast<double>(either.count())
+                                            : 0.0;
 
     Finding f;
     f.confidence = clamp01((share - 0.5) / 0.4);
@@ -87,9 +91,11 @@ class PcieBottleneck final : public Detector {
         "{:.3g} ms ({:.3g} ms hidden behind kernels), {} kernel span(s) cover {:.3g} ms",
         100 * share, n_transfers, ms(transfer_total), ms(hidden), n_kernels, ms(covered(k)));
     if (n_transfers > 1)
-      f.summary += fmt::format("; {:.3g} ms per transfer on average", ms(transfer_total) / static_cast<double>(n_transfers));
-    f.why = "the device waits on the bus instead of computing: batch small transfers, keep data "
-            "resident on the device, use pinned memory and overlap copies with kernels (streams)";
+      f.summary += fmt::format("; {:.3g} ms per transfer on average",
+                               ms(transfer_total) / static_cast<double>(n_transfers));
+    f.why =
+        "the device waits on the bus instead of computing: batch small transfers, keep data "
+        "resident on the device, use pinned memory and overlap copies with kernels (streams)";
     describe_where(f, filter->names());
     out.findings.push_back(std::move(f));
     return out;

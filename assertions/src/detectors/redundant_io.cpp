@@ -17,16 +17,18 @@ constexpr std::uint64_t kFree = 2;      // accesses that are normal (check, then
 constexpr std::uint64_t kMinAccesses = 5;
 
 const std::set<std::string_view> kOpens{"open", "openat", "openat2", "creat"};
-const std::set<std::string_view> kLooks{"stat",   "lstat",     "newfstatat", "statx",   "access",
-                                        "faccessat", "faccessat2", "readlink", "readlinkat"};
+const std::set<std::string_view> kLooks{"stat",       "lstat",    "newfstatat",
+                                        "statx",      "access",   "faccessat",
+                                        "faccessat2", "readlink", "readlinkat"};
 // Calls that change what is at a path: after them, looking again is not redundant.
 const std::set<std::string_view> kPathChanges{
-    "unlink", "unlinkat", "rename", "renameat", "renameat2", "truncate", "chmod",  "fchmodat",
-    "chown",  "lchown",   "fchownat", "utimensat", "utimes", "utime",  "mkdir",  "mkdirat",
-    "rmdir",  "symlink",  "symlinkat", "link",    "linkat",  "mknod",  "mknodat", "setxattr",
-    "lsetxattr", "removexattr", "lremovexattr"};
-const std::set<std::string_view> kFdChanges{"write", "writev", "pwrite64", "pwritev", "pwritev2",
-                                            "ftruncate", "fchmod", "fchown", "fallocate", "fsetxattr"};
+    "unlink",   "unlinkat", "rename",   "renameat",  "renameat2",   "truncate",    "chmod",
+    "fchmodat", "chown",    "lchown",   "fchownat",  "utimensat",   "utimes",      "utime",
+    "mkdir",    "mkdirat",  "rmdir",    "symlink",   "symlinkat",   "link",        "linkat",
+    "mknod",    "mknodat",  "setxattr", "lsetxattr", "removexattr", "lremovexattr"};
+const std::set<std::string_view> kFdChanges{"write",     "writev",    "pwrite64", "pwritev",
+                                            "pwritev2",  "ftruncate", "fchmod",   "fchown",
+                                            "fallocate", "fsetxattr"};
 
 bool opens_for_change(const Event& e) {
   if (e.name == "creat") return true;
@@ -38,7 +40,7 @@ bool opens_for_change(const Event& e) {
 struct PathRun {
   std::uint64_t current = 0;  // accesses since the last change
   Seq current_first = 0;
-  std::uint64_t best = 0;     // the longest such run
+  std::uint64_t best = 0;  // the longest such run
   Seq best_first = 0, best_last = 0;
   std::uint64_t opens = 0, looks = 0;
   Tid tid;
@@ -47,7 +49,9 @@ struct PathRun {
 class RedundantIO final : public Detector {
  public:
   std::string_view name() const override { return "RedundantIO"; }
-  std::string_view description() const override { return "the same path opened/stat-ed over and over"; }
+  std::string_view description() const override {
+    return "the same path opened/stat-ed over and over";
+  }
   Result<DetectorResult> detect(const Trace& trace, std::uint32_t run,
                                 const DetectorOptions& options) const override {
     auto filter = ProcessFilter::make(trace, options.process_name_pattern);
@@ -64,7 +68,8 @@ class RedundantIO final : public Detector {
         continue;
       }
       if (kFdChanges.contains(e.name)) {
-        if (const Arg* fd = first_arg(e, ArgKind::Fd); fd != nullptr && !fd->str.empty()) changed(e.pid, fd->str);
+        if (const Arg* fd = first_arg(e, ArgKind::Fd); fd != nullptr && !fd->str.empty())
+          changed(e.pid, fd->str);
         continue;
       }
       const bool open = kOpens.contains(e.name);
@@ -79,7 +84,8 @@ class RedundantIO final : public Detector {
       if (r.current == 0) r.current_first = e.seq, r.tid = e.tid;
       ++r.current;
       ++(open ? r.opens : r.looks);
-      if (r.current > r.best) r.best = r.current, r.best_first = r.current_first, r.best_last = e.seq;
+      if (r.current > r.best)
+        r.best = r.current, r.best_first = r.current_first, r.best_last = e.seq;
     }
     DetectorResult out;
     for (const auto& [key, r] : paths) {
@@ -93,11 +99,13 @@ class RedundantIO final : public Detector {
       f.path = key.second;
       f.first_seq = r.best_first;
       f.last_seq = r.best_last;
-      f.summary = fmt::format("{} accessed {} times with no change to it in between ({} opens, {} "
-                              "stat/access calls in all)",
-                              key.second, r.best, r.opens, r.looks);
-      f.why = "each open/stat is a path walk in the kernel and usually a sign of a missing cache: "
-              "open once and keep the fd, or remember what the first look found";
+      f.summary = fmt::format(
+          "{} accessed {} times with no change to it in between ({} opens, {} "
+          "stat/access calls in all)",
+          key.second, r.best, r.opens, r.looks);
+      f.why =
+          "each open/stat is a path walk in the kernel and usually a sign of a missing cache: "
+          "open once and keep the fd, or remember what the first look found";
       describe_where(f, filter->names());
       out.findings.push_back(std::move(f));
     }

@@ -18,13 +18,17 @@ constexpr std::uint64_t kMinFailures = 3;
 
 // Not failures worth a storm: busy polling (TightLoop's), interrupted calls, and
 // a non-blocking connect in progress.
-bool ignored(int err) { return err == EAGAIN || err == EINTR || err == EINPROGRESS || err == EALREADY; }
+bool ignored(int err) {
+  return err == EAGAIN || err == EINTR || err == EINPROGRESS || err == EALREADY;
+}
 
 // What the call was about: its path, endpoint or the file behind its fd.
 std::string target(const Event& e) {
   if (const Arg* p = first_arg(e, ArgKind::Path); p != nullptr && !p->str.empty()) return p->str;
-  if (const Arg* s = first_arg(e, ArgKind::Sockaddr); s != nullptr && !s->str.empty()) return s->str;
-  if (const Arg* fd = first_arg(e, ArgKind::Fd); fd != nullptr) return fd->str.empty() ? fmt::format("fd {}", fd->raw) : fd->str;
+  if (const Arg* s = first_arg(e, ArgKind::Sockaddr); s != nullptr && !s->str.empty())
+    return s->str;
+  if (const Arg* fd = first_arg(e, ArgKind::Fd); fd != nullptr)
+    return fd->str.empty() ? fmt::format("fd {}", fd->raw) : fd->str;
   return {};
 }
 
@@ -62,7 +66,8 @@ class RetryStorm final : public Detector {
       const CallKey call{who(e.pid), e.name, target(e)};
       if (!e.failed()) {
         // A success ends every storm of this call on this target.
-        for (auto it = storms.lower_bound({call, 0}); it != storms.end() && it->first.first == call; ++it)
+        for (auto it = storms.lower_bound({call, 0}); it != storms.end() && it->first.first == call;
+             ++it)
           it->second.current = 0;
         continue;
       }
@@ -73,7 +78,8 @@ class RetryStorm final : public Detector {
       ++s.current;
       s.pids.insert(e.pid.value);
       s.end = e.end();
-      if (s.current > s.best) s.best = s.current, s.best_first = s.current_first, s.best_last = e.seq;
+      if (s.current > s.best)
+        s.best = s.current, s.best_first = s.current_first, s.best_last = e.seq;
     }
     DetectorResult out;
     for (const auto& [key, s] : storms) {
@@ -91,10 +97,13 @@ class RetryStorm final : public Detector {
       f.last_seq = s.best_last;
       f.summary = fmt::format("{}{} failed with {} {} times in a row{}", syscall,
                               what.empty() ? "" : " " + what, errno_name(err), s.best,
-                              s.pids.size() > 1 ? fmt::format(" across {} '{}' processes", s.pids.size(), process) : "");
-      f.why = "repeating a call that keeps failing the same way wastes time and usually hides a "
-              "bug (a wrong path, a missing service, a retry loop without back-off or limit); "
-              "check once, fix the cause, or back off";
+                              s.pids.size() > 1
+                                  ? fmt::format(" across {} '{}' processes", s.pids.size(), process)
+                                  : "");
+      f.why =
+          "repeating a call that keeps failing the same way wastes time and usually hides a "
+          "bug (a wrong path, a missing service, a retry loop without back-off or limit); "
+          "check once, fix the cause, or back off";
       describe_where(f, filter->names());
       out.findings.push_back(std::move(f));
     }

@@ -13,13 +13,14 @@
 namespace golden::detail {
 namespace {
 
-constexpr double kHalfConfidence = 200;  // no-progress calls for confidence 0.5
-constexpr std::uint64_t kMinStreak = 10; // shorter streaks are not worth a finding
+constexpr double kHalfConfidence = 200;   // no-progress calls for confidence 0.5
+constexpr std::uint64_t kMinStreak = 10;  // shorter streaks are not worth a finding
 
-const std::set<std::string_view> kTransfer{"read",  "readv",   "recvfrom", "recvmsg", "recvmmsg",
-                                           "write", "writev",  "sendto",   "sendmsg", "sendmmsg",
-                                           "accept", "accept4", "pread64", "preadv",  "preadv2"};
-const std::set<std::string_view> kReads{"read", "readv", "recvfrom", "recvmsg", "pread64", "preadv", "preadv2"};
+const std::set<std::string_view> kTransfer{"read",   "readv",   "recvfrom", "recvmsg", "recvmmsg",
+                                           "write",  "writev",  "sendto",   "sendmsg", "sendmmsg",
+                                           "accept", "accept4", "pread64",  "preadv",  "preadv2"};
+const std::set<std::string_view> kReads{"read",    "readv",  "recvfrom", "recvmsg",
+                                        "pread64", "preadv", "preadv2"};
 const std::set<std::string_view> kPollMs{"poll", "epoll_wait", "epoll_pwait"};
 const std::set<std::string_view> kPollTimespec{"ppoll", "pselect6", "select", "epoll_pwait2"};
 // Reading the clock does not end a streak: busy loops often check a deadline.
@@ -29,7 +30,8 @@ bool zero_timespec(const Arg* a) {
   if (a == nullptr) return false;
   // Decoded as "{tv_sec=0, tv_nsec=0}" (or tv_usec for select's timeval).
   return a->text.find("tv_sec=0,") != std::string::npos &&
-         (a->text.find("tv_nsec=0}") != std::string::npos || a->text.find("tv_usec=0}") != std::string::npos);
+         (a->text.find("tv_nsec=0}") != std::string::npos ||
+          a->text.find("tv_usec=0}") != std::string::npos);
 }
 
 // Why a call made no progress ("" when it did): the key of its signature.
@@ -61,7 +63,8 @@ std::string no_progress(const Event& e) {
   return {};
 }
 
-std::string describe_signature(const std::string& name, const std::string& why, const std::string& fd) {
+std::string describe_signature(const std::string& name, const std::string& why,
+                               const std::string& fd) {
   const std::string on = fd.empty() ? "" : " on fd " + fd;
   if (why == "EAGAIN") return fmt::format("{}{} failed with EAGAIN", name, on);
   if (why == "EOF") return fmt::format("{}{} returned 0 (end of file)", name, on);
@@ -103,12 +106,14 @@ Finding make_finding(const Streak& s, std::uint32_t run, const ProcessNames& nam
   std::string what = fmt::format("{} {} times", parts.front().second, parts.front().first);
   for (std::size_t i = 1; i < parts.size() && i < 3; ++i)
     what += fmt::format(", {} {} times", parts[i].second, parts[i].first);
-  f.summary = fmt::format("busy polling: {} in a row ({} calls without progress in {:.3g} ms, "
-                          "{:.0f} per ms)",
-                          what, s.calls, ms, ms > 0 ? static_cast<double>(s.calls) / ms : 0.0);
-  f.why = "the thread spins on a call that cannot succeed yet, burning a CPU and the tracer's "
-          "time without progress; block instead (poll/epoll_wait with a timeout, a blocking fd, "
-          "or waiting on the event that makes progress possible)";
+  f.summary = fmt::format(
+      "busy polling: {} in a row ({} calls without progress in {:.3g} ms, "
+      "{:.0f} per ms)",
+      what, s.calls, ms, ms > 0 ? static_cast<double>(s.calls) / ms : 0.0);
+  f.why =
+      "the thread spins on a call that cannot succeed yet, burning a CPU and the tracer's "
+      "time without progress; block instead (poll/epoll_wait with a timeout, a blocking fd, "
+      "or waiting on the event that makes progress possible)";
   describe_where(f, names);
   return f;
 }
@@ -127,7 +132,8 @@ class TightLoop final : public Detector {
     for (const auto& [tid, events] : events_by_thread(trace, *filter)) {
       Streak streak;
       auto close = [&] {
-        if (streak.calls >= kMinStreak) out.findings.push_back(make_finding(streak, run, filter->names()));
+        if (streak.calls >= kMinStreak)
+          out.findings.push_back(make_finding(streak, run, filter->names()));
         streak = Streak{};
       };
       for (const Event* e : events) {

@@ -14,8 +14,10 @@ constexpr std::int64_t kTiny = 64;       // bytes: a call moving at most this mu
 constexpr double kHalfConfidence = 200;  // tiny calls for confidence 0.5
 constexpr std::uint64_t kMinTiny = 20;   // fewer are not worth a finding
 
-const std::set<std::string_view> kReads{"read", "readv", "pread64", "preadv", "preadv2", "recvfrom", "recvmsg"};
-const std::set<std::string_view> kWrites{"write", "writev", "pwrite64", "pwritev", "pwritev2", "sendto", "sendmsg"};
+const std::set<std::string_view> kReads{"read",    "readv",    "pread64", "preadv",
+                                        "preadv2", "recvfrom", "recvmsg"};
+const std::set<std::string_view> kWrites{"write",    "writev", "pwrite64", "pwritev",
+                                         "pwritev2", "sendto", "sendmsg"};
 
 // Fds whose protocol is fixed-size records: small transfers are how they work.
 bool record_fd(const std::string& target) {
@@ -47,7 +49,8 @@ class UnbufferedIO final : public Detector {
     // another stream.
     std::map<std::tuple<Pid, std::int64_t, std::string>, FdStats> fds;
     for (const Event& e : trace.events) {
-      if (e.kind != EventKind::Syscall || e.failed() || e.ret <= 0 || !filter->selects(e.pid)) continue;
+      if (e.kind != EventKind::Syscall || e.failed() || e.ret <= 0 || !filter->selects(e.pid))
+        continue;
       const bool read = kReads.contains(e.name);
       if (!read && !kWrites.contains(e.name)) continue;
       const Arg* fd = first_arg(e, ArgKind::Fd);
@@ -57,8 +60,10 @@ class UnbufferedIO final : public Detector {
       ++s.calls;
       // What the program asked for: a read of 4096 that got 10 bytes is not unbuffered.
       std::int64_t asked = e.ret;
-      if (const Arg* n = arg_named(e, "count"); n != nullptr) asked = n->raw;
-      else if (const Arg* len = arg_named(e, "len"); len != nullptr) asked = len->raw;
+      if (const Arg* n = arg_named(e, "count"); n != nullptr)
+        asked = n->raw;
+      else if (const Arg* len = arg_named(e, "len"); len != nullptr)
+        asked = len->raw;
       if (asked > kTiny || e.ret > kTiny) continue;
       if (s.tiny == 0) s.first = e.seq, s.smallest = e.ret, s.largest = e.ret;
       s.last = e.seq;
@@ -81,15 +86,18 @@ class UnbufferedIO final : public Detector {
       f.fd = s.label;
       f.first_seq = s.first;
       f.last_seq = s.last;
-      const std::string kind = s.tiny_reads == 0 ? "writes" : s.tiny_writes == 0 ? "reads" : "reads/writes";
+      const std::string kind = s.tiny_reads == 0    ? "writes"
+                               : s.tiny_writes == 0 ? "reads"
+                                                    : "reads/writes";
       f.summary = fmt::format(
           "{} tiny {} of {:.1f} bytes on average ({}..{} bytes, {} bytes in all) on fd {}: {} of "
           "its {} transfers moved at most {} bytes",
           s.tiny, kind, static_cast<double>(s.tiny_bytes) / static_cast<double>(s.tiny), s.smallest,
           s.largest, s.tiny_bytes, s.label, s.tiny, s.calls, kTiny);
-      f.why = "every call is a kernel round trip costing far more than copying a few bytes; "
-              "buffer in user space (stdio buffering, setvbuf, a BufWriter/BufReader, reading "
-              "in KiB-sized blocks) and transfer larger chunks";
+      f.why =
+          "every call is a kernel round trip costing far more than copying a few bytes; "
+          "buffer in user space (stdio buffering, setvbuf, a BufWriter/BufReader, reading "
+          "in KiB-sized blocks) and transfer larger chunks";
       describe_where(f, filter->names());
       out.findings.push_back(std::move(f));
     }

@@ -81,6 +81,9 @@ struct MemoryUsageSpec {
   TrackingMode mode = TrackingMode::Rss;
   MemoryAggregate aggregate = MemoryAggregate::Tree;
   std::string process_name_pattern;
+  // allocations only: judge the heap growth inside the user spans named like this (the
+  // largest), from the preload library's per-span reports, instead of whole processes.
+  std::string span_name_pattern;
 };
 
 struct AntiPatternSpec {

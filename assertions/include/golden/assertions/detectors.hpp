@@ -68,17 +68,17 @@
 namespace golden {
 
 struct Finding {
-  double confidence = 0;   // 0..1
-  std::string summary;     // what: "read on fd 3 returned EAGAIN 4000 times in a row"
-  std::string where;       // "run 0, pid 12 (poller), tid 12, fd 3 (pipe:[77]), seq 40..4039"
-  std::string why;         // why it matters and what to do
-  std::uint64_t count = 0; // how many calls/events make up the finding
+  double confidence = 0;    // 0..1
+  std::string summary;      // what: "read on fd 3 returned EAGAIN 4000 times in a row"
+  std::string where;        // "run 0, pid 12 (poller), tid 12, fd 3 (pipe:[77]), seq 40..4039"
+  std::string why;          // why it matters and what to do
+  std::uint64_t count = 0;  // how many calls/events make up the finding
   std::uint32_t run = 0;
   std::optional<Pid> pid;
   std::optional<Tid> tid;
   std::optional<Seq> first_seq;
   std::optional<Seq> last_seq;
-  std::string fd;          // "3 (pipe:[77])"
+  std::string fd;  // "3 (pipe:[77])"
   std::string path;
 };
 

@@ -10,7 +10,7 @@
 namespace golden {
 
 struct CheckInput {
-  const TraceFile* trace = nullptr;     // every run in it is judged (--runs N)
+  const TraceFile* trace = nullptr;  // every run in it is judged (--runs N)
   std::string trace_name;
   const TraceFile* baseline = nullptr;  // for max_regression_percent; may be null
   std::string baseline_name;

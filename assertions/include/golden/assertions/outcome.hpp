@@ -28,10 +28,10 @@ std::string_view to_string(Outcome outcome);  // "pass", "fail", "warn", ...
 struct AssertionResult {
   std::string name;
   AssertionType type = AssertionType::CriticalPath;
-  std::string pattern;     // anti_pattern: the detector name
-  std::string where;       // the assertion's file:line in the config
+  std::string pattern;  // anti_pattern: the detector name
+  std::string where;    // the assertion's file:line in the config
   Outcome outcome = Outcome::Pass;
-  std::string summary;     // one line: "critical path 12.3 ms > 10 ms"
+  std::string summary;               // one line: "critical path 12.3 ms > 10 ms"
   std::vector<std::string> details;  // further lines (runs, spread, notes)
   std::vector<Finding> findings;     // anti_pattern: those at or above the threshold first
   // The figure compared and its limit, in `unit` ("ms", "bytes", "calls", "spans",
@@ -44,7 +44,7 @@ struct AssertionResult {
 };
 
 struct CheckReport {
-  std::string trace_name;     // as given on the command line
+  std::string trace_name;  // as given on the command line
   std::string config_name;
   std::string baseline_name;  // "" without a baseline
   std::size_t runs = 0;

@@ -23,8 +23,8 @@ struct Spread {
   double median = 0;
   double min = 0;
   double max = 0;
-  double mad = 0;   // median absolute deviation from the median
-  double q1 = 0;    // quartiles (linear interpolation between order statistics)
+  double mad = 0;  // median absolute deviation from the median
+  double q1 = 0;   // quartiles (linear interpolation between order statistics)
   double q3 = 0;
   double sigma() const { return kMadToSigma * mad; }
   double iqr() const { return q3 - q1; }

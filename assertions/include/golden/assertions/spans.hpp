@@ -27,8 +27,8 @@ struct UserSpan {
 };
 
 struct SpanSet {
-  std::vector<UserSpan> spans;       // by open_seq
-  std::uint64_t unclosed = 0;        // opens without a close
+  std::vector<UserSpan> spans;  // by open_seq
+  std::uint64_t unclosed = 0;   // opens without a close
   std::uint64_t unmatched_closes = 0;
 };
 
@@ -38,10 +38,13 @@ bool has_user_spans(const Trace& trace);
 SpanSet user_spans(const Trace& trace);
 
 // One `golden.alloc` annotation: the counters of one process image (the library reports
-// at exit and just before an exec, then starts counting afresh).
+// at exit and just before an exec, then starts counting afresh), or — with `span` set —
+// what one thread allocated inside one user span (reported when the span closes).
 struct AllocReport {
   Pid pid;
+  Tid tid;
   Seq seq = 0;
+  std::string span;  // "" for a process image's report
   std::map<std::string, std::int64_t> values;  // "malloc", "free", "bytes", "peak_live_bytes", ...
   std::int64_t get(const std::string& key) const;  // 0 when absent
 };
@@ -55,11 +58,26 @@ struct ProcessAllocations {
   std::uint64_t calls = 0;        // every allocation and free call
   std::uint64_t allocations = 0;  // malloc, calloc, realloc, aligned variants
   std::uint64_t frees = 0;
-  std::uint64_t bytes = 0;        // requested bytes, all allocations
+  std::uint64_t bytes = 0;  // requested bytes, all allocations
   std::uint64_t peak_live_bytes = 0;
   std::uint64_t reports = 0;
 };
 
 std::vector<ProcessAllocations> allocations_by_process(const Trace& trace);
+
+// Per-span reports: allocations, frees, requested bytes and the growth of the live heap
+// over its level at the span's open ("peak_growth_bytes"), one per closed span.
+struct SpanAllocations {
+  std::string span;
+  Pid pid;
+  Tid tid;
+  Seq seq = 0;
+  std::uint64_t allocations = 0;
+  std::uint64_t frees = 0;
+  std::uint64_t bytes = 0;
+  std::uint64_t peak_growth_bytes = 0;
+};
+
+std::vector<SpanAllocations> allocations_by_span(const Trace& trace);
 
 }  // namespace golden
