@@ -268,6 +268,17 @@ TEST(VerifyCommand, AFailedCaptureNeverTouchesTheGolden) {
   EXPECT_FALSE(fs::exists(golden + ".new")) << "bad input is rejected before anything runs";
 }
 
+TEST(VerifyCommand, AnUnreadableGoldenIsBadInputBeforeAnythingRuns) {
+  TempDir dir;
+  const std::string golden = dir.file("g.json");
+  write_file(golden, "{\"format\": \"golden-trace\", \"version\": 99}\n");
+  auto r = run_golden({"verify", "--golden", golden, "--", program_path("clean")});
+  EXPECT_EQ(r.status, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find(golden), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(golden + ".new"));
+  EXPECT_EQ(read_file(golden), "{\"format\": \"golden-trace\", \"version\": 99}\n");
+}
+
 TEST(VerifyCommand, TrackAllocTurnsOnForAnAllocationBudget) {
   TempDir dir;
   write_file(dir.file("heap.toml"),

@@ -2,12 +2,12 @@
 // budgets and anti-patterns of a trace (SPEC §6, docs/assertions.md). A thin front end
 // over golden::assertions. Exit 0 pass, 1 a violated assertion, 2 bad input (an
 // unreadable trace or config, or an assertion the trace cannot answer).
+#include <fmt/core.h>
+
 #include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "command_registry.hpp"
 #include "golden/assertions/config.hpp"
@@ -37,14 +37,17 @@ TraceFile load_runs(const std::vector<std::string>& paths) {
     all.truncated = all.truncated || more.truncated;
     for (Trace& t : more.runs) all.runs.push_back(std::move(t));
   }
-  for (std::size_t i = 0; i < all.runs.size(); ++i) all.runs[i].run.index = static_cast<std::uint32_t>(i);
+  for (std::size_t i = 0; i < all.runs.size(); ++i)
+    all.runs[i].run.index = static_cast<std::uint32_t>(i);
   if (all.runs.empty()) throw UsageError(Error{"the trace holds no run", paths.front()});
   return all;
 }
 
 int run_check(const CheckArgs& args) {
   const auto format = check_format_from_string(args.format);
-  if (!format) throw UsageError("check: --format: expected text, json, junit or github, got '" + args.format + "'");
+  if (!format)
+    throw UsageError("check: --format: expected text, json, junit or github, got '" + args.format +
+                     "'");
   auto config = load_assertion_config(args.config);
   if (!config) throw UsageError(config.error());
   for (const std::string& w : config->warnings) fmt::print(stderr, "golden: warning: {}\n", w);
@@ -62,14 +65,16 @@ int run_check(const CheckArgs& args) {
                    .config_name = args.config};
   CheckReport report = run_checks(*config, input);
   // Config warnings were printed already; keep them out of the report's notes twice.
-  report.notes.erase(report.notes.begin(), report.notes.begin() + static_cast<long>(config->warnings.size()));
+  report.notes.erase(report.notes.begin(),
+                     report.notes.begin() + static_cast<long>(config->warnings.size()));
 
   if (!args.junit.empty())
     if (Status written = write_report_file(args.junit, render_check_junit(report)); !written)
       throw UsageError(written.error());
   const std::string text = render_check(report, *format);
   if (!args.output.empty())
-    if (Status written = write_report_file(args.output, text); !written) throw UsageError(written.error());
+    if (Status written = write_report_file(args.output, text); !written)
+      throw UsageError(written.error());
   // stdout: the chosen format, or the text report when that went to a file; GitHub
   // annotations are followed by the text report so the CI log shows the details.
   std::string out = args.output.empty() ? text : std::string();
@@ -79,22 +84,24 @@ int run_check(const CheckArgs& args) {
   return report.exit_status();
 }
 
-const RegisterCommand kRegister{"check", 50, [](CLI::App& app) -> RunFn {
-  auto args = std::make_shared<CheckArgs>();
-  app.description(
-      "Check a trace against budgets and anti-pattern rules (renacer.toml)\n"
-      "exit 0 pass, 1 an assertion failed, 2 bad input");
-  app.add_option("TRACE", args->traces, "trace file(s); all their runs are judged together")->required();
-  app.add_option("-c,--config", args->config, "assertion file (renacer.toml)")->required();
-  app.add_option("-b,--baseline", args->baseline, "baseline trace for max_regression_percent");
-  app.add_option("-f,--format", args->format, "report format: text, json, junit, github")
-      ->check(CLI::IsMember({"text", "json", "junit", "github"}))
-      ->capture_default_str();
-  app.add_option("-o,--output", args->output,
-                 "write the report to this file (the text report still goes to stdout)");
-  app.add_option("--junit", args->junit, "also write a JUnit XML report to this file");
-  return [args] { return run_check(*args); };
-}};
+const RegisterCommand kRegister{
+    "check", 50, [](CLI::App& app) -> RunFn {
+      auto args = std::make_shared<CheckArgs>();
+      app.description(
+          "Check a trace against budgets and anti-pattern rules (renacer.toml)\n"
+          "exit 0 pass, 1 an assertion failed, 2 bad input");
+      app.add_option("TRACE", args->traces, "trace file(s); all their runs are judged together")
+          ->required();
+      app.add_option("-c,--config", args->config, "assertion file (renacer.toml)")->required();
+      app.add_option("-b,--baseline", args->baseline, "baseline trace for max_regression_percent");
+      app.add_option("-f,--format", args->format, "report format: text, json, junit, github")
+          ->check(CLI::IsMember({"text", "json", "junit", "github"}))
+          ->capture_default_str();
+      app.add_option("-o,--output", args->output,
+                     "write the report to this file (the text report still goes to stdout)");
+      app.add_option("--junit", args->junit, "also write a JUnit XML report to this file");
+      return [args] { return run_check(*args); };
+    }};
 
 }  // namespace
 }  // namespace golden::cli

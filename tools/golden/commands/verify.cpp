@@ -5,6 +5,7 @@
 // never when CI is set: then the new trace stays in FILE.new for review and the step
 // fails. Exit 0 pass (or golden recorded), 1 divergence / violation / review needed,
 // 2 bad input (config, capture failure, unreadable golden).
+#include <fmt/core.h>
 #include <strings.h>
 #include <unistd.h>
 
@@ -15,8 +16,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "command_registry.hpp"
 #include "golden/assertions/alloc_preload.hpp"
@@ -61,7 +60,8 @@ bool env_flag(const char* name) {
 
 bool wants_allocations(const AssertionConfig& config) {
   for (const Assertion& a : config.assertions)
-    if (const auto* m = std::get_if<MemoryUsageSpec>(&a.spec); m && a.enabled && m->mode == TrackingMode::Allocations)
+    if (const auto* m = std::get_if<MemoryUsageSpec>(&a.spec);
+        m && a.enabled && m->mode == TrackingMode::Allocations)
       return true;
   return false;
 }
@@ -89,7 +89,8 @@ void capture_into(const std::string& path, const VerifyArgs& args, bool track_al
   header.string_limit = static_cast<std::uint32_t>(args.string_limit);
   WriterOptions writer_options;
   // FILE.new does not end in .zst: say explicitly what the golden's name asks for.
-  writer_options.compression = args.golden.ends_with(".zst") ? Compression::Zstd : Compression::None;
+  writer_options.compression =
+      args.golden.ends_with(".zst") ? Compression::Zstd : Compression::None;
   auto writer = TraceWriter::open(path, header, writer_options);
   if (!writer) throw UsageError(writer.error());
   Result<CaptureOutcome> outcome = [&] {
@@ -98,8 +99,9 @@ void capture_into(const std::string& path, const VerifyArgs& args, bool track_al
   }();
   if (!outcome || outcome->interrupted) {
     (void)writer->abandon();
-    throw UsageError(outcome ? Error{"the capture was interrupted; nothing was written", args.golden}
-                             : outcome.error());
+    throw UsageError(outcome
+                         ? Error{"the capture was interrupted; nothing was written", args.golden}
+                         : outcome.error());
   }
   if (Status committed = writer->commit(); !committed) throw UsageError(committed.error());
 }
@@ -114,9 +116,12 @@ void replace(const std::string& from, const std::string& to) {
 std::string json_string(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += c;
-    else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", c);
-    else out += c;
+    if (c == '"' || c == '\\')
+      out += '\\', out += c;
+    else if (static_cast<unsigned char>(c) < 0x20)
+      out += fmt::format("\\u{:04x}", c);
+    else
+      out += c;
   }
   return out + "\"";
 }
@@ -133,12 +138,18 @@ std::string junit_suites(const std::string& doc) {
 std::string github_escape(std::string_view s, bool property) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else if (property && c == ':') out += "%3A";
-    else if (property && c == ',') out += "%2C";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else if (property && c == ':')
+      out += "%3A";
+    else if (property && c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -148,7 +159,8 @@ std::string github_divergences(const CompareResult& r, const std::string& golden
   std::string out;
   for (const Divergence& d : r.divergences) {
     if (d.allowed) continue;
-    out += fmt::format("::error title={}::{}\n", github_escape("golden verify: behaviour differs from " + golden, true),
+    out += fmt::format("::error title={}::{}\n",
+                       github_escape("golden verify: behaviour differs from " + golden, true),
                        github_escape(fmt::format("{} ({})", d.summary, d.channel), false));
   }
   return out;
@@ -165,7 +177,8 @@ std::string render(const VerifyResult& o, const VerifyArgs& args, CheckFormat fo
   std::string out;
   switch (format) {
     case CheckFormat::Text: {
-      const bool color = args.output.empty() && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+      const bool color =
+          args.output.empty() && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
       if (o.comparison) out += render_text(*o.comparison, {.color = color});
       if (o.check) out += render_check_text(*o.check);
       for (const std::string& m : o.messages) out += "golden verify: " + m + "\n";
@@ -174,9 +187,12 @@ std::string render(const VerifyResult& o, const VerifyArgs& args, CheckFormat fo
     case CheckFormat::Json: {
       out = "{\n\"format\": \"golden-verify\",\n\"golden\": " + json_string(args.golden) +
             ",\n\"exit_status\": " + std::to_string(o.status) + ",\n\"messages\": [";
-      for (std::size_t i = 0; i < o.messages.size(); ++i) out += (i ? ", " : "") + json_string(o.messages[i]);
-      out += "],\n\"compare\": " + (o.comparison ? render_json(*o.comparison) : std::string("null"));
-      out += ",\n\"check\": " + (o.check ? render_check_json(*o.check) : std::string("null")) + "}\n";
+      for (std::size_t i = 0; i < o.messages.size(); ++i)
+        out += (i ? ", " : "") + json_string(o.messages[i]);
+      out +=
+          "],\n\"compare\": " + (o.comparison ? render_json(*o.comparison) : std::string("null"));
+      out +=
+          ",\n\"check\": " + (o.check ? render_check_json(*o.check) : std::string("null")) + "}\n";
       break;
     }
     case CheckFormat::Junit: {
@@ -222,14 +238,17 @@ int run_verify(const VerifyArgs& args) {
   const bool exists = fs::exists(args.golden);
   const std::string fresh = args.golden + ".new";
 
+  // The golden is read before the program runs: an unreadable one is bad input.
+  std::optional<TraceFile> golden;
+  if (exists && !update) golden = load_trace(args.golden);
+  if (golden && golden->runs.empty())
+    throw UsageError(Error{"the golden file holds no run", args.golden});
+
   capture_into(fresh, args, args.track_alloc || (assertions && wants_allocations(*assertions)));
   const TraceFile trace = load_trace(fresh);
   if (trace.runs.empty()) throw UsageError(Error{"the capture recorded no run", fresh});
 
   VerifyResult o;
-  std::optional<TraceFile> golden;
-  if (exists && !update) golden = load_trace(args.golden);
-  if (golden && golden->runs.empty()) throw UsageError(Error{"the golden file holds no run", args.golden});
 
   if (golden) {
     CompareInput a{&golden->runs.front(), golden->header, args.golden, golden->truncated};
@@ -255,7 +274,8 @@ int run_verify(const VerifyArgs& args) {
       o.status = check_status == 2 ? 2 : 1;
     } else {
       replace(fresh, args.golden);
-      o.messages.push_back(fmt::format("{} golden trace {}", exists ? "updated" : "recorded new", args.golden));
+      o.messages.push_back(
+          fmt::format("{} golden trace {}", exists ? "updated" : "recorded new", args.golden));
       o.status = check_status;
     }
   } else {
@@ -273,11 +293,13 @@ int run_verify(const VerifyArgs& args) {
   }
 
   if (!args.junit.empty())
-    if (Status written = write_report_file(args.junit, render(o, args, CheckFormat::Junit)); !written)
+    if (Status written = write_report_file(args.junit, render(o, args, CheckFormat::Junit));
+        !written)
       throw UsageError(written.error());
   const std::string report = render(o, args, *format);
   if (!args.output.empty())
-    if (Status written = write_report_file(args.output, report); !written) throw UsageError(written.error());
+    if (Status written = write_report_file(args.output, report); !written)
+      throw UsageError(written.error());
   // stdout: the chosen format, or the text report when that went to a file; GitHub
   // annotations are followed by the text report so the CI log shows the details.
   std::string out = args.output.empty() ? report : std::string();
@@ -287,33 +309,39 @@ int run_verify(const VerifyArgs& args) {
   return o.status;
 }
 
-const RegisterCommand kRegister{"verify", 55, [](CLI::App& app) -> RunFn {
-  auto args = std::make_shared<VerifyArgs>();
-  app.description(
-      "Capture a command, compare it with its golden trace and check its budgets (for CI):\n"
-      "  golden verify --golden FILE [--config renacer.toml] [--update] -- CMD [ARGS...]\n"
-      "A missing golden is recorded; --update or GOLDEN_UPDATE=1 re-records it; with CI set\n"
-      "the golden is never written: the new trace goes to FILE.new and the step fails.\n"
-      "exit 0 pass, 1 divergence/violation/review needed, 2 bad input");
-  app.add_option("-g,--golden", args->golden, "the golden trace file (.json or .json.zst)")->required();
-  app.add_option("-c,--config", args->config, "assertions ([[assertion]]) and [compare] rules (TOML)");
-  app.add_flag("-u,--update", args->update, "re-record the golden file (also GOLDEN_UPDATE=1)");
-  app.add_flag("--track-alloc", args->track_alloc,
-               "count heap allocations (LD_PRELOAD); on by itself when the config has a "
-               "tracking_mode = \"allocations\" budget");
-  app.add_option("--runs", args->runs, "run the command N times (timing budgets use the median)")
-      ->check(CLI::PositiveNumber);
-  app.add_option("-e", args->expression, "which syscalls to record (as golden capture -e)");
-  app.add_option("-s", args->string_limit, "bytes of strings and payloads to keep (default 256)")
-      ->check(CLI::NonNegativeNumber);
-  app.add_option("-f,--format", args->format, "report format: text, json, junit, github")
-      ->check(CLI::IsMember({"text", "json", "junit", "github"}))
-      ->capture_default_str();
-  app.add_option("-o,--output", args->output, "write the report to this file (text still goes to stdout)");
-  app.add_option("--junit", args->junit, "also write a JUnit XML report to this file");
-  app.add_option("command", args->command, "program and arguments (after --)")->required();
-  return [args] { return run_verify(*args); };
-}};
+const RegisterCommand kRegister{
+    "verify", 55, [](CLI::App& app) -> RunFn {
+      auto args = std::make_shared<VerifyArgs>();
+      app.description(
+          "Capture a command, compare it with its golden trace and check its budgets (for CI):\n"
+          "  golden verify --golden FILE [--config renacer.toml] [--update] -- CMD [ARGS...]\n"
+          "A missing golden is recorded; --update or GOLDEN_UPDATE=1 re-records it; with CI set\n"
+          "the golden is never written: the new trace goes to FILE.new and the step fails.\n"
+          "exit 0 pass, 1 divergence/violation/review needed, 2 bad input");
+      app.add_option("-g,--golden", args->golden, "the golden trace file (.json or .json.zst)")
+          ->required();
+      app.add_option("-c,--config", args->config,
+                     "assertions ([[assertion]]) and [compare] rules (TOML)");
+      app.add_flag("-u,--update", args->update, "re-record the golden file (also GOLDEN_UPDATE=1)");
+      app.add_flag("--track-alloc", args->track_alloc,
+                   "count heap allocations (LD_PRELOAD); on by itself when the config has a "
+                   "tracking_mode = \"allocations\" budget");
+      app.add_option("--runs", args->runs,
+                     "run the command N times (timing budgets use the median)")
+          ->check(CLI::PositiveNumber);
+      app.add_option("-e", args->expression, "which syscalls to record (as golden capture -e)");
+      app.add_option("-s", args->string_limit,
+                     "bytes of strings and payloads to keep (default 256)")
+          ->check(CLI::NonNegativeNumber);
+      app.add_option("-f,--format", args->format, "report format: text, json, junit, github")
+          ->check(CLI::IsMember({"text", "json", "junit", "github"}))
+          ->capture_default_str();
+      app.add_option("-o,--output", args->output,
+                     "write the report to this file (text still goes to stdout)");
+      app.add_option("--junit", args->junit, "also write a JUnit XML report to this file");
+      app.add_option("command", args->command, "program and arguments (after --)")->required();
+      return [args] { return run_verify(*args); };
+    }};
 
 }  // namespace
 }  // namespace golden::cli
