@@ -122,6 +122,21 @@ TEST(BadCapture, AttachToAPidThatDoesNotExist) {
   EXPECT_TRUE(nothing_valid_at(dir.file("t.json")));
 }
 
+// ptrace permission denied: a process already traced (by strace) cannot be attached.
+TEST(BadCapture, AttachToAnAlreadyTracedProcess) {
+  if (run({"strace", "-V"}).exit_code != 0) GTEST_SKIP() << "strace not installed: no second tracer at hand";
+  Spawned traced({"strace", "-o", "/dev/null", tracee("ticker")});
+  auto line = traced.wait_for_line("tick 1 ");
+  ASSERT_TRUE(line) << traced.wait().describe();
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(*line, m, std::regex("pid ([0-9]+)")));
+  const std::string pid = m[1];
+  TempDir dir;
+  RunResult r = golden({"capture", "-o", dir.file("t.json"), "-p", pid});
+  EXPECT_TRUE(one_line_error(r, {pid}));
+  EXPECT_TRUE(nothing_valid_at(dir.file("t.json")));
+}
+
 // A real trace to damage: fork_exec_wait, a few hundred lines.
 class BadTrace : public testing::Test {
  protected:
@@ -232,6 +247,23 @@ TEST_F(BadTrace, ZstdMagicWithGarbageIsAnError) {
   write_file(bad, std::string("\x28\xb5\x2f\xfd", 4) + std::string(100, '\x7f'));
   RunResult show = golden({"show", bad});
   EXPECT_TRUE(one_line_error(show, {bad}));
+}
+
+// A decompression bomb: a zstd frame declaring 1 TiB of content (then one RLE block).
+// SPEC §11 "corrupt or huge zstd": refused with one line, quickly, without trying to
+// allocate or decompress it all.
+TEST(BadShow, HugeDeclaredZstdContentIsRefused) {
+  TempDir dir;
+  std::string bomb = dir.file("bomb.json.zst");
+  std::string bytes("\x28\xb5\x2f\xfd", 4);           // magic
+  bytes += '\xe0';                                     // single segment, 8-byte content size
+  for (int i = 0; i < 8; ++i) bytes += static_cast<char>(i == 5 ? 1 : 0);  // 2^40 little-endian
+  bytes += std::string("\x23\x03\x00", 3);             // last block, RLE, 100 bytes
+  bytes += ' ';
+  write_file(bomb, bytes);
+  RunResult r = golden({"show", bomb}, {.timeout = 30s});
+  EXPECT_TRUE(one_line_error(r, {bomb}));
+  EXPECT_LT(r.elapsed, std::chrono::nanoseconds(10s)) << "refused up front, not after decompressing";
 }
 
 TEST(BadStats, MissingFileAndUnknownGrouping) {

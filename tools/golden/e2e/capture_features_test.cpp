@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include <regex>
+#include <set>
 
 #include "golden/model/payload_hash.hpp"
 
@@ -289,6 +290,43 @@ TEST(CaptureAttach, SigintDetachesAndLeavesTheProgramRunning) {
   EXPECT_EQ(tr.term_signal, SIGTERM) << tr.describe();
 }
 
+// -p PID,PID: two programs at once, both left running.
+TEST(CaptureAttach, TwoPidsAreTracedAndBothDetached) {
+  Spawned a({tracee("ticker")});
+  Spawned b({tracee("ticker")});
+  ASSERT_TRUE(a.wait_for_line("tick 1 "));
+  ASSERT_TRUE(b.wait_for_line("tick 1 "));
+  TempDir dir;
+  std::string path = dir.file("attach2.json");
+  Spawned g({golden_exe(), "capture", "-o", path, "-p", std::to_string(a.pid()) + "," + std::to_string(b.pid())});
+  for (pid_t pid : {a.pid(), b.pid()})
+    ASSERT_TRUE(eventually([&] { return proc_status_field(pid, "TracerPid") != "0"; }, 20s))
+        << "golden never attached to " << pid;
+  for (Spawned* s : {&a, &b}) {
+    s->drain_available();
+    long before = tick_number(s->last_line());
+    ASSERT_TRUE(s->wait_for_line("tick " + std::to_string(before + 2) + " "));
+  }
+  g.signal(SIGINT);
+  RunResult gr = g.wait(30s);
+  EXPECT_TRUE(gr.exited()) << gr.describe();
+  for (Spawned* s : {&a, &b}) {
+    EXPECT_TRUE(process_alive(s->pid()));
+    EXPECT_EQ(proc_status_field(s->pid(), "TracerPid"), "0");
+  }
+  TraceFile f = load_ok(path);
+  ASSERT_EQ(f.runs.size(), 1u);
+  const Trace& t = f.runs[0];
+  EXPECT_EQ(t.run.attached, (std::vector<Pid>{Pid{a.pid()}, Pid{b.pid()}}));
+  std::set<std::int32_t> pids;
+  for (const Event& e : t.events) pids.insert(e.pid.value);
+  EXPECT_EQ(pids, (std::set<std::int32_t>{a.pid(), b.pid()}));
+  for (Spawned* s : {&a, &b}) {
+    s->signal(SIGTERM);
+    EXPECT_EQ(s->wait(10s).term_signal, SIGTERM);
+  }
+}
+
 // SIGKILL of the recorder: the tracee dies with it (PTRACE_O_EXITKILL) and the file
 // written so far is readable, says it is truncated, and holds the events up to (at
 // least) those older than the writer's flush interval.
@@ -327,6 +365,28 @@ TEST(CaptureInterrupted, SigkillOfTheRecorderLeavesAReadableTruncatedFile) {
   EXPECT_FALSE(show.out.empty());
 }
 
+// The same with zstd output: the writer ends a zstd block at each flush, so the
+// compressed prefix decompresses up to the kill.
+TEST(CaptureInterrupted, SigkillOfTheRecorderLeavesAReadableTruncatedZstdFile) {
+  TempDir dir;
+  std::string path = dir.file("killed.json.zst");
+  Spawned g({golden_exe(), "capture", "-o", path, "--", tracee("ticker")});
+  auto tenth = g.wait_for_line("tick 10 ");
+  ASSERT_TRUE(tenth) << "ticker did not reach tick 10 under golden: " << g.out();
+  kill(g.pid(), SIGKILL);
+  RunResult gr = g.wait(20s);
+  EXPECT_EQ(gr.term_signal, SIGKILL);
+  EXPECT_FALSE(file_exists(path)) << "a killed capture must not leave a file that looks complete";
+  std::string partial = path + ".partial";
+  ASSERT_TRUE(file_exists(partial));
+  TraceFile f = load_ok(partial);
+  EXPECT_TRUE(f.truncated);
+  ASSERT_EQ(f.runs.size(), 1u);
+  std::vector<long> ticks = ticks_written(f.runs[0]);
+  ASSERT_GE(ticks.size(), 5u) << summarize(f.runs[0]);
+  for (std::size_t i = 0; i < ticks.size(); ++i) EXPECT_EQ(ticks[i], static_cast<long>(i) + 1);
+}
+
 // SIGINT of golden on a launched command: it stops the trace and writes a complete file.
 TEST(CaptureInterrupted, SigintOfGoldenWritesACompleteTrace) {
   TempDir dir;
@@ -349,8 +409,11 @@ TEST(CaptureInterrupted, SigintOfGoldenWritesACompleteTrace) {
   ASSERT_GE(ticks.size(), 5u) << summarize(t);
   for (std::size_t i = 0; i < ticks.size(); ++i) EXPECT_EQ(ticks[i], static_cast<long>(i) + 1);
   ASSERT_EQ(t.processes.size(), 1u) << summarize(t);
+  // golden ends the launched program (SIGKILL, recorder.hpp) and knows how it ended: it
+  // exits with that status. The trace must say the same.
   EXPECT_TRUE(t.processes[0].exit_signal.has_value() || t.processes[0].exit_code.has_value())
-      << "the process record says how it ended";
+      << "the process record says how it ended\n" << summarize(t, 10);
+  EXPECT_EQ(t.run.exit_status, std::optional<int>(gr.status())) << "run.exit_status vs golden's own exit status";
   EXPECT_TRUE(check_all(t, gr.elapsed).empty()) << join(check_all(t, gr.elapsed));
 }
 

@@ -3,6 +3,7 @@
 // killed by signal N)." Every tracee program runs untraced and under golden capture.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "cases.hpp"
@@ -58,6 +59,36 @@ TEST(ParityCoverage, EveryTraceeProgramHasACase) {
   std::set<std::string> covered;
   for (const auto& c : program_cases()) covered.insert(c.program);
   for (const auto& name : tracee_names()) EXPECT_TRUE(covered.count(name)) << name << " has no ProgramCase";
+}
+
+// stdin reaches the program and its stderr reaches ours, as without a tracer.
+TEST(StreamsParity, StdinAndStderrPassThrough) {
+  TempDir dir;
+  RunResult r = capture(dir.file("t.json"), {"sh", "-c", "cat; echo to-stderr >&2"}, {},
+                        {.stdin_data = "line one\nline two\n"});
+  EXPECT_EQ(r.status(), 0) << r.describe();
+  EXPECT_EQ(r.out, "line one\nline two\n") << r.describe();
+  auto lines = r.err_lines();
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), "to-stderr"), 1) << r.describe();
+}
+
+// The program killed by a signal it sends itself: 128+N, as a shell reports it.
+TEST(StatusParity, ProgramKilledBySignalGives128PlusN) {
+  for (auto [sig, name] : {std::pair{9, "KILL"}, std::pair{15, "TERM"}, std::pair{10, "USR1"}}) {
+    SCOPED_TRACE(name);
+    std::vector<std::string> cmd = {"sh", "-c", std::string("kill -") + name + " $$"};
+    RunResult plain = run(cmd);
+    EXPECT_EQ(plain.term_signal, sig) << plain.describe();
+    TempDir dir;
+    RunResult traced = capture(dir.file("t.json"), cmd);
+    EXPECT_TRUE(traced.exited()) << "golden reports the signal as a status, it does not die of it\n"
+                                 << traced.describe();
+    EXPECT_EQ(traced.status(), 128 + sig) << traced.describe();
+    auto file = load_trace(dir.file("t.json"));
+    ASSERT_TRUE(file.ok()) << file.error().to_string();
+    ASSERT_EQ(file->runs.size(), 1u);
+    EXPECT_EQ(file->runs[0].run.exit_status, std::optional<int>(128 + sig));
+  }
 }
 
 // Real system tools: output identical traced and untraced.
