@@ -11,6 +11,7 @@
 
 #include "command_registry.hpp"
 #include "golden/assertions/config.hpp"
+#include "golden/assertions/detectors.hpp"
 #include "golden/assertions/engine.hpp"
 #include "golden/assertions/report.hpp"
 #include "golden/model/result.hpp"
@@ -87,10 +88,15 @@ int run_check(const CheckArgs& args) {
 const RegisterCommand kRegister{
     "check", 50, [](CLI::App& app) -> RunFn {
       auto args = std::make_shared<CheckArgs>();
-      app.description(
-          "Check a trace against budgets and anti-pattern rules (renacer.toml)\n"
-          "exit 0 pass, 1 an assertion failed, 2 bad input");
-      app.add_option("TRACE", args->traces, "trace file(s); all their runs are judged together")
+      std::string patterns;
+  for (std::string_view name : detector_names())
+    patterns += fmt::format("\n  {:<19} {}", name, find_detector(name)->description());
+  app.description(
+      "Check a trace against budgets and anti-pattern rules (renacer.toml)\n"
+      "exit 0 pass, 1 an assertion failed, 2 bad input (docs/assertions.md)\n"
+      "anti_pattern detectors:" +
+      patterns);
+  app.add_option("TRACE", args->traces, "trace file(s); all their runs are judged together")
           ->required();
       app.add_option("-c,--config", args->config, "assertion file (renacer.toml)")->required();
       app.add_option("-b,--baseline", args->baseline, "baseline trace for max_regression_percent");
