@@ -57,8 +57,8 @@ std::string clip(std::string_view s, std::size_t n = 72) {
 
 std::string subject(const Channel& ch, const Item& first) {
   switch (first.category) {
+    case Category::ExitStatus: return "exit status of process " + first.process;
     case Category::Processes:
-    case Category::ExitStatus:
     case Category::Network:
     case Category::Signals: return "process " + first.process;
     case Category::UserReads: return "user reads";
@@ -120,7 +120,6 @@ void diff_channel(const ChannelPair& p, const CompareConfig& config, CompareResu
     Divergence d;
     d.channel = p.name;
     std::vector<const Item*> minus, plus;
-    std::set<std::string> procs;
     bool have_a = false, have_b = false;
     std::size_t a_first = 0, b_first = 0;
     for (std::size_t i = begin; i < end; ++i) {
@@ -150,7 +149,6 @@ void diff_channel(const ChannelPair& p, const CompareConfig& config, CompareResu
           line.text = a.items[e.a].text;
           line.seq = a.items[e.a].seq;
           minus.push_back(&a.items[e.a]);
-          procs.insert(a.items[e.a].process);
           if (!d.seq_a) d.seq_a = a.items[e.a].seq;
           break;
         case EditOp::Insert:
@@ -158,7 +156,6 @@ void diff_channel(const ChannelPair& p, const CompareConfig& config, CompareResu
           line.text = b.items[e.b].text;
           line.seq = b.items[e.b].seq;
           plus.push_back(&b.items[e.b]);
-          procs.insert(b.items[e.b].process);
           if (!d.seq_b) d.seq_b = b.items[e.b].seq;
           break;
       }
@@ -171,17 +168,44 @@ void diff_channel(const ChannelPair& p, const CompareConfig& config, CompareResu
     // diff -u numbering: 1-based first line, or the line before an empty range.
     d.a_start = d.a_count > 0 ? a_first + 1 : a_first;
     d.b_start = d.b_count > 0 ? b_first + 1 : b_first;
-    const Item& first = !minus.empty() ? *minus.front() : *plus.front();
-    d.category = first.category;
-    procs.erase("");
-    d.processes.assign(procs.begin(), procs.end());
-    d.summary = summarize(p.a != nullptr ? a : b, minus, plus, p.b == nullptr, p.a == nullptr);
-    auto rules = eqv::accepting_rules(config.allow, minus, plus);
-    if (!rules.empty()) {
-      d.allowed = true;
-      for (const std::string& r : rules) d.allowed_by += (d.allowed_by.empty() ? "" : "; ") + r;
+
+    // One divergence per category in the hunk, so each report section (and JUnit
+    // testcase) fails for what it is about. The exit status of a process that is
+    // itself extra or missing belongs with that process.
+    std::set<std::string> changed_procs;
+    for (const Item* it : minus)
+      if (it->category == Category::Processes) changed_procs.insert(it->process);
+    for (const Item* it : plus)
+      if (it->category == Category::Processes) changed_procs.insert(it->process);
+    auto group_of = [&](const Item* it) {
+      if (it->category == Category::ExitStatus && changed_procs.contains(it->process))
+        return Category::Processes;
+      return it->category;
+    };
+    std::set<Category> groups;
+    for (const Item* it : minus) groups.insert(group_of(it));
+    for (const Item* it : plus) groups.insert(group_of(it));
+    for (Category cat : groups) {
+      Divergence g = d;
+      g.category = cat;
+      std::vector<const Item*> gm, gp;
+      std::set<std::string> gprocs;
+      for (const Item* it : minus)
+        if (group_of(it) == cat) gm.push_back(it), gprocs.insert(it->process);
+      for (const Item* it : plus)
+        if (group_of(it) == cat) gp.push_back(it), gprocs.insert(it->process);
+      gprocs.erase("");
+      g.processes.assign(gprocs.begin(), gprocs.end());
+      g.seq_a = gm.empty() ? std::nullopt : gm.front()->seq;
+      g.seq_b = gp.empty() ? std::nullopt : gp.front()->seq;
+      g.summary = summarize(p.a != nullptr ? a : b, gm, gp, p.b == nullptr, p.a == nullptr);
+      auto rules = eqv::accepting_rules(config.allow, gm, gp);
+      if (!rules.empty()) {
+        g.allowed = true;
+        for (const std::string& r : rules) g.allowed_by += (g.allowed_by.empty() ? "" : "; ") + r;
+      }
+      out.divergences.push_back(std::move(g));
     }
-    out.divergences.push_back(std::move(d));
   }
 }
 

@@ -37,8 +37,11 @@ std::string render_text(const CompareResult& r, const ReportOptions& options) {
     out += "\n";
     std::string tag = d.allowed ? p.yellow("[allowed] ") : "";
     out += fmt::format("{} {}{}\n", p.bold(fmt::format("[{}]", ++n)), tag, p.bold(d.summary));
+    // A handful of process keys says where; a launcher tree of 40 would drown it.
     std::string procs;
-    for (const std::string& k : d.processes) procs += (procs.empty() ? "" : ", ") + k;
+    for (std::size_t i = 0; i < d.processes.size() && i < 5; ++i)
+      procs += (procs.empty() ? "" : ", ") + d.processes[i];
+    if (d.processes.size() > 5) procs += fmt::format(" and {} more", d.processes.size() - 5);
     out += fmt::format("    where: {} ({}){}; event A {}, B {}\n", d.channel, to_string(d.category),
                        procs.empty() ? "" : "; process " + procs, seq_text(d.seq_a),
                        seq_text(d.seq_b));
@@ -53,21 +56,26 @@ std::string render_text(const CompareResult& r, const ReportOptions& options) {
   }
 
   out += "\n" + p.bold("Effects compared") + "\n";
+  out += fmt::format("  {:<14} {:<30} {:>7} {:>7}\n", "", "", "A", "B");
   for (const CategoryStatus& s : r.categories) {
+    // Padded before colouring: escape sequences must not count as width.
     std::string status;
     if (!s.compared) {
-      status = p.dim("relaxed (not compared)");
+      status = "relaxed (not compared)";
     } else if (s.divergences > 0) {
-      status = p.red(plural(s.divergences, "divergence"));
+      status = plural(s.divergences, "divergence");
     } else {
-      status = p.green("ok");
+      status = "ok";
     }
     if (s.allowed > 0) status += fmt::format(", {} allowed", s.allowed);
-    out += fmt::format("  {:<14} {:<28} {:>6} / {:<6}\n", to_string(s.category), status,
-                       s.items_a, s.items_b);
+    status = fmt::format("{:<30}", status);
+    status = !s.compared ? p.dim(status) : s.divergences > 0 ? p.red(status) : p.green(status);
+    out += fmt::format("  {:<14} {} {:>7} {:>7}\n", to_string(s.category), status, s.items_a,
+                       s.items_b);
   }
 
-  out += "\n" + p.bold("Performance") + fmt::format("{:>26} {:>18} {:>9}\n", "A", "B", "B/A");
+  out += "\n" + p.bold(fmt::format("{:<20}", "Performance")) +
+         fmt::format(" {:>18} {:>18} {:>9}\n", "A", "B", "B/A");
   for (const PerfRow& row : perf_rows(r)) {
     std::string name = row.sub ? "    " + row.name : "  " + row.name;
     out += fmt::format("{:<20} {:>18} {:>18} {:>9}\n", name, row.a, row.b, ratio_text(row.ratio));

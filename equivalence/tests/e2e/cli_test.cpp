@@ -33,23 +33,23 @@ const Pair& traces() {
 }
 
 TEST(CompareCli, TextReportAndExitCodes) {
-  Run same = run({golden_exe(), "compare", traces().a, traces().same});
+  Outcome same = run({golden_exe(), "compare", traces().a, traces().same});
   EXPECT_EQ(same.status, 0) << same.out << same.err;
   EXPECT_THAT(same.out, HasSubstr("EQUIVALENT"));
   EXPECT_THAT(same.out, HasSubstr("Performance"));
-  Run diff = run({golden_exe(), "compare", traces().a, traces().b});
+  Outcome diff = run({golden_exe(), "compare", traces().a, traces().b});
   EXPECT_EQ(diff.status, 1);
   EXPECT_THAT(diff.out, HasSubstr("DIVERGENT: 1 divergence"));
   EXPECT_THAT(diff.out, HasSubstr("-\"Hello, World!\\n\""));
   EXPECT_THAT(diff.out, HasSubstr("+\"Hello World!\\n\""));
   EXPECT_THAT(diff.out, Not(HasSubstr("\x1b[")));  // not a tty
-  Run color = run({golden_exe(), "compare", traces().a, traces().b, "--color=always"});
+  Outcome color = run({golden_exe(), "compare", traces().a, traces().b, "--color=always"});
   EXPECT_THAT(color.out, HasSubstr("\x1b[31m"));
 }
 
 TEST(CompareCli, JsonToFile) {
   std::string out = traces().dir + "/r.json";
-  Run r = run({golden_exe(), "compare", traces().a, traces().b, "-f", "json", "-o", out});
+  Outcome r = run({golden_exe(), "compare", traces().a, traces().b, "-f", "json", "-o", out});
   EXPECT_EQ(r.status, 1);
   EXPECT_TRUE(r.out.empty());
   auto j = nlohmann::json::parse(read_file(out));
@@ -60,10 +60,10 @@ TEST(CompareCli, JsonToFile) {
 
 TEST(CompareCli, JunitIsValidXml) {
   std::string out = traces().dir + "/r.xml";
-  Run r = run({golden_exe(), "compare", traces().a, traces().b, "--format", "junit", "-o", out});
+  Outcome r = run({golden_exe(), "compare", traces().a, traces().b, "--format", "junit", "-o", out});
   EXPECT_EQ(r.status, 1);
   // Parsed by a real XML parser: one testsuite, a testcase per category, one failure.
-  Run check = run({"python3", "-c",
+  Outcome check = run({"python3", "-c",
                    "import sys, xml.etree.ElementTree as E\n"
                    "s = E.parse(sys.argv[1]).getroot()\n"
                    "assert s.tag == 'testsuite', s.tag\n"
@@ -78,14 +78,14 @@ TEST(CompareCli, JunitIsValidXml) {
 
 TEST(CompareCli, HtmlIsSelfContained) {
   std::string out = traces().dir + "/r.html";
-  Run r = run({golden_exe(), "compare", traces().a, traces().b, "--format=html", "-o", out});
+  Outcome r = run({golden_exe(), "compare", traces().a, traces().b, "--format=html", "-o", out});
   EXPECT_EQ(r.status, 1);
   std::string html = read_file(out);
   EXPECT_THAT(html, StartsWith("<!DOCTYPE html>"));
   EXPECT_THAT(html, HasSubstr("Hello World!"));
   for (const char* external : {"<script", "<link", "src=", "http://", "https://", "url("})
     EXPECT_THAT(html, Not(HasSubstr(external))) << external;
-  Run check = run({"python3", "-c",
+  Outcome check = run({"python3", "-c",
                    "import sys, html.parser\n"
                    "p = html.parser.HTMLParser(); p.feed(open(sys.argv[1]).read()); p.close()\n",
                    out});
@@ -95,11 +95,11 @@ TEST(CompareCli, HtmlIsSelfContained) {
 TEST(CompareCli, ConfigRelaxAndAllow) {
   std::string cfg = traces().dir + "/relax.toml";
   write_file(cfg, "[[assertion]]\nname = \"x\"\ntype = \"span_count\"\nmax_spans = 5\n\n[compare]\nrelax = [\"stdout\"]\n");
-  Run relaxed = run({golden_exe(), "compare", traces().a, traces().b, "-c", cfg});
+  Outcome relaxed = run({golden_exe(), "compare", traces().a, traces().b, "-c", cfg});
   EXPECT_EQ(relaxed.status, 0) << relaxed.out << relaxed.err;
   std::string allow = traces().dir + "/allow.toml";
   write_file(allow, "[compare]\n[[compare.allow]]\ncategory = \"stdout\"\nreason = \"greeting wording may change\"\n");
-  Run allowed = run({golden_exe(), "compare", traces().a, traces().b, "-c", allow});
+  Outcome allowed = run({golden_exe(), "compare", traces().a, traces().b, "-c", allow});
   EXPECT_EQ(allowed.status, 0) << allowed.out;
   EXPECT_THAT(allowed.out, HasSubstr("allowed by: greeting wording may change"));
 }
@@ -129,7 +129,7 @@ TEST(CompareCli, BadInputExitsTwoWithOneLine) {
     argv.insert(argv.end(), c.args.begin(), c.args.end());
     std::string out = d + "/must-not-exist.txt";
     if (c.args.front() == "compare") argv.insert(argv.end(), {"-o", out});
-    Run r = run(argv);
+    Outcome r = run(argv);
     EXPECT_EQ(r.status, 2) << c.args[1] << ": " << r.err;
     EXPECT_THAT(r.err, HasSubstr(c.where));
     if (std::string(c.where) != "") {
@@ -140,20 +140,21 @@ TEST(CompareCli, BadInputExitsTwoWithOneLine) {
 }
 
 TEST(NormalizeCli, CanonicalFormAndLegend) {
-  Run n = run({golden_exe(), "normalize", traces().a});
+  Outcome n = run({golden_exe(), "normalize", traces().a});
   ASSERT_EQ(n.status, 0) << n.err;
   EXPECT_THAT(n.out, StartsWith("# golden normalized effects v1\n"));
   EXPECT_THAT(n.out, HasSubstr("stdout | \"Hello, World!\\n\"\n"));
-  EXPECT_THAT(n.out, HasSubstr("file $TMP1/greeting.txt | open create trunc 0644\n"));
+  // The run's cwd was its output directory, a fresh mktemp dir: $CWD.
+  EXPECT_THAT(n.out, HasSubstr("file $CWD/greeting.txt | open create trunc 0644\n"));
   EXPECT_THAT(n.out, HasSubstr("processes | 1: exit 0\n"));
-  Run legend = run({golden_exe(), "normalize", "--legend", traces().a});
-  EXPECT_THAT(legend.out, HasSubstr("# $TMP1 = /tmp/tmp."));
+  Outcome legend = run({golden_exe(), "normalize", "--legend", traces().a});
+  EXPECT_THAT(legend.out, HasSubstr("# $CWD = /tmp/tmp."));
 }
 
 TEST(NormalizeCli, GreetMatchesItsGoldenNormalizedForm) {
   // Eat our own cooking: the normalized form of the C greet is a reviewed golden file.
   const std::string golden = source_dir() + "/testdata/equivalence/golden/greet.normalized.txt";
-  Run n = run({golden_exe(), "normalize", traces().a});
+  Outcome n = run({golden_exe(), "normalize", traces().a});
   ASSERT_EQ(n.status, 0) << n.err;
   if (std::getenv("GOLDEN_UPDATE") != nullptr) write_file(golden, n.out);
   EXPECT_EQ(n.out, read_file(golden)) << "run with GOLDEN_UPDATE=1 to accept the new form";

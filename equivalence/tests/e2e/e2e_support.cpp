@@ -61,8 +61,8 @@ void write_file(const std::string& path, const std::string& content) {
   out << content;
 }
 
-Run run(const std::vector<std::string>& argv, const std::string& cwd, int timeout_s) {
-  Run r;
+Outcome run(const std::vector<std::string>& argv, const std::string& cwd, int timeout_s) {
+  Outcome r;
   std::string dir = make_temp_dir();
   std::string out_path = dir + "/stdout", err_path = dir + "/stderr";
   std::vector<std::string> full = {"timeout", "-s", "KILL", std::to_string(timeout_s)};
@@ -94,7 +94,7 @@ std::string capture(const std::vector<std::string>& argv, const std::string& cwd
   std::string path = out_dir + "/" + name + ".json";
   std::vector<std::string> cmd = {golden_exe(), "capture", "-o", path, "--"};
   cmd.insert(cmd.end(), argv.begin(), argv.end());
-  Run r = run(cmd, cwd);
+  Outcome r = run(cmd, cwd);
   EXPECT_EQ(r.status, expect_status) << "capture of " << argv.front() << " failed: " << r.err;
   EXPECT_TRUE(std::filesystem::exists(path)) << r.err;
   return path;

@@ -7,14 +7,14 @@
 
 namespace golden::e2e {
 
-struct Run {
+struct Outcome {
   int status = -1;     // exit status, 128+N when killed by N, -1 if it could not run
   std::string out;     // stdout
   std::string err;     // stderr
 };
 
 // Runs argv (no shell) in `cwd` ("" = current) with a timeout; captures the output.
-Run run(const std::vector<std::string>& argv, const std::string& cwd = {}, int timeout_s = 120);
+Outcome run(const std::vector<std::string>& argv, const std::string& cwd = {}, int timeout_s = 120);
 
 std::string golden_exe();
 std::string greet_exe();
