@@ -20,7 +20,6 @@ struct EvalContext {
   bool baseline_has_timing = true;
 
   explicit EvalContext(const CheckInput& in);
-  bool has_baseline() const { return input->baseline != nullptr; }
 };
 
 // Fail or Warn, as the assertion's fail_on_violation says.

@@ -24,12 +24,6 @@ std::string fd_label(const Event& e) {
   return fd->str.empty() ? fmt::format("{}", fd->raw) : fmt::format("{} ({})", fd->raw, fd->str);
 }
 
-std::string target_of(const Event& e) {
-  if (const Arg* p = first_arg(e, ArgKind::Path); p != nullptr && !p->str.empty()) return p->str;
-  if (const Arg* fd = first_arg(e, ArgKind::Fd); fd != nullptr) return fd->str;
-  return {};
-}
-
 std::map<Tid, std::vector<const Event*>> events_by_thread(const Trace& trace,
                                                           const ProcessFilter& filter) {
   std::map<Tid, std::vector<const Event*>> out;

@@ -17,8 +17,6 @@ const Arg* arg_named(const Event& e, std::string_view name);
 const Arg* first_arg(const Event& e, ArgKind kind);
 // "3 (pipe:[77])", "3", or "" when the call has no fd argument.
 std::string fd_label(const Event& e);
-// The file behind the call's first path or fd argument ("" if none).
-std::string target_of(const Event& e);
 
 // The events of each selected thread, in seq (program) order.
 std::map<Tid, std::vector<const Event*>> events_by_thread(const Trace& trace,

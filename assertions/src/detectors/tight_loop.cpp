@@ -75,8 +75,8 @@ std::string describe_signature(const std::string& name, const std::string& why,
 }
 
 struct Streak {
-  std::uint64_t calls = 0;  // no-progress calls
-  std::uint64_t neutral = 0;
+  std::uint64_t calls = 0;    // no-progress calls
+  std::uint64_t clock_reads = 0;  // in between (deadline checks)
   const Event* first = nullptr;
   const Event* last = nullptr;
   // (name, why, fd) -> count
@@ -107,9 +107,9 @@ Finding make_finding(const Streak& s, std::uint32_t run, const ProcessNames& nam
   for (std::size_t i = 1; i < parts.size() && i < 3; ++i)
     what += fmt::format(", {} {} times", parts[i].second, parts[i].first);
   f.summary = fmt::format(
-      "busy polling: {} in a row ({} calls without progress in {:.3g} ms, "
-      "{:.0f} per ms)",
-      what, s.calls, ms, ms > 0 ? static_cast<double>(s.calls) / ms : 0.0);
+      "busy polling: {} in a row ({} calls without progress in {:.3g} ms, {:.0f} per ms{})", what,
+      s.calls, ms, ms > 0 ? static_cast<double>(s.calls) / ms : 0.0,
+      s.clock_reads > 0 ? fmt::format(", {} clock reads in between", s.clock_reads) : "");
   f.why =
       "the thread spins on a call that cannot succeed yet, burning a CPU and the tracer's "
       "time without progress; block instead (poll/epoll_wait with a timeout, a blocking fd, "
@@ -141,7 +141,7 @@ class TightLoop final : public Detector {
         const std::string why = no_progress(*e);
         if (why.empty()) {
           if (kNeutral.contains(e->name)) {
-            ++streak.neutral;
+            if (streak.calls > 0) ++streak.clock_reads;
             continue;
           }
           close();
