@@ -34,6 +34,16 @@ std::vector<std::string> path_forms(const Arg& a) {
   return out;
 }
 
+// In endpoints, [ and ] are the brackets of an IPv6 address ("[::1]:53"), not a class.
+std::string literal_brackets(const std::string& glob) {
+  std::string out;
+  for (char c : glob) {
+    if (c == '[' || c == ']') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 // One call that matches items of the list.
 struct Hit {
   std::vector<std::string> items;  // the config entries it matched: "connect", "/etc/**", "*:443"
@@ -54,7 +64,7 @@ void find_hits(const Trace& t, const PresenceSpec& s, const ProcessFilter& filte
       for (const Arg& a : e.args) {
         if (a.kind != ArgKind::Sockaddr || a.str.empty()) continue;
         for (const std::string& glob : s.endpoints)
-          if (glob_match(glob, a.str)) h.items.push_back(glob), h.what = e.name + " " + a.str;
+          if (glob_match(literal_brackets(glob), a.str)) h.items.push_back(glob), h.what = e.name + " " + a.str;
       }
     }
     if (!s.paths.empty()) {

@@ -219,6 +219,7 @@ TraceMaker io_program() {
   m.call(7, 7, "read", 3ms, 1ms, {fd_arg("fd", 3, "/etc/tool.conf"), int_arg("count", 100)}, 50);
   m.call(7, 7, "socket", 4ms, 1ms, {}, 4);
   m.call(7, 7, "connect", 5ms, 1ms, {fd_arg("sockfd", 4), sockaddr_arg("addr", "10.1.2.3:443")});
+  m.call(7, 7, "sendto", 5ms, 1ms, {fd_arg("sockfd", 5), sockaddr_arg("dest_addr", "[::2]:53")}, 10);
   m.call(7, 7, "write", 6ms, 1ms, {fd_arg("fd", 1), int_arg("count", 5)}, 5);
   return m;
 }
@@ -228,10 +229,10 @@ TEST(SyscallCount, PerSyscallPerClassAndMinimum) {
   auto opens = check("type = \"syscall_count\"\nsyscall = \"openat\"\nmax_calls = 2\n", f);
   EXPECT_EQ(opens.outcome, Outcome::Fail) << opens.summary;
   EXPECT_DOUBLE_EQ(*opens.measured, 3.0);
-  auto net = check("type = \"syscall_count\"\nclass = \"network\"\nmax_calls = 2\n", f);
+  auto net = check("type = \"syscall_count\"\nclass = \"network\"\nmax_calls = 3\n", f);
   EXPECT_EQ(net.outcome, Outcome::Pass) << net.summary;
-  EXPECT_DOUBLE_EQ(*net.measured, 2.0);
-  auto all = check("type = \"syscall_count\"\nmax_calls = 7\nmin_calls = 7\n", f);
+  EXPECT_DOUBLE_EQ(*net.measured, 3.0);
+  auto all = check("type = \"syscall_count\"\nmax_calls = 8\nmin_calls = 8\n", f);
   EXPECT_EQ(all.outcome, Outcome::Pass) << all.summary;
   auto fsync = check("type = \"syscall_count\"\nsyscall = \"fsync\"\nmin_calls = 1\n", f);
   EXPECT_EQ(fsync.outcome, Outcome::Fail) << fsync.summary;
@@ -253,7 +254,7 @@ TEST(ErrorCount, CountRateAndErrnoFilter) {
   auto rate = check("type = \"error_count\"\nsyscall = \"openat\"\nmax_error_rate = 0.5\n", f);
   EXPECT_EQ(rate.outcome, Outcome::Fail) << rate.summary;  // 2 of 3 openat failed
   auto both = check("type = \"error_count\"\nmax_errors = 5\nmax_error_rate = 0.1\n", f);
-  EXPECT_EQ(both.outcome, Outcome::Fail) << both.summary;  // count fine, rate 2/7 not
+  EXPECT_EQ(both.outcome, Outcome::Fail) << both.summary;  // count fine, rate 2/8 not
 }
 
 TEST(Presence, ForbiddenPathsEndpointsAndSyscalls) {
@@ -265,7 +266,9 @@ TEST(Presence, ForbiddenPathsEndpointsAndSyscalls) {
   EXPECT_EQ(home.outcome, Outcome::Warn);
   auto https = check("type = \"forbidden\"\nendpoints = [\"*:443\"]\n", f);
   EXPECT_EQ(https.outcome, Outcome::Fail);
-  auto dns = check("type = \"forbidden\"\nendpoints = [\"*:53\"]\nsyscalls = [\"ptrace\"]\n", f);
+  auto v6 = check("type = \"forbidden\"\nendpoints = [\"[::1]:*\"]\n", f);
+  EXPECT_EQ(v6.outcome, Outcome::Pass) << v6.summary;
+  auto dns = check("type = \"forbidden\"\nendpoints = [\"*:5353\"]\nsyscalls = [\"ptrace\"]\n", f);
   EXPECT_EQ(dns.outcome, Outcome::Pass) << dns.summary;
 }
 
@@ -275,8 +278,8 @@ TEST(Presence, RequiredNeedsASuccessfulCall) {
   EXPECT_EQ(conf.outcome, Outcome::Pass) << conf.summary;
   auto rc = check("type = \"required\"\npaths = [\"/home/u/.toolrc\"]\n", f);  // only a failed open
   EXPECT_EQ(rc.outcome, Outcome::Fail) << rc.summary;
-  auto ep = check("type = \"required\"\nendpoints = [\"10.1.2.3:*\"]\n", f);
-  EXPECT_EQ(ep.outcome, Outcome::Pass);
+  auto ep = check("type = \"required\"\nendpoints = [\"10.1.2.3:*\", \"[::2]:53\"]\n", f);
+  EXPECT_EQ(ep.outcome, Outcome::Pass) << ep.summary;
 }
 
 TEST(Report, ExitStatusErrorBeatsFailBeatsPass) {
