@@ -21,7 +21,7 @@ TraceMaker simple() {
   return m;
 }
 
-TEST(CriticalPath, PassesUnderTheLimitAndFailsOver) {
+TEST(CriticalPathBudget, PassesUnderTheLimitAndFailsOver) {
   const TraceFile f = simple().file();
   auto ok = check("type = \"critical_path\"\nmax_duration_ms = 10\n", f);
   EXPECT_EQ(ok.outcome, Outcome::Pass) << ok.summary;
@@ -37,14 +37,14 @@ TEST(CriticalPath, PassesUnderTheLimitAndFailsOver) {
   EXPECT_EQ(off.outcome, Outcome::Disabled);
 }
 
-TEST(CriticalPath, UserTimeOptionCountsTheGapsBetweenCalls) {
+TEST(CriticalPathBudget, UserTimeOptionCountsTheGapsBetweenCalls) {
   const TraceFile f = simple().file();
   auto r = check("type = \"critical_path\"\nmax_duration_ms = 5.5\ninclude_user_time = true\n", f);
   EXPECT_EQ(r.outcome, Outcome::Fail) << r.summary;  // 1 ms gap + 5 ms of calls (+ start)
   EXPECT_GT(*r.measured, 5.5);
 }
 
-TEST(CriticalPath, TraceNamePatternSelectsSpansBeforeProcesses) {
+TEST(CriticalPathBudget, TraceNamePatternSelectsSpansBeforeProcesses) {
   TraceMaker m;
   m.process(10, 0, "app", 0ms, 100ms);
   m.span_open(10, 10, "load_config", 0ms);
@@ -66,14 +66,14 @@ TEST(CriticalPath, TraceNamePatternSelectsSpansBeforeProcesses) {
   EXPECT_EQ(none.outcome, Outcome::NotApplicable) << none.summary;
 }
 
-TEST(CriticalPath, NoTimingIsAnError) {
+TEST(CriticalPathBudget, NoTimingIsAnError) {
   TraceFile f = simple().file();
   f.header.has_timing = false;
   auto r = check("type = \"critical_path\"\nmax_duration_ms = 10\n", f);
   EXPECT_EQ(r.outcome, Outcome::Error);
 }
 
-TEST(WallTime, LimitAndRegressionAgainstABaseline) {
+TEST(WallTimeBudget, LimitAndRegressionAgainstABaseline) {
   const TraceFile base = simple().wall(100ms).file();
   const TraceFile cur = simple().wall(150ms).file();
   auto abs = check("type = \"wall_time\"\nmax_duration_ms = 200\n", cur);
@@ -87,7 +87,7 @@ TEST(WallTime, LimitAndRegressionAgainstABaseline) {
   EXPECT_EQ(alone.outcome, Outcome::NotApplicable) << alone.summary;
 }
 
-TEST(Timing, SeveralRunsAreJudgedOnTheMedianWithTheirSpread) {
+TEST(TimingBudget, SeveralRunsAreJudgedOnTheMedianWithTheirSpread) {
   std::vector<Trace> runs;
   for (auto w : {100ms, 102ms, 98ms, 101ms, 400ms}) runs.push_back(simple().wall(w).build());
   const TraceFile f = file_of(runs);
@@ -103,7 +103,7 @@ TEST(Timing, SeveralRunsAreJudgedOnTheMedianWithTheirSpread) {
   EXPECT_NE(r.details[0].find("5 runs: median"), std::string::npos) << r.details[0];
 }
 
-TEST(Timing, NoisyRunsNearTheLimitAreInconclusive) {
+TEST(TimingBudget, NoisyRunsNearTheLimitAreInconclusive) {
   std::vector<Trace> runs;
   for (auto w : {60ms, 140ms, 95ms, 105ms, 130ms, 70ms}) runs.push_back(simple().wall(w).build());
   const TraceFile f = file_of(runs);
@@ -119,7 +119,7 @@ TEST(Timing, NoisyRunsNearTheLimitAreInconclusive) {
   EXPECT_EQ(over.outcome, Outcome::Fail);
 }
 
-TEST(SpanCount, SyscallsAreSpansUntilTheProgramHasUserSpans) {
+TEST(SpanCountBudget, SyscallsAreSpansUntilTheProgramHasUserSpans) {
   TraceMaker m = simple();
   m.annotation(10, "golden.alloc", {{"malloc", 3}}, 9ms);  // an annotation is not a span
   const TraceFile f = m.file();
@@ -143,7 +143,7 @@ TEST(SpanCount, SyscallsAreSpansUntilTheProgramHasUserSpans) {
   EXPECT_DOUBLE_EQ(*parse.measured, 2.0);
 }
 
-TEST(MemoryRss, TreeAddsConcurrentProcessesOnly) {
+TEST(MemoryRssBudget, TreeAddsConcurrentProcessesOnly) {
   TraceMaker m;
   m.process(1, 0, "sh", 0ms, 100ms, 1000);
   m.process(2, 1, "a", 10ms, 50ms, 10000);
@@ -164,7 +164,7 @@ TEST(MemoryRss, TreeAddsConcurrentProcessesOnly) {
   EXPECT_DOUBLE_EQ(*only_b.measured, 20000.0 * 1024);
 }
 
-TEST(MemoryRss, NoFiguresIsAnErrorAndRegressionUsesTheBaseline) {
+TEST(MemoryRssBudget, NoFiguresIsAnErrorAndRegressionUsesTheBaseline) {
   TraceMaker none;
   none.process(1, 0, "x", 0ms, 1ms);
   none.call(1, 1, "read", 0ms, 1ms);
@@ -178,7 +178,7 @@ TEST(MemoryRss, NoFiguresIsAnErrorAndRegressionUsesTheBaseline) {
   EXPECT_EQ(reg.outcome, Outcome::Fail) << reg.summary;
 }
 
-TEST(MemoryAllocations, PeakLiveBytesFromTheAllocationCounters) {
+TEST(MemoryAllocationsBudget, PeakLiveBytesFromTheAllocationCounters) {
   TraceMaker m;
   m.process(5, 0, "app", 0ms, 10ms);
   m.call(5, 5, "execve", 0ms, 1ms);
@@ -224,7 +224,7 @@ TraceMaker io_program() {
   return m;
 }
 
-TEST(SyscallCount, PerSyscallPerClassAndMinimum) {
+TEST(SyscallCountBudget, PerSyscallPerClassAndMinimum) {
   const TraceFile f = io_program().file();
   auto opens = check("type = \"syscall_count\"\nsyscall = \"openat\"\nmax_calls = 2\n", f);
   EXPECT_EQ(opens.outcome, Outcome::Fail) << opens.summary;
@@ -244,7 +244,7 @@ TEST(SyscallCount, PerSyscallPerClassAndMinimum) {
   EXPECT_EQ(reg.outcome, Outcome::Fail) << reg.summary;  // 1 -> 3 is +200%
 }
 
-TEST(ErrorCount, CountRateAndErrnoFilter) {
+TEST(ErrorCountBudget, CountRateAndErrnoFilter) {
   const TraceFile f = io_program().file();
   auto count = check("type = \"error_count\"\nmax_errors = 1\n", f);
   EXPECT_EQ(count.outcome, Outcome::Fail) << count.summary;
@@ -257,7 +257,7 @@ TEST(ErrorCount, CountRateAndErrnoFilter) {
   EXPECT_EQ(both.outcome, Outcome::Fail) << both.summary;  // count fine, rate 2/8 not
 }
 
-TEST(Presence, ForbiddenPathsEndpointsAndSyscalls) {
+TEST(PresenceRules, ForbiddenPathsEndpointsAndSyscalls) {
   const TraceFile f = io_program().file();
   auto shadow = check("type = \"forbidden\"\npaths = [\"/etc/shadow\"]\n", f);
   EXPECT_EQ(shadow.outcome, Outcome::Fail) << shadow.summary;  // an attempt counts
@@ -272,7 +272,7 @@ TEST(Presence, ForbiddenPathsEndpointsAndSyscalls) {
   EXPECT_EQ(dns.outcome, Outcome::Pass) << dns.summary;
 }
 
-TEST(Presence, RequiredNeedsASuccessfulCall) {
+TEST(PresenceRules, RequiredNeedsASuccessfulCall) {
   const TraceFile f = io_program().file();
   auto conf = check("type = \"required\"\npaths = [\"/etc/*.conf\"]\nsyscalls = [\"write\"]\n", f);
   EXPECT_EQ(conf.outcome, Outcome::Pass) << conf.summary;
@@ -282,7 +282,7 @@ TEST(Presence, RequiredNeedsASuccessfulCall) {
   EXPECT_EQ(ep.outcome, Outcome::Pass) << ep.summary;
 }
 
-TEST(Report, ExitStatusErrorBeatsFailBeatsPass) {
+TEST(CheckExitStatus, ExitStatusErrorBeatsFailBeatsPass) {
   CheckReport r;
   r.results.push_back({.outcome = Outcome::Pass});
   r.results.push_back({.outcome = Outcome::Warn});
@@ -300,7 +300,7 @@ TEST(Report, ExitStatusErrorBeatsFailBeatsPass) {
 namespace golden::test {
 namespace {
 
-TEST(MemoryAllocations, PerSpanHeapGrowth) {
+TEST(MemoryAllocationsBudget, PerSpanHeapGrowth) {
   TraceMaker m;
   m.process(5, 0, "app", 0ms, 10ms);
   m.span_open(5, 5, "parse", 1ms);

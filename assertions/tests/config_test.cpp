@@ -14,7 +14,7 @@ namespace {
 const std::string kConfigs = std::string(GOLDEN_SOURCE_DIR) + "/testdata/assertions/configs/";
 const std::string kBad = std::string(GOLDEN_SOURCE_DIR) + "/testdata/assertions/bad/";
 
-TEST(Config, RenacerReferenceFileLoadsUnchanged) {
+TEST(ConfigFile, RenacerReferenceFileLoadsUnchanged) {
   auto config = load_assertion_config(kConfigs + "renacer.toml");
   ASSERT_TRUE(config) << config.error().to_string();
   ASSERT_EQ(config->assertions.size(), 3u);
@@ -32,7 +32,7 @@ TEST(Config, RenacerReferenceFileLoadsUnchanged) {
   EXPECT_TRUE(config->warnings.empty());
 }
 
-TEST(Config, RenacerAntiPatternExamplesLoad) {
+TEST(ConfigFile, RenacerAntiPatternExamplesLoad) {
   auto config = load_assertion_config(kConfigs + "renacer-antipatterns.toml");
   ASSERT_TRUE(config) << config.error().to_string();
   ASSERT_EQ(config->assertions.size(), 2u);
@@ -45,7 +45,7 @@ TEST(Config, RenacerAntiPatternExamplesLoad) {
   EXPECT_EQ(std::get<CriticalPathSpec>(budget->assertions[0].spec).max_duration_ms, 15.0);
 }
 
-TEST(Config, EveryTypeAndFieldParsesNextToACompareTable) {
+TEST(ConfigFile, EveryTypeAndFieldParsesNextToACompareTable) {
   auto config = load_assertion_config(kConfigs + "every-type.toml");
   ASSERT_TRUE(config) << config.error().to_string();
   EXPECT_TRUE(config->warnings.empty())
@@ -80,7 +80,7 @@ TEST(Config, EveryTypeAndFieldParsesNextToACompareTable) {
   EXPECT_EQ(config->assertions[10].type, AssertionType::Required);
 }
 
-TEST(Config, UnknownTopLevelTablesAreWarningsNotErrors) {
+TEST(ConfigFile, UnknownTopLevelTablesAreWarningsNotErrors) {
   auto config = parse_assertion_config(
       "[tracing]\nlevel = 2\n\n[[assertion]]\nname = \"w\"\n"
       "type = \"wall_time\"\nmax_duration_ms = 5\n",
@@ -90,13 +90,13 @@ TEST(Config, UnknownTopLevelTablesAreWarningsNotErrors) {
   EXPECT_EQ(config->warnings[0], "x.toml:1: unknown table 'tracing' ignored");
 }
 
-TEST(Config, EmptyFileHasNoAssertions) {
+TEST(ConfigFile, EmptyFileHasNoAssertions) {
   auto config = parse_assertion_config("", "empty.toml");
   ASSERT_TRUE(config);
   EXPECT_TRUE(config->assertions.empty());
 }
 
-TEST(Config, SizesWithUnits) {
+TEST(ConfigFile, SizesWithUnits) {
   for (const auto& [text, bytes] :
        std::vector<std::pair<std::string, std::uint64_t>>{{"\"10MB\"", 10000000},
                                                           {"\"10 MiB\"", 10485760},
@@ -110,7 +110,7 @@ TEST(Config, SizesWithUnits) {
   }
 }
 
-TEST(Config, MissingFileIsAnErrorNamingIt) {
+TEST(ConfigFile, MissingFileIsAnErrorNamingIt) {
   auto config = load_assertion_config("/nonexistent/renacer.toml");
   ASSERT_FALSE(config);
   EXPECT_EQ(config.error().where, "/nonexistent/renacer.toml");

@@ -66,7 +66,7 @@ tracking_mode = "allocations"
   return run_checks(*config, in);
 }
 
-TEST(Reports, EveryOutcomeIsPresentInTheSample) {
+TEST(CheckReports, EveryOutcomeIsPresentInTheSample) {
   const CheckReport r = sample_report();
   ASSERT_EQ(r.results.size(), 6u);
   EXPECT_EQ(r.results[0].outcome, Outcome::Pass);
@@ -78,7 +78,7 @@ TEST(Reports, EveryOutcomeIsPresentInTheSample) {
   EXPECT_EQ(r.exit_status(), 2);
 }
 
-TEST(Reports, TextHasALinePerAssertionAndTheFindings) {
+TEST(CheckReports, TextHasALinePerAssertionAndTheFindings) {
   const std::string text = render_check_text(sample_report());
   EXPECT_NE(text.find("PASS  fast (wall_time)"), std::string::npos) << text;
   EXPECT_NE(text.find("FAIL  few calls (syscall_count): all syscalls 300 > 10"), std::string::npos)
@@ -91,7 +91,7 @@ TEST(Reports, TextHasALinePerAssertionAndTheFindings) {
   EXPECT_NE(text.find("\\xff"), std::string::npos) << "invalid UTF-8 escaped";
 }
 
-TEST(Reports, JsonParsesWithEveryFigure) {
+TEST(CheckReports, JsonParsesWithEveryFigure) {
   const std::string text = render_check_json(sample_report());
   const auto j = nlohmann::json::parse(text);
   EXPECT_EQ(j["format"], "golden-check");
@@ -111,7 +111,7 @@ TEST(Reports, JsonParsesWithEveryFigure) {
 
 // Runs python3's XML parser on the document and checks the JUnit structure CI tools
 // read: counts on the suite, one testcase per assertion, the right child elements.
-TEST(Reports, JunitIsValidXmlWithATestcasePerAssertion) {
+TEST(CheckReports, JunitIsValidXmlWithATestcasePerAssertion) {
   const std::string xml = render_check_junit(sample_report());
   const auto dir =
       std::filesystem::temp_directory_path() / ("golden_junit_" + std::to_string(::getpid()));
@@ -148,7 +148,7 @@ print("ok")
   std::filesystem::remove_all(dir);
 }
 
-TEST(Reports, GithubAnnotationsPointAtTheConfigLine) {
+TEST(CheckReports, GithubAnnotationsPointAtTheConfigLine) {
   const std::string gh = render_check_github(sample_report());
   EXPECT_NE(
       gh.find(
@@ -168,7 +168,7 @@ TEST(Reports, GithubAnnotationsPointAtTheConfigLine) {
   EXPECT_NE(gh.find("%25"), std::string::npos);
 }
 
-TEST(Reports, WriteReportFileReplacesWholeOrNotAtAll) {
+TEST(CheckReports, WriteReportFileReplacesWholeOrNotAtAll) {
   const auto dir =
       std::filesystem::temp_directory_path() / ("golden_rep_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);

@@ -39,7 +39,7 @@ TEST(RunStats, NoiseJudgement) {
   EXPECT_FALSE(too_noisy_to_judge(noisy, spread_of({49, 50, 51}), 1.1));
 }
 
-TEST(Glob, ComponentsAndGlobstar) {
+TEST(AssertionGlob, ComponentsAndGlobstar) {
   using detail::glob_match;
   EXPECT_TRUE(glob_match("/etc/*.conf", "/etc/app.conf"));
   EXPECT_FALSE(glob_match("/etc/*.conf", "/etc/app/x.conf"));
@@ -70,7 +70,7 @@ TEST(ByteSizes, UnitsAndMistakes) {
   EXPECT_FALSE(parse_byte_size("-5"));
 }
 
-TEST(Spans, PairedPerThreadAndUnclosedOnesLastToTheThreadEnd) {
+TEST(SpanPairing, PairedPerThreadAndUnclosedOnesLastToTheThreadEnd) {
   TraceMaker m;
   m.process(1, 0, "app", 0ms, 100ms);
   m.span_open(1, 1, "outer", 1ms);
