@@ -5,6 +5,9 @@
  *  2. socketpair(AF_UNIX, SOCK_STREAM): child and parent exchange a line each way.
  *  3. A unix socket bound to a path in /tmp (removed at the end): the child connects
  *     and uses send(), the parent accept()s and recv()s.
+ *  4. TCP again, but the client connects and writes "early" before the server calls
+ *     accept (the server waits for the client's go byte on a pipe): bytes written
+ *     before the peer's socket exists in the server are still consumed by its read.
  * Each message is one small write/send, read whole by one read/recv.
  *
  * Exercises: socket/bind/listen/accept/connect decoding (sockaddrs), data edges over
@@ -16,6 +19,8 @@
  *   socketpair: child exited with 0
  *   unix: server got hello unix
  *   unix: client exited with 0
+ *   tcp early: server got early
+ *   tcp early: client exited with 0
  * Exit status 0. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -136,9 +141,50 @@ static void unix_path(void) {
   say("unix: client exited with %d\n", wait_child(pid));
 }
 
+static void tcp_early(void) {
+  int srv = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  CHECK(srv >= 0);
+  struct sockaddr_in addr;
+  memset(&addr, 0, sizeof addr);
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  CHECK(bind(srv, (struct sockaddr*)&addr, sizeof addr) == 0);
+  CHECK(listen(srv, 1) == 0);
+  socklen_t len = sizeof addr;
+  CHECK(getsockname(srv, (struct sockaddr*)&addr, &len) == 0);
+  int go[2];
+  CHECK(pipe(go) == 0);
+  pid_t pid = fork();
+  CHECK(pid >= 0);
+  if (pid == 0) {
+    close(srv);
+    close(go[0]);
+    int c = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    CHECK(c >= 0);
+    CHECK(connect(c, (struct sockaddr*)&addr, sizeof addr) == 0);
+    CHECK(write(c, "early", 5) == 5);
+    CHECK(write(go[1], "g", 1) == 1);
+    close(c);
+    _exit(0);
+  }
+  close(go[1]);
+  char g = 0;
+  CHECK(read(go[0], &g, 1) == 1);
+  close(go[0]);
+  int conn = accept(srv, NULL, NULL);
+  CHECK(conn >= 0);
+  char buf[8];
+  read_exact(conn, buf, 5);
+  say("tcp early: server got %s\n", buf);
+  close(conn);
+  close(srv);
+  say("tcp early: client exited with %d\n", wait_child(pid));
+}
+
 int main(void) {
   tcp();
   pair();
   unix_path();
+  tcp_early();
   return 0;
 }

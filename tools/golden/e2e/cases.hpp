@@ -54,7 +54,8 @@ inline const std::vector<ProgramCase>& program_cases() {
        "grandchild: got HELLO THROUGH PIPES\nchild: grandchild exited with 0\nparent: child exited with 0\n"},
       {"sockets", "sockets", {}, 0,
        "tcp: server got ping\ntcp: client exited with 0\nsocketpair: parent got hello parent\n"
-       "socketpair: child exited with 0\nunix: server got hello unix\nunix: client exited with 0\n"},
+       "socketpair: child exited with 0\nunix: server got hello unix\nunix: client exited with 0\n"
+       "tcp early: server got early\ntcp early: client exited with 0\n"},
       {"killed_child", "killed_child", {}, 0,
        "child killed by signal 9 (SIGKILL), core dumped: no\nchild killed by signal 15 (SIGTERM), core dumped: no\n"},
       {"segfault", "segfault", {}, 139, "about to segfault\n", false, 11},

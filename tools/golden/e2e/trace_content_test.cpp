@@ -212,9 +212,10 @@ TEST(TraceContent, SocketsHaveEndpointsAndCrossProcessDataEdges) {
   const ProcessInfo* root = root_of(t);
   ASSERT_NE(root, nullptr) << dump;
   auto kids = children_of(t, root->pid);
-  ASSERT_EQ(kids.size(), 3u) << dump;
+  ASSERT_EQ(kids.size(), 4u) << dump;
 
-  // TCP: "ping" child -> parent, "pong" parent -> child; socketpair both ways; unix send -> recv.
+  // TCP: "ping" child -> parent, "pong" parent -> child; socketpair both ways; unix send
+  // -> recv; TCP "early", written before the server's accept.
   struct Hop {
     std::string wname, rname;
     Pid writer, reader;
@@ -227,6 +228,7 @@ TEST(TraceContent, SocketsHaveEndpointsAndCrossProcessDataEdges) {
       {"write", "read", root->pid, kids[1]->pid, "hello child"},
       // glibc's send/recv are the sendto/recvfrom syscalls.
       {"sendto", "recvfrom", kids[2]->pid, root->pid, "hello unix"},
+      {"write", "read", kids[3]->pid, root->pid, "early"},
   };
   for (const Hop& hop : hops) {
     SCOPED_TRACE(hop.bytes);
@@ -372,6 +374,8 @@ TEST_P(TraceInvariants, ClocksFollowProgramOrderAndEdgesAndTimesAreSane) {
   ASSERT_TRUE(capture_into(c, pc.command()));
   std::vector<std::string> problems = check_all(c.trace(), c.result.elapsed);
   EXPECT_TRUE(problems.empty()) << join(problems) << summarize(c.trace(), 60);
+  std::vector<std::string> anomalies = check_no_anomalies(c.trace());
+  EXPECT_TRUE(anomalies.empty()) << join(anomalies);
 }
 
 INSTANTIATE_TEST_SUITE_P(Programs, TraceInvariants, testing::ValuesIn(program_cases()),
@@ -384,6 +388,8 @@ TEST_P(ToolTraceInvariants, ClocksFollowProgramOrderAndEdgesAndTimesAreSane) {
   ASSERT_TRUE(capture_into(c, GetParam().command));
   std::vector<std::string> problems = check_all(c.trace(), c.result.elapsed);
   EXPECT_TRUE(problems.empty()) << join(problems) << summarize(c.trace(), 60);
+  std::vector<std::string> anomalies = check_no_anomalies(c.trace());
+  EXPECT_TRUE(anomalies.empty()) << join(anomalies);
 }
 
 INSTANTIATE_TEST_SUITE_P(Tools, ToolTraceInvariants, testing::ValuesIn(tool_cases()),

@@ -123,6 +123,24 @@ std::vector<std::string> check_timing(const Trace& trace, std::chrono::nanosecon
   return problems;
 }
 
+std::vector<std::string> check_no_anomalies(const Trace& trace) {
+  std::vector<std::string> problems;
+  static const char* const kBad[] = {"unknown", "unmatched", "lost",    "unexpected", "dropped",
+                                     "unpaired", "overflow", "orphan", "before_start", "without_event"};
+  for (const auto& [name, value] : trace.run.counters)
+    for (const char* bad : kBad)
+      if (value != 0 && name.find(bad) != std::string::npos) {
+        problems.push_back("anomaly counter " + name + " = " + std::to_string(value));
+        break;
+      }
+  for (const Event& e : trace.events) {
+    if (e.kind != EventKind::Syscall) continue;
+    if (e.name.empty() || e.name.find("unknown") != std::string::npos || e.nr < 0)
+      problems.push_back(ev(trace, e.seq) + ": syscall without a proper name/number (nr " + std::to_string(e.nr) + ")");
+  }
+  return problems;
+}
+
 std::vector<std::string> check_all(const Trace& trace, std::chrono::nanoseconds measured) {
   std::vector<std::string> all = check_structure(trace);
   for (auto& p : check_lamport(trace)) all.push_back(std::move(p));

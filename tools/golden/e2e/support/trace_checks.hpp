@@ -27,6 +27,12 @@ std::vector<std::string> check_lamport(const Trace& trace);
 // run time seen by the test).
 std::vector<std::string> check_timing(const Trace& trace, std::chrono::nanoseconds measured);
 
+// Capture anomalies (STYLE.md §6 counters): none of the run's counters whose names say
+// something went wrong (unknown, unmatched, lost, unexpected, dropped, unpaired,
+// overflow, orphan, ...) may be non-zero for a well-behaved program; and every syscall
+// event is named (SPEC §3: no "unknown" for a number the kernel defines).
+std::vector<std::string> check_no_anomalies(const Trace& trace);
+
 // All three.
 std::vector<std::string> check_all(const Trace& trace, std::chrono::nanoseconds measured);
 
