@@ -68,7 +68,7 @@ void expect_show_lines_match_events(const std::string& out, const Trace& t) {
   }
 }
 
-TEST(Show, MultiProcessTraceHasOneLinePerEventWithPidAndDuration) {
+TEST(ShowCommand, MultiProcessTraceHasOneLinePerEventWithPidAndDuration) {
   Recorded r;
   record(r, {tracee("pipe_chain")});
   RunResult show = golden({"show", r.path});
@@ -81,7 +81,7 @@ TEST(Show, MultiProcessTraceHasOneLinePerEventWithPidAndDuration) {
       << show.out.substr(0, 3000);
 }
 
-TEST(Show, SingleProcessTraceHasOneLinePerEventWithPidAndDuration) {
+TEST(ShowCommand, SingleProcessTraceHasOneLinePerEventWithPidAndDuration) {
   Recorded r;
   record(r, {tracee("exit_code"), "9"});
   RunResult show = golden({"show", r.path});
@@ -91,7 +91,7 @@ TEST(Show, SingleProcessTraceHasOneLinePerEventWithPidAndDuration) {
   EXPECT_NE(show.out.find("+++ exited with 9 +++"), std::string::npos) << show.out;
 }
 
-TEST(Stats, HeaderIsStracesAndTotalCountsTheReturnedSyscallEvents) {
+TEST(StatsCommand, HeaderIsStracesAndTotalCountsTheReturnedSyscallEvents) {
   Recorded r;
   record(r, {tracee("fork_exec_wait")});
   RunResult stats = golden({"stats", r.path});
@@ -127,7 +127,7 @@ TEST(Stats, HeaderIsStracesAndTotalCountsTheReturnedSyscallEvents) {
   EXPECT_EQ(unfinished, 3u) << "the three exit_group calls";
 }
 
-TEST(Stats, TableEqualsStracesForADeterministicProgram) {
+TEST(StatsCommand, TableEqualsStracesForADeterministicProgram) {
   if (!have_strace()) GTEST_SKIP() << "strace not installed: the reference is missing";
   Recorded r;
   record(r, {tracee("pipe_chain")});
@@ -146,7 +146,7 @@ TEST(Stats, TableEqualsStracesForADeterministicProgram) {
   EXPECT_EQ(mine->lines.size(), ref.table->lines.size());
 }
 
-TEST(Stats, ByProcessHasARowPerProcessAndTheSameTotal) {
+TEST(StatsCommand, ByProcessHasARowPerProcessAndTheSameTotal) {
   Recorded r;
   record(r, {tracee("fork_exec_wait")});
   RunResult by_syscall = golden({"stats", r.path});
@@ -166,7 +166,7 @@ TEST(Stats, ByProcessHasARowPerProcessAndTheSameTotal) {
   }
 }
 
-TEST(Stats, ByClassNamesTheClasses) {
+TEST(StatsCommand, ByClassNamesTheClasses) {
   Recorded r;
   record(r, {tracee("fork_exec_wait")});
   RunResult by_class = golden({"stats", r.path, "--by", "class"});
