@@ -23,7 +23,7 @@ using namespace golden;
 
 struct Gen {
   Trace t;
-  bool split_writes = false;
+  bool rechunk = false;  // variant b: the same bytes in other chunks
   std::string dir;
 
   Seq add(std::int32_t pid, const char* name, std::vector<Arg> args, std::int64_t ret,
@@ -88,8 +88,8 @@ struct Gen {
     dirfd.text = "AT_FDCWD";
     add(pid, "openat", {dirfd, path(p), flags(fl), num("mode", 0666, ArgKind::Mode)}, fdv, p);
   }
-  void write(std::int32_t pid, std::int64_t f, const std::string& bytes) {
-    if (split_writes && bytes.size() > 1) {
+  void write(std::int32_t pid, std::int64_t f, const std::string& bytes, bool split = false) {
+    if (split && bytes.size() > 1) {
       std::size_t h = bytes.size() / 2;
       add(pid, "write", {fd(f), buf(bytes.substr(0, h)), num("count", static_cast<std::int64_t>(h))},
           static_cast<std::int64_t>(h));
@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
   const std::string variant = argv[3];
 
   Gen g;
-  g.split_writes = variant == "b";
+  g.rechunk = variant == "b";
   const std::int32_t root = variant == "b" ? 52000 : 1000;
   g.dir = variant == "b" ? "/tmp/tmp.Zz9Yy8Xx7W" : "/tmp/tmp.Aa1Bb2Cc3D";
   g.t.run.cwd = g.dir;
@@ -147,9 +147,12 @@ int main(int argc, char** argv) {
   }
   g.noise(root);
 
+  // Every variant starts the same number of children (30 events each in variant a;
+  // variant b chunks its writes differently and pads with clock reads to match).
+  const std::size_t n_children = target > 40 ? (target - 40) / 30 : 1;
   std::vector<ProcessInfo> children;
   std::int32_t next = root + 1;
-  for (int i = 0; g.t.events.size() + 60 < target; ++i) {
+  for (std::size_t i = 0; i < n_children; ++i) {
     const std::int32_t pid = next++;
     Seq clone = g.add(root, "clone", {Gen::flags(17)}, pid);
     ProcessInfo p;
@@ -157,7 +160,7 @@ int main(int argc, char** argv) {
     p.parent = Pid{root};
     p.created_by = clone;
     p.threads = {Tid{pid}};
-    p.peak_rss_kb = 1024 + static_cast<std::uint64_t>(i % 7);
+    p.peak_rss_kb = 1024 + i % 7;
     std::vector<std::string> cargv = {"worker", std::to_string(i), g.dir + "/out" + std::to_string(i % 50)};
     Arg av;
     av.name = "argv";
@@ -172,12 +175,19 @@ int main(int argc, char** argv) {
     g.add(pid, "close", {Gen::fd(3)}, 0);
     std::string file = g.dir + "/out" + std::to_string(i) + ".txt";
     g.open(pid, file, O_WRONLY | O_CREAT | O_TRUNC, 4);
-    for (int k = 0; k < 8; ++k)
-      g.write(pid, 4, "worker " + std::to_string(i) + " wrote line " + std::to_string(k) + " into " + file + "\n");
+    auto file_line = [&](int k) {
+      return "worker " + std::to_string(i) + " wrote line " + std::to_string(k) + " into " + file + "\n";
+    };
+    if (g.rechunk) {
+      for (int k = 0; k < 8; k += 2) g.write(pid, 4, file_line(k) + file_line(k + 1));
+      for (int k = 0; k < 3; ++k) g.add(pid, "clock_gettime", {Gen::num("clockid", 1)}, 0);
+    } else {
+      for (int k = 0; k < 8; ++k) g.write(pid, 4, file_line(k));
+    }
     g.add(pid, "close", {Gen::fd(4)}, 0);
     std::string line = "worker " + std::to_string(i) + " done\n";
-    if (variant == "mutated" && i == 1234) line = "worker " + std::to_string(i) + " DONE\n";
-    g.write(pid, 1, line);
+    if (variant == "mutated" && i == n_children / 2) line = "worker " + std::to_string(i) + " DONE\n";
+    g.write(pid, 1, line, g.rechunk);
     Seq last = g.add(pid, "exit_group", {Gen::num("status", 0)}, 0);
     g.t.events[last].finished = false;
     Seq w = g.add(root, "wait4", {Gen::num("pid", pid)}, pid);

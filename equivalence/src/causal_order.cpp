@@ -6,11 +6,6 @@
 
 namespace golden::eqv {
 
-bool happens_before(const CausalStamp& a, const CausalStamp& b) {
-  if (a.thread == b.thread) return a.index < b.index;
-  return b.known && a.thread < b.known->size() && (*b.known)[a.thread] >= a.index;
-}
-
 CausalOrder::CausalOrder(const Trace& trace, Counters& counters) {
   const std::size_t n = trace.events.size();
   position_.assign(n, 0);
@@ -19,9 +14,14 @@ CausalOrder::CausalOrder(const Trace& trace, Counters& counters) {
   // Program order: each event's successor in its thread.
   std::vector<std::int64_t> next(n, -1);
   std::vector<std::uint32_t> indegree(n, 0);
+  thread_of_.assign(n, 0);
   {
     std::unordered_map<std::int32_t, Seq> last;
+    std::unordered_map<std::int32_t, std::uint32_t> index;
     for (Seq s = 0; s < n; ++s) {
+      auto [ti, tnew] = index.try_emplace(trace.events[s].tid.value, threads_);
+      if (tnew) ++threads_;
+      thread_of_[s] = ti->second;
       auto [it, fresh] = last.try_emplace(trace.events[s].tid.value, s);
       if (!fresh) {
         next[it->second] = static_cast<std::int64_t>(s);
@@ -76,36 +76,49 @@ CausalOrder::CausalOrder(const Trace& trace, Counters& counters) {
   }
 }
 
-CausalStamp CausalOrder::advance(const Event& event) {
-  auto [it, fresh] =
-      thread_index_.try_emplace(event.tid.value, static_cast<std::uint32_t>(threads_.size()));
-  if (fresh) threads_.emplace_back();
-  const std::uint32_t t = it->second;
-  ThreadClock& clock = threads_[t];
-  ++clock.index;
-
-  auto lo = std::lower_bound(in_edges_.begin(), in_edges_.end(), std::make_pair(event.seq, Seq{0}));
-  for (; lo != in_edges_.end() && lo->first == event.seq; ++lo) {
-    auto src = source_stamps_.find(lo->second);
-    if (src == source_stamps_.end()) continue;  // source not walked yet: a broken cycle
-    const CausalStamp& s = src->second;
-    if (s.thread == t) continue;
-    // Copy on write: stamps already handed out keep their own view.
-    std::size_t size = std::max<std::size_t>(
-        {clock.known ? clock.known->size() : 0, s.known ? s.known->size() : 0,
-         static_cast<std::size_t>(s.thread) + 1});
-    auto merged = std::make_shared<std::vector<std::uint32_t>>(size, 0);
-    if (clock.known) std::copy(clock.known->begin(), clock.known->end(), merged->begin());
-    if (s.known)
-      for (std::size_t i = 0; i < s.known->size(); ++i)
-        (*merged)[i] = std::max((*merged)[i], (*s.known)[i]);
-    (*merged)[s.thread] = std::max((*merged)[s.thread], s.index);
-    clock.known = std::move(merged);
+std::vector<bool> CausalOrder::structurally_before(
+    const std::vector<std::pair<Seq, Seq>>& queries) const {
+  std::vector<bool> answers(queries.size(), false);
+  constexpr std::size_t kBatchBits = 4096;
+  const std::size_t n = order_.size();
+  std::size_t done = 0;
+  while (done < queries.size()) {
+    // A batch: queries until kBatchBits distinct sources.
+    std::unordered_map<Seq, std::size_t> bit_of;
+    std::unordered_map<Seq, std::vector<std::size_t>> asked_at;  // target -> query indexes
+    std::size_t end = done;
+    for (; end < queries.size(); ++end) {
+      auto [a, b] = queries[end];
+      if (a >= n || b >= n) continue;
+      if (!bit_of.contains(a)) {
+        if (bit_of.size() == kBatchBits) break;
+        bit_of.emplace(a, bit_of.size());
+      }
+      asked_at[b].push_back(end);
+    }
+    const std::size_t words = (bit_of.size() + 63) / 64;
+    std::vector<std::uint64_t> state(static_cast<std::size_t>(threads_) * words, 0);
+    std::unordered_map<Seq, std::vector<std::uint64_t>> snapshot;
+    auto edge = in_edges_.begin();
+    for (Seq s : order_) {
+      std::uint64_t* mine = &state[static_cast<std::size_t>(thread_of_[s]) * words];
+      auto lo = std::lower_bound(in_edges_.begin(), in_edges_.end(), std::make_pair(s, Seq{0}));
+      for (edge = lo; edge != in_edges_.end() && edge->first == s; ++edge) {
+        auto src = snapshot.find(edge->second);
+        if (src == snapshot.end()) continue;  // source not walked yet: a broken cycle
+        for (std::size_t w = 0; w < words; ++w) mine[w] |= src->second[w];
+      }
+      if (auto it = asked_at.find(s); it != asked_at.end())
+        for (std::size_t q : it->second) {
+          std::size_t bit = bit_of.at(queries[q].first);
+          answers[q] = (mine[bit / 64] >> (bit % 64)) & 1u;
+        }
+      if (auto it = bit_of.find(s); it != bit_of.end()) mine[it->second / 64] |= 1ull << (it->second % 64);
+      if (is_source_[s]) snapshot[s].assign(mine, mine + words);
+    }
+    done = end;
   }
-
-  CausalStamp stamp{t, clock.index, clock.known};
-  if (event.seq < is_source_.size() && is_source_[event.seq]) source_stamps_[event.seq] = stamp;
-  return stamp;
+  return answers;
 }
 
 }  // namespace golden::eqv

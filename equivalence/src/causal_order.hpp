@@ -9,23 +9,12 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <unordered_map>
 #include <vector>
 
 #include "golden/model/trace.hpp"
 
 namespace golden::eqv {
-
-// Where an event sits causally: its thread, its position in that thread (1-based) and
-// how far it knows every other thread (vector clock, shared until it changes).
-struct CausalStamp {
-  std::uint32_t thread = 0;
-  std::uint32_t index = 0;
-  std::shared_ptr<const std::vector<std::uint32_t>> known;
-};
-
-bool happens_before(const CausalStamp& a, const CausalStamp& b);
 
 class CausalOrder {
  public:
@@ -36,23 +25,20 @@ class CausalOrder {
   // Position of `seq` in order().
   std::size_t position(Seq seq) const { return position_[seq]; }
 
-  // Advances the structural clock over `event`; call once per event, along order().
-  CausalStamp advance(const Event& event);
+  // For each (a, b): whether a happens before b through program order, spawn and reap
+  // edges. Answered offline, by propagating bitsets of the queried sources along the
+  // order in batches: O((V + E) * B/64) per batch of B sources, whatever the number of
+  // threads (vector clocks would cost threads x edges, too much for 10k processes).
+  std::vector<bool> structurally_before(const std::vector<std::pair<Seq, Seq>>& queries) const;
 
  private:
-  struct ThreadClock {
-    std::uint32_t index = 0;
-    std::shared_ptr<const std::vector<std::uint32_t>> known;
-  };
-
   std::vector<Seq> order_;
   std::vector<std::size_t> position_;
+  std::vector<std::uint32_t> thread_of_;  // dense thread index of each event
+  std::uint32_t threads_ = 0;
   // Structural edges by target: (target, source), sorted by target.
   std::vector<std::pair<Seq, Seq>> in_edges_;
   std::vector<bool> is_source_;
-  std::unordered_map<Seq, CausalStamp> source_stamps_;
-  std::unordered_map<std::int32_t, std::uint32_t> thread_index_;
-  std::vector<ThreadClock> threads_;
 };
 
 }  // namespace golden::eqv

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <set>
 
@@ -104,18 +105,31 @@ void diff_channel(const ChannelPair& p, const CompareConfig& config, CompareResu
   static const Channel kEmpty;
   const Channel& a = p.a != nullptr ? *p.a : kEmpty;
   const Channel& b = p.b != nullptr ? *p.b : kEmpty;
-  std::vector<const std::string*> ka, kb;
-  for (const Item& it : a.items) ka.push_back(&it.key);
-  for (const Item& it : b.items) kb.push_back(&it.key);
-  if (ka.size() == kb.size() &&
-      std::equal(ka.begin(), ka.end(), kb.begin(), [](auto x, auto y) { return *x == *y; }))
-    return;
+  // Hashes of both keys first: the diff's inner loop compares integers.
+  auto hashes = [](const Channel& c, std::vector<std::size_t>& key, std::vector<std::size_t>& alt) {
+    for (const Item& it : c.items) {
+      key.push_back(std::hash<std::string>{}(it.key));
+      alt.push_back(it.alt_key.empty() ? key.back() : std::hash<std::string>{}(it.alt_key));
+    }
+  };
+  std::vector<std::size_t> hka, haa, hkb, hab;
+  hashes(a, hka, haa);
+  hashes(b, hkb, hab);
+  auto same = [&](std::size_t i, std::size_t j) {
+    return (hka[i] == hkb[j] && a.items[i].key == b.items[j].key) ||
+           (haa[i] == hab[j] && a.items[i].alternate() == b.items[j].alternate());
+  };
+  if (a.items.size() == b.items.size()) {
+    bool all = true;
+    for (std::size_t i = 0; i < a.items.size() && all; ++i) all = same(i, i);
+    if (all) return;
+  }
   if (p.a != nullptr && p.b != nullptr && raw_signature(a) == raw_signature(b)) {
     ++counters["equivalence.equal_by_raw_bytes"];
     return;
   }
 
-  std::vector<Edit> edits = eqv::diff_sequences(ka, kb);
+  std::vector<Edit> edits = eqv::diff_sequences(a.items.size(), b.items.size(), same);
   for (auto [begin, end] : eqv::make_hunks(edits, static_cast<std::size_t>(config.context))) {
     Divergence d;
     d.channel = p.name;
@@ -221,8 +235,14 @@ CompareResult compare(const CompareInput& in_a, const CompareInput& in_b, const 
   r.name_a = in_a.name.empty() ? "A" : in_a.name;
   r.name_b = in_b.name.empty() ? "B" : in_b.name;
   r.context = config.context;
+  // The two sides are independent: normalize and measure them on two threads.
+  auto side_b = std::async(std::launch::async, [&] {
+    return std::make_pair(normalize(*in_b.trace, config, in_b.header), measure(*in_b.trace, in_b.header));
+  });
   NormalizedTrace na = normalize(*in_a.trace, config, in_a.header);
-  NormalizedTrace nb = normalize(*in_b.trace, config, in_b.header);
+  r.perf_a = measure(*in_a.trace, in_a.header);
+  auto [nb, perf_b] = side_b.get();
+  r.perf_b = std::move(perf_b);
   for (const std::string& n : na.notes) r.notes.push_back("A: " + n);
   for (const std::string& n : nb.notes) r.notes.push_back("B: " + n);
   if (in_a.truncated)
@@ -271,8 +291,6 @@ CompareResult compare(const CompareInput& in_a, const CompareInput& in_b, const 
     r.categories.push_back(s);
   }
   r.equivalent = r.failing() == 0;
-  r.perf_a = measure(*in_a.trace, in_a.header);
-  r.perf_b = measure(*in_b.trace, in_b.header);
   return r;
 }
 

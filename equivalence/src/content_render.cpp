@@ -51,6 +51,17 @@ struct BlockWriter {
                  const std::vector<std::uint64_t>& offsets, bool last_may_be_partial) {
     std::string text = x.config.template_content ? x.templ.text(raw, true, 3) : std::string(raw);
     if (is_binary(text)) return false;
+    // The same without pid numbers templated: the alternate keys (see Item::alt_key).
+    std::string nopid = x.config.template_content ? x.templ.text(raw, false) : std::string(raw);
+    std::vector<std::string> alt_lines;
+    if (nopid != text) {
+      for (std::size_t p = 0; p < nopid.size();) {
+        std::size_t nl = nopid.find('\n', p);
+        std::size_t end = nl == std::string::npos ? nopid.size() : nl + 1;
+        alt_lines.push_back(quote_bytes(nopid.substr(p, end - p)));
+        p = end;
+      }
+    }
     // Seqs by raw line starts; templating never adds or removes a newline.
     std::vector<std::size_t> raw_starts{0};
     for (std::size_t i = 0; i < raw.size(); ++i)
@@ -66,6 +77,8 @@ struct BlockWriter {
       while (c + 1 < chunks.size() && offsets[c + 1] <= raw_at) ++c;
       ch.items.push_back(item(quote_bytes(text.substr(pos, end - pos)), chunks[c]->seq,
                               chunks[c]->process));
+      if (line < alt_lines.size() && alt_lines[line] != ch.items.back().key)
+        ch.items.back().alt_key = alt_lines[line];
       pos = end;
       ++line;
     }
@@ -93,6 +106,11 @@ struct BlockWriter {
         StreamHash h = StreamHash::of(t);
         ch.items.push_back(item(fmt::format("<binary, {} bytes, hash {}>", h.length(), hash_text(h)),
                                 chunks.front()->seq, chunks.front()->process));
+        std::string nopid = x.config.template_content ? x.templ.text(raw, false) : raw;
+        if (nopid != t) {
+          StreamHash hn = StreamHash::of(nopid);
+          ch.items.back().alt_key = fmt::format("<binary, {} bytes, hash {}>", hn.length(), hash_text(hn));
+        }
       }
     } else {
       // What the capture saw (complete chunks, then the head of the first cut one) line
@@ -150,7 +168,7 @@ void render_channel(Extractor& x, const ChannelBuilder& b, std::vector<Channel>&
   for (const Entry& e : b.entries) {
     const Chunk* c = std::get_if<Chunk>(&e);
     if (c == nullptr) continue;
-    if (prev != nullptr && prev->writer != c->writer && !happens_before(prev->stamp, c->stamp))
+    if (prev != nullptr && prev->writer != c->writer && x.unordered_writes.contains({prev->seq, c->seq}))
       split = true;
     prev = c;
   }

@@ -7,22 +7,27 @@ namespace golden::eqv {
 
 std::vector<Edit> diff_sequences(const std::vector<const std::string*>& a,
                                  const std::vector<const std::string*>& b, std::size_t max_cost) {
+  // Hashes first: comparing 64-bit values in the inner loop, strings only on a match.
+  std::vector<std::size_t> ha(a.size()), hb(b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) ha[i] = std::hash<std::string>{}(*a[i]);
+  for (std::size_t j = 0; j < b.size(); ++j) hb[j] = std::hash<std::string>{}(*b[j]);
+  return diff_sequences(
+      a.size(), b.size(), [&](std::size_t i, std::size_t j) { return ha[i] == hb[j] && *a[i] == *b[j]; },
+      max_cost);
+}
+
+std::vector<Edit> diff_sequences(std::size_t n, std::size_t m,
+                                 const std::function<bool(std::size_t, std::size_t)>& same,
+                                 std::size_t max_cost) {
   std::vector<Edit> edits;
-  const std::size_t n = a.size(), m = b.size();
   std::size_t pre = 0;
-  while (pre < n && pre < m && *a[pre] == *b[pre]) ++pre;
+  while (pre < n && pre < m && same(pre, pre)) ++pre;
   std::size_t suf = 0;
-  while (suf < n - pre && suf < m - pre && *a[n - 1 - suf] == *b[m - 1 - suf]) ++suf;
+  while (suf < n - pre && suf < m - pre && same(n - 1 - suf, m - 1 - suf)) ++suf;
   for (std::size_t i = 0; i < pre; ++i) edits.push_back({EditOp::Equal, i, i});
 
   const std::size_t N = n - pre - suf, M = m - pre - suf;
-  // Hashes first: comparing 64-bit values in the inner loop, strings only on a match.
-  std::vector<std::size_t> ha(N), hb(M);
-  for (std::size_t i = 0; i < N; ++i) ha[i] = std::hash<std::string>{}(*a[pre + i]);
-  for (std::size_t j = 0; j < M; ++j) hb[j] = std::hash<std::string>{}(*b[pre + j]);
-  auto eq = [&](std::size_t i, std::size_t j) {
-    return ha[i] == hb[j] && *a[pre + i] == *b[pre + j];
-  };
+  auto eq = [&](std::size_t i, std::size_t j) { return same(pre + i, pre + j); };
 
   std::vector<Edit> middle;
   bool solved = false;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,11 @@ struct Edit {
   std::size_t b = 0;  // index in B (Equal, Insert)
 };
 
+// A's n elements against B's m, `eq(i, j)` telling whether A[i] matches B[j].
+std::vector<Edit> diff_sequences(std::size_t n, std::size_t m,
+                                 const std::function<bool(std::size_t, std::size_t)>& eq,
+                                 std::size_t max_cost = 2000);
+// Strings compared for equality.
 std::vector<Edit> diff_sequences(const std::vector<const std::string*>& a,
                                  const std::vector<const std::string*>& b,
                                  std::size_t max_cost = 2000);

@@ -40,11 +40,11 @@ const SyscallInfo* info_of(const Event& e) {
   return syscall_by_name(e.name);
 }
 
-std::string argv_text(const Extractor& x, const std::vector<std::string>& argv) {
+std::string argv_text(const Extractor& x, const std::vector<std::string>& argv, bool pids = true) {
   std::string out = "[";
   for (std::size_t i = 0; i < argv.size(); ++i) {
     if (i) out += ", ";
-    out += quote_bytes(x.ttext(argv[i]));
+    out += quote_bytes(pids ? x.ttext(argv[i]) : x.ttext_nopid(argv[i]));
   }
   return out + "]";
 }
@@ -87,11 +87,10 @@ Chunk Extractor::make_chunk() const {
   c.seq = ev->seq;
   c.process = proc();
   c.writer = tree.thread_label(ev->pid, ev->tid, ev->seq);
-  c.stamp = stamp;
   return c;
 }
 
-void Extractor::file_op(const std::string& abs, Category cat, std::string text) {
+void Extractor::file_op(const std::string& abs, Category cat, std::string text, std::string alt) {
   if (!emit || relaxed(cat) || abs.empty()) return;
   std::string tp = tpath(abs);
   if (noise.ignored(abs, tp)) {
@@ -102,15 +101,11 @@ void Extractor::file_op(const std::string& abs, Category cat, std::string text) 
     count("equivalence.noise_writes");
     return;
   }
-  ChannelBuilder& b = files[tp];
-  if (b.name.empty()) {
-    b.name = "file " + tp;
-    b.path = tp;
-    b.raw_path = abs;
-  }
+  ChannelBuilder& b = file_channel(tp, abs);
   Item it;
   it.category = cat;
   it.key = text;
+  if (alt != text) it.alt_key = std::move(alt);
   it.text = std::move(text);
   it.seq = ev->seq;
   it.process = proc();
@@ -172,7 +167,17 @@ void Extractor::stdin_read() {
   reads.emplace(it.text, std::move(it));
 }
 
-void Extractor::write_chunk(const FdTarget& target, Chunk chunk) {
+ChannelBuilder& Extractor::file_channel(const std::string& templated, const std::string& abs) {
+  ChannelBuilder& b = files[templated];
+  if (b.name.empty()) {
+    b.name = "file " + templated;
+    b.path = templated;
+    b.raw_path = abs;
+  }
+  return b;
+}
+
+void Extractor::write_chunk(FdTarget& target, Chunk chunk) {
   if (!emit) return;
   switch (target.kind) {
     case FdTarget::Kind::Stdout:
@@ -183,7 +188,8 @@ void Extractor::write_chunk(const FdTarget& target, Chunk chunk) {
       return;
     case FdTarget::Kind::File: {
       if (relaxed(Category::FileContent) || target.path.empty()) return;
-      std::string tp = tpath(target.path);
+      if (target.templated.empty()) target.templated = tpath(target.path);
+      const std::string& tp = target.templated;
       if (noise.ignored(target.path, tp)) {
         count("equivalence.ignored_paths");
         return;
@@ -192,13 +198,7 @@ void Extractor::write_chunk(const FdTarget& target, Chunk chunk) {
         count("equivalence.noise_writes");
         return;
       }
-      ChannelBuilder& b = files[tp];
-      if (b.name.empty()) {
-        b.name = "file " + tp;
-        b.path = tp;
-        b.raw_path = target.path;
-      }
-      b.entries.emplace_back(std::move(chunk));
+      file_channel(tp, target.path).entries.emplace_back(std::move(chunk));
       return;
     }
     default:
@@ -208,14 +208,17 @@ void Extractor::write_chunk(const FdTarget& target, Chunk chunk) {
   }
 }
 
-void Extractor::process_item(std::vector<Item>& list, Category cat, std::string text) {
+void Extractor::process_item(std::vector<Item>& list, Category cat, std::string text,
+                             std::string alt) {
   if (!emit || relaxed(cat)) return;
   std::string line = proc() + ": " + text;
+  std::string alt_line = alt.empty() || alt == text ? std::string() : proc() + ": " + alt;
   // A repeated identical attempt (a retry loop's count depends on timing) is one effect.
   if (!list.empty() && list.back().key == line) return;
   Item it;
   it.category = cat;
   it.key = line;
+  it.alt_key = std::move(alt_line);
   it.text = std::move(line);
   it.seq = ev->seq;
   it.process = proc();
@@ -277,7 +280,6 @@ void Extractor::walk() {
   for (Seq s : order.order()) {
     const Event& e = trace.events[s];
     ev = &e;
-    stamp = order.advance(e);
     if (seen_pids.insert(e.pid.value).second) {
       const ProcNode* n = tree.node_of(e.pid, e.seq);
       if (n != nullptr && n->root && !fds.known(e.pid)) fds.init_root(e.pid);
@@ -312,18 +314,41 @@ void Extractor::walk() {
   ev = nullptr;
 }
 
+void Extractor::resolve_concurrency() {
+  std::vector<std::pair<Seq, Seq>> queries;
+  auto collect = [&](const ChannelBuilder& b) {
+    const Chunk* prev = nullptr;
+    for (const Entry& e : b.entries) {
+      const Chunk* c = std::get_if<Chunk>(&e);
+      if (c == nullptr) continue;
+      if (prev != nullptr && prev->writer != c->writer) queries.emplace_back(prev->seq, c->seq);
+      prev = c;
+    }
+  };
+  collect(out);
+  collect(err);
+  for (const auto& [path, b] : files) collect(b);
+  if (queries.empty()) return;
+  std::vector<bool> ordered = order.structurally_before(queries);
+  for (std::size_t i = 0; i < queries.size(); ++i)
+    if (!ordered[i]) unordered_writes.insert(queries[i]);
+}
+
 std::vector<Channel> Extractor::assemble() {
+  resolve_concurrency();
   std::vector<Channel> channels;
 
   Channel procs;
   procs.name = "processes";
   procs.category = Category::Processes;
-  auto add = [&](const ProcNode& n, Category cat, std::string text, std::optional<Seq> seq) {
+  auto add = [&](const ProcNode& n, Category cat, std::string text, std::optional<Seq> seq,
+                 const std::string& alt = {}) {
     if (relaxed(cat)) return;
     Item it;
     it.category = cat;
     it.text = n.key + ": " + text;
     it.key = it.text;
+    if (!alt.empty() && alt != text) it.alt_key = n.key + ": " + alt;
     it.seq = seq;
     it.process = n.key;
     procs.items.push_back(std::move(it));
@@ -336,7 +361,8 @@ std::vector<Channel> Extractor::assemble() {
     if (!n.root || config.root_exec) {
       for (const ExecRecord& x : n.info.execs) {
         std::string path = absolute_path(x.cwd.empty() ? "/" : x.cwd, x.path);
-        add(n, Category::Processes, "exec " + tpath(path) + " " + argv_text(*this, x.argv), x.seq);
+        add(n, Category::Processes, "exec " + tpath(path) + " " + argv_text(*this, x.argv), x.seq,
+            "exec " + tpath(path) + " " + argv_text(*this, x.argv, false));
       }
       if (n.info.execs.empty() && !n.failed_execs.empty())
         add(n, Category::Processes,
@@ -363,7 +389,11 @@ std::vector<Channel> Extractor::assemble() {
 
   render_channel(*this, out, channels);
   render_channel(*this, err, channels);
-  for (const auto& [path, b] : files) render_channel(*this, b, channels);
+  std::vector<const ChannelBuilder*> by_path;
+  for (const auto& [path, b] : files) by_path.push_back(&b);
+  std::sort(by_path.begin(), by_path.end(),
+            [](const ChannelBuilder* x, const ChannelBuilder* y) { return x->path < y->path; });
+  for (const ChannelBuilder* b : by_path) render_channel(*this, *b, channels);
 
   if (!reads.empty()) {
     Channel r;
@@ -417,12 +447,13 @@ NormalizedTrace Extractor::run() {
                                 header.filter.starts_with("trace=") ? "" : "trace=", header.filter));
   if (!header.has_pids)
     notes.push_back("the trace has no pids (imported): processes cannot be told apart");
-  if (auto it = counters.find("equivalence.write_without_payload"); it != counters.end())
+  if (auto it = fast_counters_.find("equivalence.write_without_payload"); it != fast_counters_.end())
     notes.push_back(fmt::format("{} write(s) carry no payload: their bytes are compared by "
                                 "length only",
                                 it->second));
-  if (auto it = counters.find("equivalence.causal_cycles_broken"); it != counters.end())
+  if (counters.contains("equivalence.causal_cycles_broken"))
     notes.push_back("the trace's causal edges form a cycle: order may be approximate");
+  for (const auto& [name, value] : fast_counters_) counters[std::string(name)] += value;
   n.counters = std::move(counters);
   n.notes = std::move(notes);
   return n;

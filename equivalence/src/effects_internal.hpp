@@ -5,6 +5,9 @@
 
 #include <map>
 #include <optional>
+#include <set>
+#include <string_view>
+#include <unordered_map>
 #include <string>
 #include <variant>
 #include <vector>
@@ -23,7 +26,6 @@ struct Chunk {
   Seq seq = 0;
   std::string process;     // process key
   std::string writer;      // thread label: who wrote, for concurrent-writer splitting
-  CausalStamp stamp;
   StreamHash raw;          // hash + length of the bytes
   std::string head;        // the first bytes (all of them when complete)
   bool complete = true;
@@ -61,7 +63,6 @@ class Extractor {
 
   // The event being handled.
   const Event* ev = nullptr;
-  CausalStamp stamp;
   bool emit = true;  // false: its class is excluded, only bookkeeping happens
 
   const std::string& proc() const { return tree.key_of(ev->pid, ev->seq); }
@@ -71,27 +72,36 @@ class Extractor {
   std::string tpath(std::string_view abs) const { return templ.path(abs); }
   // Text with paths and (long) pids templated: argv entries, symlink targets.
   std::string ttext(std::string_view s) const { return templ.text(s, true, 3); }
-  void count(const std::string& name) { ++counters[name]; }
+  // The same without pid numbers templated (for Item::alt_key).
+  std::string ttext_nopid(std::string_view s) const { return templ.text(s, false); }
+  // Hot: called for most events. Literal names, folded into `counters` at the end.
+  void count(std::string_view name) { ++fast_counters_[name]; }
 
   // Effect sinks; each applies ignore_paths / noise / relax.
-  void file_op(const std::string& abs, Category cat, std::string text);
+  void file_op(const std::string& abs, Category cat, std::string text, std::string alt = {});
   void user_read(const std::string& abs, bool directory);
   void stdin_read();
-  void write_chunk(const FdTarget& target, Chunk chunk);
-  void process_item(std::vector<Item>& list, Category cat, std::string text);
+  void write_chunk(FdTarget& target, Chunk chunk);
+  void process_item(std::vector<Item>& list, Category cat, std::string text, std::string alt = {});
   bool relaxed(Category c) const { return config.relax.contains(c); }
   Chunk make_chunk() const;
 
-  std::map<std::string, ChannelBuilder> files;  // by templated path
+  std::unordered_map<std::string, ChannelBuilder> files;  // by templated path
+  ChannelBuilder& file_channel(const std::string& templated, const std::string& abs);
   ChannelBuilder out, err;
   std::map<std::string, Item> reads;            // by text
   std::map<std::size_t, std::vector<Item>> net, sig;  // by owner node
   std::map<std::string, std::vector<Item>> calls;     // by thread label
   std::map<std::string, std::size_t> call_owner;      // thread label -> owner node
+  // Consecutive writes (by seq) of different writers to one channel that are not
+  // causally ordered: found by resolve_concurrency() before rendering.
+  std::set<std::pair<Seq, Seq>> unordered_writes;
 
  private:
+  std::unordered_map<std::string_view, std::uint64_t> fast_counters_;
   void discover();
   void walk();
+  void resolve_concurrency();
   std::vector<Channel> assemble();
   void process_channel(Channel& ch);
 };

@@ -19,6 +19,7 @@ struct FdTarget {
   Kind kind = Kind::Other;
   std::string path;  // File/Directory: absolute path
   std::string desc;  // what the kernel says it is, for the rest ("pipe:[12]", bound address)
+  std::string templated;  // `path` templated, filled on first use (writes come in thousands)
 };
 using FdRef = std::shared_ptr<FdTarget>;
 

@@ -27,13 +27,15 @@ void on_connect(Extractor& x, const Event& e) {
   FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
   if (t && t->kind == K::Socket && !e.failed()) t->desc = ep;
   if (ep.empty() || x.noise.noise_endpoint(ep)) return;
-  x.process_item(x.net[x.proc_owner()], Category::Network, "connect " + x.ttext(ep) + outcome(e));
+  x.process_item(x.net[x.proc_owner()], Category::Network, "connect " + x.ttext(ep) + outcome(e),
+                 "connect " + x.ttext_nopid(ep) + outcome(e));
 }
 
 void on_sendto(Extractor& x, const Event& e) {
   std::string ep = endpoint_of(find_arg(e, "dest_addr", ArgKind::Sockaddr));
   if (ep.empty() || x.noise.noise_endpoint(ep)) return;  // connected socket: already listed
-  x.process_item(x.net[x.proc_owner()], Category::Network, "sendto " + x.ttext(ep) + outcome(e));
+  x.process_item(x.net[x.proc_owner()], Category::Network, "sendto " + x.ttext(ep) + outcome(e),
+                 "sendto " + x.ttext_nopid(ep) + outcome(e));
 }
 
 void on_bind(Extractor& x, const Event& e) {
@@ -41,7 +43,8 @@ void on_bind(Extractor& x, const Event& e) {
   FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
   if (t && t->kind == K::Socket && !e.failed()) t->desc = ep;
   if (ep.empty() || x.noise.noise_endpoint(ep)) return;
-  x.process_item(x.net[x.proc_owner()], Category::Network, "bind " + x.ttext(ep) + outcome(e));
+  x.process_item(x.net[x.proc_owner()], Category::Network, "bind " + x.ttext(ep) + outcome(e),
+                 "bind " + x.ttext_nopid(ep) + outcome(e));
 }
 
 void on_listen(Extractor& x, const Event& e) {

@@ -19,11 +19,17 @@ class PathSet {
   explicit PathSet(const std::vector<std::string>& globs);
   void add(std::string_view glob);
   bool matches(std::string_view path) const;
-  bool empty() const { return prefixes_.empty() && exact_.empty() && globs_.empty(); }
+  bool empty() const {
+    return prefixes_.empty() && exact_.empty() && basenames_.empty() && suffixes_.empty() &&
+           dir_names_.empty() && globs_.empty();
+  }
 
  private:
   std::vector<std::string> prefixes_;  // "X/**": X itself and everything below
   std::vector<std::string> exact_;
+  std::vector<std::string> basenames_;  // "**/NAME"
+  std::vector<std::string> suffixes_;   // "**/*SUFFIX"
+  std::vector<std::string> dir_names_;  // "**/NAME/**": a directory named NAME anywhere
   std::vector<std::string> globs_;
 };
 

@@ -89,6 +89,9 @@ bool PathTemplater::under_tmp(std::string_view path, std::size_t* root_len) cons
 
 void PathTemplater::observe_path(std::string_view path, bool created_unique) {
   if (path.empty() || path.front() != '/') return;
+  // Paths repeat a lot (every read of a library...): observe each once, unless this
+  // time it is an exclusive creation, which can add a mapping.
+  if (!created_unique && !observed_.emplace(path).second) return;
   for (const PathTemplate& t : config_.templates) {
     if (std::size_t n = glob_prefix(t.glob, path); n > 0)
       add_numbered(std::string(path.substr(0, n)), "$" + t.name, kPrioUser);

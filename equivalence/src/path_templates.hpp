@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "golden/equivalence/compare_config.hpp"
@@ -64,6 +65,7 @@ class PathTemplater {
   std::unordered_map<std::int32_t, std::string> pids_;
   std::vector<std::string> tmp_roots_;
   std::string cwd_;
+  std::unordered_set<std::string> observed_;  // plain observations already made
 };
 
 // Whether a path component looks like a generated temp name on its own (without

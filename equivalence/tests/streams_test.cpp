@@ -96,6 +96,31 @@ TEST(Streams, TempPathsAndPidsInOutputAreTemplated) {
   EXPECT_FALSE(compare(a, b, raw).equivalent);
 }
 
+TEST(Streams, ANumberThatHappensToBeAPidStillMatchesTheSameNumber) {
+  // Run A's root has pid 1000; both runs print and pass "1000" as data.
+  auto run = [](std::int32_t pid) {
+    TraceBuilder b(pid, "/w");
+    auto c = b.spawn(pid, {"worker", "1000"}, "/usr/bin/worker");
+    b.exit(c);
+    b.wait(pid, c);
+    b.write(pid, 1, "processed 1000 records\n");
+    b.exit(pid);
+    return b.build();
+  };
+  auto a = normalize(run(1000), {});
+  EXPECT_THAT(lines_of(a, "stdout"), ElementsAre("\"processed $PID1 records\\n\""));
+  auto r = compare(run(1000), run(52000));
+  EXPECT_TRUE(r.equivalent) << test::describe(r);
+  // A different number is still a difference.
+  TraceBuilder c(52000, "/w");
+  auto w = c.spawn(52000, {"worker", "1000"}, "/usr/bin/worker");
+  c.exit(w);
+  c.wait(52000, w);
+  c.write(52000, 1, "processed 1001 records\n");
+  c.exit(52000);
+  EXPECT_FALSE(compare(run(1000), c.build()).equivalent);
+}
+
 TEST(Streams, IncompleteHeadsAreComparedByHashAndLength) {
   std::string big(300, 'x');
   big += "\n";

@@ -22,11 +22,20 @@ struct Item {
   Category category = Category::Processes;
   std::string text;          // canonical rendering, templated, escaped, one line
   std::string key;           // what comparison matches on (often == text)
+  // The key without numbers in text turned into $PIDn, when that differs: a printed
+  // "1000" is $PID1 in a run whose root had pid 1000 and stays 1000 in another. Two
+  // items match when their keys or their alternate keys are equal.
+  std::string alt_key;
   std::optional<Seq> seq;    // the event that produced it (first one, for merged bytes)
   std::string process;       // key of the process that did it ("1/sh/sort")
   std::string path;          // templated path the item is about, "" if none
   std::string raw_path;      // the same path, absolute, as in the trace
   int block = -1;            // content block in the channel (written bytes), else -1
+
+  const std::string& alternate() const { return alt_key.empty() ? key : alt_key; }
+  bool matches(const Item& other) const {
+    return key == other.key || alternate() == other.alternate();
+  }
 };
 
 // Bytes written between two operations on one stream or file: compared as the raw
