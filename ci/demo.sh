@@ -1,6 +1,9 @@
 #!/bin/sh
 # The main job on the bundled example (examples/wordcount): capture a golden trace of
-# it, show the start of the trace, and print its syscall summary. Needs ci/setup.sh first.
+# it, show it and its syscall summary, capture a second run and compare it with the
+# golden, and check the golden against the example's budgets
+# (examples/wordcount/renacer.toml). Needs ci/setup.sh first. Exits non-zero if the
+# second run diverges or a budget is broken, as a CI job would.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -36,3 +39,13 @@ echo "== golden stats"
 echo
 echo "== golden stats --by class"
 "$golden" stats "$golden_trace" --by class
+
+echo
+echo "== golden compare: a second run against the golden trace"
+second=$out/wordcount.second.json
+"$golden" capture -o "$second" -- "$wordcount" examples/wordcount/input.txt "$out/report.txt"
+"$golden" compare "$golden_trace" "$second"
+
+echo
+echo "== golden check: examples/wordcount/renacer.toml"
+"$golden" check "$golden_trace" --config examples/wordcount/renacer.toml
