@@ -65,11 +65,6 @@ Extractor::Extractor(const Trace& t, const CompareConfig& c, const TraceHeader& 
   err.category = err.content_category = Category::Stderr;
 }
 
-std::size_t Extractor::proc_owner() const {
-  const ProcNode* n = tree.node_of(ev->pid, ev->seq);
-  return n == nullptr ? SIZE_MAX : n->owner;
-}
-
 FdRef Extractor::fd_target(const Arg* fd_arg) {
   if (fd_arg == nullptr) return nullptr;
   if (FdRef r = fds.get(ev->pid, fd_arg->raw)) return r;
@@ -267,6 +262,16 @@ void Extractor::discover() {
       }
     }
     if (e.ret_ref.starts_with('/')) templ.observe_path(e.ret_ref);
+    // Ports the run was given by the kernel (bind to port 0, then getsockname; the
+    // local side of accepted connections) differ from run to run: $PORTn.
+    if (e.name == "getsockname" && !e.failed())
+      if (const Arg* a = nth_arg(e, ArgKind::Sockaddr)) templ.observe_local_endpoint(a->str);
+    if ((e.name == "accept" || e.name == "accept4") && e.ret_ref.starts_with("socket:[")) {
+      std::string_view r = e.ret_ref;
+      std::size_t sp = r.find(' '), arrow = r.find("->");
+      if (sp != std::string_view::npos && arrow != std::string_view::npos && arrow > sp)
+        templ.observe_local_endpoint(r.substr(sp + 1, arrow - sp - 1));
+    }
   }
   for (const ProcNode& n : tree.nodes())
     for (const ExecRecord& x : n.info.execs) {
@@ -409,7 +414,7 @@ std::vector<Channel> Extractor::assemble() {
     Channel c;
     c.name = name;
     c.category = cat;
-    for (std::size_t idx : tree.keyed_preorder()) {
+    for (std::size_t idx : tree.list_order()) {
       auto it = m.find(idx);
       if (it != m.end()) c.items.insert(c.items.end(), it->second.begin(), it->second.end());
     }
@@ -422,7 +427,8 @@ std::vector<Channel> Extractor::assemble() {
 
   std::vector<std::pair<std::size_t, std::string>> labels;
   std::map<std::size_t, std::size_t> rank;
-  for (std::size_t i = 0; i < tree.keyed_preorder().size(); ++i) rank[tree.keyed_preorder()[i]] = i;
+  const std::vector<std::size_t> list_order = tree.list_order();
+  for (std::size_t i = 0; i < list_order.size(); ++i) rank[list_order[i]] = i;
   for (const auto& [label, owner] : call_owner)
     labels.emplace_back(rank.contains(owner) ? rank[owner] : SIZE_MAX, label);
   std::sort(labels.begin(), labels.end());

@@ -66,7 +66,8 @@ class Extractor {
   bool emit = true;  // false: its class is excluded, only bookkeeping happens
 
   const std::string& proc() const { return tree.key_of(ev->pid, ev->seq); }
-  std::size_t proc_owner() const;
+  // The list a per-process effect of the current event goes to (its own process).
+  std::size_t proc_list() const { return tree.list_of(ev->pid, ev->seq); }
   // What an Fd argument of the current event refers to.
   FdRef fd_target(const Arg* fd_arg);
   std::string tpath(std::string_view abs) const { return templ.path(abs); }
@@ -90,9 +91,9 @@ class Extractor {
   ChannelBuilder& file_channel(const std::string& templated, const std::string& abs);
   ChannelBuilder out, err;
   std::map<std::string, Item> reads;            // by text
-  std::map<std::size_t, std::vector<Item>> net, sig;  // by owner node
+  std::map<std::size_t, std::vector<Item>> net, sig;  // by process node (proc_list)
   std::map<std::string, std::vector<Item>> calls;     // by thread label
-  std::map<std::string, std::size_t> call_owner;      // thread label -> owner node
+  std::map<std::string, std::size_t> call_owner;      // thread label -> process node
   // Consecutive writes (by seq) of different writers to one channel that are not
   // causally ordered: found by resolve_concurrency() before rendering.
   std::set<std::pair<Seq, Seq>> unordered_writes;

@@ -11,9 +11,11 @@ namespace {
 
 using K = FdTarget::Kind;
 
+// The canonical endpoint; "" when the call named none (sendto on a connected socket
+// passes NULL).
 std::string endpoint_of(const Arg* a) {
   if (a == nullptr) return {};
-  return a->str.empty() ? a->text : a->str;
+  return a->str;
 }
 
 std::string outcome(const Event& e) {
@@ -27,15 +29,15 @@ void on_connect(Extractor& x, const Event& e) {
   FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
   if (t && t->kind == K::Socket && !e.failed()) t->desc = ep;
   if (ep.empty() || x.noise.noise_endpoint(ep)) return;
-  x.process_item(x.net[x.proc_owner()], Category::Network, "connect " + x.ttext(ep) + outcome(e),
-                 "connect " + x.ttext_nopid(ep) + outcome(e));
+  x.process_item(x.net[x.proc_list()], Category::Network, "connect " + x.templ.endpoint(ep) + outcome(e),
+                 "connect " + x.templ.endpoint(ep, false) + outcome(e));
 }
 
 void on_sendto(Extractor& x, const Event& e) {
   std::string ep = endpoint_of(find_arg(e, "dest_addr", ArgKind::Sockaddr));
   if (ep.empty() || x.noise.noise_endpoint(ep)) return;  // connected socket: already listed
-  x.process_item(x.net[x.proc_owner()], Category::Network, "sendto " + x.ttext(ep) + outcome(e),
-                 "sendto " + x.ttext_nopid(ep) + outcome(e));
+  x.process_item(x.net[x.proc_list()], Category::Network, "sendto " + x.templ.endpoint(ep) + outcome(e),
+                 "sendto " + x.templ.endpoint(ep, false) + outcome(e));
 }
 
 void on_bind(Extractor& x, const Event& e) {
@@ -43,15 +45,15 @@ void on_bind(Extractor& x, const Event& e) {
   FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
   if (t && t->kind == K::Socket && !e.failed()) t->desc = ep;
   if (ep.empty() || x.noise.noise_endpoint(ep)) return;
-  x.process_item(x.net[x.proc_owner()], Category::Network, "bind " + x.ttext(ep) + outcome(e),
-                 "bind " + x.ttext_nopid(ep) + outcome(e));
+  x.process_item(x.net[x.proc_list()], Category::Network, "bind " + x.templ.endpoint(ep) + outcome(e),
+                 "bind " + x.templ.endpoint(ep, false) + outcome(e));
 }
 
 void on_listen(Extractor& x, const Event& e) {
   FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
   std::string ep = t ? t->desc : std::string("?");
   if (x.noise.noise_endpoint(ep)) return;
-  x.process_item(x.net[x.proc_owner()], Category::Network, "listen " + x.ttext(ep) + outcome(e));
+  x.process_item(x.net[x.proc_list()], Category::Network, "listen " + x.templ.endpoint(ep) + outcome(e));
 }
 
 void on_accept(Extractor& x, const Event& e) {
@@ -60,7 +62,7 @@ void on_accept(Extractor& x, const Event& e) {
   if (!e.failed()) x.fds.set(e.pid, e.ret, FdTables::make(K::Socket, {}, e.ret_ref));
   if (x.noise.noise_endpoint(ep)) return;
   // The peer's address has an ephemeral port: only the listening side is stable.
-  x.process_item(x.net[x.proc_owner()], Category::Network, "accept on " + x.ttext(ep) + outcome(e));
+  x.process_item(x.net[x.proc_list()], Category::Network, "accept on " + x.templ.endpoint(ep) + outcome(e));
 }
 
 void on_signal(Extractor& x, const Event& e) {
@@ -95,7 +97,7 @@ void on_signal(Extractor& x, const Event& e) {
                (g != nullptr ? g->key : x.templ.pid_name(static_cast<std::int32_t>(-pid)));
     }
   }
-  x.process_item(x.sig[x.proc_owner()], Category::Signals,
+  x.process_item(x.sig[x.proc_list()], Category::Signals,
                  "signal " + signal_text(sig) + " -> " + target + outcome(e));
 }
 

@@ -1,6 +1,7 @@
 #include "path_templates.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "glob.hpp"
 #include "path_util.hpp"
@@ -149,8 +150,41 @@ const PathTemplater::Mapping* PathTemplater::best(std::string_view abs) const {
   return nullptr;
 }
 
-std::string PathTemplater::replace_pids(std::string_view s, std::size_t min_digits) const {
-  if (pids_.empty()) return std::string(s);
+namespace {
+
+// The port of "host:port" / "[v6]:port", if the endpoint is one.
+std::optional<std::int32_t> port_of(std::string_view ep, std::size_t* at = nullptr) {
+  std::size_t colon = ep.rfind(':');
+  if (colon == std::string_view::npos || colon + 1 >= ep.size() || ep.starts_with("unix:")) return {};
+  std::int32_t port = 0;
+  for (std::size_t i = colon + 1; i < ep.size(); ++i) {
+    if (!is_digit(ep[i]) || port > 65535) return {};
+    port = port * 10 + (ep[i] - '0');
+  }
+  if (at != nullptr) *at = colon + 1;
+  return port;
+}
+
+}  // namespace
+
+void PathTemplater::observe_local_endpoint(std::string_view ep) {
+  auto port = port_of(ep);
+  if (!port || *port == 0 || ports_.contains(*port)) return;
+  ports_.emplace(*port, "$PORT" + std::to_string(ports_.size() + 1));
+}
+
+std::string PathTemplater::endpoint(std::string_view ep, bool numbers) const {
+  std::size_t at = 0;
+  if (auto port = port_of(ep, &at)) {
+    auto it = ports_.find(*port);
+    if (it != ports_.end()) return std::string(ep.substr(0, at)) + it->second;
+    return std::string(ep);
+  }
+  return text(ep, numbers, 3);  // unix:/path
+}
+
+std::string PathTemplater::replace_pids(std::string_view s, std::size_t min_digits, bool ports) const {
+  if (pids_.empty() && (!ports || ports_.empty())) return std::string(s);
   std::string out;
   out.reserve(s.size());
   std::size_t i = 0;
@@ -168,11 +202,20 @@ std::string PathTemplater::replace_pids(std::string_view s, std::size_t min_digi
     bool component = (i == 0 || s[i - 1] == '/') && (j == s.size() || s[j] == '/');
     if (bounded && (component || tok.size() >= min_digits) && tok.size() <= 9 &&
         tok.front() != '0') {
-      auto it = pids_.find(std::stoi(std::string(tok)));
+      const std::int32_t value = std::stoi(std::string(tok));
+      auto it = pids_.find(value);
       if (it != pids_.end()) {
         out += it->second;
         i = j;
         continue;
+      }
+      if (ports && tok.size() >= 4) {
+        auto p = ports_.find(value);
+        if (p != ports_.end()) {
+          out += p->second;
+          i = j;
+          continue;
+        }
       }
     }
     out.append(tok);
@@ -190,7 +233,7 @@ std::string PathTemplater::path(std::string_view abs) const {
     out = std::string(abs);
   }
   // Pid-bearing components (/proc/1234/..., /run/app.1234.sock).
-  return replace_pids(out, 3);
+  return replace_pids(out, 3, false);
 }
 
 std::string PathTemplater::text(std::string_view s, bool pids, std::size_t min_pid_digits) const {
@@ -219,13 +262,14 @@ std::string PathTemplater::text(std::string_view s, bool pids, std::size_t min_p
   } else {
     out = std::string(s);
   }
-  return pids ? replace_pids(out, min_pid_digits) : out;
+  return pids ? replace_pids(out, min_pid_digits, true) : out;
 }
 
 std::map<std::string, std::string> PathTemplater::legend() const {
   std::map<std::string, std::string> out;
   for (const Mapping& m : mappings_) out[m.name] = m.raw;
   for (const auto& [pid, name] : pids_) out[name] = std::to_string(pid);
+  for (const auto& [port, name] : ports_) out[name] = std::to_string(port);
   return out;
 }
 

@@ -35,6 +35,8 @@ class PathTemplater {
   // A string that may contain absolute paths (argv entries, symlink targets).
   void observe_text(std::string_view text);
   void add_pid(std::int32_t pid, std::string name);  // name: "$PID3", "$TID1"
+  // "127.0.0.1:49189", "[::1]:49189": a port this run was given; becomes $PORTn.
+  void observe_local_endpoint(std::string_view endpoint);
 
   // Applying.
   std::string path(std::string_view abs) const;
@@ -43,6 +45,8 @@ class PathTemplater {
   // is a whole path component ("/proc/42/").
   std::string text(std::string_view s, bool pids, std::size_t min_pid_digits = 3) const;
   std::string pid_name(std::int32_t pid) const;  // "$PID2", or the number if unknown
+  // A socket endpoint with its host path or run-local port templated.
+  std::string endpoint(std::string_view ep, bool numbers = true) const;
 
   std::map<std::string, std::string> legend() const;
 
@@ -56,13 +60,14 @@ class PathTemplater {
   void add_mapping(std::string raw, std::string name, int priority);
   void add_numbered(std::string raw, const std::string& base, int priority);
   const Mapping* best(std::string_view abs) const;
-  std::string replace_pids(std::string_view s, std::size_t min_digits) const;
+  std::string replace_pids(std::string_view s, std::size_t min_digits, bool ports) const;
 
   const CompareConfig& config_;
   std::vector<Mapping> mappings_;                       // sorted by raw length, longest first
   std::unordered_map<std::string, std::size_t> by_raw_;  // raw -> index in mappings_
   std::map<std::string, int> counters_;                  // "$TMP" -> last number used
   std::unordered_map<std::int32_t, std::string> pids_;
+  std::unordered_map<std::int32_t, std::string> ports_;
   std::vector<std::string> tmp_roots_;
   std::string cwd_;
   std::unordered_set<std::string> observed_;  // plain observations already made

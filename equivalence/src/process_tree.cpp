@@ -205,6 +205,7 @@ void ProcessTree::assign_keys(std::size_t node, const std::string& key) {
   keyed_preorder_.push_back(node);
   // Children in the key tree: transparent children are replaced by their own children.
   std::vector<std::size_t> keyed;
+  nodes_[node].members = {node};
   std::vector<std::size_t> pending(nodes_[node].children.rbegin(), nodes_[node].children.rend());
   while (!pending.empty()) {
     std::size_t c = pending.back();
@@ -212,6 +213,8 @@ void ProcessTree::assign_keys(std::size_t node, const std::string& key) {
     if (nodes_[c].transparent) {
       nodes_[c].key = key;
       nodes_[c].owner = node;
+      nodes_[c].fork_number = nodes_[node].members.size() + 1;
+      nodes_[node].members.push_back(c);
       pending.insert(pending.end(), nodes_[c].children.rbegin(), nodes_[c].children.rend());
     } else {
       keyed.push_back(c);
@@ -262,11 +265,25 @@ const std::string& ProcessTree::key_of(Pid pid, Seq seq) const {
 std::string ProcessTree::thread_label(Pid pid, Tid tid, Seq seq) const {
   const ProcNode* n = node_of(pid, seq);
   if (n == nullptr) return unknown_key_;
-  if (tid.value == pid.value || n->transparent) return n->key;
+  std::string label = n->key;
+  if (n->transparent) label += "(fork " + std::to_string(n->fork_number) + ")";
+  if (tid.value == pid.value) return label;
   const auto& threads = n->info.threads;
   auto it = std::find(threads.begin(), threads.end(), tid);
   std::size_t idx = it == threads.end() ? 0 : static_cast<std::size_t>(it - threads.begin());
-  return n->key + "[t" + (idx == 0 ? std::string("?") : std::to_string(idx + 1)) + "]";
+  return label + "[t" + (idx == 0 ? std::string("?") : std::to_string(idx + 1)) + "]";
+}
+
+std::size_t ProcessTree::list_of(Pid pid, Seq seq) const {
+  auto i = index_of(pid, seq);
+  return i ? *i : SIZE_MAX;
+}
+
+std::vector<std::size_t> ProcessTree::list_order() const {
+  std::vector<std::size_t> out;
+  for (std::size_t k : keyed_preorder_)
+    out.insert(out.end(), nodes_[k].members.begin(), nodes_[k].members.end());
+  return out;
 }
 
 bool ProcessTree::in_launcher(Pid pid, Seq seq) const {

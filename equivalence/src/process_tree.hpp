@@ -33,6 +33,10 @@ struct ProcNode {
   std::size_t parent = SIZE_MAX;    // index of the parent node, SIZE_MAX for a root
   std::vector<std::size_t> children;  // in creation order
   std::vector<std::size_t> keyed_children;  // children in the key tree (transparent ones skipped)
+  // A keyed node, then the transparent processes it owns, in preorder: effects listed
+  // per process in this order never depend on how concurrent forks interleaved.
+  std::vector<std::size_t> members;
+  std::size_t fork_number = 0;      // transparent: its position in the owner's members
   std::size_t pid_number = 0;       // n in $PIDn (preorder position, root = 1)
   std::vector<std::pair<Seq, std::string>> failed_execs;  // (seq, path) of execs that failed
   bool launcher = false;            // started by the root before its final exec (see below)
@@ -51,9 +55,14 @@ class ProcessTree {
   // The node of the process `pid` at event `seq` (pids can be reused). nullptr if none.
   const ProcNode* node_of(Pid pid, Seq seq) const;
   std::optional<std::size_t> index_of(Pid pid, Seq seq) const;
+  // The node whose list an effect of `pid` goes to (the process itself; SIZE_MAX if
+  // unknown), and the order those lists are shown in.
+  std::size_t list_of(Pid pid, Seq seq) const;
+  std::vector<std::size_t> list_order() const;
   // The key effects of this process are attributed to.
   const std::string& key_of(Pid pid, Seq seq) const;
-  // "1/ls" for the main thread, "1/ls[t2]" for its second thread.
+  // "1/ls" for the main thread, "1/ls[t2]" for its second thread, "1(fork 2)" for the
+  // second process "1" owns without a key (a subshell): who wrote, for stream splits.
   std::string thread_label(Pid pid, Tid tid, Seq seq) const;
   // Whether `seq` (an event of `pid`) belongs to the root's launch: the root before its
   // final exec (env, a pyenv shim, a wrapper script that ends in `exec prog`), or a

@@ -119,7 +119,7 @@ void finish_syscall_line(Extractor& x, const Event& e, PendingLine pending) {
     line += std::to_string(e.ret);
   }
   std::string label = x.tree.thread_label(e.pid, e.tid, e.seq);
-  x.call_owner.try_emplace(label, x.proc_owner());
+  x.call_owner.try_emplace(label, x.proc_list());
   Item it;
   it.category = Category::Syscalls;
   it.key = it.text = std::move(line);

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <csignal>
 
+#include "golden/equivalence/compare.hpp"
 #include "golden/equivalence/normalized.hpp"
 #include "test_util.hpp"
 #include "trace_builder.hpp"
@@ -43,6 +44,46 @@ TEST(Network, ServersBindListenAccept) {
   b.exit(100);
   EXPECT_THAT(lines_of(normalize(b.build(), {}), "network"),
               ElementsAre("1: bind 0.0.0.0:8080", "1: listen 0.0.0.0:8080", "1: accept on 0.0.0.0:8080"));
+}
+
+TEST(Network, KernelChosenPortsAreTemplatedAndForksListedSeparately) {
+  // A server on an ephemeral port and a forked client, in either interleaving.
+  auto run = [](int port, bool client_first) {
+    TraceBuilder b(100, "/w");
+    b.sys(100, "socket", {}, 3, 0, "socket:[1]");
+    b.sys(100, "bind", {TraceBuilder::fd_arg("sockfd", 3), TraceBuilder::sockaddr_arg("addr", "127.0.0.1:0")}, 0);
+    b.sys(100, "listen", {TraceBuilder::fd_arg("sockfd", 3), TraceBuilder::int_arg("backlog", 1)}, 0);
+    b.sys(100, "getsockname",
+          {TraceBuilder::fd_arg("sockfd", 3), TraceBuilder::sockaddr_arg("addr", "127.0.0.1:" + std::to_string(port))}, 0);
+    auto c = b.fork(100);
+    auto connect = [&] {
+      b.sys(c, "socket", {}, 4, 0, "socket:[2]");
+      b.connect(c, 4, "127.0.0.1:" + std::to_string(port));
+    };
+    auto accept = [&] {
+      b.sys(100, "accept", {TraceBuilder::fd_arg("sockfd", 3)}, 5, 0,
+            "socket:[TCP 127.0.0.1:" + std::to_string(port) + "->127.0.0.1:40000]");
+    };
+    if (client_first) {
+      connect();
+      accept();
+    } else {
+      accept();
+      connect();
+    }
+    b.write(100, 1, "listening on " + std::to_string(port) + "\n");
+    b.exit(c);
+    b.wait(100, c);
+    b.exit(100);
+    return b.build();
+  };
+  auto n = normalize(run(49189, true), {});
+  EXPECT_THAT(lines_of(n, "network"),
+              ElementsAre("1: bind 127.0.0.1:0", "1: listen 127.0.0.1:0", "1: accept on 127.0.0.1:0",
+                          "1: connect 127.0.0.1:$PORT1"));
+  EXPECT_THAT(lines_of(n, "stdout"), ElementsAre("\"listening on $PORT1\\n\""));
+  auto r = compare(run(49189, true), run(51000, false));
+  EXPECT_TRUE(r.equivalent) << test::describe(r);
 }
 
 TEST(Signals, SentToOtherProcessesOnly) {

@@ -201,6 +201,33 @@ TEST(Streams, ConcurrentWritersGetAChannelEachSoTheirInterleavingNeverMatters) {
   EXPECT_TRUE(compare(run(true), run(false)).equivalent);
 }
 
+TEST(Streams, ForkedWritersWithoutExecAreSplitToo) {
+  // Two subshells (forks without exec) writing concurrently: no keys of their own,
+  // but still separate writers, so their interleaving cannot matter.
+  auto run = [](bool first_a) {
+    TraceBuilder b(100, "/w", {"sh", "-c", "(echo a) & (echo b) & wait"});
+    auto x = b.fork(100);
+    auto y = b.fork(100);
+    if (first_a) {
+      b.write(x, 1, "a\n");
+      b.write(y, 1, "b\n");
+    } else {
+      b.write(y, 1, "b\n");
+      b.write(x, 1, "a\n");
+    }
+    b.exit(x);
+    b.exit(y);
+    b.wait(100, x);
+    b.wait(100, y);
+    b.exit(100);
+    return b.build();
+  };
+  auto n = normalize(run(true), {});
+  EXPECT_THAT(lines_of(n, "stdout from 1(fork 2)"), ElementsAre("\"a\\n\""));
+  EXPECT_THAT(lines_of(n, "stdout from 1(fork 3)"), ElementsAre("\"b\\n\""));
+  EXPECT_TRUE(compare(run(true), run(false)).equivalent);
+}
+
 TEST(Streams, InKernelCopiesAreComparedBySourceAndLength) {
   TraceBuilder b(100, "/w", {"cp", "a", "b"});
   b.open(100, "/w/a", O_RDONLY, 3);
