@@ -14,6 +14,7 @@
 
 #include "capture_sink.hpp"
 #include "command_registry.hpp"
+#include "golden/decode/decoder.hpp"
 #include "golden/io/trace_writer.hpp"
 #include "golden/model/result.hpp"
 #include "golden/recorder/recorder.hpp"
@@ -141,7 +142,7 @@ int run_capture(const CaptureArgs& args) {
   if (args.text || args.summary) print_summary(stats, sink, args.summary);
   if (outcome->interrupted)
     fmt::print(stderr, "golden: capture stopped{}; the trace so far is in {}\n",
-               stop_signal() ? fmt::format(" by signal {}", stop_signal()) : std::string(),
+               stop_signal() ? " by " + signal_name(stop_signal()) : std::string(),
                args.output);
   return outcome->exit_status;
 }
