@@ -14,7 +14,7 @@ void add_source(std::vector<HandlePtr>& sources, const HandlePtr& h) {
 
 void ByteFifo::push(HandlePtr source, std::uint64_t bytes, bool message, FifoStats& stats) {
   if (bytes == 0 && !message) return;
-  if (chunks_.size() >= kMaxChunks) {
+  if (chunks_.size() >= max_chunks_) {
     dropped_bytes_ += chunks_.front().bytes;
     bytes_ -= chunks_.front().bytes;
     chunks_.pop_front();
@@ -79,32 +79,47 @@ void ByteFifo::peek(std::uint64_t bytes, std::vector<HandlePtr>& sources) const 
   }
 }
 
-std::shared_ptr<InflightWrite> ByteFifo::begin_write(HandlePtr source, std::uint64_t requested) {
+std::shared_ptr<InflightWrite> ByteFifo::begin_write(ByteFifo& fifo, std::shared_ptr<void> owner,
+                                                     HandlePtr source, std::uint64_t requested,
+                                                     bool message) {
   auto w = std::make_shared<InflightWrite>();
   w->source = std::move(source);
   w->requested = requested;
-  inflight_.push_back(w);
+  w->message = message;
+  w->fifo = &fifo;
+  w->fifo_owner = std::move(owner);
+  fifo.inflight_.push_back(w);
   return w;
 }
 
 void ByteFifo::end_write(const std::shared_ptr<InflightWrite>& write, std::int64_t written,
-                         bool message, FifoStats& stats) {
-  inflight_.remove(write);
+                         FifoStats& stats) {
+  if (!write || !write->fifo) return;
+  ByteFifo& fifo = *write->fifo;
+  fifo.inflight_.remove(write);
+  write->fifo = nullptr;
   if (written < 0) return;
   const auto n = static_cast<std::uint64_t>(written);
-  if (message) {
-    if (write->taken == 0) push(write->source, n, true, stats);
-    return;
+  if (write->message) {
+    if (write->taken == 0) fifo.push(write->source, n, true, stats);
+  } else if (n > write->taken) {
+    fifo.push(write->source, n - write->taken, false, stats);
   }
-  if (n > write->taken) push(write->source, n - write->taken, false, stats);
+  write->fifo_owner.reset();
 }
 
-void ByteFifo::move_into(ByteFifo& to, FifoStats& stats) {
+void ByteFifo::move_into(ByteFifo& to, const std::shared_ptr<void>& to_owner, FifoStats& stats) {
   to.dropped_bytes_ += dropped_bytes_;
   dropped_bytes_ = 0;
   for (Chunk& c : chunks_) to.push(std::move(c.source), c.bytes, c.message, stats);
   chunks_.clear();
   bytes_ = 0;
+  for (auto& w : inflight_) {
+    w->fifo = &to;
+    w->fifo_owner = to_owner;
+    to.inflight_.push_back(std::move(w));
+  }
+  inflight_.clear();
 }
 
 }  // namespace golden::rec

@@ -1,5 +1,6 @@
 #include "channel_tracker.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -9,10 +10,11 @@ namespace golden::rec {
 namespace {
 
 constexpr std::size_t kMaxUnclaimed = 256;
+constexpr std::size_t kMaxInetWaiting = 1024;
+constexpr std::size_t kMaxUnixPendingPerAddress = 128;
+constexpr std::size_t kMaxUnixAddresses = 256;
 
 }  // namespace
-
-ChannelTracker::~ChannelTracker() = default;
 
 std::optional<std::uint64_t> ChannelTracker::inode_of(const std::string& d, const char* prefix) {
   // "pipe:[123]", "socket:[456]" as readlink(/proc/PID/fd/N) shows them.
@@ -55,20 +57,7 @@ ChannelPtr ChannelTracker::for_inode(std::uint64_t inode, ChannelKind kind) {
 }
 
 void ChannelTracker::sweep() {
-  for (auto it = by_inode_.begin(); it != by_inode_.end();) {
-    if (it->second.expired()) {
-      it = by_inode_.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  for (auto it = inet_waiting_.begin(); it != inet_waiting_.end();) {
-    if (it->second.expired()) {
-      it = inet_waiting_.erase(it);
-    } else {
-      ++it;
-    }
-  }
+  std::erase_if(by_inode_, [](const auto& kv) { return kv.second.expired(); });
   sweep_at_ = std::max<std::size_t>(1024, 2 * by_inode_.size());
 }
 
@@ -78,74 +67,113 @@ void ChannelTracker::pair(const ChannelPtr& a, const ChannelPtr& b) {
   b->peer = a;
   a->peer_known = b->peer_known = true;
   a->peer_lookup_done = b->peer_lookup_done = true;
-  // Bytes written before the pairing was known now wait at the other end.
-  a->parked.move_into(b->incoming, stats_);
-  b->parked.move_into(a->incoming, stats_);
+  // Bytes written before the pairing was known, and writes still in flight, now go to
+  // the other end.
+  a->parked->move_into(b->incoming, b, stats_);
+  b->parked->move_into(a->incoming, a, stats_);
+}
+
+void ChannelTracker::join(const ChannelPtr& c, const Waiting& w) {
+  if (auto other = w.channel.lock()) {
+    pair(c, other);
+    return;
+  }
+  // The other end is closed already: what it wrote is still to be read here.
+  if (w.parked) w.parked->move_into(c->incoming, c, stats_);
+  c->peer_known = true;
+  c->peer_lookup_done = true;
+}
+
+bool ChannelTracker::unix_diag_pair(const ChannelPtr& c) {
+  auto peer = unix_peer_inode(c->inode);
+  if (!peer) return false;
+  ChannelPtr p = for_inode(*peer, c->kind);
+  // A peer no fd of ours refers to yet: keep it so its writes/reads pair later.
+  if (p.use_count() == 1 && !unclaimed_.count(*peer)) {
+    unclaimed_[*peer] = p;
+    unclaimed_order_.push_back(*peer);
+    if (unclaimed_order_.size() > kMaxUnclaimed) {
+      unclaimed_.erase(unclaimed_order_.front());
+      unclaimed_order_.pop_front();
+    }
+  }
+  pair(c, p);
+  return true;
 }
 
 std::string ChannelTracker::discover_peer(Tid tid, const ChannelPtr& c, bool force) {
   if (!c || !c->socket()) return "";
   if (c->peer_known || (c->peer_lookup_done && !force)) return "";
   c->peer_lookup_done = true;
-  if (auto peer = unix_peer_inode(c->inode)) {
-    ChannelPtr p = for_inode(*peer, c->kind);
-    // A peer no fd of ours refers to yet: keep it so its writes/reads pair later.
-    if (p.use_count() == 1 && !unclaimed_.count(*peer)) {
-      unclaimed_[*peer] = p;
-      unclaimed_order_.push_back(*peer);
-      if (unclaimed_order_.size() > kMaxUnclaimed) {
-        unclaimed_.erase(unclaimed_order_.front());
-        unclaimed_order_.erase(unclaimed_order_.begin());
-      }
-    }
-    pair(c, p);
-    return "";
-  }
+  if (unix_diag_pair(c)) return "";
   auto ends = inet_endpoints(tid, c->inode);
-  if (!ends) {
-    ++counters_["recorder.socket_peer_unknown"];
-    return "";
-  }
+  if (!ends) return "";
   const std::string name = ends->protocol + " " + ends->local + "->" + ends->remote;
   if (ends->remote.empty() || ends->remote.ends_with(":0")) return name;  // not connected
   const std::string key = ends->protocol + "|" + ends->local + "|" + ends->remote;
   const std::string reverse = ends->protocol + "|" + ends->remote + "|" + ends->local;
   if (auto it = inet_waiting_.find(reverse); it != inet_waiting_.end()) {
-    if (auto other = it->second.lock()) {
-      pair(c, other);
-      inet_waiting_.erase(it);
-      return name;
-    }
+    const Waiting w = it->second;
     inet_waiting_.erase(it);
+    join(c, w);
+    return name;
   }
-  inet_waiting_[key] = c;
+  if (inet_waiting_.try_emplace(key, Waiting{c, c->parked}).second) {
+    inet_order_.push_back(key);
+    while (inet_order_.size() > kMaxInetWaiting) {
+      inet_waiting_.erase(inet_order_.front());
+      inet_order_.pop_front();
+    }
+  }
   c->peer_lookup_done = false;  // the other end may show up later: look again then
   return name;
 }
 
-WriteTicket ChannelTracker::begin_write(const ChannelPtr& c, HandlePtr source,
-                                        std::uint64_t requested) {
-  WriteTicket t;
-  if (!c) return t;
-  t.message = c->message();
-  if (!c->socket()) {
-    t.target_owner = c;
-    t.fifo = &c->incoming;
-  } else if (auto peer = c->peer.lock()) {
-    t.target_owner = peer;
-    t.fifo = &peer->incoming;
-  } else {
-    t.target_owner = c;
-    t.fifo = &c->parked;
-  }
-  t.write = t.fifo->begin_write(std::move(source), requested);
-  return t;
+void ChannelTracker::unix_bound(const ChannelPtr& c, const std::string& address) {
+  if (c && !address.empty()) c->unix_address = address;
 }
 
-void ChannelTracker::end_write(WriteTicket& t, std::int64_t written) {
-  if (!t.fifo) return;
-  t.fifo->end_write(t.write, written, t.message, stats_);
-  t = WriteTicket{};
+void ChannelTracker::unix_connected(const ChannelPtr& client, const std::string& address) {
+  if (!client || address.empty() || client->peer_known) return;
+  if (!unix_pending_.count(address) && unix_pending_.size() >= kMaxUnixAddresses)
+    unix_pending_.erase(unix_pending_.begin());
+  auto& q = unix_pending_[address];
+  q.push_back(Waiting{client, client->parked});
+  if (q.size() > kMaxUnixPendingPerAddress) q.pop_front();
+}
+
+void ChannelTracker::unix_accepted(const ChannelPtr& listener, const ChannelPtr& accepted) {
+  if (!accepted) return;
+  // While the client's socket is open, sock_diag names it exactly.
+  if (!accepted->peer_known) unix_diag_pair(accepted);
+  auto it = listener ? unix_pending_.find(listener->unix_address) : unix_pending_.end();
+  if (it == unix_pending_.end()) return;
+  auto& q = it->second;
+  if (accepted->peer_known) {
+    const ChannelPtr peer = accepted->peer.lock();
+    std::erase_if(q, [&](const Waiting& w) { return w.channel.lock() == peer; });
+  } else if (!q.empty()) {
+    // The client closed before this accept (sock_diag then reports no peer): the
+    // listener hands out connections in connect order.
+    join(accepted, q.front());
+    q.pop_front();
+  }
+  if (q.empty()) unix_pending_.erase(it);
+}
+
+WriteTicket ChannelTracker::begin_write(const ChannelPtr& c, HandlePtr source,
+                                        std::uint64_t requested) {
+  if (!c) return nullptr;
+  if (!c->socket())
+    return ByteFifo::begin_write(c->incoming, c, std::move(source), requested, false);
+  if (auto peer = c->peer.lock())
+    return ByteFifo::begin_write(peer->incoming, peer, std::move(source), requested, c->message());
+  return ByteFifo::begin_write(*c->parked, c->parked, std::move(source), requested, c->message());
+}
+
+void ChannelTracker::end_write(WriteTicket& ticket, std::int64_t written) {
+  ByteFifo::end_write(ticket, written, stats_);
+  ticket.reset();
 }
 
 void ChannelTracker::read(const ChannelPtr& c, std::uint64_t bytes, bool peek,

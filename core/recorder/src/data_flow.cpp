@@ -107,7 +107,7 @@ void data_flow_entry(DataFlowContext& ctx, InFlight& f, const std::function<Hand
 
 void data_flow_exit(DataFlowContext& ctx, InFlight& f, std::int64_t rval,
                     std::vector<HandlePtr>& sources) {
-  if (f.write.fifo) ctx.fds.channels().end_write(f.write, rval);
+  if (f.write) ctx.fds.channels().end_write(f.write, rval);
   if (rval <= 0) return;
   const ReadSide r = read_side(ctx, f.regs);
   if (r.fd < 0) return;

@@ -5,6 +5,11 @@
 #include <sched.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
 
 #include <optional>
 
@@ -98,6 +103,28 @@ std::string socket_display_name(const std::string& inet_name) {
   return "socket:[" + inet_name + "]";
 }
 
+// The address of a struct sockaddr_un given to bind/connect: "/abs/path" (relative
+// paths resolved against the cwd), "@name" for the abstract namespace; nullopt when the
+// address is not AF_UNIX (or unreadable), "" for an unnamed one.
+std::optional<std::string> unix_address(FdEffectContext& ctx, std::uint64_t addr,
+                                        std::uint64_t len) {
+  sockaddr_un sun{};
+  len = std::min<std::uint64_t>(len, sizeof sun);
+  if (len < sizeof(sa_family_t) || ctx.mem.read(RemoteAddr{addr}, &sun, len) != len)
+    return std::nullopt;
+  if (sun.sun_family != AF_UNIX) return std::nullopt;
+  const std::size_t path_len = len - offsetof(sockaddr_un, sun_path);
+  if (path_len == 0) return std::string();
+  if (sun.sun_path[0] == '\0') return "@" + std::string(sun.sun_path + 1, path_len - 1);
+  const std::string path(sun.sun_path, strnlen(sun.sun_path, path_len));
+  return path[0] == '/' ? join_path("/", path) : join_path(ctx.fds.cwd(ctx.thread), path);
+}
+
+ChannelPtr channel_of(FdEffectContext& ctx, std::uint64_t fd) {
+  FdEntry* e = ctx.fds.lookup(ctx.thread, as_fd(fd));
+  return e ? e->channel : nullptr;
+}
+
 }  // namespace
 
 void apply_fd_creation(FdEffectContext& ctx, const SyscallInfo* info, const SyscallRegs& regs,
@@ -166,15 +193,18 @@ void apply_fd_creation(FdEffectContext& ctx, const SyscallInfo* info, const Sysc
       return;
     case SYS_accept:
     case SYS_accept4: {
-      ChannelKind kind = ChannelKind::StreamSocket;
-      if (FdEntry* listener = ctx.fds.lookup(ctx.thread, as_fd(a[0])))
-        if (listener->channel) kind = listener->channel->kind;
+      const ChannelPtr listener = channel_of(ctx, a[0]);
+      const ChannelKind kind = listener ? listener->kind : ChannelKind::StreamSocket;
       const bool ce = regs.nr == SYS_accept4 && (a[3] & SOCK_CLOEXEC);
       learn_created(ctx, ret, kind, cloexec_if(ce), FdAccess::ReadWrite);
-      if (FdEntry* e = ctx.thread.files->find(ret); e && e->channel) {
-        const std::string inet = ctx.fds.channels().discover_peer(ctx.thread.tid, e->channel, true);
-        if (!inet.empty()) e->name = socket_display_name(inet);
+      FdEntry* e = ctx.thread.files->find(ret);
+      if (!e || !e->channel) return;
+      if (listener && !listener->unix_address.empty()) {
+        ctx.fds.channels().unix_accepted(listener, e->channel);
+        return;
       }
+      const std::string inet = ctx.fds.channels().discover_peer(ctx.thread.tid, e->channel, true);
+      if (!inet.empty()) e->name = socket_display_name(inet);
       return;
     }
     default: break;
@@ -201,13 +231,21 @@ void apply_fd_release(FdEffectContext& ctx, const SyscallRegs& regs, std::int64_
         ctx.thread.files->erase_range(a[0], a[1]);
       }
       return;
+    case SYS_bind:
+      if (rval == 0)
+        if (auto addr = unix_address(ctx, a[1], a[2]))
+          ctx.fds.channels().unix_bound(channel_of(ctx, a[0]), *addr);
+      return;
     case SYS_connect:
       if (rval == 0 || rval == -EINPROGRESS) {
-        if (FdEntry* e = ctx.fds.lookup(ctx.thread, as_fd(a[0])); e && e->channel) {
-          const std::string inet =
-              ctx.fds.channels().discover_peer(ctx.thread.tid, e->channel, true);
-          if (!inet.empty()) e->name = socket_display_name(inet);
+        FdEntry* e = ctx.fds.lookup(ctx.thread, as_fd(a[0]));
+        if (!e || !e->channel) return;
+        if (auto addr = unix_address(ctx, a[1], a[2])) {
+          ctx.fds.channels().unix_connected(e->channel, *addr);
+          return;
         }
+        const std::string inet = ctx.fds.channels().discover_peer(ctx.thread.tid, e->channel, true);
+        if (!inet.empty()) e->name = socket_display_name(inet);
       }
       return;
     case SYS_chdir:

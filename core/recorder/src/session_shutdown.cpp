@@ -43,11 +43,31 @@ SessionEnd Session::shutdown_on_request() {
     detach_all();
     return finish(true);
   }
-  // finish() forgets the live tracees once their records are out: remember them.
-  const std::vector<Tid> tids = table_.all_tids();
+  // Launch mode: end the launched programs with SIGKILL (what PTRACE_O_EXITKILL would
+  // do), and keep recording until each death is reported, so the trace says how they
+  // ended and the run's exit status is the one golden exits with.
+  std::unordered_set<std::int32_t> killed;
+  auto kill_new = [&] {
+    for (Tid tid : table_.all_tids())
+      if (killed.insert(tid.value).second) ::kill(tid.value, SIGKILL);
+    for (const auto& [tid, w] : early_stops_)
+      if (killed.insert(tid).second) ::kill(tid, SIGKILL);
+    for (std::int32_t tid : detach_at_first_stop_)
+      if (killed.insert(tid).second) ::kill(tid, SIGKILL);
+  };
+  kill_new();
+  while (table_.thread_count() > 0 || !early_stops_.empty() || !detach_at_first_stop_.empty()) {
+    const WaitOutcome w = wait_next();
+    if (w.kind == WaitOutcomeKind::NoChildren) {
+      run_.counters["recorder.lost_tracee"] += table_.thread_count();
+      break;
+    }
+    if (w.kind == WaitOutcomeKind::Interrupted) continue;
+    dispatch(w.result);
+    kill_new();  // children that were being created when the stop came
+  }
   SessionEnd end = finish(true);
-  if (!end.error && !begun_) end.error = Error{"interrupted before the program started", ""};
-  kill_all(tids);
+  if (!begun_) end.error = Error{"interrupted before the program started", ""};
   return end;
 }
 

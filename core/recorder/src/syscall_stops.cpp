@@ -198,7 +198,7 @@ void Session::finish_unfinished(Thread& t) {
   if (!t.syscall) return;
   InFlight f = std::move(*t.syscall);
   t.syscall.reset();
-  if (f.write.fifo) channels_.end_write(f.write, -1);
+  if (f.write) channels_.end_write(f.write, -1);
   if (!f.recorded) return;
   Event& e = f.event;
   e.finished = false;

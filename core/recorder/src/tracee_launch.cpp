@@ -18,6 +18,41 @@ namespace {
 
 std::string_view name_of(std::string_view entry) { return entry.substr(0, entry.find('=')); }
 
+// The signal state golden itself was started with. The tracee must get it, not what
+// golden set up since (a SIGINT handler for request_stop(), an ignored SIGPIPE): an
+// inherited SIG_IGN survives exec, a handler does not. Captured by a static
+// initializer, i.e. before main() can change anything.
+struct InitialSignalState {
+  sigset_t ignored;
+  sigset_t blocked;
+  InitialSignalState() {
+    sigemptyset(&ignored);
+    sigemptyset(&blocked);
+    for (int sig = 1; sig < NSIG; ++sig) {
+      struct sigaction sa {};
+      if (::sigaction(sig, nullptr, &sa) == 0 && sa.sa_handler == SIG_IGN) sigaddset(&ignored, sig);
+    }
+    ::sigprocmask(SIG_SETMASK, nullptr, &blocked);
+  }
+};
+const InitialSignalState g_initial_signals;
+
+// Child side: async-signal-safe (sigaction, sigprocmask).
+void restore_initial_signals() {
+  for (int sig = 1; sig < NSIG; ++sig) {
+    if (sig == SIGKILL || sig == SIGSTOP) continue;
+    struct sigaction now {};
+    if (::sigaction(sig, nullptr, &now) != 0) continue;
+    const bool want_ignored = sigismember(&g_initial_signals.ignored, sig) == 1;
+    if (want_ignored == (now.sa_handler == SIG_IGN)) continue;
+    struct sigaction sa {};
+    sa.sa_handler = want_ignored ? SIG_IGN : SIG_DFL;
+    sigemptyset(&sa.sa_mask);
+    (void)::sigaction(sig, &sa, nullptr);
+  }
+  (void)::sigprocmask(SIG_SETMASK, &g_initial_signals.blocked, nullptr);
+}
+
 std::vector<char*> c_strings(std::vector<std::string>& strings) {
   std::vector<char*> out;
   out.reserve(strings.size() + 1);
@@ -30,6 +65,7 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
 // run in a multi-threaded program).
 [[noreturn]] void child_main(int go_fd, int error_fd, const char* path, char* const* argv,
                              char* const* envp, const sock_fprog* filter) {
+  restore_initial_signals();
   char go = 0;
   ssize_t n;
   do {

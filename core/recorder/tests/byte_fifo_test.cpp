@@ -47,11 +47,11 @@ TEST(ByteFifo, ReaderCanConsumeAnInFlightWrite) {
   ByteFifo f;
   FifoStats stats;
   auto w = h();
-  auto ticket = f.begin_write(w, 10);
+  auto ticket = ByteFifo::begin_write(f, nullptr, w, 10, false);
   std::vector<HandlePtr> got;
   f.consume(4, false, got, stats);
   EXPECT_EQ(got, std::vector<HandlePtr>{w});
-  f.end_write(ticket, 10, false, stats);
+  ByteFifo::end_write(ticket, 10, stats);
   EXPECT_EQ(f.buffered_bytes(), 6u);
   EXPECT_EQ(stats.unpaired_bytes, 0u);
 }
@@ -104,6 +104,47 @@ TEST(ChannelTracker, SocketBytesParkUntilThePeerIsKnown) {
   got.clear();
   tracker.read(p, 3, false, got);
   EXPECT_EQ(got, std::vector<HandlePtr>{pw});
+  tracker.flush_counters();
+  EXPECT_EQ(counters.count("recorder.data_unpaired_bytes"), 0u);
+}
+
+TEST(ChannelTracker, AWriteInFlightFollowsThePairing) {
+  // The client's write entered before the server's accept was seen (peer unknown, so
+  // aimed at the parked FIFO) and returns after: its bytes must reach the server side.
+  Counters counters;
+  ChannelTracker tracker(counters);
+  ChannelPtr client = tracker.for_inode(0x7fff0011, ChannelKind::StreamSocket);
+  ChannelPtr server = tracker.for_inode(0x7fff0012, ChannelKind::StreamSocket);
+  auto w = h();
+  WriteTicket t = tracker.begin_write(client, w, 12);
+  tracker.pair(client, server);
+  tracker.end_write(t, 12);
+  std::vector<HandlePtr> got;
+  tracker.read(server, 12, false, got);
+  EXPECT_EQ(got, std::vector<HandlePtr>{w});
+  tracker.flush_counters();
+  EXPECT_EQ(counters.count("recorder.data_unpaired_bytes"), 0u);
+}
+
+TEST(ChannelTracker, UnixClientThatClosedBeforeAcceptStillPairs) {
+  // connect, write, close, and only then the server's accept: sock_diag no longer
+  // knows the peer, the listener's connection order does.
+  Counters counters;
+  ChannelTracker tracker(counters);
+  ChannelPtr listener = tracker.for_inode(0x7fff0001, ChannelKind::StreamSocket);
+  tracker.unix_bound(listener, "@golden-test");
+  auto w = h();
+  {
+    ChannelPtr client = tracker.for_inode(0x7fff0002, ChannelKind::StreamSocket);
+    tracker.unix_connected(client, "@golden-test");
+    WriteTicket t = tracker.begin_write(client, w, 5);
+    tracker.end_write(t, 5);
+  }  // the client's last fd is closed
+  ChannelPtr accepted = tracker.for_inode(0x7fff0003, ChannelKind::StreamSocket);
+  tracker.unix_accepted(listener, accepted);
+  std::vector<HandlePtr> got;
+  tracker.read(accepted, 5, false, got);
+  EXPECT_EQ(got, std::vector<HandlePtr>{w});
   tracker.flush_counters();
   EXPECT_EQ(counters.count("recorder.data_unpaired_bytes"), 0u);
 }

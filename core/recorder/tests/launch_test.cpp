@@ -7,6 +7,7 @@
 #include <csignal>
 #include <fstream>
 #include <set>
+#include <pthread.h>
 #include <sstream>
 
 #include "golden/recorder/causality_check.hpp"
@@ -168,6 +169,40 @@ TEST(Launch, PropagatesTraceContextAndExtraEnvironment) {
   const std::string tp = c.run().run.traceparent;
   EXPECT_EQ(tp.substr(0, 36), "00-0af7651916cd43dd8448eb211c80319c-");
   EXPECT_EQ(text.str(), "TRACEPARENT=" + tp + "\nGOLDEN_LAMPORT_CLOCK=1\nGOLDEN_EXTRA=yes\n");
+}
+
+// SigBlk/SigIgn of this test process before main() ran (what a tracee must get).
+std::string read_signal_lines(const char* path) {
+  std::ifstream in(path);
+  std::string line, out;
+  while (std::getline(in, line))
+    if (line.rfind("SigBlk:", 0) == 0 || line.rfind("SigIgn:", 0) == 0) out += line + "\n";
+  return out;
+}
+const std::string g_signal_lines_at_start = read_signal_lines("/proc/self/status");
+
+void on_usr2(int) {}
+
+TEST(Launch, TheTraceeGetsTheSignalStateGoldenStartedWith) {
+  // What the embedding program changed since (an ignored SIGPIPE, a handler, a blocked
+  // signal) must not leak into the tracee; what it inherited (SIG_IGN) must survive.
+  struct sigaction ign {}, handler {}, old_pipe {}, old_usr2 {};
+  ign.sa_handler = SIG_IGN;
+  handler.sa_handler = on_usr2;
+  ::sigaction(SIGPIPE, &ign, &old_pipe);
+  ::sigaction(SIGUSR2, &handler, &old_usr2);
+  sigset_t block, old_mask;
+  sigemptyset(&block);
+  sigaddset(&block, SIGWINCH);
+  ::pthread_sigmask(SIG_BLOCK, &block, &old_mask);
+  const std::string out = "/tmp/golden-recorder-sigstate-" + std::to_string(::getpid());
+  const Captured c = capture_command({program("sig_state"), out});
+  ::pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+  ::sigaction(SIGPIPE, &old_pipe, nullptr);
+  ::sigaction(SIGUSR2, &old_usr2, nullptr);
+  ASSERT_TRUE(c.outcome.ok());
+  EXPECT_EQ(read_signal_lines(out.c_str()), g_signal_lines_at_start);
+  ::unlink(out.c_str());
 }
 
 }  // namespace
