@@ -224,6 +224,18 @@ TraceFile sample_trace() {
              {write_seq, read_seq, EdgeKind::Data},
              {exit_seq, wait_seq, EdgeKind::Reap}};
 
+  // In start order, as the model promises (the reader sorts by start).
+  ProcessInfo ps;
+  ps.pid = sh;
+  ps.parent = Pid{0};
+  ps.execs = {{0, "/bin/sh", {"sh", "-c", "cat /etc/hostname | tr a-z A-Z"}, ""}};
+  ps.exit_signal = 9;
+  ps.core_dumped = true;
+  ps.start = Nanos{0};
+  ps.end = Nanos{900000};
+  ps.threads = {Tid{100}, Tid{102}};
+  t.processes.push_back(ps);
+
   ProcessInfo pc;
   pc.pid = cat;
   pc.parent = sh;
@@ -237,17 +249,6 @@ TraceFile sample_trace() {
   pc.system_time = Nanos{200000};
   pc.threads = {Tid{101}};
   t.processes.push_back(pc);
-
-  ProcessInfo ps;
-  ps.pid = sh;
-  ps.parent = Pid{0};
-  ps.execs = {{0, "/bin/sh", {"sh", "-c", "cat /etc/hostname | tr a-z A-Z"}, ""}};
-  ps.exit_signal = 9;
-  ps.core_dumped = true;
-  ps.start = Nanos{0};
-  ps.end = Nanos{900000};
-  ps.threads = {Tid{100}, Tid{102}};
-  t.processes.push_back(ps);
 
   t.run.wall_time = Nanos{950000};
   t.run.exit_status = 137;
