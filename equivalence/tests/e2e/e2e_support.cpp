@@ -17,9 +17,11 @@ extern char** environ;
 namespace golden::e2e {
 namespace {
 
+// Never destroyed: the global Cleanup below runs after function-local statics
+// constructed later than it are gone.
 std::vector<std::string>& temp_dirs() {
-  static std::vector<std::string> dirs;
-  return dirs;
+  static auto* dirs = new std::vector<std::string>;
+  return *dirs;
 }
 
 struct Cleanup {
