@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <regex>
 #include <nlohmann/json.hpp>
 
 #include "capture_fixture.hpp"
@@ -63,7 +64,11 @@ TEST(CheckCommand, RenacerTomlUnchangedAgainstARealTrace) {
   // cannot answer it, which is bad input (2), never a silent pass.
   auto r = run_golden({"check", trace, "--config", kConfigs + "renacer.toml"});
   EXPECT_EQ(r.status, 2) << r.out << r.err;
-  EXPECT_NE(r.out.find("PASS  cli_startup_time (critical_path)"), std::string::npos) << r.out;
+  // 10 ms is renacer's own figure: a loaded machine may miss it, so only the
+  // evaluation is required here (budgets pass/fail on fixed traces elsewhere).
+  EXPECT_TRUE(std::regex_search(
+      r.out, std::regex(R"((PASS|FAIL)  cli_startup_time \(critical_path\): critical path [0-9.]+ ms)")))
+      << r.out;
   EXPECT_NE(r.out.find("PASS  max_syscalls (span_count)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("ERROR memory_budget (memory_usage)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("--track-alloc"), std::string::npos) << r.out;

@@ -105,19 +105,13 @@ void diff_channel(const ChannelPair& p, const CompareConfig& config, CompareResu
   static const Channel kEmpty;
   const Channel& a = p.a != nullptr ? *p.a : kEmpty;
   const Channel& b = p.b != nullptr ? *p.b : kEmpty;
-  // Hashes of both keys first: the diff's inner loop compares integers.
-  auto hashes = [](const Channel& c, std::vector<std::size_t>& key, std::vector<std::size_t>& alt) {
-    for (const Item& it : c.items) {
-      key.push_back(std::hash<std::string>{}(it.key));
-      alt.push_back(it.alt_key.empty() ? key.back() : std::hash<std::string>{}(it.alt_key));
-    }
-  };
-  std::vector<std::size_t> hka, haa, hkb, hab;
-  hashes(a, hka, haa);
-  hashes(b, hkb, hab);
+  // Hashes first (numbers left out, as keys_match wants): the diff's inner loop
+  // compares integers and only looks at the keys on a hash match.
+  std::vector<std::size_t> ha, hb;
+  for (const Item& it : a.items) ha.push_back(key_shape_hash(it.key));
+  for (const Item& it : b.items) hb.push_back(key_shape_hash(it.key));
   auto same = [&](std::size_t i, std::size_t j) {
-    return (hka[i] == hkb[j] && a.items[i].key == b.items[j].key) ||
-           (haa[i] == hab[j] && a.items[i].alternate() == b.items[j].alternate());
+    return ha[i] == hb[j] && keys_match(a.items[i].key, b.items[j].key);
   };
   if (a.items.size() == b.items.size()) {
     bool all = true;

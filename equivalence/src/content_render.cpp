@@ -33,11 +33,11 @@ struct BlockWriter {
   const ChannelBuilder& b;
   Channel& ch;
 
-  Item item(std::string text, Seq seq, const std::string& process) const {
+  Item item(std::string key, Seq seq, const std::string& process) const {
     Item it;
     it.category = b.content_category;
-    it.key = text;
-    it.text = std::move(text);
+    it.text = display_key(key);
+    it.key = std::move(key);
     it.seq = seq;
     it.process = process;
     it.path = b.path;
@@ -45,42 +45,23 @@ struct BlockWriter {
     return it;
   }
 
-  // Adds `bytes` (raw, from the chunks starting at `offsets`) as lines; returns false
-  // when they are binary (nothing added).
+  // Adds `raw` (the bytes of `chunks`, which start at `offsets`) as lines; returns
+  // false when they are binary (nothing added). Each line is quoted, then templated
+  // with marked numbers (Item::key); a partial last line only when allowed.
   bool add_lines(std::string_view raw, const std::vector<const Chunk*>& chunks,
                  const std::vector<std::uint64_t>& offsets, bool last_may_be_partial) {
-    std::string text = x.config.template_content ? x.templ.text(raw, true, 3) : std::string(raw);
-    if (is_binary(text)) return false;
-    // The same without pid numbers templated: the alternate keys (see Item::alt_key).
-    std::string nopid = x.config.template_content ? x.templ.text(raw, false) : std::string(raw);
-    std::vector<std::string> alt_lines;
-    if (nopid != text) {
-      for (std::size_t p = 0; p < nopid.size();) {
-        std::size_t nl = nopid.find('\n', p);
-        std::size_t end = nl == std::string::npos ? nopid.size() : nl + 1;
-        alt_lines.push_back(quote_bytes(nopid.substr(p, end - p)));
-        p = end;
-      }
-    }
-    // Seqs by raw line starts; templating never adds or removes a newline.
-    std::vector<std::size_t> raw_starts{0};
-    for (std::size_t i = 0; i < raw.size(); ++i)
-      if (raw[i] == '\n' && i + 1 < raw.size()) raw_starts.push_back(i + 1);
-    std::size_t line = 0, pos = 0;
-    while (pos < text.size()) {
-      std::size_t nl = text.find('\n', pos);
-      bool partial = nl == std::string::npos;
-      std::size_t end = partial ? text.size() : nl + 1;
+    if (is_binary(raw)) return false;
+    std::size_t pos = 0, c = 0;
+    while (pos < raw.size()) {
+      std::size_t nl = raw.find('\n', pos);
+      bool partial = nl == std::string_view::npos;
       if (partial && !last_may_be_partial) break;
-      std::uint64_t raw_at = line < raw_starts.size() ? raw_starts[line] : raw.size();
-      std::size_t c = 0;
-      while (c + 1 < chunks.size() && offsets[c + 1] <= raw_at) ++c;
-      ch.items.push_back(item(quote_bytes(text.substr(pos, end - pos)), chunks[c]->seq,
-                              chunks[c]->process));
-      if (line < alt_lines.size() && alt_lines[line] != ch.items.back().key)
-        ch.items.back().alt_key = alt_lines[line];
+      std::size_t end = partial ? raw.size() : nl + 1;
+      while (c + 1 < chunks.size() && offsets[c + 1] <= pos) ++c;
+      std::string q = quote_bytes(raw.substr(pos, end - pos));
+      ch.items.push_back(item(x.config.template_content ? x.templ.text(q, true, 3, true) : q,
+                              chunks[c]->seq, chunks[c]->process));
       pos = end;
-      ++line;
     }
     return true;
   }
@@ -106,11 +87,6 @@ struct BlockWriter {
         StreamHash h = StreamHash::of(t);
         ch.items.push_back(item(fmt::format("<binary, {} bytes, hash {}>", h.length(), hash_text(h)),
                                 chunks.front()->seq, chunks.front()->process));
-        std::string nopid = x.config.template_content ? x.templ.text(raw, false) : raw;
-        if (nopid != t) {
-          StreamHash hn = StreamHash::of(nopid);
-          ch.items.back().alt_key = fmt::format("<binary, {} bytes, hash {}>", hn.length(), hash_text(hn));
-        }
       }
     } else {
       // What the capture saw (complete chunks, then the head of the first cut one) line

@@ -40,11 +40,11 @@ const SyscallInfo* info_of(const Event& e) {
   return syscall_by_name(e.name);
 }
 
-std::string argv_text(const Extractor& x, const std::vector<std::string>& argv, bool pids = true) {
+std::string argv_text(const Extractor& x, const std::vector<std::string>& argv) {
   std::string out = "[";
   for (std::size_t i = 0; i < argv.size(); ++i) {
     if (i) out += ", ";
-    out += quote_bytes(pids ? x.ttext(argv[i]) : x.ttext_nopid(argv[i]));
+    out += x.tquoted(argv[i]);
   }
   return out + "]";
 }
@@ -85,7 +85,11 @@ Chunk Extractor::make_chunk() const {
   return c;
 }
 
-void Extractor::file_op(const std::string& abs, Category cat, std::string text, std::string alt) {
+std::string Extractor::tquoted(std::string_view s) const {
+  return templ.text(quote_bytes(s), true, 3, true);
+}
+
+void Extractor::file_op(const std::string& abs, Category cat, std::string key) {
   if (!emit || relaxed(cat) || abs.empty()) return;
   std::string tp = tpath(abs);
   if (noise.ignored(abs, tp)) {
@@ -99,9 +103,8 @@ void Extractor::file_op(const std::string& abs, Category cat, std::string text, 
   ChannelBuilder& b = file_channel(tp, abs);
   Item it;
   it.category = cat;
-  it.key = text;
-  if (alt != text) it.alt_key = std::move(alt);
-  it.text = std::move(text);
+  it.text = display_key(key);
+  it.key = std::move(key);
   it.seq = ev->seq;
   it.process = proc();
   it.path = tp;
@@ -203,18 +206,15 @@ void Extractor::write_chunk(FdTarget& target, Chunk chunk) {
   }
 }
 
-void Extractor::process_item(std::vector<Item>& list, Category cat, std::string text,
-                             std::string alt) {
+void Extractor::process_item(std::vector<Item>& list, Category cat, std::string key) {
   if (!emit || relaxed(cat)) return;
-  std::string line = proc() + ": " + text;
-  std::string alt_line = alt.empty() || alt == text ? std::string() : proc() + ": " + alt;
+  std::string line = proc() + ": " + key;
   // A repeated identical attempt (a retry loop's count depends on timing) is one effect.
   if (!list.empty() && list.back().key == line) return;
   Item it;
   it.category = cat;
-  it.key = line;
-  it.alt_key = std::move(alt_line);
-  it.text = std::move(line);
+  it.text = display_key(line);
+  it.key = std::move(line);
   it.seq = ev->seq;
   it.process = proc();
   list.push_back(std::move(it));
@@ -346,14 +346,12 @@ std::vector<Channel> Extractor::assemble() {
   Channel procs;
   procs.name = "processes";
   procs.category = Category::Processes;
-  auto add = [&](const ProcNode& n, Category cat, std::string text, std::optional<Seq> seq,
-                 const std::string& alt = {}) {
+  auto add = [&](const ProcNode& n, Category cat, std::string key, std::optional<Seq> seq) {
     if (relaxed(cat)) return;
     Item it;
     it.category = cat;
-    it.text = n.key + ": " + text;
-    it.key = it.text;
-    if (!alt.empty() && alt != text) it.alt_key = n.key + ": " + alt;
+    it.key = n.key + ": " + key;
+    it.text = display_key(it.key);
     it.seq = seq;
     it.process = n.key;
     procs.items.push_back(std::move(it));
@@ -366,8 +364,7 @@ std::vector<Channel> Extractor::assemble() {
     if (!n.root || config.root_exec) {
       for (const ExecRecord& x : n.info.execs) {
         std::string path = absolute_path(x.cwd.empty() ? "/" : x.cwd, x.path);
-        add(n, Category::Processes, "exec " + tpath(path) + " " + argv_text(*this, x.argv), x.seq,
-            "exec " + tpath(path) + " " + argv_text(*this, x.argv, false));
+        add(n, Category::Processes, "exec " + tpath(path) + " " + argv_text(*this, x.argv), x.seq);
       }
       if (n.info.execs.empty() && !n.failed_execs.empty())
         add(n, Category::Processes,

@@ -72,18 +72,20 @@ class Extractor {
   FdRef fd_target(const Arg* fd_arg);
   std::string tpath(std::string_view abs) const { return templ.path(abs); }
   // Text with paths and (long) pids templated: argv entries, symlink targets.
-  std::string ttext(std::string_view s) const { return templ.text(s, true, 3); }
-  // The same without pid numbers templated (for Item::alt_key).
-  std::string ttext_nopid(std::string_view s) const { return templ.text(s, false); }
+  // Numbers equal to the run's pids/ports are marked (Item::key), not bare names.
+  std::string ttext(std::string_view s) const { return templ.text(s, true, 3, true); }
+  // quote_bytes(s), templated: quoting first, so the marks are not escaped away.
+  std::string tquoted(std::string_view s) const;
   // Hot: called for most events. Literal names, folded into `counters` at the end.
   void count(std::string_view name) { ++fast_counters_[name]; }
 
   // Effect sinks; each applies ignore_paths / noise / relax.
-  void file_op(const std::string& abs, Category cat, std::string text, std::string alt = {});
+  // `key`: the item's key (Item::key); its text is the display form.
+  void file_op(const std::string& abs, Category cat, std::string key);
   void user_read(const std::string& abs, bool directory);
   void stdin_read();
   void write_chunk(FdTarget& target, Chunk chunk);
-  void process_item(std::vector<Item>& list, Category cat, std::string text, std::string alt = {});
+  void process_item(std::vector<Item>& list, Category cat, std::string key);
   bool relaxed(Category c) const { return config.relax.contains(c); }
   Chunk make_chunk() const;
 

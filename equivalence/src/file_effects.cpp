@@ -69,7 +69,7 @@ void on_symlink(Extractor& x, const Event& e) {
   std::string t = target == nullptr ? "?" : target->str;
   // A relative target is kept as written: it is resolved against the link's directory.
   x.file_op(path_of(find_arg(e, "linkpath", ArgKind::Path)), Category::FileOps,
-            "symlink -> " + x.ttext(t) + outcome(e), "symlink -> " + x.ttext_nopid(t) + outcome(e));
+            "symlink -> " + x.ttext(t) + outcome(e));
 }
 
 void on_chmod(Extractor& x, const Event& e) {

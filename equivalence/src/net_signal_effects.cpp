@@ -29,15 +29,13 @@ void on_connect(Extractor& x, const Event& e) {
   FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
   if (t && t->kind == K::Socket && !e.failed()) t->desc = ep;
   if (ep.empty() || x.noise.noise_endpoint(ep)) return;
-  x.process_item(x.net[x.proc_list()], Category::Network, "connect " + x.templ.endpoint(ep) + outcome(e),
-                 "connect " + x.templ.endpoint(ep, false) + outcome(e));
+  x.process_item(x.net[x.proc_list()], Category::Network, "connect " + x.templ.endpoint(ep) + outcome(e));
 }
 
 void on_sendto(Extractor& x, const Event& e) {
   std::string ep = endpoint_of(find_arg(e, "dest_addr", ArgKind::Sockaddr));
   if (ep.empty() || x.noise.noise_endpoint(ep)) return;  // connected socket: already listed
-  x.process_item(x.net[x.proc_list()], Category::Network, "sendto " + x.templ.endpoint(ep) + outcome(e),
-                 "sendto " + x.templ.endpoint(ep, false) + outcome(e));
+  x.process_item(x.net[x.proc_list()], Category::Network, "sendto " + x.templ.endpoint(ep) + outcome(e));
 }
 
 void on_bind(Extractor& x, const Event& e) {
@@ -45,8 +43,7 @@ void on_bind(Extractor& x, const Event& e) {
   FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
   if (t && t->kind == K::Socket && !e.failed()) t->desc = ep;
   if (ep.empty() || x.noise.noise_endpoint(ep)) return;
-  x.process_item(x.net[x.proc_list()], Category::Network, "bind " + x.templ.endpoint(ep) + outcome(e),
-                 "bind " + x.templ.endpoint(ep, false) + outcome(e));
+  x.process_item(x.net[x.proc_list()], Category::Network, "bind " + x.templ.endpoint(ep) + outcome(e));
 }
 
 void on_listen(Extractor& x, const Event& e) {

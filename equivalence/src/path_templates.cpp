@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "glob.hpp"
+#include "golden/equivalence/normalized.hpp"
 #include "path_util.hpp"
 
 namespace golden::eqv {
@@ -173,17 +174,31 @@ void PathTemplater::observe_local_endpoint(std::string_view ep) {
   ports_.emplace(*port, "$PORT" + std::to_string(ports_.size() + 1));
 }
 
-std::string PathTemplater::endpoint(std::string_view ep, bool numbers) const {
+std::string PathTemplater::endpoint(std::string_view ep, bool marked) const {
   std::size_t at = 0;
   if (auto port = port_of(ep, &at)) {
     auto it = ports_.find(*port);
-    if (it != ports_.end()) return std::string(ep.substr(0, at)) + it->second;
-    return std::string(ep);
+    if (it == ports_.end()) return std::string(ep);
+    std::string out(ep.substr(0, at));
+    if (!marked) return out + it->second;
+    return out + kMarkBegin + it->second + kMarkSep + std::string(ep.substr(at)) + kMarkEnd;
   }
-  return text(ep, numbers, 3);  // unix:/path
+  return text(ep, true, 3, marked);  // unix:/path
 }
 
-std::string PathTemplater::replace_pids(std::string_view s, std::size_t min_digits, bool ports) const {
+std::string PathTemplater::replace_pids(std::string_view s, std::size_t min_digits, bool ports,
+                                        bool marked) const {
+  auto emit = [&](std::string& out, const std::string& name, std::string_view digits) {
+    if (!marked) {
+      out += name;
+      return;
+    }
+    out += kMarkBegin;
+    out += name;
+    out += kMarkSep;
+    out.append(digits);
+    out += kMarkEnd;
+  };
   if (pids_.empty() && (!ports || ports_.empty())) return std::string(s);
   std::string out;
   out.reserve(s.size());
@@ -205,14 +220,14 @@ std::string PathTemplater::replace_pids(std::string_view s, std::size_t min_digi
       const std::int32_t value = std::stoi(std::string(tok));
       auto it = pids_.find(value);
       if (it != pids_.end()) {
-        out += it->second;
+        emit(out, it->second, tok);
         i = j;
         continue;
       }
       if (ports && tok.size() >= 4) {
         auto p = ports_.find(value);
         if (p != ports_.end()) {
-          out += p->second;
+          emit(out, p->second, tok);
           i = j;
           continue;
         }
@@ -236,7 +251,8 @@ std::string PathTemplater::path(std::string_view abs) const {
   return replace_pids(out, 3, false);
 }
 
-std::string PathTemplater::text(std::string_view s, bool pids, std::size_t min_pid_digits) const {
+std::string PathTemplater::text(std::string_view s, bool pids, std::size_t min_pid_digits,
+                                bool marked) const {
   std::string out;
   if (!mappings_.empty() && s.find('/') != std::string_view::npos) {
     out.reserve(s.size());
@@ -262,7 +278,7 @@ std::string PathTemplater::text(std::string_view s, bool pids, std::size_t min_p
   } else {
     out = std::string(s);
   }
-  return pids ? replace_pids(out, min_pid_digits, true) : out;
+  return pids ? replace_pids(out, min_pid_digits, true, marked) : out;
 }
 
 std::map<std::string, std::string> PathTemplater::legend() const {

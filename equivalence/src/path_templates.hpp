@@ -42,11 +42,13 @@ class PathTemplater {
   std::string path(std::string_view abs) const;
   // Replaces every known path prefix (on path boundaries) and, when `pids`, every
   // decimal token that is a pid of the run and has at least `min_pid_digits` digits or
-  // is a whole path component ("/proc/42/").
-  std::string text(std::string_view s, bool pids, std::size_t min_pid_digits = 3) const;
+  // is a whole path component ("/proc/42/"), and run-local ports. `marked`: numbers
+  // are replaced by a mark that keeps their value (Item::key), not by the bare name.
+  std::string text(std::string_view s, bool pids, std::size_t min_pid_digits = 3,
+                   bool marked = false) const;
   std::string pid_name(std::int32_t pid) const;  // "$PID2", or the number if unknown
   // A socket endpoint with its host path or run-local port templated.
-  std::string endpoint(std::string_view ep, bool numbers = true) const;
+  std::string endpoint(std::string_view ep, bool marked = true) const;
 
   std::map<std::string, std::string> legend() const;
 
@@ -60,7 +62,8 @@ class PathTemplater {
   void add_mapping(std::string raw, std::string name, int priority);
   void add_numbered(std::string raw, const std::string& base, int priority);
   const Mapping* best(std::string_view abs) const;
-  std::string replace_pids(std::string_view s, std::size_t min_digits, bool ports) const;
+  std::string replace_pids(std::string_view s, std::size_t min_digits, bool ports,
+                           bool marked = false) const;
 
   const CompareConfig& config_;
   std::vector<Mapping> mappings_;                       // sorted by raw length, longest first

@@ -79,7 +79,7 @@ std::optional<PendingLine> begin_syscall_line(Extractor& x, const Event& e) {
       case ArgKind::Ptr: continue;  // addresses differ from run to run
       case ArgKind::Fd: v = fd_text(x, a); break;
       case ArgKind::Path: v = quote_bytes(x.tpath(a.str)); break;
-      case ArgKind::String: v = quote_bytes(x.ttext(a.str)); break;
+      case ArgKind::String: v = x.tquoted(a.str); break;
       case ArgKind::Sockaddr: v = x.ttext(a.str.empty() ? a.text : a.str); break;
       case ArgKind::Buffer:
         v = fmt::format("<{} bytes>", a.data ? a.data->length : static_cast<std::uint64_t>(a.raw));
@@ -87,7 +87,7 @@ std::optional<PendingLine> begin_syscall_line(Extractor& x, const Event& e) {
       case ArgKind::Argv: {
         v = "[";
         for (std::size_t i = 0; i < a.list.size(); ++i)
-          v += (i ? ", " : "") + quote_bytes(x.ttext(a.list[i]));
+          v += (i ? ", " : "") + x.tquoted(a.list[i]);
         v += "]";
         break;
       }
@@ -122,7 +122,8 @@ void finish_syscall_line(Extractor& x, const Event& e, PendingLine pending) {
   x.call_owner.try_emplace(label, x.proc_list());
   Item it;
   it.category = Category::Syscalls;
-  it.key = it.text = std::move(line);
+  it.text = display_key(line);
+  it.key = std::move(line);
   it.seq = e.seq;
   it.process = x.proc();
   x.calls[label].push_back(std::move(it));

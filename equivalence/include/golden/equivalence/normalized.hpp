@@ -21,22 +21,28 @@ namespace golden {
 struct Item {
   Category category = Category::Processes;
   std::string text;          // canonical rendering, templated, escaped, one line
-  std::string key;           // what comparison matches on (often == text)
-  // The key without numbers in text turned into $PIDn, when that differs: a printed
-  // "1000" is $PID1 in a run whose root had pid 1000 and stays 1000 in another. Two
-  // items match when their keys or their alternate keys are equal.
-  std::string alt_key;
+  // What comparison matches on: the text, except that a number templated as $PIDn or
+  // $PORTn keeps its value ("\x01$PID1\x1f8503\x02", see keys_match): a printed 8503
+  // that is pid 8503 in one run and just a number in the other still matches.
+  std::string key;
   std::optional<Seq> seq;    // the event that produced it (first one, for merged bytes)
   std::string process;       // key of the process that did it ("1/sh/sort")
   std::string path;          // templated path the item is about, "" if none
   std::string raw_path;      // the same path, absolute, as in the trace
   int block = -1;            // content block in the channel (written bytes), else -1
 
-  const std::string& alternate() const { return alt_key.empty() ? key : alt_key; }
-  bool matches(const Item& other) const {
-    return key == other.key || alternate() == other.alternate();
-  }
+  bool matches(const Item& other) const;
 };
+
+// Marked numbers in keys: "\x01" NAME "\x1f" DIGITS "\x02".
+inline constexpr char kMarkBegin = '\x01', kMarkSep = '\x1f', kMarkEnd = '\x02';
+// Equal, except that a marked number matches a marked number of the same template or
+// the same value, or the same number unmarked.
+bool keys_match(std::string_view a, std::string_view b);
+// A hash consistent with keys_match (numbers don't count).
+std::size_t key_shape_hash(std::string_view key);
+// The key as shown: marks replaced by their template names.
+std::string display_key(std::string_view key);
 
 // Bytes written between two operations on one stream or file: compared as the raw
 // concatenation (chunking ignored), or line by line after templating when every

@@ -1,0 +1,96 @@
+// Keys with marked numbers (Item::key): matching and hashing. A number is templated as
+// $PIDn / $PORTn because it equals a pid or port of its run; the same digits printed by
+// another run where they are nothing special must still match, and so must two runs
+// printing their own (different) pids.
+#include <functional>
+#include <string>
+
+#include "golden/equivalence/normalized.hpp"
+
+namespace golden {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+struct Token {
+  std::string_view name;  // template name, "" for a plain number
+  std::string_view value; // the digits
+};
+
+// A number token at `s[i]` (marked or plain digits); advances `i`. False when there is
+// neither at `i`.
+bool number_at(std::string_view s, std::size_t& i, Token& t) {
+  if (i < s.size() && s[i] == kMarkBegin) {
+    std::size_t sep = s.find(kMarkSep, i);
+    std::size_t end = s.find(kMarkEnd, i);
+    if (sep == std::string_view::npos || end == std::string_view::npos || sep > end) return false;
+    t.name = s.substr(i + 1, sep - i - 1);
+    t.value = s.substr(sep + 1, end - sep - 1);
+    i = end + 1;
+    return true;
+  }
+  std::size_t j = i;
+  while (j < s.size() && is_digit(s[j])) ++j;
+  if (j == i) return false;
+  t.name = {};
+  t.value = s.substr(i, j - i);
+  i = j;
+  return true;
+}
+
+}  // namespace
+
+bool keys_match(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == kMarkBegin || b[j] == kMarkBegin) {
+      Token ta, tb;
+      if (!number_at(a, i, ta) || !number_at(b, j, tb)) return false;
+      bool same_template = !ta.name.empty() && ta.name == tb.name;
+      if (!same_template && ta.value != tb.value) return false;
+      continue;
+    }
+    if (a[i] != b[j]) return false;
+    ++i;
+    ++j;
+  }
+  return i == a.size() && j == b.size();
+}
+
+std::size_t key_shape_hash(std::string_view key) {
+  std::string shape;
+  shape.reserve(key.size());
+  for (std::size_t i = 0; i < key.size();) {
+    Token t;
+    std::size_t k = i;
+    if ((key[i] == kMarkBegin || is_digit(key[i])) && number_at(key, k, t)) {
+      shape += '#';
+      i = k;
+    } else {
+      shape += key[i++];
+    }
+  }
+  return std::hash<std::string>{}(shape);
+}
+
+std::string display_key(std::string_view key) {
+  if (key.find(kMarkBegin) == std::string_view::npos) return std::string(key);
+  std::string out;
+  out.reserve(key.size());
+  for (std::size_t i = 0; i < key.size();) {
+    Token t;
+    std::size_t k = i;
+    if (key[i] == kMarkBegin && number_at(key, k, t)) {
+      out.append(t.name);
+      i = k;
+    } else {
+      out += key[i++];
+    }
+  }
+  return out;
+}
+
+bool Item::matches(const Item& other) const { return keys_match(key, other.key); }
+
+}  // namespace golden
