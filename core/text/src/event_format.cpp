@@ -7,6 +7,7 @@
 
 #include "golden/decode/decoder.hpp"
 #include "golden/model/arg_text.hpp"
+#include "golden/model/escape.hpp"
 #include "golden/model/marker.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 
@@ -19,7 +20,16 @@ const SyscallInfo* info_of(const Event& event) {
   return syscall_by_name(event.name);
 }
 
-std::string arg_text(const Arg& arg) {
+std::string arg_text(const Arg& arg, std::size_t limit) {
+  // strace -s: shorten data and strings that are shown the conventional way (a decoder's
+  // own rendering, e.g. a structure read from a buffer, is left as it is).
+  if (limit > 0) {
+    std::string_view value;
+    if (arg.kind == ArgKind::Buffer && arg.data) value = arg.data->head;
+    if (arg.kind == ArgKind::String) value = arg.str;
+    if (value.size() > limit && (arg.text.empty() || arg.text == conventional_text(arg)))
+      return quote_bytes(value.substr(0, limit), true);
+  }
   if (!arg.text.empty()) return arg.text;
   std::string text = conventional_text(arg);
   // Kinds without a convention always carry their own text; a hand-built or damaged
@@ -39,11 +49,11 @@ std::string prefix(const Event& event, const FormatOptions& options) {
   return out;
 }
 
-std::string join_args(const std::vector<Arg>& args) {
+std::string join_args(const std::vector<Arg>& args, std::size_t limit) {
   std::string out;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (i) out += ", ";
-    out += arg_text(args[i]);
+    out += arg_text(args[i], limit);
   }
   return out;
 }
@@ -56,7 +66,7 @@ std::string signal_of(const Event& event) {
 std::string format_syscall(const Event& event, const FormatOptions& options, std::string line) {
   line += event.name.empty() ? "syscall_" + std::to_string(event.nr) : event.name;
   line += '(';
-  line += join_args(event.args);
+  line += join_args(event.args, options.string_limit);
   line += ')';
   // strace: at least one space, then "= " at column 40 when the call text is shorter.
   line += ' ';
@@ -86,7 +96,7 @@ std::string format_signal(const Event& event, std::string line) {
     for (std::size_t i = 0; i < event.args.size(); ++i) {
       if (i) line += ", ";
       if (!event.args[i].name.empty()) line += event.args[i].name + "=";
-      line += arg_text(event.args[i]);
+      line += arg_text(event.args[i], 0);
     }
     line += '}';
   }
@@ -125,7 +135,7 @@ std::string format_span(const Event& event, std::string line) {
     for (std::size_t i = 0; i < event.args.size(); ++i) {
       if (i) line += ", ";
       if (!event.args[i].name.empty()) line += event.args[i].name + "=";
-      line += arg_text(event.args[i]);
+      line += arg_text(event.args[i], 0);
     }
     line += '}';
   }

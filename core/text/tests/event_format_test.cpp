@@ -199,6 +199,35 @@ TEST(FormatEvent, SpansAndAnnotations) {
             "--- annotation golden.alloc {malloc=12, where=\"main\"} ---");
 }
 
+TEST(FormatEvent, StringLimitShortensDataAndStringsButNotPaths) {
+  Arg data;
+  data.kind = ArgKind::Buffer;
+  data.raw = 0x1000;
+  data.data = Payload{};
+  data.data->head = "0123456789abcdef";
+  data.data->length = 4000;
+  Arg path;
+  path.kind = ArgKind::Path;
+  path.str = "/a/very/long/path/name";
+  Arg own = arg("{st_mode=S_IFREG|0644, st_size=123456789}", ArgKind::Buffer);
+  own.data = data.data;
+  Event e = syscall("write", {data, path, own}, 4000);
+  FormatOptions o;
+  o.show_duration = false;
+  o.align_column = 0;
+  o.string_limit = 4;
+  // Conventional renderings are cut with strace's "..."; the path and a decoder's own
+  // rendering stay whole.
+  EXPECT_EQ(format_event(e, o),
+            "write(\"0123\"..., \"/a/very/long/path/name\", "
+            "{st_mode=S_IFREG|0644, st_size=123456789}) = 4000");
+  // A reader restores the conventional text: the limit applies to it too.
+  e.args[0].text = "\"0123456789abcdef\"...";
+  EXPECT_EQ(format_event(e, o).substr(0, 15), "write(\"0123\"...");
+  o.string_limit = 0;
+  EXPECT_EQ(format_event(e, o).substr(0, 27), "write(\"0123456789abcdef\"...");
+}
+
 TEST(StraceDuration, TruncatesToMicroseconds) {
   EXPECT_EQ(strace_duration(Nanos{0}), "<0.000000>");
   EXPECT_EQ(strace_duration(Nanos{999}), "<0.000000>");

@@ -23,6 +23,7 @@ struct ShowArgs {
   bool start_time = false;
   bool lamport = false;
   unsigned run = 0;  // 1-based; 0 = all runs
+  std::size_t string_limit = 32;  // strace's default -s
 };
 
 bool has_several_threads(const Trace& trace) {
@@ -52,6 +53,7 @@ void show_run(const Trace& trace, std::size_t run_count, const TraceHeader& head
   options.show_duration = !args.no_duration && header.has_timing;
   options.show_start = args.start_time && header.has_timing;
   options.show_lamport = args.lamport && header.has_clocks;
+  options.string_limit = args.string_limit;
   options.show_pid = header.has_pids &&
                      (args.pids == "always" ||
                       (args.pids == "multiple" && !trace.events.empty() &&
@@ -90,6 +92,9 @@ const RegisterCommand kShow{"show", 20, [](CLI::App& app) -> RunFn {
   app.add_flag("--no-duration", args->no_duration, "leave out the <seconds> each call took");
   app.add_flag("-r,--start-time", args->start_time, "show each event's start since the run began");
   app.add_flag("--lamport", args->lamport, "show each event's Lamport clock as @N");
+  app.add_option("-s,--string-limit", args->string_limit,
+                 "show data and strings up to N bytes, as strace -s (0 = all the trace kept)")
+      ->capture_default_str();
   app.add_option("--run", args->run, "show only run N (1-based) of a --runs capture")
       ->check(CLI::PositiveNumber);
   return [args] { return run_show(*args); };

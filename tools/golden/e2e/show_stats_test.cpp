@@ -75,10 +75,16 @@ TEST(ShowCommand, MultiProcessTraceHasOneLinePerEventWithPidAndDuration) {
   ASSERT_EQ(show.status(), 0) << show.describe();
   EXPECT_EQ(show.err, "");
   expect_show_lines_match_events(show.out, r.file.runs[0]);
-  // strace's line, with or without strace -y's "<what the fd is>" decoration.
+  // strace's line, with or without strace -y's "<what the fd is>" decoration; data cut
+  // at 32 bytes as strace's default -s.
   EXPECT_TRUE(std::regex_search(
-      show.out, std::regex(R"(\] write\(1(<[^>]*>)?, "grandchild: got HELLO THROUGH PIPES\\n", 36\) += 36 <)")))
+      show.out, std::regex(R"(\] write\(1(<[^>]*>)?, "grandchild: got HELLO THROUGH PI"\.\.\., 36\) += 36 <)")))
       << show.out.substr(0, 3000);
+  RunResult wide = golden({"show", "-s", "64", r.path});
+  ASSERT_EQ(wide.status(), 0) << wide.describe();
+  EXPECT_TRUE(std::regex_search(
+      wide.out, std::regex(R"(\] write\(1(<[^>]*>)?, "grandchild: got HELLO THROUGH PIPES\\n", 36\) += 36 <)")))
+      << wide.out.substr(0, 3000);
 }
 
 TEST(ShowCommand, SingleProcessTraceHasOneLinePerEventWithPidAndDuration) {

@@ -2,6 +2,7 @@
 // `golden capture --text` print. Pure functions over the model; no I/O.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "golden/model/ids.hpp"
@@ -15,6 +16,9 @@ struct FormatOptions {
   bool show_lamport = false;   // "@17 " Lamport clock
   bool show_duration = true;   // " <0.000012>" time spent in the call, as strace -T
   unsigned align_column = 40;  // the "=" of " = " goes at least at this column, as strace; 0 = no padding
+  // strace -s: data buffers and strings are shown up to this many bytes, then "...".
+  // Paths are always shown whole, as strace does. 0 = everything the trace kept.
+  std::size_t string_limit = 0;
 };
 
 // When to show the "[pid N]" prefix.
