@@ -6,6 +6,7 @@
 #include <charconv>
 #include <regex>
 
+#include "golden/model/marker.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 
 namespace golden {
@@ -156,6 +157,7 @@ Result<SyscallFilter> SyscallFilter::parse(std::string_view expression) {
 
 bool SyscallFilter::traces(int nr) const {
   if (nr < 0) return false;
+  if (nr == kMarkerSyscall) return true;  // spans, not a syscall: never filtered out
   if (nr >= kMaxNr) return !negated_default_;
   return set_.test(static_cast<std::size_t>(nr));
 }

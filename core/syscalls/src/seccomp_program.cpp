@@ -10,6 +10,7 @@
 #include <cstring>
 #include <memory>
 
+#include "golden/model/marker.hpp"
 #include "golden/syscalls/filter.hpp"
 
 namespace golden {
@@ -56,6 +57,14 @@ Result<std::vector<std::uint64_t>> SyscallFilter::seccomp_program() const {
     if (traced == beyond_traced) continue;
     if (int rc = seccomp_rule_add(ctx.get(), traced ? trace : SCMP_ACT_ALLOW, nr, 0); rc < 0) {
       return seccomp_error(("adding a rule for syscall " + std::to_string(nr)).c_str(), rc);
+    }
+  }
+
+  // The marker syscall is no syscall but the tracee's spans and annotations (SPEC §9):
+  // traced whatever -e says, or a filtered capture would lose them.
+  if (!beyond_traced) {
+    if (int rc = seccomp_rule_add(ctx.get(), trace, static_cast<int>(kMarkerSyscall), 0); rc < 0) {
+      return seccomp_error("adding the rule for the marker syscall", rc);
     }
   }
 

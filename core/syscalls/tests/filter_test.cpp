@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "golden/model/marker.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 
 namespace golden {
@@ -88,6 +89,17 @@ TEST(SyscallFilter, AllAndNone) {
   auto not_all = parse_ok("!all");
   EXPECT_FALSE(not_all.traces(nr("read")));
   EXPECT_FALSE(not_all.traces(5000));
+}
+
+// Spans travel in the marker syscall: no expression filters them out.
+TEST(SyscallFilter, MarkerSyscallIsAlwaysTraced) {
+  const int marker = static_cast<int>(kMarkerSyscall);
+  for (const char* expr : {"trace=openat", "none", "!all", "%network"}) {
+    EXPECT_TRUE(parse_ok(expr).traces(marker)) << expr;
+    // Only the marker's number is special: its neighbours follow the expression.
+    EXPECT_FALSE(parse_ok(expr).traces(marker + 1)) << expr;
+  }
+  EXPECT_TRUE(parse_ok("trace=!%file").traces(marker));
 }
 
 TEST(SyscallFilter, Regex) {

@@ -22,13 +22,16 @@ class SyscallFilter {
   // "/regex" (as strace), "all", "none". Unknown names are an error naming them.
   static Result<SyscallFilter> parse(std::string_view expression);
 
+  // Always true for golden's marker syscall (golden/model/marker.hpp): it carries the
+  // program's spans, which no -e expression is meant to drop.
   bool traces(int nr) const;
   bool traces_everything() const;
   // The expression as given (for the trace header).
   const std::string& expression() const { return expression_; }
 
   // A seccomp-bpf program that returns SECCOMP_RET_TRACE for traced syscalls and
-  // SECCOMP_RET_ALLOW for the others (on x86-64; other arches are killed), as raw
+  // SECCOMP_RET_ALLOW for the others (the marker syscall is always traced; calls of
+  // other arches reach the tracer too), as raw
   // struct sock_filter instructions (8 bytes each, bit-copied into uint64_t) ready for
   // prctl/seccomp(SECCOMP_SET_MODE_FILTER).
   // Built with libseccomp (seccomp_export_bpf).
