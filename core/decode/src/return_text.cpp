@@ -1,4 +1,8 @@
 // The strace-style rendering of a syscall's outcome, after " = ".
+#include <sys/syscall.h>
+
+#include <cstdio>
+
 #include "flags_render.hpp"
 #include "golden/decode/decoder.hpp"
 #include "xlat_tables.hpp"
@@ -24,6 +28,12 @@ std::string return_text(const SyscallInfo* info, const Event& event) {
   const auto value = static_cast<std::uint64_t>(event.ret);
   if (info && info->returns_addr) return detail::hex_text(value);
   if (!event.ret_ref.empty()) return std::to_string(event.ret) + "<" + event.ret_ref + ">";
+  if (info && info->nr == SYS_umask) {
+    // The previous mask, in octal as strace prints it (RVAL_OCTAL, "%#03o": "022", "000").
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%#03llo", static_cast<unsigned long long>(value));
+    return buf;
+  }
   if (info && info->nargs > 1 && info->args[1].type == ArgType::FcntlCmd && event.args.size() > 1) {
     switch (event.args[1].raw) {
       case 1:  // F_GETFD

@@ -53,6 +53,24 @@ TEST(Exit, KernelInternalRestartCodes) {
   EXPECT_EQ(errno_name(s.event.err), "ERESTART_RESTARTBLOCK");
 }
 
+// strace prints umask's result (the previous mask) with "%#03o", like its argument.
+TEST(Exit, UmaskReturnsThePreviousMaskInOctal) {
+  SelfMemory mem;
+  FakeFds fds;
+  auto d = decode("umask", {077}, mem, fds);
+  finish(d, 022, mem, fds);
+  EXPECT_EQ(d.event.ret, 022);
+  EXPECT_EQ(return_text(d.info, d.event), "022");
+  finish(d, 0, mem, fds);
+  EXPECT_EQ(return_text(d.info, d.event), "000");
+  finish(d, 0777, mem, fds);
+  EXPECT_EQ(return_text(d.info, d.event), "0777");
+  // Other calls' results stay decimal.
+  auto g = decode("getppid", {}, mem, fds);
+  finish(g, 022, mem, fds);
+  EXPECT_EQ(return_text(g.info, g.event), "18");
+}
+
 TEST(Exit, PipeFdPair) {
   SelfMemory mem;
   FakeFds fds;
