@@ -81,9 +81,6 @@ TEST(CapturedAntiPatterns, BlockingMainThread) {
 
 TEST(CapturedAntiPatterns, PcieBottleneck) {
   EXPECT_EQ(pattern("PcieBottleneck", "clean").outcome, Outcome::NotApplicable);
-  const TraceFile& spans = captured("gpu_spans");
-  if (!recorder_reports_markers(spans))
-    GTEST_SKIP() << "the recorder does not turn marker syscalls into Span events yet";
   auto fires = pattern("PcieBottleneck", "gpu_spans");
   ASSERT_EQ(fires.outcome, Outcome::Fail) << fires.summary;
   EXPECT_EQ(fires.findings[0].count, 4u);
@@ -132,8 +129,6 @@ TEST(CapturedBudgets, SpanCountOfSyscalls) {
 
 TEST(CapturedBudgets, SpanCountOfUserSpans) {
   const TraceFile& t = captured("gpu_spans");
-  if (!recorder_reports_markers(t))
-    GTEST_SKIP() << "the recorder does not turn marker syscalls into Span events yet";
   auto r = check_on("type = \"span_count\"\nmax_spans = 6\n", t);
   EXPECT_EQ(r.outcome, Outcome::Pass) << r.summary;
   EXPECT_EQ(*r.measured, 6.0);
@@ -160,8 +155,6 @@ TEST(CapturedBudgets, MemoryAllocations) {
       check_on("type = \"memory_usage\"\nmax_bytes = 1\ntracking_mode = \"allocations\"\n",
                captured("clean"));
   EXPECT_EQ(untracked.outcome, Outcome::Error) << untracked.summary;
-  if (!recorder_reports_markers(heavy))
-    GTEST_SKIP() << "the recorder does not turn marker syscalls into Span events yet";
   auto over = check_on(
       "type = \"memory_usage\"\nmax_bytes = \"10 MiB\"\ntracking_mode = \"allocations\"\n", heavy);
   EXPECT_EQ(over.outcome, Outcome::Fail) << over.summary;
@@ -178,8 +171,6 @@ TEST(CapturedBudgets, MemoryAllocations) {
 TEST(CapturedBudgets, AllocationsReportedBeforeExec) {
   const TraceFile& t = captured(
       CaptureSpec{.program = "exec_chain", .args = {program_path("clean")}, .track_alloc = true});
-  if (!recorder_reports_markers(t))
-    GTEST_SKIP() << "the recorder does not turn marker syscalls into Span events yet";
   const auto reports = alloc_reports(t.runs[0]);
   ASSERT_GE(reports.size(), 2u);
   EXPECT_EQ(reports[0].pid, reports[1].pid);  // the same process, two images
@@ -192,7 +183,6 @@ TEST(CapturedBudgets, AllocationsReportedBeforeExec) {
 
 TEST(CapturedBudgets, AllocationsPerSpan) {
   const TraceFile& t = captured(CaptureSpec{.program = "alloc_spans", .track_alloc = true});
-  if (!recorder_reports_markers(t)) GTEST_SKIP() << "the recorder does not turn marker syscalls into Span events yet";
   const std::string budget = "type = \"memory_usage\"\ntracking_mode = \"allocations\"\nmax_bytes = \"5 MiB\"\n";
   auto parse = check_on(budget + "span_name_pattern = \"^parse$\"\n", t);
   EXPECT_EQ(parse.outcome, Outcome::Fail) << parse.summary;

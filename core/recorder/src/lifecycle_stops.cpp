@@ -194,6 +194,16 @@ Seq Session::emit_exit_event(Thread& t, const WaitResult* death, const HandlePtr
   e.start = now();
   if (death && death->kind == StopKind::Killed) {
     e.nr = death->signal;
+    // Also on the event, not only the process record: a thread's exit line says
+    // "(core dumped)" like strace's without the reader joining the two.
+    if (death->core_dumped) {
+      Arg core;
+      core.name = "core_dumped";
+      core.kind = ArgKind::Int;
+      core.raw = 1;
+      core.text = "1";
+      e.args.push_back(std::move(core));
+    }
   } else if (death) {
     e.ret = death->exit_code;
   }

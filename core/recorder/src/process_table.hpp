@@ -27,6 +27,7 @@ struct InFlight {
   bool recorded = false;   // becomes an event (the filter traces it)
   bool via_seccomp = false;
   bool native = true;      // x86-64 numbering (false: an int $0x80 call)
+  bool marker = false;     // golden's marker syscall: recorded as a Span event, no effects
   Event event;             // pid/tid/name/nr/start/args from decode_entry
   HandlePtr handle;        // when the call is an edge source before it completes
   WriteTicket write;       // bytes it writes into a pipe/socket

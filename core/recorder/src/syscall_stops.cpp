@@ -7,6 +7,7 @@
 
 #include "data_flow.hpp"
 #include "fd_effects.hpp"
+#include "golden/decode/marker.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 #include "rusage.hpp"
 #include "session.hpp"
@@ -40,6 +41,13 @@ int sent_signal(const SyscallRegs& r) {
 }
 
 bool is_exec(int nr) { return nr == SYS_execve || nr == SYS_execveat; }
+
+// A marker the program got wrong still becomes an event; the counters say what was wrong.
+void count_marker_anomalies(const MarkerDecode& d, Counters& counters) {
+  if (!d.known_op) ++counters["recorder.marker_unknown_op"];
+  if (!d.readable) ++counters["recorder.marker_unreadable"];
+  if (d.truncated) ++counters["recorder.marker_truncated"];
+}
 
 }  // namespace
 
@@ -85,9 +93,13 @@ void Session::on_entry(Thread& t, std::uint32_t arch, const SyscallRegs& regs, b
   f.via_seccomp = via_seccomp;
   f.native = arch == kArchX86_64;
   f.info = arch == kArchX86_64 ? syscall_by_nr(regs.nr) : nullptr;
+  // The program's spans (SPEC §9), not a syscall: never filtered out, never counted as
+  // an unknown number. The tracee's registers are left alone, so it gets the kernel's
+  // -ENOSYS exactly as when it runs untraced.
+  f.marker = arch == kArchX86_64 && regs.nr == kMarkerSyscall;
   // With a seccomp filter every stop is a traced call; otherwise (attach mode) the
   // filter is applied here and untraced calls only update the recorder's state.
-  f.recorded = via_seccomp || options_.filter.traces_everything() ||
+  f.recorded = f.marker || via_seccomp || options_.filter.traces_everything() ||
                (arch == kArchX86_64 && options_.filter.traces(regs.nr));
   ProcessVmMemory mem(t.tid);
   if (f.recorded) {
@@ -97,7 +109,9 @@ void Session::on_entry(Thread& t, std::uint32_t arch, const SyscallRegs& regs, b
     e.tid = t.tid;
     e.nr = regs.nr;
     e.start = f.start;
-    if (f.info) {
+    if (f.marker) {
+      count_marker_anomalies(decode_marker(regs, mem, e), run_.counters);
+    } else if (f.info) {
       e.name = std::string(f.info->name);
       ThreadFdNames names(fds_, t);
       e.args = decode_entry(*f.info, regs, mem, names, options_.decode);
@@ -108,7 +122,7 @@ void Session::on_entry(Thread& t, std::uint32_t arch, const SyscallRegs& regs, b
                                           : "recorder.compat_syscall"];
     }
   }
-  if (arch == kArchX86_64) {
+  if (arch == kArchX86_64 && !f.marker) {
     if (is_exec(f.nr)) {
       const std::uint64_t path_addr = f.nr == SYS_execve ? regs.args[0] : regs.args[1];
       f.exec_path =
@@ -169,7 +183,7 @@ void Session::on_exit(Thread& t, std::int64_t rval) {
   const Nanos end = now();
   ProcessVmMemory mem(t.tid);
   std::vector<Incoming> incoming;
-  if (f.native) {
+  if (f.native && !f.marker) {
     FdEffectContext fx{fds_, t, mem, options_.decode.path_max};
     apply_fd_creation(fx, f.info, f.regs, rval, f.recorded ? &f.event.args : nullptr);
     exit_effects(t, f, rval, incoming);
@@ -179,7 +193,10 @@ void Session::on_exit(Thread& t, std::int64_t rval) {
     return;
   }
   Event& e = f.event;
-  if (f.info) {
+  if (f.marker) {
+    // A span event has no outcome: ret/err stay 0 (the tracee's -ENOSYS is no failure
+    // of the program, and error budgets must not count it).
+  } else if (f.info) {
     ThreadFdNames names(fds_, t);
     decode_exit(*f.info, f.regs, rval, mem, names, options_.decode, e);
   } else {
