@@ -14,6 +14,7 @@
 
 #include "capture_sink.hpp"
 #include "command_registry.hpp"
+#include "golden/assertions/alloc_preload.hpp"
 #include "golden/decode/decoder.hpp"
 #include "golden/io/trace_writer.hpp"
 #include "golden/model/result.hpp"
@@ -36,6 +37,7 @@ struct CaptureArgs {
   bool no_follow = false;
   bool text = false;
   bool summary = false;
+  bool track_alloc = false;
   unsigned runs = 1;
 };
 
@@ -73,6 +75,14 @@ CaptureOptions capture_options(const CaptureArgs& args) {
     throw UsageError("capture: --runs needs a command to run again; it does not work with -p");
   options.runs = args.runs;
   options.follow = !args.no_follow;
+  if (args.track_alloc) {
+    // Only a launched program's environment can be given LD_PRELOAD.
+    if (!options.attach.empty())
+      throw UsageError("capture: --track-alloc needs a command to launch; it does not work with -p");
+    Result<std::string> env = alloc_preload_env();
+    if (!env) throw UsageError(env.error());
+    options.extra_env.push_back(std::move(env).value());
+  }
   options.decode.string_limit = args.string_limit;
   if (!args.expression.empty()) {
     Result<SyscallFilter> filter = SyscallFilter::parse(args.expression);
@@ -165,6 +175,10 @@ const RegisterCommand kCapture{"capture", 10, [](CLI::App& app) -> RunFn {
   app.add_flag("--summary", args->summary, "print the strace -c table on stderr at the end");
   app.add_option("--runs", args->runs, "run the command N times into one file")
       ->check(CLI::PositiveNumber);
+  app.add_flag("--track-alloc", args->track_alloc,
+               "count heap allocations (LD_PRELOAD of golden's allocation library; static and "
+               "setuid programs are not counted), for memory_usage tracking_mode = "
+               "\"allocations\"");
   app.add_option("command", args->command, "program and arguments (after --)");
   return [args] { return run_capture(*args); };
 }};
