@@ -62,7 +62,8 @@ MarkerDecode decode_marker(const SyscallRegs& regs, TraceeMemory& mem, Event& ev
   const RemoteAddr where{regs.args[1]};
   const std::uint64_t length = regs.args[2];
   result.truncated = length > kMarkerMaxMessage;
-  const std::size_t wanted = static_cast<std::size_t>(std::min<std::uint64_t>(length, kMarkerMaxMessage));
+  const std::size_t wanted =
+      static_cast<std::size_t>(std::min<std::uint64_t>(length, kMarkerMaxMessage));
   std::string message(wanted, '\0');
   const std::size_t got = wanted == 0 ? 0 : mem.read(where, message.data(), wanted);
   message.resize(got);

@@ -77,7 +77,8 @@ TEST_P(Markers, BecomeSpanEventsInProgramOrder) {
   // The openat of /dev/null (when traced) lies between "open inner" and "close inner".
   Seq inner_open = 0, inner_close = 0, dev_null = 0;
   for (const Event& e : t.events) {
-    if (e.kind == EventKind::Span && e.name == "inner") (e.nr == 1 ? inner_open : inner_close) = e.seq;
+    if (e.kind == EventKind::Span && e.name == "inner")
+      (e.nr == 1 ? inner_open : inner_close) = e.seq;
     if (e.kind == EventKind::Syscall && e.name == "openat" && e.args.size() > 1 &&
         e.args[1].str == "/dev/null")
       dev_null = e.seq;
