@@ -29,7 +29,8 @@ std::string conventional_text(const Arg& arg) {
     case ArgKind::String: return quote_bytes(arg.str);
     case ArgKind::Mode: {
       char buf[24];
-      std::snprintf(buf, sizeof buf, "0%llo", static_cast<unsigned long long>(u));
+      // strace's %#03o: 0644, 022, and 000 for an empty mode.
+      std::snprintf(buf, sizeof buf, "%#03llo", static_cast<unsigned long long>(u));
       return buf;
     }
     case ArgKind::Buffer:
