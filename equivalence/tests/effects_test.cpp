@@ -191,7 +191,7 @@ TEST(Normalize, IncludedClassesAddCallByCallLines) {
   auto n = normalize(b.build(), cfg);
   // Loader noise (libc/locale opens and closes of their fds) stays out; pointers dropped.
   EXPECT_THAT(lines_of(n, "syscalls 1"),
-              ElementsAre("mmap(8192) = ADDR", "openat(AT_FDCWD, \"$CWD/in.txt\", 0, 00) = <$CWD/in.txt>",
+              ElementsAre("mmap(8192) = ADDR", "openat(AT_FDCWD, \"$CWD/in.txt\", 0, 000) = <$CWD/in.txt>",
                           "read(<$CWD/in.txt>, <3 bytes>, 4096) = 3", "close(<$CWD/in.txt>) = 0"));
 }
 
