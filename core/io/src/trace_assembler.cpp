@@ -4,7 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "record_parse.hpp"
+#include "header_parse.hpp"
 
 namespace golden::io_detail {
 namespace {
@@ -62,56 +62,85 @@ Trace& TraceAssembler::current(std::string_view what) {
   return file_.runs.back();
 }
 
-void TraceAssembler::record(const Json& obj) {
-  if (!obj.is_object()) fail("a record must be a JSON object");
-  auto type_it = obj.find("type");
-  if (type_it == obj.end()) fail("record without a \"type\"");
-  const std::string& type = get_string(*type_it, "type");
-  if (eof_) fail("\"" + type + "\" record after the eof record");
+void TraceAssembler::check_start(std::string_view type) {
+  if (eof_) fail("\"" + std::string(type) + "\" record after the eof record");
+  if (type == "event" || type == "edge" || type == "process" || type == "end") current(type);
+}
 
-  if (type == "event") {
-    Trace& trace = current("event");
-    Event e = parse_event(obj, unknown_fields_);
-    // events[i].seq == i is what every analysis indexes by.
-    if (e.seq != trace.events.size())
-      fail("event seq " + std::to_string(e.seq) + " out of order (expected " +
-           std::to_string(trace.events.size()) + ")");
-    trace.events.push_back(std::move(e));
-  } else if (type == "edge") {
-    Trace& trace = current("edge");
-    Edge edge = parse_edge(obj, unknown_fields_);
-    check_seq_known(edge.from, trace, "edge");
-    check_seq_known(edge.to, trace, "edge");
-    trace.edges.push_back(edge);
-  } else if (type == "process") {
-    Trace& trace = current("process");
-    ProcessInfo p = parse_process(obj, unknown_fields_);
-    if (p.created_by) check_seq_known(*p.created_by, trace, "process created_by");
-    for (const ExecRecord& x : p.execs) check_seq_known(x.seq, trace, "process exec");
-    trace.processes.push_back(std::move(p));
-  } else if (type == "run") {
-    RunInfo run = parse_run(obj, unknown_fields_);
-    if (run.index != file_.runs.size())
-      fail("run " + std::to_string(run.index) + " out of order (expected run " +
-           std::to_string(file_.runs.size()) + ")");
-    file_.runs.emplace_back();
-    file_.runs.back().run = std::move(run);
-    unfinished_.push_back(true);
-    have_run_ = true;
-    run_ended_ = false;
-  } else if (type == "end") {
-    Trace& trace = current("end");
-    std::uint32_t index = parse_end(obj, trace.run, unknown_fields_);
-    if (index != trace.run.index)
-      fail("end record for run " + std::to_string(index) + " inside run " +
-           std::to_string(trace.run.index));
-    run_ended_ = true;
-    unfinished_.back() = false;
-  } else if (type == "eof") {
-    eof_ = true;
-  } else {
-    ++unknown_records_;  // a newer writer's record type: skip it, but say so
+void TraceAssembler::add(DecodedRecord&& r) {
+  check_start(r.type_name);
+  unknown_fields_ += r.unknown_fields;
+  switch (r.type) {
+    case RecordType::Event:
+      add_event(std::get<Event>(std::move(r.body)));
+      break;
+    case RecordType::Edge:
+      add_edge(std::get<Edge>(r.body));
+      break;
+    case RecordType::Process:
+      add_process(std::get<ProcessInfo>(std::move(r.body)));
+      break;
+    case RecordType::Run:
+      add_run(std::get<RunInfo>(std::move(r.body)));
+      break;
+    case RecordType::End:
+      add_end(r.end_index, std::get<RunInfo>(std::move(r.body)));
+      break;
+    case RecordType::Eof:
+      eof_ = true;
+      break;
+    case RecordType::Unknown:
+      ++unknown_records_;
+      break;  // a newer writer's type: skip it, but say so
+    case RecordType::None:
+      fail("record without a \"type\"");  // the decoder reports these itself
   }
+}
+
+void TraceAssembler::add_event(Event&& e) {
+  Trace& trace = current("event");
+  // events[i].seq == i is what every analysis indexes by.
+  if (e.seq != trace.events.size())
+    fail("event seq " + std::to_string(e.seq) + " out of order (expected " +
+         std::to_string(trace.events.size()) + ")");
+  trace.events.push_back(std::move(e));
+}
+
+void TraceAssembler::add_edge(const Edge& edge) {
+  Trace& trace = current("edge");
+  check_seq_known(edge.from, trace, "edge");
+  check_seq_known(edge.to, trace, "edge");
+  trace.edges.push_back(edge);
+}
+
+void TraceAssembler::add_process(ProcessInfo&& p) {
+  Trace& trace = current("process");
+  if (p.created_by) check_seq_known(*p.created_by, trace, "process created_by");
+  for (const ExecRecord& x : p.execs) check_seq_known(x.seq, trace, "process exec");
+  trace.processes.push_back(std::move(p));
+}
+
+void TraceAssembler::add_run(RunInfo&& run) {
+  if (run.index != file_.runs.size())
+    fail("run " + std::to_string(run.index) + " out of order (expected run " +
+         std::to_string(file_.runs.size()) + ")");
+  file_.runs.emplace_back();
+  file_.runs.back().run = std::move(run);
+  unfinished_.push_back(true);
+  have_run_ = true;
+  run_ended_ = false;
+}
+
+void TraceAssembler::add_end(std::uint32_t index, RunInfo&& fields) {
+  Trace& trace = current("end");
+  if (index != trace.run.index)
+    fail("end record for run " + std::to_string(index) + " inside run " +
+         std::to_string(trace.run.index));
+  trace.run.wall_time = fields.wall_time;
+  trace.run.exit_status = fields.exit_status;
+  trace.run.counters = std::move(fields.counters);
+  run_ended_ = true;
+  unfinished_.back() = false;
 }
 
 TraceFile TraceAssembler::finish() {

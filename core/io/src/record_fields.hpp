@@ -1,0 +1,113 @@
+// The keys of golden-trace records (docs/trace-format.md §5) as data: which field each
+// key fills, the name it has in error messages, and which fields hold tracee bytes.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace golden::io_detail {
+
+// Where the next value goes. One enumerator per key of every record type (docs §5).
+enum class RecordField : std::uint8_t {
+  None,
+  Ignored,
+  Unknown,
+  Type,
+  // event
+  Seq,
+  Pid,
+  Tid,
+  EventKind,
+  Name,
+  Nr,
+  Args,
+  Ret,
+  Err,
+  RetRef,
+  Finished,
+  Start,
+  Dur,
+  Lc,
+  Source,
+  // event.args[]
+  ArgName,
+  ArgKind,
+  Raw,
+  Text,
+  Str,
+  Data,
+  List,
+  // args[].data
+  Len,
+  Hash,
+  Head,
+  // event.source
+  SrcFile,
+  SrcLine,
+  SrcFunction,
+  SrcCaller,
+  // edge
+  From,
+  To,
+  EdgeKind,
+  // run
+  RunIndex,
+  Command,
+  Attached,
+  Cwd,
+  StartWall,
+  Traceparent,
+  // process
+  ProcPid,
+  Parent,
+  CreatedBy,
+  Execs,
+  ExitCode,
+  ExitSignal,
+  CoreDumped,
+  ProcStart,
+  ProcEnd,
+  PeakRss,
+  UserNs,
+  SysNs,
+  Threads,
+  // process.execs[]
+  ExecSeq,
+  ExecPath,
+  ExecArgv,
+  ExecCwd,
+  // end
+  EndRun,
+  WallNs,
+  ExitStatus,
+  Counters,
+};
+
+struct KeyField {
+  std::string_view key;
+  RecordField field;
+};
+
+// The keys of each kind of object, in the order golden writes them.
+std::span<const KeyField> event_keys();
+std::span<const KeyField> arg_keys();
+std::span<const KeyField> data_keys();
+std::span<const KeyField> source_keys();
+std::span<const KeyField> edge_keys();
+std::span<const KeyField> run_keys();
+std::span<const KeyField> process_keys();
+std::span<const KeyField> exec_keys();
+std::span<const KeyField> end_keys();
+
+// The field `key` names, or Unknown. The search starts at `hint` and leaves it just after
+// the key found: keys come in the writer's order, so most lookups match at the first try.
+RecordField find_key(std::span<const KeyField> keys, std::uint8_t& hint, std::string_view key);
+
+// The name a field has in error messages ("seq", "data.len", "execs.argv"...).
+std::string_view field_name(RecordField f);
+
+// Fields holding bytes from the tracee: a JSON string or {"esc":"..."} (docs §3).
+bool is_bytes_field(RecordField f);
+
+}  // namespace golden::io_detail
