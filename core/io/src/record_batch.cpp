@@ -1,9 +1,97 @@
 #include "record_batch.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <thread>
 
 namespace golden::io_detail {
+namespace {
+
+// Walks the batch text for nlohmann's parser and keeps where it is in `*at`: that is how
+// the batch handler checks that each record it is given ends where its line ends.
+struct TrackedChar {
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  const char* p = nullptr;
+  const char** at = nullptr;
+
+  reference operator*() const { return *p; }
+  TrackedChar& operator++() {
+    *at = ++p;
+    return *this;
+  }
+  TrackedChar operator++(int) {
+    TrackedChar old = *this;
+    ++*this;
+    return old;
+  }
+  friend bool operator==(const TrackedChar& a, const TrackedChar& b) { return a.p == b.p; }
+};
+
+// SAX handler for a whole batch, "[record,record,...]": passes each record's events to
+// the decoder and collects the records that decode cleanly, each exactly one line. It
+// stops at the first that does not (bad JSON, a decoding error, "type" not first, two
+// records on a line or one over two lines); the caller decodes the rest line by line,
+// which gives that line's error exactly as a lone parse would.
+class BatchHandler {
+ public:
+  BatchHandler(RecordDecoder& decoder, const RecordBatch& batch, std::vector<LineResult>& out,
+               const char* const& at)
+      : decoder_(decoder), batch_(batch), out_(out), at_(at) {}
+
+  bool null() { return depth_ > 1 && decoder_.null(); }
+  bool boolean(bool v) { return depth_ > 1 && decoder_.boolean(v); }
+  bool number_integer(std::int64_t v) { return depth_ > 1 && decoder_.number_integer(v); }
+  bool number_unsigned(std::uint64_t v) { return depth_ > 1 && decoder_.number_unsigned(v); }
+  bool number_float(double v, const std::string& s) {
+    return depth_ > 1 && decoder_.number_float(v, s);
+  }
+  bool string(std::string& v) { return depth_ > 1 && decoder_.string(v); }
+  bool binary(Json::binary_t& v) { return depth_ > 1 && decoder_.binary(v); }
+  bool key(std::string& k) { return decoder_.key(k); }
+  bool start_object(std::size_t n) {
+    if (depth_ == 0) return false;  // the batch is an array
+    if (depth_ == 1) {
+      if (out_.size() == batch_.lines.size()) return false;
+      decoder_.start_record();
+    }
+    ++depth_;
+    return decoder_.start_object(n);
+  }
+  bool end_object() {
+    decoder_.end_object();
+    if (--depth_ > 1) return true;
+    const RecordBatch::Line& line = batch_.lines[out_.size()];
+    if (at_ != batch_.text.data() + line.offset + line.size || !decoder_.record_done())
+      return false;
+    out_.emplace_back();
+    out_.back().record = decoder_.take();
+    return true;
+  }
+  bool start_array(std::size_t n) {
+    // At the top: the batch itself. Inside it, directly: not a record.
+    if (depth_++ == 0) return true;
+    return depth_ > 2 && decoder_.start_array(n);
+  }
+  bool end_array() {
+    if (--depth_ == 0) return true;
+    return decoder_.end_array();
+  }
+  bool parse_error(std::size_t, const std::string&, const Json::exception&) { return false; }
+
+ private:
+  RecordDecoder& decoder_;
+  const RecordBatch& batch_;
+  std::vector<LineResult>& out_;
+  const char* const& at_;
+  std::size_t depth_ = 0;  // 1: in the batch array; 2: in a record
+};
+
+}  // namespace
 
 LineResult decode_line(RecordDecoder& decoder, std::string_view text) {
   LineResult r;
@@ -17,6 +105,7 @@ LineResult decode_line(RecordDecoder& decoder, std::string_view text) {
 }
 
 void RecordBatch::add(std::uint64_t number, std::size_t lead, std::string_view record) {
+  text += text.empty() ? '[' : ',';
   lines.push_back(Line{text.size(), record.size(), number, lead});
   text.append(record);
 }
@@ -25,9 +114,20 @@ void RecordBatch::decode() {
   RecordDecoder decoder;
   results.clear();
   results.reserve(lines.size());
+  if (lines.empty()) return;
+  // One parse for the whole batch: a parser per line costs ~7% more (set-up, buffers
+  // grown anew for every line).
+  text += ']';
+  const char* at = text.data();
+  BatchHandler handler(decoder, *this, results, at);
+  const TrackedChar first{text.data(), &at};
+  const TrackedChar last{text.data() + text.size(), &at};
+  Json::sax_parse(first, last, &handler);
+  text.pop_back();
+  // From the first record the batch parse did not take, one line at a time.
   const std::string_view all(text);
-  for (const Line& line : lines)
-    results.push_back(decode_line(decoder, all.substr(line.offset, line.size)));
+  for (std::size_t i = results.size(); i < lines.size(); ++i)
+    results.push_back(decode_line(decoder, all.substr(lines[i].offset, lines[i].size)));
 }
 
 void BatchPipeline::submit(RecordBatch batch, bool last) {

@@ -57,6 +57,12 @@ class RecordDecoder {
   // first then, as they would have before its fields were read).
   DecodedRecord take();
 
+  // For many records in one sax_parse (record_batch.cpp): start_record() before a record's
+  // first event; after its last, record_done() says whether it decoded cleanly (no error,
+  // "type" first) and take() gives it. Anything else is left to parse() for that record.
+  void start_record() { reset(); }
+  bool record_done() const { return decoded_ && !failed_ && !needs_dom_ && !syntax_error_; }
+
   // The nlohmann::json SAX interface, called by Json::sax_parse and replay.
   bool null();
   bool boolean(bool v);

@@ -141,6 +141,64 @@ TEST(IoParallelRead, FirstErrorInFileOrderIsReported) {
   }
 }
 
+std::string replace_line(std::string text, int line, const std::string& with) {
+  std::size_t at = line_start(text, line);
+  text.replace(at, text.find('\n', at) - at, with);
+  return text;
+}
+
+TEST(IoParallelRead, OddButValidLinesInsideBatches) {
+  // A batch is parsed in one go while each record is exactly its line; these lines make
+  // the reader fall back to one line at a time, with the same result.
+  const std::string text = big_text();
+  auto plain = read_with(text, 1);
+  ASSERT_TRUE(plain.ok());
+  std::string odd = text;
+  {
+    // "type" last (goes through a DOM), leading blanks and a CR, an empty line.
+    std::size_t at = line_start(odd, 7001);
+    std::size_t end = odd.find('\n', at);
+    std::string line = odd.substr(at, end - at);
+    ASSERT_TRUE(line.starts_with("{\"type\":\"event\","));
+    line = "  {" + line.substr(16, line.size() - 18) + ",\"type\":\"event\"},\r";
+    odd.replace(at, end - at, line + "\n");
+  }
+  for (unsigned threads : {1u, 4u}) {
+    SCOPED_TRACE(threads);
+    auto r = read_with(odd, threads);
+    ASSERT_TRUE(r.ok()) << r.error().to_string();
+    EXPECT_EQ(format_trace(*r), format_trace(*plain));
+  }
+}
+
+TEST(IoParallelRead, RecordsNotOnePerLineAreErrorsOfTheirLine) {
+  const std::string text = big_text();
+  std::size_t at = line_start(text, 5000);
+  const std::string line = text.substr(at, text.find('\n', at) - at);  // ends with ","
+  const std::string body = line.substr(0, line.size() - 1);
+  const std::size_t cut = body.find(",\"ret\"");
+  struct Case {
+    std::string text;
+    std::string where_prefix;
+  };
+  const Case cases[] = {
+      // Two records on one line.
+      {replace_line(text, 5000, body + "," + body + ","), "big.json:5000:"},
+      // One record over two lines: the first half is a malformed record.
+      {replace_line(text, 5000, body.substr(0, cut) + ",\n" + body.substr(cut + 1) + ","),
+       "big.json:5000:"},
+  };
+  for (const Case& c : cases) {
+    for (unsigned threads : {1u, 4u}) {
+      SCOPED_TRACE(c.where_prefix + " threads " + std::to_string(threads));
+      auto r = read_with(c.text, threads);
+      ASSERT_FALSE(r.ok());
+      EXPECT_EQ(r.error().where.rfind(c.where_prefix, 0), 0u) << r.error().to_string();
+      EXPECT_NE(r.error().message.find("malformed record"), std::string::npos);
+    }
+  }
+}
+
 TEST(IoParallelRead, TextAfterTheEndWaitsForEarlierErrors) {
   std::string text = big_text();
   text += "{\"type\":\"run\",\"run\":1},\n";
