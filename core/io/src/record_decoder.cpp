@@ -16,11 +16,6 @@ using T = SaxValue::Type;
 
 constexpr std::string_view kBytesExpected = "a string or {\"esc\":...}";
 
-// Required keys, as bits of RecordDecoder::seen_ (record level) and arg_seen (argument).
-constexpr std::uint32_t kSeenSeq = 1u << 0, kSeenFrom = 1u << 1, kSeenTo = 1u << 2,
-                        kSeenEdgeKind = 1u << 3, kSeenPid = 1u << 4, kSeenRun = 1u << 5,
-                        kSeenArgKind = 1u << 8, kSeenText = 1u << 9;
-
 [[noreturn]] void not_bytes(F f) {
   wrong_type(SaxValue::of(T::Object), field_name(f), kBytesExpected);
 }
@@ -178,7 +173,7 @@ void RecordDecoder::open_object() {
   switch (top.frame) {
     case Frame::Args:
       args_.emplace_back();
-      arg_seen_ = 0;
+      seen_ &= ~(kRequiredArgKind | kRequiredText);
       push(Frame::Arg);
       return;
     case Frame::Execs:
@@ -280,9 +275,9 @@ void RecordDecoder::close_object() {
       finish_record();
       break;
     case Frame::Arg:
-      if ((arg_seen_ & kSeenArgKind) == 0) fail("argument without a 'kind'");
+      if ((seen_ & kRequiredArgKind) == 0) fail("argument without a 'kind'");
       // The writer leaves `text` out when it is the conventional rendering.
-      if ((arg_seen_ & kSeenText) == 0) arg().text = conventional_text(arg());
+      if ((seen_ & kRequiredText) == 0) arg().text = conventional_text(arg());
       break;
     case Frame::Esc:
       if (!esc_done_) not_bytes(top.field);
@@ -312,17 +307,18 @@ void RecordDecoder::finish_record() {
     case Type::None:
       fail("record without a \"type\"");
     case Type::Event:
-      if ((seen_ & kSeenSeq) == 0) fail("event without a \"seq\"");
+      if ((seen_ & kRequiredSeq) == 0) fail("event without a \"seq\"");
       break;
     case Type::Edge:
-      if ((seen_ & (kSeenFrom | kSeenTo | kSeenEdgeKind)) != (kSeenFrom | kSeenTo | kSeenEdgeKind))
+      if ((seen_ & (kRequiredFrom | kRequiredTo | kRequiredEdgeKind)) !=
+          (kRequiredFrom | kRequiredTo | kRequiredEdgeKind))
         fail("edge record needs \"from\", \"to\" and \"kind\"");
       break;
     case Type::Process:
-      if ((seen_ & kSeenPid) == 0) fail("process record without a \"pid\"");
+      if ((seen_ & kRequiredPid) == 0) fail("process record without a \"pid\"");
       break;
     case Type::End:
-      if ((seen_ & kSeenRun) == 0) fail("end record without a \"run\"");
+      if ((seen_ & kRequiredRun) == 0) fail("end record without a \"run\"");
       break;
     case Type::Run:
     case Type::Eof:
@@ -390,38 +386,14 @@ void RecordDecoder::lookup_key(std::string_view k) {
     default:
       return;  // arrays have no keys
   }
-  field_ = find_key(keys, top.hint, k);
-  switch (field_) {
-    case F::Unknown:
-      ++unknown_;  // a newer writer's key: its value is skipped
-      break;
-    case F::Seq:
-      seen_ |= kSeenSeq;
-      break;
-    case F::From:
-      seen_ |= kSeenFrom;
-      break;
-    case F::To:
-      seen_ |= kSeenTo;
-      break;
-    case F::EdgeKind:
-      seen_ |= kSeenEdgeKind;
-      break;
-    case F::ProcPid:
-      seen_ |= kSeenPid;
-      break;
-    case F::EndRun:
-      seen_ |= kSeenRun;
-      break;
-    case F::ArgKind:
-      arg_seen_ |= kSeenArgKind;
-      break;
-    case F::Text:
-      arg_seen_ |= kSeenText;
-      break;
-    default:
-      break;
+  const KeyField* found = find_key(keys, top.hint, k);
+  if (found == nullptr) {
+    field_ = F::Unknown;  // a newer writer's key: its value is skipped
+    ++unknown_;
+    return;
   }
+  field_ = found->field;
+  seen_ |= found->required;
 }
 
 // ---- values -----------------------------------------------------------------------------

@@ -133,10 +133,9 @@ class RecordDecoder {
   bool needs_dom_ = false;  // "type" was not the first key
   bool replaying_ = false;
   bool decoded_ = false;
-  bool esc_key_ = false;        // in {"esc":...}: the key was read
-  bool esc_done_ = false;       // in {"esc":...}: the value was read
-  std::uint32_t seen_ = 0;      // required keys seen in the record
-  std::uint32_t arg_seen_ = 0;  // ... and in the argument being read
+  bool esc_key_ = false;    // in {"esc":...}: the key was read
+  bool esc_done_ = false;   // in {"esc":...}: the value was read
+  std::uint32_t seen_ = 0;  // kRequired* keys seen in the record and its current argument
   std::uint64_t unknown_ = 0;
   std::string error_;
   std::size_t error_byte_ = 0;

@@ -6,26 +6,40 @@ namespace {
 using F = RecordField;
 
 // A repeated "type" is skipped without being counted, as the DOM decoder did.
-constexpr KeyField kEventKeys[] = {
-    {"seq", F::Seq},   {"pid", F::Pid},        {"tid", F::Tid},           {"kind", F::EventKind},
-    {"name", F::Name}, {"nr", F::Nr},          {"args", F::Args},         {"ret", F::Ret},
-    {"err", F::Err},   {"ret_ref", F::RetRef}, {"finished", F::Finished}, {"start", F::Start},
-    {"dur", F::Dur},   {"lc", F::Lc},          {"source", F::Source},     {"type", F::Ignored}};
-constexpr KeyField kArgKeys[] = {{"name", F::ArgName}, {"kind", F::ArgKind}, {"raw", F::Raw},
-                                 {"text", F::Text},    {"str", F::Str},      {"data", F::Data},
+constexpr KeyField kEventKeys[] = {{"seq", F::Seq, kRequiredSeq},
+                                   {"pid", F::Pid},
+                                   {"tid", F::Tid},
+                                   {"kind", F::EventKind},
+                                   {"name", F::Name},
+                                   {"nr", F::Nr},
+                                   {"args", F::Args},
+                                   {"ret", F::Ret},
+                                   {"err", F::Err},
+                                   {"ret_ref", F::RetRef},
+                                   {"finished", F::Finished},
+                                   {"start", F::Start},
+                                   {"dur", F::Dur},
+                                   {"lc", F::Lc},
+                                   {"source", F::Source},
+                                   {"type", F::Ignored}};
+constexpr KeyField kArgKeys[] = {{"name", F::ArgName}, {"kind", F::ArgKind, kRequiredArgKind},
+                                 {"raw", F::Raw},      {"text", F::Text, kRequiredText},
+                                 {"str", F::Str},      {"data", F::Data},
                                  {"list", F::List}};
 constexpr KeyField kDataKeys[] = {{"len", F::Len}, {"hash", F::Hash}, {"head", F::Head}};
 constexpr KeyField kSourceKeys[] = {{"file", F::SrcFile},
                                     {"line", F::SrcLine},
                                     {"function", F::SrcFunction},
                                     {"caller", F::SrcCaller}};
-constexpr KeyField kEdgeKeys[] = {
-    {"from", F::From}, {"to", F::To}, {"kind", F::EdgeKind}, {"type", F::Ignored}};
+constexpr KeyField kEdgeKeys[] = {{"from", F::From, kRequiredFrom},
+                                  {"to", F::To, kRequiredTo},
+                                  {"kind", F::EdgeKind, kRequiredEdgeKind},
+                                  {"type", F::Ignored}};
 constexpr KeyField kRunKeys[] = {{"run", F::RunIndex},         {"command", F::Command},
                                  {"attached", F::Attached},    {"cwd", F::Cwd},
                                  {"start_wall", F::StartWall}, {"traceparent", F::Traceparent},
                                  {"type", F::Ignored}};
-constexpr KeyField kProcessKeys[] = {{"pid", F::ProcPid},
+constexpr KeyField kProcessKeys[] = {{"pid", F::ProcPid, kRequiredPid},
                                      {"parent", F::Parent},
                                      {"created_by", F::CreatedBy},
                                      {"execs", F::Execs},
@@ -41,7 +55,7 @@ constexpr KeyField kProcessKeys[] = {{"pid", F::ProcPid},
                                      {"type", F::Ignored}};
 constexpr KeyField kExecKeys[] = {
     {"seq", F::ExecSeq}, {"path", F::ExecPath}, {"argv", F::ExecArgv}, {"cwd", F::ExecCwd}};
-constexpr KeyField kEndKeys[] = {{"run", F::EndRun},
+constexpr KeyField kEndKeys[] = {{"run", F::EndRun, kRequiredRun},
                                  {"wall_ns", F::WallNs},
                                  {"exit_status", F::ExitStatus},
                                  {"counters", F::Counters},
@@ -220,19 +234,6 @@ std::span<const KeyField> exec_keys() {
 }
 std::span<const KeyField> end_keys() {
   return kEndKeys;
-}
-
-RecordField find_key(std::span<const KeyField> keys, std::uint8_t& hint, std::string_view key) {
-  const std::size_t n = keys.size();
-  std::size_t i = hint < n ? hint : 0;
-  for (std::size_t tried = 0; tried < n; ++tried) {
-    if (keys[i].key == key) {
-      hint = static_cast<std::uint8_t>(i + 1 == n ? 0 : i + 1);
-      return keys[i].field;
-    }
-    i = i + 1 == n ? 0 : i + 1;
-  }
-  return F::Unknown;
 }
 
 }  // namespace golden::io_detail

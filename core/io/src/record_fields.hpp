@@ -84,9 +84,17 @@ enum class RecordField : std::uint8_t {
   Counters,
 };
 
+// Keys that must be present, as bits of KeyField::required; the decoder collects them as
+// keys are found and checks them when the object closes.
+inline constexpr std::uint32_t kRequiredSeq = 1u << 0, kRequiredFrom = 1u << 1,
+                               kRequiredTo = 1u << 2, kRequiredEdgeKind = 1u << 3,
+                               kRequiredPid = 1u << 4, kRequiredRun = 1u << 5,
+                               kRequiredArgKind = 1u << 6, kRequiredText = 1u << 7;
+
 struct KeyField {
   std::string_view key;
   RecordField field;
+  std::uint32_t required = 0;  // kRequired* bit; kRequiredText: present, not required
 };
 
 // The keys of each kind of object, in the order golden writes them.
@@ -100,9 +108,23 @@ std::span<const KeyField> process_keys();
 std::span<const KeyField> exec_keys();
 std::span<const KeyField> end_keys();
 
-// The field `key` names, or Unknown. The search starts at `hint` and leaves it just after
+// The entry for `key`, or nullptr. The search starts at `hint` and leaves it just after
 // the key found: keys come in the writer's order, so most lookups match at the first try.
-RecordField find_key(std::span<const KeyField> keys, std::uint8_t& hint, std::string_view key);
+// Inline: it runs for every key of every record.
+inline const KeyField* find_key(std::span<const KeyField> keys, std::uint8_t& hint,
+                                std::string_view key) {
+  const std::size_t n = keys.size();
+  std::size_t i = hint < n ? hint : 0;
+  for (std::size_t tried = 0; tried < n; ++tried) {
+    const KeyField& candidate = keys[i];
+    i = i + 1 == n ? 0 : i + 1;
+    if (candidate.key == key) {
+      hint = static_cast<std::uint8_t>(i);
+      return &candidate;
+    }
+  }
+  return nullptr;
+}
 
 // The name a field has in error messages ("seq", "data.len", "execs.argv"...).
 std::string_view field_name(RecordField f);
