@@ -1,7 +1,10 @@
 #include "record_batch.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <iterator>
+#include <memory>
+#include <system_error>
 #include <thread>
 
 namespace golden::io_detail {
@@ -91,6 +94,22 @@ class BatchHandler {
   std::size_t depth_ = 0;  // 1: in the batch array; 2: in a record
 };
 
+// Batches being decoded on worker threads, over every read in the process: golden compare
+// reads two files at once, and more decoding threads than cores would only take turns.
+std::atomic<unsigned> g_workers{0};
+
+bool take_worker_slot() {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  unsigned n = g_workers.load();
+  while (n < cores)
+    if (g_workers.compare_exchange_weak(n, n + 1)) return true;
+  return false;
+}
+
+struct WorkerSlot {
+  ~WorkerSlot() { g_workers.fetch_sub(1); }
+};
+
 }  // namespace
 
 LineResult decode_line(RecordDecoder& decoder, std::string_view text) {
@@ -131,14 +150,27 @@ void RecordBatch::decode() {
 }
 
 void BatchPipeline::submit(RecordBatch batch, bool last) {
+  // Shared, so that the batch survives a thread that could not be started.
+  auto shared = std::make_shared<RecordBatch>(std::move(batch));
   // A thread only pays when other work overlaps it: more input to split, or other batches
-  // decoding. A file that fits in one batch is decoded without starting any thread.
-  const bool async = threads_ > 1 && !(last && pending_.empty());
-  pending_.push_back(std::async(async ? std::launch::async : std::launch::deferred,
-                                [b = std::move(batch)]() mutable {
-                                  b.decode();
-                                  return std::move(b);
-                                }));
+  // decoding. A file that fits in one batch is decoded without starting any thread, and
+  // so is a batch for which no core is free (it is decoded in pop(), on this thread).
+  if (threads_ > 1 && !(last && pending_.empty()) && take_worker_slot()) {
+    try {
+      pending_.push_back(std::async(std::launch::async, [shared] {
+        WorkerSlot slot;
+        shared->decode();
+        return std::move(*shared);
+      }));
+      return;
+    } catch (const std::system_error&) {
+      g_workers.fetch_sub(1);  // no thread to be had: decoded here after all
+    }
+  }
+  pending_.push_back(std::async(std::launch::deferred, [shared] {
+    shared->decode();
+    return std::move(*shared);
+  }));
 }
 
 RecordBatch BatchPipeline::pop() {

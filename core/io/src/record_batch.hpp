@@ -47,8 +47,9 @@ struct RecordBatch {
 };
 
 // Batches in flight, oldest first. With `threads` > 1, up to that many decode at once on
-// their own threads while the caller splits the next lines; otherwise, and for a batch
-// submitted as the last, decoding happens in pop(), on the caller's thread.
+// their own threads while the caller splits the next lines, as long as the process has
+// fewer decoding threads than cores (concurrent reads share them); otherwise, and for a
+// batch submitted as the last, decoding happens in pop(), on the caller's thread.
 class BatchPipeline {
  public:
   explicit BatchPipeline(unsigned threads) : threads_(threads) {}

@@ -3,6 +3,7 @@
 // error, in file order, as reading everything on the calling thread.
 #include <gtest/gtest.h>
 
+#include <future>
 #include <string>
 #include <vector>
 
@@ -210,6 +211,19 @@ TEST(IoParallelRead, TextAfterTheEndWaitsForEarlierErrors) {
   auto r = read_with(text, 4);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().where, "big.json:300");
+}
+
+TEST(IoParallelRead, ConcurrentReadsShareTheWorkers) {
+  // As golden compare does: several reads at once, each asking for worker threads.
+  const std::string text = big_text();
+  const std::string expected = format_trace(*read_with(text, 1));
+  std::vector<std::future<std::string>> reads;
+  for (int i = 0; i < 3; ++i)
+    reads.push_back(std::async(std::launch::async, [&] {
+      auto r = read_with(text, 4);
+      return r.ok() ? format_trace(*r) : r.error().to_string();
+    }));
+  for (auto& f : reads) EXPECT_EQ(f.get(), expected);
 }
 
 TEST(IoParallelRead, ZstdFileOnWorkerThreads) {

@@ -28,7 +28,8 @@ struct ReadOptions {
   std::uint64_t max_line = std::uint64_t{256} << 20;  // 256 MiB
   // Threads that decode record lines of a big golden-trace file (more than one batch of
   // 512 KiB) while the calling thread reads and assembles: 0 = one per core, at most 4;
-  // 1 = all on the calling thread. The result, errors included, is the same either way.
+  // 1 = all on the calling thread. Reads running at the same time share one decoding
+  // thread per core between them. The result, errors included, is the same either way.
   unsigned threads = 0;
 };
 
