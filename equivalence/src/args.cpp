@@ -26,10 +26,9 @@ const Arg* find_arg(const Event& e, std::string_view name, ArgKind kind, int n) 
   return nth_arg(e, kind, n);
 }
 
-std::string path_of(const Arg* a) {
-  if (a == nullptr) return {};
-  if (!a->str.empty()) return a->str;
-  return {};
+const std::string& path_of(const Arg* a) {
+  static const std::string kNone;
+  return a == nullptr ? kNone : a->str;
 }
 
 std::optional<std::int64_t> int_of(const Arg* a) {

@@ -19,8 +19,9 @@ const Arg* nth_arg(const Event& e, ArgKind kind, int n = 0);
 // `name` if present, else the n-th argument of `kind`.
 const Arg* find_arg(const Event& e, std::string_view name, ArgKind kind, int n = 0);
 
-// The absolute path of a Path argument ("" when the decoder could not read it).
-std::string path_of(const Arg* a);
+// The absolute path of a Path argument ("" when the decoder could not read it). A
+// reference into the event (or to a static ""): most paths are only looked at.
+const std::string& path_of(const Arg* a);
 // The integer value of an argument, if any.
 std::optional<std::int64_t> int_of(const Arg* a);
 

@@ -3,47 +3,81 @@
 #include <algorithm>
 #include <functional>
 #include <queue>
+#include <unordered_map>
 
 namespace golden::eqv {
 
 CausalOrder::CausalOrder(const Trace& trace, Counters& counters) {
   const std::size_t n = trace.events.size();
+  constexpr Seq kNone = static_cast<Seq>(-1);
   position_.assign(n, 0);
-  is_source_.assign(n, false);
+  source_index_.assign(n, -1);
 
   // Program order: each event's successor in its thread.
   std::vector<std::int64_t> next(n, -1);
   std::vector<std::uint32_t> indegree(n, 0);
   thread_of_.assign(n, 0);
   {
-    std::unordered_map<std::int32_t, Seq> last;
     std::unordered_map<std::int32_t, std::uint32_t> index;
+    std::vector<Seq> last;  // by dense thread index
+    // A thread's events come in runs: the previous event's thread is the usual answer.
+    std::int32_t prev_tid = 0;
+    std::uint32_t prev_index = 0;
     for (Seq s = 0; s < n; ++s) {
-      auto [ti, tnew] = index.try_emplace(trace.events[s].tid.value, threads_);
-      if (tnew) ++threads_;
-      thread_of_[s] = ti->second;
-      auto [it, fresh] = last.try_emplace(trace.events[s].tid.value, s);
-      if (!fresh) {
-        next[it->second] = static_cast<std::int64_t>(s);
-        ++indegree[s];
-        it->second = s;
+      const std::int32_t tid = trace.events[s].tid.value;
+      std::uint32_t ti = prev_index;
+      if (s == 0 || tid != prev_tid) {
+        auto [it, fresh] = index.try_emplace(tid, threads_);
+        if (fresh) {
+          ++threads_;
+          last.push_back(kNone);
+        }
+        ti = it->second;
+        prev_tid = tid;
+        prev_index = ti;
       }
+      thread_of_[s] = ti;
+      if (last[ti] != kNone) {
+        next[last[ti]] = static_cast<std::int64_t>(s);
+        ++indegree[s];
+      }
+      last[ti] = s;
     }
   }
-  std::vector<std::vector<Seq>> out(n);
+
+  // Recorded edges as CSR (out-edges by source, in trace order), and the structural
+  // ones (spawn/reap) by target.
+  std::vector<std::uint32_t> out_begin(n + 1, 0);
+  in_begin_.assign(n + 1, 0);
+  auto valid = [&](const Edge& e) { return e.from < n && e.to < n && e.from != e.to; };
+  auto structural = [](const Edge& e) { return e.kind == EdgeKind::Spawn || e.kind == EdgeKind::Reap; };
   for (const Edge& e : trace.edges) {
-    if (e.from >= n || e.to >= n || e.from == e.to) {
+    if (!valid(e)) {
       ++counters["equivalence.bad_edges"];
       continue;
     }
-    out[e.from].push_back(e.to);
+    ++out_begin[e.from + 1];
     ++indegree[e.to];
-    if (e.kind == EdgeKind::Spawn || e.kind == EdgeKind::Reap) {
-      in_edges_.emplace_back(e.to, e.from);
-      is_source_[e.from] = true;
+    if (structural(e)) {
+      ++in_begin_[e.to + 1];
+      if (source_index_[e.from] < 0) source_index_[e.from] = static_cast<std::int32_t>(sources_++);
     }
   }
-  std::sort(in_edges_.begin(), in_edges_.end());
+  for (std::size_t i = 0; i < n; ++i) {
+    out_begin[i + 1] += out_begin[i];
+    in_begin_[i + 1] += in_begin_[i];
+  }
+  std::vector<Seq> out_targets(out_begin[n]);
+  in_sources_.assign(in_begin_[n], 0);
+  {
+    std::vector<std::uint32_t> out_fill(out_begin.begin(), out_begin.end() - 1);
+    std::vector<std::uint32_t> in_fill(in_begin_.begin(), in_begin_.end() - 1);
+    for (const Edge& e : trace.edges) {
+      if (!valid(e)) continue;
+      out_targets[out_fill[e.from]++] = e.to;
+      if (structural(e)) in_sources_[in_fill[e.to]++] = e.from;
+    }
+  }
 
   // Kahn's algorithm, smallest seq first among the ready ones: deterministic, and the
   // recorded order wherever causality allows it.
@@ -71,9 +105,14 @@ CausalOrder::CausalOrder(const Trace& trace, Counters& counters) {
     position_[s] = order_.size();
     order_.push_back(s);
     if (next[s] >= 0 && !done[static_cast<Seq>(next[s])]) release(static_cast<Seq>(next[s]));
-    for (Seq t : out[s])
-      if (!done[t]) release(t);
+    for (std::uint32_t k = out_begin[s]; k < out_begin[s + 1]; ++k)
+      if (!done[out_targets[k]]) release(out_targets[k]);
   }
+
+  for (Seq s = 0; s < n; ++s)
+    if (in_begin_[s] != in_begin_[s + 1] || source_index_[s] >= 0)
+      structural_positions_.push_back(position_[s]);
+  std::sort(structural_positions_.begin(), structural_positions_.end());
 }
 
 std::vector<bool> CausalOrder::structurally_before(
@@ -81,42 +120,62 @@ std::vector<bool> CausalOrder::structurally_before(
   std::vector<bool> answers(queries.size(), false);
   constexpr std::size_t kBatchBits = 4096;
   const std::size_t n = order_.size();
+  std::vector<std::int32_t> bit_of(n, -1);               // per event: its bit in the batch
+  std::vector<Seq> batch_sources;                        // the events that have a bit
+  std::vector<std::pair<std::size_t, std::size_t>> asked;  // (position of target, query)
+  std::vector<std::size_t> visit;
+  std::vector<std::uint64_t> state, snapshot;
   std::size_t done = 0;
   while (done < queries.size()) {
     // A batch: queries until kBatchBits distinct sources.
-    std::unordered_map<Seq, std::size_t> bit_of;
-    std::unordered_map<Seq, std::vector<std::size_t>> asked_at;  // target -> query indexes
+    batch_sources.clear();
+    asked.clear();
     std::size_t end = done;
     for (; end < queries.size(); ++end) {
       auto [a, b] = queries[end];
       if (a >= n || b >= n) continue;
-      if (!bit_of.contains(a)) {
-        if (bit_of.size() == kBatchBits) break;
-        bit_of.emplace(a, bit_of.size());
+      if (bit_of[a] < 0) {
+        if (batch_sources.size() == kBatchBits) break;
+        bit_of[a] = static_cast<std::int32_t>(batch_sources.size());
+        batch_sources.push_back(a);
       }
-      asked_at[b].push_back(end);
-    }
-    const std::size_t words = (bit_of.size() + 63) / 64;
-    std::vector<std::uint64_t> state(static_cast<std::size_t>(threads_) * words, 0);
-    std::unordered_map<Seq, std::vector<std::uint64_t>> snapshot;
-    auto edge = in_edges_.begin();
-    for (Seq s : order_) {
-      std::uint64_t* mine = &state[static_cast<std::size_t>(thread_of_[s]) * words];
-      auto lo = std::lower_bound(in_edges_.begin(), in_edges_.end(), std::make_pair(s, Seq{0}));
-      for (edge = lo; edge != in_edges_.end() && edge->first == s; ++edge) {
-        auto src = snapshot.find(edge->second);
-        if (src == snapshot.end()) continue;  // source not walked yet: a broken cycle
-        for (std::size_t w = 0; w < words; ++w) mine[w] |= src->second[w];
-      }
-      if (auto it = asked_at.find(s); it != asked_at.end())
-        for (std::size_t q : it->second) {
-          std::size_t bit = bit_of.at(queries[q].first);
-          answers[q] = (mine[bit / 64] >> (bit % 64)) & 1u;
-        }
-      if (auto it = bit_of.find(s); it != bit_of.end()) mine[it->second / 64] |= 1ull << (it->second % 64);
-      if (is_source_[s]) snapshot[s].assign(mine, mine + words);
+      asked.emplace_back(position_[b], end);
     }
     done = end;
+    if (batch_sources.empty()) continue;
+    std::sort(asked.begin(), asked.end());
+    visit = structural_positions_;
+    for (const auto& [pos, q] : asked) visit.push_back(pos);
+    for (Seq a : batch_sources) visit.push_back(position_[a]);
+    std::sort(visit.begin(), visit.end());
+    visit.erase(std::unique(visit.begin(), visit.end()), visit.end());
+
+    const std::size_t words = (batch_sources.size() + 63) / 64;
+    state.assign(static_cast<std::size_t>(threads_) * words, 0);
+    snapshot.assign(sources_ * words, 0);
+    auto next_asked = asked.begin();
+    for (std::size_t pos : visit) {
+      const Seq s = order_[pos];
+      std::uint64_t* mine = &state[static_cast<std::size_t>(thread_of_[s]) * words];
+      for (std::uint32_t k = in_begin_[s]; k < in_begin_[s + 1]; ++k) {
+        const Seq src = in_sources_[k];
+        if (position_[src] >= pos) continue;  // source not walked yet: a broken cycle
+        const std::uint64_t* theirs = &snapshot[static_cast<std::size_t>(source_index_[src]) * words];
+        for (std::size_t w = 0; w < words; ++w) mine[w] |= theirs[w];
+      }
+      for (; next_asked != asked.end() && next_asked->first == pos; ++next_asked) {
+        const std::size_t q = next_asked->second;
+        const auto bit = static_cast<std::size_t>(bit_of[queries[q].first]);
+        answers[q] = (mine[bit / 64] >> (bit % 64)) & 1u;
+      }
+      if (bit_of[s] >= 0) {
+        const auto bit = static_cast<std::size_t>(bit_of[s]);
+        mine[bit / 64] |= 1ull << (bit % 64);
+      }
+      if (source_index_[s] >= 0)
+        std::copy(mine, mine + words, &snapshot[static_cast<std::size_t>(source_index_[s]) * words]);
+    }
+    for (Seq a : batch_sources) bit_of[a] = -1;
   }
   return answers;
 }

@@ -9,7 +9,6 @@
 #pragma once
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "golden/model/trace.hpp"
@@ -27,8 +26,10 @@ class CausalOrder {
 
   // For each (a, b): whether a happens before b through program order, spawn and reap
   // edges. Answered offline, by propagating bitsets of the queried sources along the
-  // order in batches: O((V + E) * B/64) per batch of B sources, whatever the number of
+  // order in batches: O((E + Q) * B/64) per batch of B sources, whatever the number of
   // threads (vector clocks would cost threads x edges, too much for 10k processes).
+  // Only events where a bitset changes hands are visited (edge ends, queried events):
+  // in between, a thread's bitset is simply carried along its program order.
   std::vector<bool> structurally_before(const std::vector<std::pair<Seq, Seq>>& queries) const;
 
  private:
@@ -36,9 +37,16 @@ class CausalOrder {
   std::vector<std::size_t> position_;
   std::vector<std::uint32_t> thread_of_;  // dense thread index of each event
   std::uint32_t threads_ = 0;
-  // Structural edges by target: (target, source), sorted by target.
-  std::vector<std::pair<Seq, Seq>> in_edges_;
-  std::vector<bool> is_source_;
+  // Structural (spawn/reap) edges by target, as CSR: the sources of event t are
+  // in_sources_[in_begin_[t] .. in_begin_[t + 1]).
+  std::vector<std::uint32_t> in_begin_;
+  std::vector<Seq> in_sources_;
+  // Per event: its index among the structural edge sources (whose bitset is kept for
+  // their targets), or -1.
+  std::vector<std::int32_t> source_index_;
+  std::size_t sources_ = 0;
+  // Positions (in order()) of the events with structural edges in or out, ascending.
+  std::vector<std::size_t> structural_positions_;
 };
 
 }  // namespace golden::eqv

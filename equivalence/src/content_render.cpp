@@ -5,10 +5,12 @@
 // that are not causally ordered get a channel each: their interleaving is timing.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
+#include "byte_scan.hpp"
 #include "effects_internal.hpp"
-#include "golden/model/escape.hpp"
+#include "quoting.hpp"
 
 namespace golden::eqv {
 namespace {
@@ -19,6 +21,9 @@ bool is_binary(std::string_view bytes) {
   std::size_t control = 0;
   std::size_t n = std::min<std::size_t>(bytes.size(), 8192);
   for (std::size_t i = 0; i < n; ++i) {
+    // Words without a byte below 0x20 hold neither NUL nor control bytes.
+    while (i + 8 <= n && !scan::any_less(scan::load(bytes.data() + i), 0x20)) i += 8;
+    if (i == n) break;
     auto c = static_cast<unsigned char>(bytes[i]);
     if (c == 0) return true;
     if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' && c != '\f' && c != '\v' && c != '\b' &&
@@ -32,17 +37,18 @@ struct BlockWriter {
   Extractor& x;
   const ChannelBuilder& b;
   Channel& ch;
+  RenderBuffers& buf;
 
-  Item item(std::string key, Seq seq, const std::string& process) const {
-    Item it;
+  // Built in place: an Item is five strings, moving one is not free.
+  void add_item(std::string key, Seq seq, const std::string* process) const {
+    Item& it = ch.items.emplace_back();
     it.category = b.content_category;
     it.text = display_key(key);
     it.key = std::move(key);
     it.seq = seq;
-    it.process = process;
+    it.process = *process;
     it.path = b.path;
     it.raw_path = b.raw_path;
-    return it;
   }
 
   // Adds `raw` (the bytes of `chunks`, which start at `offsets`) as lines; returns
@@ -58,9 +64,13 @@ struct BlockWriter {
       if (partial && !last_may_be_partial) break;
       std::size_t end = partial ? raw.size() : nl + 1;
       while (c + 1 < chunks.size() && offsets[c + 1] <= pos) ++c;
-      std::string q = quote_bytes(raw.substr(pos, end - pos));
-      ch.items.push_back(item(x.config.template_content ? x.templ.text(q, true, 3, true) : q,
-                              chunks[c]->seq, chunks[c]->process));
+      // Quoted into a reused buffer, then templated into the item's own key: one
+      // allocation per line where quote_bytes + text made several.
+      std::string& quoted = buf.quoted;
+      quoted.clear();
+      append_quoted(quoted, raw.substr(pos, end - pos));
+      add_item(x.config.template_content ? x.templ.text(quoted, true, 3, true) : quoted,
+               chunks[c]->seq, chunks[c]->process);
       pos = end;
     }
     return true;
@@ -70,7 +80,8 @@ struct BlockWriter {
     if (chunks.empty()) return;
     ContentBlock blk;
     blk.first_item = ch.items.size();
-    std::vector<std::uint64_t> offsets;
+    std::vector<std::uint64_t>& offsets = buf.offsets;
+    offsets.clear();
     std::uint64_t at = 0;
     for (const Chunk* c : chunks) {
       offsets.push_back(at);
@@ -79,14 +90,14 @@ struct BlockWriter {
       blk.complete = blk.complete && c->complete;
     }
     if (blk.complete) {
-      std::string raw;
-      raw.reserve(at);
+      std::string& raw = buf.raw;
+      raw.clear();
       for (const Chunk* c : chunks) raw += c->head;
       if (!add_lines(raw, chunks, offsets, true)) {
         std::string t = x.config.template_content ? x.templ.text(raw, true, 3) : raw;
         StreamHash h = StreamHash::of(t);
-        ch.items.push_back(item(fmt::format("<binary, {} bytes, hash {}>", h.length(), hash_text(h)),
-                                chunks.front()->seq, chunks.front()->process));
+        add_item(fmt::format("<binary, {} bytes, hash {}>", h.length(), hash_text(h)),
+                 chunks.front()->seq, chunks.front()->process);
       }
     } else {
       // What the capture saw (complete chunks, then the head of the first cut one) line
@@ -103,10 +114,9 @@ struct BlockWriter {
         if (add_lines(std::string_view(prefix).substr(0, cut + 1), pc, offsets, false)) shown = cut + 1;
       }
       const Chunk* from = n < chunks.size() ? chunks[n] : chunks.back();
-      ch.items.push_back(item(
-          fmt::format("<{} more bytes not captured (raise -s); all {} bytes hash {}>",
-                      blk.raw.length() - shown, blk.raw.length(), hash_text(blk.raw)),
-          from->seq, from->process));
+      add_item(fmt::format("<{} more bytes not captured (raise -s); all {} bytes hash {}>",
+                           blk.raw.length() - shown, blk.raw.length(), hash_text(blk.raw)),
+               from->seq, from->process);
     }
     blk.item_count = ch.items.size() - blk.first_item;
     ch.blocks.push_back(blk);
@@ -115,6 +125,10 @@ struct BlockWriter {
   // Splits a run of chunks at in-kernel copies (which are items of their own) and
   // renders the rest as blocks.
   void run(const std::vector<const Chunk*>& chunks) {
+    if (std::none_of(chunks.begin(), chunks.end(), [](const Chunk* c) { return c->copy; })) {
+      block(chunks);
+      return;
+    }
     std::vector<const Chunk*> pending;
     for (std::size_t i = 0; i < chunks.size(); ++i) {
       const Chunk* c = chunks[i];
@@ -127,8 +141,8 @@ struct BlockWriter {
       std::uint64_t total = c->raw.length();
       while (i + 1 < chunks.size() && chunks[i + 1]->copy && chunks[i + 1]->copy_from == c->copy_from)
         total += chunks[++i]->raw.length();
-      ch.items.push_back(item(fmt::format("<copied {} bytes from {}>", total, c->copy_from), c->seq,
-                              c->process));
+      add_item(fmt::format("<copied {} bytes from {}>", total, x.copy_source(c->copy_from)), c->seq,
+               c->process);
     }
     block(pending);
   }
@@ -136,14 +150,16 @@ struct BlockWriter {
 
 }  // namespace
 
-void render_channel(Extractor& x, const ChannelBuilder& b, std::vector<Channel>& out) {
+void render_channel(Extractor& x, ChannelBuilder& b, std::vector<Channel>& out) {
   // Are all writers causally ordered? Checked between consecutive chunks of different
   // writers, with the structural clock (spawn/reap): stable from run to run.
   bool split = false;
+  std::size_t chunk_count = 0;
   const Chunk* prev = nullptr;
   for (const Entry& e : b.entries) {
     const Chunk* c = std::get_if<Chunk>(&e);
     if (c == nullptr) continue;
+    ++chunk_count;
     if (prev != nullptr && prev->writer != c->writer && x.unordered_writes.contains({prev->seq, c->seq}))
       split = true;
     prev = c;
@@ -153,28 +169,43 @@ void render_channel(Extractor& x, const ChannelBuilder& b, std::vector<Channel>&
   Channel main;
   main.name = b.name;
   main.category = b.category == Category::FileOps ? Category::FileOps : b.category;
+  // Per-writer channels are shown in label order.
   std::map<std::string, Channel> per_writer;
-  std::map<std::string, std::vector<const Chunk*>> pending;  // "" = main
+  // Chunks since the last operation: all for `main` unless split, then by writer label.
+  std::vector<const Chunk*> pending_main;
+  std::map<std::string, std::vector<const Chunk*>> pending_split;
+  if (!split) {
+    main.items.reserve(b.entries.size());  // most chunks are one line
+    pending_main.reserve(chunk_count);
+  }
 
   auto flush = [&]() {
-    for (auto& [writer, chunks] : pending) {
+    if (!pending_main.empty()) {
+      BlockWriter{x, b, main, x.render_buffers}.run(pending_main);
+      pending_main.clear();
+    }
+    for (auto& [writer, chunks] : pending_split) {
       if (chunks.empty()) continue;
-      Channel& ch = writer.empty() ? main : per_writer[writer];
-      if (!writer.empty() && ch.name.empty()) {
+      Channel& ch = per_writer[writer];
+      if (ch.name.empty()) {
         ch.name = b.name + " from " + writer;
         ch.category = b.content_category;
       }
-      BlockWriter{x, b, ch}.run(chunks);
+      BlockWriter{x, b, ch, x.render_buffers}.run(chunks);
       chunks.clear();
     }
   };
-  for (const Entry& e : b.entries) {
-    if (const Item* it = std::get_if<Item>(&e)) {
+  for (Entry& e : b.entries) {
+    if (const OpRef* op = std::get_if<OpRef>(&e)) {
       flush();
-      main.items.push_back(*it);
+      main.items.push_back(std::move(b.ops[op->index]));
     } else {
       const Chunk& c = std::get<Chunk>(e);
-      pending[split ? c.writer : std::string()].push_back(&c);
+      if (split) {
+        pending_split[x.writer_label(c.writer)].push_back(&c);
+      } else {
+        pending_main.push_back(&c);
+      }
     }
   }
   flush();

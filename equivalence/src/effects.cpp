@@ -20,24 +20,21 @@ namespace {
 // (mkstemp, python tempfile, gcc's temp files) or mkdir with 0700 (mkdtemp).
 bool creates_unique(const Event& e) {
   if (e.failed()) return false;
-  if (e.name == "mkdir" || e.name == "mkdirat") {
+  // Compared as views: std::string == "literal" is a strlen + compare, per event here.
+  const std::string_view name = e.name;
+  if (name == "mkdir" || name == "mkdirat") {
     auto mode = int_of(arg_named(e, "mode"));
     return mode && (*mode & 07777) == 0700;
   }
-  if (e.name == "open" || e.name == "openat") {
+  if (name == "open" || name == "openat") {
     auto flags = int_of(arg_named(e, "flags"));
     return flags && (*flags & O_CREAT) && (*flags & O_EXCL);
   }
-  if (e.name == "openat2") {
+  if (name == "openat2") {
     auto flags = open_how_flags(arg_named(e, "how"));
     return flags && (*flags & O_CREAT) && (*flags & O_EXCL);
   }
   return false;
-}
-
-const SyscallInfo* info_of(const Event& e) {
-  if (const SyscallInfo* i = syscall_by_nr(e.nr); i != nullptr && i->name == e.name) return i;
-  return syscall_by_name(e.name);
 }
 
 std::string argv_text(const Extractor& x, const std::vector<std::string>& argv) {
@@ -77,12 +74,87 @@ FdRef Extractor::fd_target(const Arg* fd_arg) {
   return guess;
 }
 
-Chunk Extractor::make_chunk() const {
+Chunk Extractor::make_chunk() {
   Chunk c;
   c.seq = ev->seq;
-  c.process = proc();
-  c.writer = tree.thread_label(ev->pid, ev->tid, ev->seq);
+  const std::optional<std::size_t> node = tree.index_of(ev->pid, ev->seq);
+  c.process = node ? &tree.nodes()[*node].key : &proc();
+  c.writer = writer_id(node);
   return c;
+}
+
+std::uint32_t Extractor::intern_copy_source(std::string source) {
+  auto [it, fresh] = copy_source_ids_.try_emplace(source, static_cast<std::uint32_t>(copy_sources_.size()));
+  if (fresh) copy_sources_.push_back(std::move(source));
+  return it->second;
+}
+
+std::uint32_t Extractor::writer_id(std::optional<std::size_t> node) {
+  // Interned by label, so two threads with the same label are the same writer, as
+  // they were when labels were compared as strings.
+  const std::uint64_t thread = (static_cast<std::uint64_t>(node.value_or(0xffffffffu)) << 32) |
+                               static_cast<std::uint32_t>(ev->tid.value);
+  if (auto it = writer_by_thread_.find(thread); it != writer_by_thread_.end()) return it->second;
+  std::string label = tree.thread_label(ev->pid, ev->tid, ev->seq);
+  auto [at, fresh] = writer_by_label_.try_emplace(label, static_cast<std::uint32_t>(writer_labels_.size()));
+  if (fresh) writer_labels_.push_back(std::move(label));
+  writer_by_thread_.emplace(thread, at->second);
+  return at->second;
+}
+
+std::uint32_t Extractor::path_slot(const std::string& abs) {
+  auto [it, fresh] = path_slots_.try_emplace(abs, static_cast<std::uint32_t>(paths_.size()));
+  if (fresh) paths_.emplace_back().templated = tpath(abs);
+  return it->second;
+}
+
+Extractor::PathInfo& Extractor::path_info(FdTarget& target) {
+  if (target.path_slot == UINT32_MAX) target.path_slot = path_slot(target.path);
+  return paths_[target.path_slot];
+}
+
+std::string_view Extractor::read_drop(const std::string& abs, const std::string& tp,
+                                      bool directory) const {
+  if (noise.ignored(abs, tp)) return "equivalence.ignored_paths";
+  if (noise.noise_read(abs, tp)) return "equivalence.noise_reads";
+  if (!noise.keep_noise() && (tree.implementation_files().contains(abs) ||
+                              (directory && tree.implementation_dirs().contains(abs))))
+    return "equivalence.implementation_reads";
+  if (!noise.keep_noise()) {
+    for (const std::string& prefix : tree.install_prefixes()) {
+      for (const char* sub : {"/lib", "/lib64", "/libexec", "/share"}) {
+        if (path_under(abs, prefix + sub)) return "equivalence.runtime_reads";
+      }
+    }
+  }
+  return {};
+}
+
+std::string_view Extractor::write_drop(const std::string& abs, PathInfo& p) const {
+  if (!p.write_known) {
+    p.write_known = true;
+    if (noise.ignored(abs, p.templated)) {
+      p.write_drop = "equivalence.ignored_paths";
+    } else if (noise.noise_write(abs, p.templated)) {
+      p.write_drop = "equivalence.noise_writes";
+    }
+  }
+  return p.write_drop;
+}
+
+ChannelBuilder& Extractor::channel_of(PathInfo& p, const std::string& abs) {
+  if (p.channel == nullptr) {
+    // Several absolute paths can share a templated one: the channel is named (and its
+    // raw path taken) by the first that used it.
+    ChannelBuilder& b = files[p.templated];
+    if (b.name.empty()) {
+      b.name = "file " + p.templated;
+      b.path = p.templated;
+      b.raw_path = abs;
+    }
+    p.channel = &b;  // unordered_map values stay where they are
+  }
+  return *p.channel;
 }
 
 std::string Extractor::tquoted(std::string_view s) const {
@@ -91,57 +163,44 @@ std::string Extractor::tquoted(std::string_view s) const {
 
 void Extractor::file_op(const std::string& abs, Category cat, std::string key) {
   if (!emit || relaxed(cat) || abs.empty()) return;
-  std::string tp = tpath(abs);
-  if (noise.ignored(abs, tp)) {
-    count("equivalence.ignored_paths");
+  PathInfo& p = path_info(abs);
+  if (std::string_view drop = write_drop(abs, p); !drop.empty()) {
+    count(drop);
     return;
   }
-  if (noise.noise_write(abs, tp)) {
-    count("equivalence.noise_writes");
-    return;
-  }
-  ChannelBuilder& b = file_channel(tp, abs);
+  ChannelBuilder& b = channel_of(p, abs);
   Item it;
   it.category = cat;
   it.text = display_key(key);
   it.key = std::move(key);
   it.seq = ev->seq;
   it.process = proc();
-  it.path = tp;
+  it.path = p.templated;
   it.raw_path = abs;
-  b.entries.emplace_back(std::move(it));
+  b.entries.emplace_back(OpRef{static_cast<std::uint32_t>(b.ops.size())});
+  b.ops.push_back(std::move(it));
 }
 
 void Extractor::user_read(const std::string& abs, bool directory) {
   if (!emit || relaxed(Category::UserReads) || abs.empty()) return;
-  std::string tp = tpath(abs);
-  if (noise.ignored(abs, tp)) {
-    count("equivalence.ignored_paths");
-    return;
+  PathInfo& p = path_info(abs);
+  const std::size_t d = directory ? 1 : 0;
+  if (!p.read_known[d]) {
+    p.read_drop[d] = read_drop(abs, p.templated, directory);
+    p.read_known[d] = true;
   }
-  if (noise.noise_read(abs, tp)) {
-    count("equivalence.noise_reads");
+  if (!p.read_drop[d].empty()) {
+    count(p.read_drop[d]);
     return;
-  }
-  if (!noise.keep_noise() && (tree.implementation_files().contains(abs) ||
-                              (directory && tree.implementation_dirs().contains(abs)))) {
-    count("equivalence.implementation_reads");
-    return;
-  }
-  if (!noise.keep_noise()) {
-    for (const std::string& prefix : tree.install_prefixes()) {
-      for (const char* sub : {"/lib", "/lib64", "/libexec", "/share"}) {
-        if (path_under(abs, prefix + sub)) {
-          count("equivalence.runtime_reads");
-          return;
-        }
-      }
-    }
   }
   if (tree.in_launcher(ev->pid, ev->seq)) {
     count("equivalence.launcher_reads");
     return;
   }
+  // Listed once: `reads` is a set, and the same file is typically read many times.
+  if (p.read_added[d]) return;
+  p.read_added[d] = true;
+  const std::string& tp = p.templated;
   std::string text = (directory ? "list " : "read ") + tp;
   if (reads.contains(text)) return;
   Item it;
@@ -165,16 +224,6 @@ void Extractor::stdin_read() {
   reads.emplace(it.text, std::move(it));
 }
 
-ChannelBuilder& Extractor::file_channel(const std::string& templated, const std::string& abs) {
-  ChannelBuilder& b = files[templated];
-  if (b.name.empty()) {
-    b.name = "file " + templated;
-    b.path = templated;
-    b.raw_path = abs;
-  }
-  return b;
-}
-
 void Extractor::write_chunk(FdTarget& target, Chunk chunk) {
   if (!emit) return;
   switch (target.kind) {
@@ -186,17 +235,12 @@ void Extractor::write_chunk(FdTarget& target, Chunk chunk) {
       return;
     case FdTarget::Kind::File: {
       if (relaxed(Category::FileContent) || target.path.empty()) return;
-      if (target.templated.empty()) target.templated = tpath(target.path);
-      const std::string& tp = target.templated;
-      if (noise.ignored(target.path, tp)) {
-        count("equivalence.ignored_paths");
+      PathInfo& p = path_info(target);
+      if (std::string_view drop = write_drop(target.path, p); !drop.empty()) {
+        count(drop);
         return;
       }
-      if (noise.noise_write(target.path, tp)) {
-        count("equivalence.noise_writes");
-        return;
-      }
-      file_channel(tp, target.path).entries.emplace_back(std::move(chunk));
+      channel_of(p, target.path).entries.emplace_back(std::move(chunk));
       return;
     }
     default:
@@ -264,9 +308,10 @@ void Extractor::discover() {
     if (e.ret_ref.starts_with('/')) templ.observe_path(e.ret_ref);
     // Ports the run was given by the kernel (bind to port 0, then getsockname; the
     // local side of accepted connections) differ from run to run: $PORTn.
-    if (e.name == "getsockname" && !e.failed())
+    const std::string_view name = e.name;
+    if (name == "getsockname" && !e.failed())
       if (const Arg* a = nth_arg(e, ArgKind::Sockaddr)) templ.observe_local_endpoint(a->str);
-    if ((e.name == "accept" || e.name == "accept4") && e.ret_ref.starts_with("socket:[")) {
+    if ((name == "accept" || name == "accept4") && e.ret_ref.starts_with("socket:[")) {
       std::string_view r = e.ret_ref;
       std::size_t sp = r.find(' '), arrow = r.find("->");
       if (sp != std::string_view::npos && arrow != std::string_view::npos && arrow > sp)
@@ -280,38 +325,60 @@ void Extractor::discover() {
     }
 }
 
+const Extractor::Dispatch& Extractor::dispatch(const std::string& name) {
+  const std::size_t slot =
+      name.empty() ? 0 : (name.size() * 31 + static_cast<unsigned char>(name.front()) * 7 +
+                          static_cast<unsigned char>(name.back())) % dispatch_cache_.size();
+  DispatchSlot& cached = dispatch_cache_[slot];
+  if (cached.dispatch != nullptr && cached.name == name) return *cached.dispatch;
+  auto it = dispatch_.find(name);
+  if (it == dispatch_.end()) it = dispatch_.emplace(name, resolve(name)).first;
+  cached = {it->first, &it->second};
+  return it->second;
+}
+
+Extractor::Dispatch Extractor::resolve(const std::string& name) const {
+  Dispatch d;
+  // By name: the number's entry is the same one whenever the number agrees with it.
+  const SyscallInfo* info = syscall_by_name(name);
+  if (info != nullptr && (info->classes & config.exclude_classes) != 0) d.excluded = true;
+  if (std::find(config.exclude_syscalls.begin(), config.exclude_syscalls.end(), name) !=
+      config.exclude_syscalls.end())
+    d.excluded = true;
+  d.handler = fd_handler(name);
+  if (d.handler == nullptr) d.handler = file_handler(name);
+  if (d.handler == nullptr) d.handler = stream_handler(name);
+  if (d.handler == nullptr) d.handler = net_signal_handler(name);
+  d.returns_fd = info != nullptr && info->returns_fd;
+  return d;
+}
+
 void Extractor::walk() {
   std::unordered_set<std::int32_t> seen_pids;
+  std::optional<std::int32_t> last_pid;  // a process's events mostly come in runs
   for (Seq s : order.order()) {
     const Event& e = trace.events[s];
     ev = &e;
-    if (seen_pids.insert(e.pid.value).second) {
+    if (e.pid.value != last_pid && seen_pids.insert(e.pid.value).second) {
       const ProcNode* n = tree.node_of(e.pid, e.seq);
       if (n != nullptr && n->root && !fds.known(e.pid)) fds.init_root(e.pid);
     }
+    last_pid = e.pid.value;
     if (e.kind != EventKind::Syscall) continue;
     if (e.failed() && is_retry_errno(e.err)) {
       count("equivalence.retries_collapsed");
       continue;
     }
-    const SyscallInfo* info = info_of(e);
-    emit = true;
-    if (info != nullptr && (info->classes & config.exclude_classes) != 0) emit = false;
-    if (std::find(config.exclude_syscalls.begin(), config.exclude_syscalls.end(), e.name) !=
-        config.exclude_syscalls.end())
-      emit = false;
+    const Dispatch& d = dispatch(e.name);
+    emit = !d.excluded;
 
     // The call's arguments are described before its bookkeeping (a close forgets its fd),
     // its result after (an open's new fd).
     std::optional<PendingLine> line;
     if (emit) line = begin_syscall_line(*this, e);
-    Handler h = fd_handler(e.name);
-    if (h == nullptr) h = file_handler(e.name);
-    if (h == nullptr) h = stream_handler(e.name);
-    if (h == nullptr) h = net_signal_handler(e.name);
-    if (h != nullptr) {
-      h(*this, e);
-    } else {
+    if (d.handler != nullptr) {
+      d.handler(*this, e);
+    } else if (d.returns_fd) {
       track_generic_fd(*this, e);
     }
     if (line) finish_syscall_line(*this, e, std::move(*line));
@@ -391,11 +458,13 @@ std::vector<Channel> Extractor::assemble() {
 
   render_channel(*this, out, channels);
   render_channel(*this, err, channels);
-  std::vector<const ChannelBuilder*> by_path;
-  for (const auto& [path, b] : files) by_path.push_back(&b);
+  std::vector<ChannelBuilder*> by_path;
+  by_path.reserve(files.size());
+  for (auto& [path, b] : files) by_path.push_back(&b);
   std::sort(by_path.begin(), by_path.end(),
             [](const ChannelBuilder* x, const ChannelBuilder* y) { return x->path < y->path; });
-  for (const ChannelBuilder* b : by_path) render_channel(*this, *b, channels);
+  channels.reserve(channels.size() + by_path.size() + 4);
+  for (ChannelBuilder* b : by_path) render_channel(*this, *b, channels);
 
   if (!reads.empty()) {
     Channel r;

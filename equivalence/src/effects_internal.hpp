@@ -3,12 +3,15 @@
 // the channels they fill. Internal to golden::equivalence.
 #pragma once
 
+#include <array>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
 #include <string_view>
 #include <unordered_map>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -18,22 +21,34 @@
 #include "noise.hpp"
 #include "path_templates.hpp"
 #include "process_tree.hpp"
+#include "string_hash.hpp"
 
 namespace golden::eqv {
 
 // Bytes written by one call (or copied in-kernel by one call).
 struct Chunk {
   Seq seq = 0;
-  std::string process;     // process key
-  std::string writer;      // thread label: who wrote, for concurrent-writer splitting
-  StreamHash raw;          // hash + length of the bytes
-  std::string head;        // the first bytes (all of them when complete)
+  const std::string* process = nullptr;  // process key (owned by the ProcessTree)
+  std::uint32_t writer = 0;  // thread label, interned (Extractor::writer_label): who
+                             // wrote, for concurrent-writer splitting
+  StreamHash raw;            // hash + length of the bytes
+  // The first bytes (all of them when complete). A view into the trace's payload: the
+  // trace outlives the extractor, and copying every head doubled the walk's memory.
+  std::string_view head;
   bool complete = true;
   bool copy = false;       // sendfile/copy_file_range/splice: bytes not in the trace
-  std::string copy_from;   // templated source of a copy
+  // The templated source of a copy, interned (Extractor::copy_source): out of line, so
+  // a chunk is trivially copyable; channels grow by tens of thousands of them.
+  std::uint32_t copy_from = 0;
 };
 
-using Entry = std::variant<Item, Chunk>;
+static_assert(std::is_trivially_copyable_v<Chunk>);
+
+// An operation of the channel: its item, by index in ChannelBuilder::ops.
+struct OpRef {
+  std::uint32_t index = 0;
+};
+using Entry = std::variant<OpRef, Chunk>;
 
 // A channel being built: operations and written bytes, in order.
 struct ChannelBuilder {
@@ -41,8 +56,20 @@ struct ChannelBuilder {
   Category category = Category::FileOps;          // of its operations
   Category content_category = Category::FileContent;  // of its bytes
   std::string path, raw_path;
+  std::vector<Item> ops;
   std::vector<Entry> entries;
 };
+
+class Extractor;
+
+// Scratch buffers render_channel reuses from block to block and channel to channel.
+struct RenderBuffers {
+  std::string quoted, raw;
+  std::vector<std::uint64_t> offsets;
+};
+// Handlers (one file per family). Each is called for every event of its syscalls,
+// also when `emit` is false, because fd tables must stay right.
+using Handler = void (*)(Extractor&, const Event&);
 
 class Extractor {
  public:
@@ -79,6 +106,13 @@ class Extractor {
   // Hot: called for most events. Literal names, folded into `counters` at the end.
   void count(std::string_view name) { ++fast_counters_[name]; }
 
+  // Sources of in-kernel copies, interned: equal sources get equal numbers.
+  std::uint32_t intern_copy_source(std::string source);
+  const std::string& copy_source(std::uint32_t id) const { return copy_sources_[id]; }
+  // The interned writer label of the current event's thread ("1/ls", "1/ls[t2]").
+  std::uint32_t writer_id(std::optional<std::size_t> node);
+  const std::string& writer_label(std::uint32_t id) const { return writer_labels_[id]; }
+
   // Effect sinks; each applies ignore_paths / noise / relax.
   // `key`: the item's key (Item::key); its text is the display form.
   void file_op(const std::string& abs, Category cat, std::string key);
@@ -87,20 +121,65 @@ class Extractor {
   void write_chunk(FdTarget& target, Chunk chunk);
   void process_item(std::vector<Item>& list, Category cat, std::string key);
   bool relaxed(Category c) const { return config.relax.contains(c); }
-  Chunk make_chunk() const;
+  Chunk make_chunk();
 
   std::unordered_map<std::string, ChannelBuilder> files;  // by templated path
-  ChannelBuilder& file_channel(const std::string& templated, const std::string& abs);
   ChannelBuilder out, err;
   std::map<std::string, Item> reads;            // by text
   std::map<std::size_t, std::vector<Item>> net, sig;  // by process node (proc_list)
   std::map<std::string, std::vector<Item>> calls;     // by thread label
   std::map<std::string, std::size_t> call_owner;      // thread label -> process node
+  RenderBuffers render_buffers;
   // Consecutive writes (by seq) of different writers to one channel that are not
   // causally ordered: found by resolve_concurrency() before rendering.
   std::set<std::pair<Seq, Seq>> unordered_writes;
 
  private:
+  // What the walk decides per syscall name, once: its handler and whether it emits.
+  struct Dispatch {
+    Handler handler = nullptr;
+    bool excluded = false;    // exclude_classes / exclude_syscalls
+    bool returns_fd = false;  // no handler, but its result is an fd to track
+  };
+  const Dispatch& dispatch(const std::string& name);
+  Dispatch resolve(const std::string& name) const;
+  // In front of dispatch_: a small direct-mapped cache by the name's length and ends,
+  // checked against the whole name. A trace repeats a handful of names.
+  struct DispatchSlot {
+    std::string_view name;  // a key of dispatch_ (node-based: it stays put)
+    const Dispatch* dispatch = nullptr;
+  };
+  std::array<DispatchSlot, 64> dispatch_cache_{};
+  // Per absolute path: its templated form and what reads and writes of it come to.
+  // Templating and the ignore/noise/implementation lists are fixed once discover()
+  // has run, and a 200k-event trace opens the same few hundred paths over and over.
+  struct PathInfo {
+    std::string templated;
+    // Reads, [directory]: decided, the counter of a dropped read ("" = a user read),
+    // and whether the user read is already listed.
+    bool read_known[2] = {false, false};
+    std::string_view read_drop[2];
+    bool read_added[2] = {false, false};
+    // Writes: decided, the counter of a dropped write, the channel once used.
+    bool write_known = false;
+    std::string_view write_drop;
+    ChannelBuilder* channel = nullptr;
+  };
+  std::uint32_t path_slot(const std::string& abs);
+  PathInfo& path_info(const std::string& abs) { return paths_[path_slot(abs)]; }
+  PathInfo& path_info(FdTarget& target);  // target.path's, the slot kept in the target
+  std::string_view read_drop(const std::string& abs, const std::string& templated, bool directory) const;
+  std::string_view write_drop(const std::string& abs, PathInfo& p) const;
+  ChannelBuilder& channel_of(PathInfo& p, const std::string& abs);
+
+  std::unordered_map<std::string, Dispatch, StringHash, std::equal_to<>> dispatch_;
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> path_slots_;
+  std::deque<PathInfo> paths_;  // by slot; a deque, so references stay valid
+  std::vector<std::string> copy_sources_;
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> copy_source_ids_;
+  std::vector<std::string> writer_labels_;
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> writer_by_label_;
+  std::unordered_map<std::uint64_t, std::uint32_t> writer_by_thread_;  // node << 32 | tid
   std::unordered_map<std::string_view, std::uint64_t> fast_counters_;
   void discover();
   void walk();
@@ -109,9 +188,6 @@ class Extractor {
   void process_channel(Channel& ch);
 };
 
-// Handlers (one file per family). Each is called for every event of its syscalls,
-// also when `emit` is false, because fd tables must stay right.
-using Handler = void (*)(Extractor&, const Event&);
 Handler fd_handler(std::string_view name);
 Handler file_handler(std::string_view name);
 Handler stream_handler(std::string_view name);
@@ -126,7 +202,8 @@ struct PendingLine {
 std::optional<PendingLine> begin_syscall_line(Extractor& x, const Event& e);
 void finish_syscall_line(Extractor& x, const Event& e, PendingLine line);
 
-// Turns a builder into channels (one, or more when concurrent writers are split).
-void render_channel(Extractor& x, const ChannelBuilder& b, std::vector<Channel>& out);
+// Turns a builder into channels (one, or more when concurrent writers are split); its
+// operation items are moved out.
+void render_channel(Extractor& x, ChannelBuilder& b, std::vector<Channel>& out);
 
 }  // namespace golden::eqv

@@ -44,8 +44,9 @@ void on_open(Extractor& x, const Event& e) {
     flags = fa != nullptr ? fa->raw : 0;
     mode = int_of(find_arg(e, "mode", ArgKind::Mode));
   }
-  std::string path = path_of(find_arg(e, "pathname", ArgKind::Path));
-  if (path.empty() && e.ret >= 0 && e.ret_ref.starts_with('/')) path = e.ret_ref;
+  const std::string& named = path_of(find_arg(e, "pathname", ArgKind::Path));
+  const std::string& path =
+      named.empty() && e.ret >= 0 && e.ret_ref.starts_with('/') ? e.ret_ref : named;
 
   const int acc = static_cast<int>(flags & O_ACCMODE);
   const bool opath = (flags & O_PATH) != 0;

@@ -26,10 +26,11 @@ FdRef FdTables::from_description(std::int64_t fd, const std::string& desc) {
 }
 
 void FdTables::init_root(Pid pid) {
-  auto& t = tables_[pid.value];
-  t[0] = make(FdTarget::Kind::Stdin);
-  t[1] = make(FdTarget::Kind::Stdout);
-  t[2] = make(FdTarget::Kind::Stderr);
+  Table& t = tables_[pid.value];
+  if (t.low.size() < 3) t.low.resize(3);
+  t.low[0] = make(FdTarget::Kind::Stdin);
+  t.low[1] = make(FdTarget::Kind::Stdout);
+  t.low[2] = make(FdTarget::Kind::Stderr);
 }
 
 void FdTables::fork(Pid parent, Pid child) {
@@ -37,36 +38,53 @@ void FdTables::fork(Pid parent, Pid child) {
   if (it != tables_.end()) {
     tables_[child.value] = it->second;
   } else {
-    tables_[child.value].clear();
+    tables_[child.value] = Table{};
   }
   umask_[child.value] = umask(parent);
 }
 
 FdRef FdTables::get(Pid pid, std::int64_t fd) const {
   auto it = tables_.find(pid.value);
-  if (it == tables_.end()) return nullptr;
-  auto f = it->second.find(fd);
-  return f == it->second.end() ? nullptr : f->second;
+  if (it == tables_.end() || fd < 0) return nullptr;
+  const Table& t = it->second;
+  if (fd < kDense) return static_cast<std::size_t>(fd) < t.low.size() ? t.low[static_cast<std::size_t>(fd)] : nullptr;
+  auto f = t.high.find(fd);
+  return f == t.high.end() ? nullptr : f->second;
 }
 
 void FdTables::set(Pid pid, std::int64_t fd, FdRef target) {
   if (fd < 0) return;
-  tables_[pid.value][fd] = std::move(target);
+  Table& t = tables_[pid.value];
+  if (fd < kDense) {
+    const auto i = static_cast<std::size_t>(fd);
+    if (t.low.size() <= i) t.low.resize(i + 1);
+    t.low[i] = std::move(target);
+  } else {
+    t.high[fd] = std::move(target);
+  }
 }
 
 void FdTables::close(Pid pid, std::int64_t fd) {
   auto it = tables_.find(pid.value);
-  if (it != tables_.end()) it->second.erase(fd);
+  if (it == tables_.end() || fd < 0) return;
+  Table& t = it->second;
+  if (fd < kDense) {
+    if (static_cast<std::size_t>(fd) < t.low.size()) t.low[static_cast<std::size_t>(fd)].reset();
+  } else {
+    t.high.erase(fd);
+  }
 }
 
 void FdTables::close_range(Pid pid, std::uint64_t first, std::uint64_t last) {
   auto it = tables_.find(pid.value);
   if (it == tables_.end()) return;
+  Table& t = it->second;
+  for (std::uint64_t fd = first; fd <= last && fd < t.low.size(); ++fd) t.low[fd].reset();
   std::vector<std::int64_t> gone;
-  for (const auto& [fd, ref] : it->second)
-    if (fd >= 0 && static_cast<std::uint64_t>(fd) >= first && static_cast<std::uint64_t>(fd) <= last)
+  for (const auto& [fd, ref] : t.high)
+    if (static_cast<std::uint64_t>(fd) >= first && static_cast<std::uint64_t>(fd) <= last)
       gone.push_back(fd);
-  for (std::int64_t fd : gone) it->second.erase(fd);
+  for (std::int64_t fd : gone) t.high.erase(fd);
 }
 
 unsigned FdTables::umask(Pid pid) const {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "golden/model/ids.hpp"
 
@@ -19,7 +20,9 @@ struct FdTarget {
   Kind kind = Kind::Other;
   std::string path;  // File/Directory: absolute path
   std::string desc;  // what the kernel says it is, for the rest ("pipe:[12]", bound address)
-  std::string templated;  // `path` templated, filled on first use (writes come in thousands)
+  // `path`'s entry in the extractor's path table (templated form, verdicts), filled on
+  // first use: writes come in thousands, a lookup by path each was measurable.
+  std::uint32_t path_slot = UINT32_MAX;
 };
 using FdRef = std::shared_ptr<FdTarget>;
 
@@ -44,7 +47,15 @@ class FdTables {
   static FdRef from_description(std::int64_t fd, const std::string& desc);
 
  private:
-  std::unordered_map<std::int32_t, std::unordered_map<std::int64_t, FdRef>> tables_;
+  // One process's table. fds are small and reused, and every fork copies the table:
+  // those below kDense live in a vector indexed by fd (a copy is one allocation, an
+  // open/close none), the rare larger ones in a map.
+  struct Table {
+    std::vector<FdRef> low;
+    std::unordered_map<std::int64_t, FdRef> high;
+  };
+  static constexpr std::int64_t kDense = 1024;
+  std::unordered_map<std::int32_t, Table> tables_;
   std::unordered_map<std::int32_t, unsigned> umask_;
 };
 

@@ -72,7 +72,7 @@ void PathSet::add(std::string_view glob) {
   } else if (!has_wildcard(glob)) {
     exact_.emplace_back(glob);
   } else {
-    globs_.emplace_back(glob);
+    globs_.emplace_back(glob, glob.find_first_of("*?["));
   }
 }
 
@@ -98,8 +98,8 @@ bool PathSet::matches(std::string_view path) const {
       if (starts && ends) return true;
     }
   }
-  for (const std::string& g : globs_)
-    if (glob_match(g, path)) return true;
+  for (const auto& [g, literal] : globs_)
+    if (path.starts_with(std::string_view(g).substr(0, literal)) && glob_match(g, path)) return true;
   return false;
 }
 

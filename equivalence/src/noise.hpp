@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "golden/equivalence/compare_config.hpp"
@@ -30,7 +31,9 @@ class PathSet {
   std::vector<std::string> basenames_;  // "**/NAME"
   std::vector<std::string> suffixes_;   // "**/*SUFFIX"
   std::vector<std::string> dir_names_;  // "**/NAME/**": a directory named NAME anywhere
-  std::vector<std::string> globs_;
+  // General globs, with the length of their literal head (before the first wildcard):
+  // a path that doesn't start with it cannot match, and most don't.
+  std::vector<std::pair<std::string, std::size_t>> globs_;
 };
 
 class NoiseFilter {

@@ -11,8 +11,17 @@ std::string format_normalized(const NormalizedTrace& n, const NormalizeFormatOpt
   for (const std::string& note : n.notes) out += "# note: " + note + "\n";
   if (options.legend)
     for (const auto& [name, raw] : n.legend) out += fmt::format("# {} = {}\n", name, raw);
+  std::size_t size = out.size();
   for (const Channel& c : n.channels)
-    for (const Item& it : c.items) out += fmt::format("{} | {}\n", c.name, it.text);
+    for (const Item& it : c.items) size += c.name.size() + it.text.size() + 4;
+  out.reserve(size);
+  for (const Channel& c : n.channels)
+    for (const Item& it : c.items) {
+      out += c.name;
+      out += " | ";
+      out += it.text;
+      out += '\n';
+    }
   return out;
 }
 

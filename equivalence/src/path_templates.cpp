@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "byte_scan.hpp"
 #include "glob.hpp"
 #include "golden/equivalence/normalized.hpp"
 #include "path_util.hpp"
@@ -93,7 +94,10 @@ void PathTemplater::observe_path(std::string_view path, bool created_unique) {
   if (path.empty() || path.front() != '/') return;
   // Paths repeat a lot (every read of a library...): observe each once, unless this
   // time it is an exclusive creation, which can add a mapping.
-  if (!created_unique && !observed_.emplace(path).second) return;
+  if (!created_unique) {
+    if (observed_.contains(path)) return;  // no temporary string for the usual repeat
+    observed_.emplace(path);
+  }
   for (const PathTemplate& t : config_.templates) {
     if (std::size_t n = glob_prefix(t.glob, path); n > 0)
       add_numbered(std::string(path.substr(0, n)), "$" + t.name, kPrioUser);
@@ -202,10 +206,11 @@ std::string PathTemplater::replace_pids(std::string_view s, std::size_t min_digi
   if (pids_.empty() && (!ports || ports_.empty())) return std::string(s);
   std::string out;
   out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (!is_digit(s[i]) || (i > 0 && is_alnum(s[i - 1]))) {
-      out += s[i++];
+  // Text between replaced numbers is copied in runs, not character by character.
+  std::size_t i = 0, copied = 0;
+  while ((i = scan::next_digit(s, i)) < s.size()) {
+    if (i > 0 && is_alnum(s[i - 1])) {
+      ++i;
       continue;
     }
     std::size_t j = i;
@@ -217,25 +222,23 @@ std::string PathTemplater::replace_pids(std::string_view s, std::size_t min_digi
     bool component = (i == 0 || s[i - 1] == '/') && (j == s.size() || s[j] == '/');
     if (bounded && (component || tok.size() >= min_digits) && tok.size() <= 9 &&
         tok.front() != '0') {
-      const std::int32_t value = std::stoi(std::string(tok));
-      auto it = pids_.find(value);
-      if (it != pids_.end()) {
-        emit(out, it->second, tok);
-        i = j;
-        continue;
+      std::int32_t value = 0;
+      for (char c : tok) value = value * 10 + (c - '0');  // at most 9 digits: no overflow
+      const std::string* name = nullptr;
+      if (auto it = pids_.find(value); it != pids_.end()) {
+        name = &it->second;
+      } else if (ports && tok.size() >= 4) {
+        if (auto p = ports_.find(value); p != ports_.end()) name = &p->second;
       }
-      if (ports && tok.size() >= 4) {
-        auto p = ports_.find(value);
-        if (p != ports_.end()) {
-          emit(out, p->second, tok);
-          i = j;
-          continue;
-        }
+      if (name != nullptr) {
+        out.append(s.substr(copied, i - copied));
+        emit(out, *name, tok);
+        copied = j;
       }
     }
-    out.append(tok);
     i = j;
   }
+  out.append(s.substr(copied));
   return out;
 }
 
@@ -247,38 +250,47 @@ std::string PathTemplater::path(std::string_view abs) const {
   } else {
     out = std::string(abs);
   }
-  // Pid-bearing components (/proc/1234/..., /run/app.1234.sock).
+  // Pid-bearing components (/proc/1234/..., /run/app.1234.sock). Without digits
+  // there is nothing to replace.
+  if (pids_.empty() || out.find_first_of("0123456789") == std::string::npos) return out;
   return replace_pids(out, 3, false);
 }
 
 std::string PathTemplater::text(std::string_view s, bool pids, std::size_t min_pid_digits,
                                 bool marked) const {
-  std::string out;
-  if (!mappings_.empty() && s.find('/') != std::string_view::npos) {
-    out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size()) {
-      if (s[i] == '/' && (i == 0 || !is_name_char(s[i - 1]))) {
-        const Mapping* hit = nullptr;
-        for (const Mapping& m : mappings_) {
-          if (s.compare(i, m.raw.size(), m.raw) == 0 &&
-              (i + m.raw.size() == s.size() || !is_name_char(s[i + m.raw.size()]))) {
-            hit = &m;
-            break;
-          }
-        }
-        if (hit != nullptr) {
-          out += hit->name;
-          i += hit->raw.size();
-          continue;
+  if (mappings_.empty() || s.find('/') == std::string_view::npos)
+    return pids ? replace_pids(s, min_pid_digits, true, marked) : std::string(s);
+  // Paths first, then numbers over the result. When numbers follow, the first pass
+  // goes to a per-thread scratch buffer, so only the result is allocated.
+  thread_local std::string scratch;
+  std::string result;
+  std::string& out = pids ? scratch : result;
+  out.clear();
+  out.reserve(s.size());
+  std::size_t i = 0, copied = 0;
+  while ((i = s.find('/', i)) != std::string_view::npos) {
+    if (i == 0 || !is_name_char(s[i - 1])) {
+      const Mapping* hit = nullptr;
+      for (const Mapping& m : mappings_) {
+        if (s.compare(i, m.raw.size(), m.raw) == 0 &&
+            (i + m.raw.size() == s.size() || !is_name_char(s[i + m.raw.size()]))) {
+          hit = &m;
+          break;
         }
       }
-      out += s[i++];
+      if (hit != nullptr) {
+        out.append(s.substr(copied, i - copied));
+        out += hit->name;
+        i += hit->raw.size();
+        copied = i;
+        continue;
+      }
     }
-  } else {
-    out = std::string(s);
+    ++i;
   }
-  return pids ? replace_pids(out, min_pid_digits, true, marked) : out;
+  out.append(s.substr(copied));
+  if (!pids) return result;
+  return replace_pids(scratch, min_pid_digits, true, marked);
 }
 
 std::map<std::string, std::string> PathTemplater::legend() const {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "golden/equivalence/compare_config.hpp"
+#include "string_hash.hpp"
 
 namespace golden::eqv {
 
@@ -73,7 +74,7 @@ class PathTemplater {
   std::unordered_map<std::int32_t, std::string> ports_;
   std::vector<std::string> tmp_roots_;
   std::string cwd_;
-  std::unordered_set<std::string> observed_;  // plain observations already made
+  std::unordered_set<std::string, StringHash, std::equal_to<>> observed_;  // plain observations made
 };
 
 // Whether a path component looks like a generated temp name on its own (without

@@ -4,8 +4,28 @@
 
 namespace golden::eqv {
 
+namespace {
+
+// An absolute path that normalization would leave alone: no empty, "." or ".."
+// component, no trailing '/'. Most paths in a trace are, and they need no splitting.
+bool already_normal(std::string_view path) {
+  if (path.size() < 2 || path.front() != '/' || path.back() == '/') return false;
+  std::size_t i = 1;
+  while (i <= path.size()) {
+    std::size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    std::string_view part = path.substr(i, j - i);
+    if (part.empty() || part == "." || part == "..") return false;
+    i = j + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string absolute_path(std::string_view cwd, std::string_view path) {
   if (path.empty()) return {};
+  if (already_normal(path)) return std::string(path);
   std::string joined;
   if (path.front() == '/' || cwd.empty()) {
     joined = std::string(path);

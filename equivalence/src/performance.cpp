@@ -3,6 +3,9 @@
 #include "golden/equivalence/performance.hpp"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
+#include <unordered_map>
 
 #include "golden/graph/critical_path.hpp"
 #include "golden/syscalls/syscall_table.hpp"
@@ -17,20 +20,35 @@ PerfFigures measure(const Trace& trace, const TraceHeader& header) {
     f.threads += std::max<std::size_t>(1, p.threads.size());
     if (p.peak_rss_kb) f.peak_rss_kb = std::max(f.peak_rss_kb.value_or(0), *p.peak_rss_kb);
   }
+  // Counted per class bit, named once at the end: a string key per event was most of
+  // this loop's time.
+  std::array<std::uint64_t, 16> by_bit{};
+  std::unordered_map<std::string_view, const SyscallInfo*> by_name;  // views into the events
+  std::uint64_t other = 0;
   for (const Event& e : trace.events) {
     if (e.kind != EventKind::Syscall) continue;
     ++f.syscalls;
     if (e.failed()) ++f.failed_syscalls;
     const SyscallInfo* info = syscall_by_nr(e.nr);
-    if (info == nullptr || info->name != e.name) info = syscall_by_name(e.name);
+    if (info == nullptr || info->name != e.name) {
+      // By name, remembered: traces without numbers (imports) would search the table
+      // for every event.
+      auto [it, fresh] = by_name.try_emplace(e.name, nullptr);
+      if (fresh) it->second = syscall_by_name(e.name);
+      info = it->second;
+    }
     std::uint16_t classes = info != nullptr ? info->classes : 0;
     if (classes == 0) {
-      ++f.syscalls_by_class["other"];
+      ++other;
       continue;
     }
-    for (std::uint16_t bit = 1; bit != 0 && bit <= classes; bit = static_cast<std::uint16_t>(bit << 1))
-      if (classes & bit) ++f.syscalls_by_class[std::string(class_name(static_cast<SyscallClass>(bit)))];
+    for (std::size_t bit = 0; bit < by_bit.size(); ++bit)
+      if (classes & (1u << bit)) ++by_bit[bit];
   }
+  if (other > 0) f.syscalls_by_class["other"] = other;
+  for (std::size_t bit = 0; bit < by_bit.size(); ++bit)
+    if (by_bit[bit] > 0)
+      f.syscalls_by_class[std::string(class_name(static_cast<SyscallClass>(1u << bit)))] += by_bit[bit];
   if (!header.has_timing) {
     f.critical_path_note = "no timing in the trace";
   } else if (trace.events.empty()) {

@@ -85,7 +85,11 @@ ProcessTree::ProcessTree(const Trace& trace, const CausalOrder& order, const Com
     for (Tid t : p.threads) tid_to_pid_[t.value] = p.pid.value;
   }
   // Events of processes the trace has no record for (attach mode, truncated files).
+  const Event* prev = nullptr;
   for (const Event& e : trace.events) {
+    // A thread's events come in runs; both steps below only matter for a new pair.
+    if (prev != nullptr && prev->tid == e.tid && prev->pid == e.pid) continue;
+    prev = &e;
     tid_to_pid_.try_emplace(e.tid.value, e.pid.value);
     if (by_pid_.contains(e.pid.value)) continue;
     ++counters["equivalence.process_without_record"];

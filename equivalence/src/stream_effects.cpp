@@ -53,19 +53,21 @@ void on_copy(Extractor& x, const Event& e) {
   c.copy = true;
   c.complete = false;
   c.raw = StreamHash(0, static_cast<std::uint64_t>(e.ret));
+  std::string from;
   if (!src) {
-    c.copy_from = "?";
+    from = "?";
   } else if (src->kind == K::File || src->kind == K::Directory) {
-    c.copy_from = x.tpath(src->path);
+    from = x.tpath(src->path);
   } else if (src->kind == K::Stdin) {
-    c.copy_from = "<stdin>";
+    from = "<stdin>";
   } else if (src->kind == K::Pipe) {
-    c.copy_from = "<pipe>";
+    from = "<pipe>";
   } else if (src->kind == K::Socket) {
-    c.copy_from = "<socket>";
+    from = "<socket>";
   } else {
-    c.copy_from = "<" + x.ttext(src->desc) + ">";
+    from = "<" + x.ttext(src->desc) + ">";
   }
+  c.copy_from = x.intern_copy_source(std::move(from));
   x.write_chunk(*dst, std::move(c));
 }
 
