@@ -75,7 +75,7 @@ Arg epoll_events_arg(const DecodeContext& ctx, std::string_view name, std::uint6
                      bool as_array);
 Arg envp_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr);
 
-// Every argument kind at entry; output arguments get their address as a placeholder.
+// Every argument kind at entry; output arguments show their address until the exit fills them in.
 Arg decode_entry_arg(const DecodeContext& ctx, std::size_t i, const std::vector<Arg>& before);
 // Fills in/corrects argument i at exit. `ok`: the call succeeded.
 void decode_exit_arg(const DecodeContext& ctx, std::size_t i, std::int64_t ret, bool ok, Arg& arg);

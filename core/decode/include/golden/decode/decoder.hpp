@@ -54,7 +54,7 @@ struct DecodeOptions {
 };
 
 // Decodes the arguments known at syscall entry (inputs). Arguments that are outputs
-// get a placeholder (their address) until decode_exit fills them in. Like strace, it
+// show their address until decode_exit fills them in. Like strace, it
 // leaves out trailing arguments the call ignores (open's mode without O_CREAT/O_TMPFILE,
 // fcntl's argument for F_GETFL...): their registers hold leftovers that would make two
 // runs differ. So args.size() may be less than info.nargs; positions never shift.
