@@ -2,6 +2,7 @@
 // $PIDn / $PORTn because it equals a pid or port of its run; the same digits printed by
 // another run where they are nothing special must still match, and so must two runs
 // printing their own (different) pids.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -51,9 +52,13 @@ bool keys_match(std::string_view a, std::string_view b) {
       if (!same_template && ta.value != tb.value) return false;
       continue;
     }
-    if (a[i] != b[j]) return false;
-    ++i;
-    ++j;
+    // Up to the next mark on either side the bytes must be equal: compared as a run.
+    const std::size_t ma = std::min(a.find(kMarkBegin, i), a.size());
+    const std::size_t mb = std::min(b.find(kMarkBegin, j), b.size());
+    const std::size_t n = std::min(ma - i, mb - j);
+    if (a.substr(i, n) != b.substr(j, n)) return false;
+    i += n;
+    j += n;
   }
   return i == a.size() && j == b.size();
 }
@@ -80,19 +85,24 @@ std::size_t key_shape_hash(std::string_view key) {
 }
 
 std::string display_key(std::string_view key) {
-  if (key.find(kMarkBegin) == std::string_view::npos) return std::string(key);
+  std::size_t mark = key.find(kMarkBegin);
+  if (mark == std::string_view::npos) return std::string(key);
   std::string out;
   out.reserve(key.size());
-  for (std::size_t i = 0; i < key.size();) {
+  std::size_t copied = 0;  // the text between marks is copied in runs
+  while (mark != std::string_view::npos) {
     Token t;
-    std::size_t k = i;
-    if (key[i] == kMarkBegin && number_at(key, k, t)) {
+    std::size_t k = mark;
+    if (number_at(key, k, t)) {
+      out.append(key.substr(copied, mark - copied));
       out.append(t.name);
-      i = k;
+      copied = k;
+      mark = key.find(kMarkBegin, k);
     } else {
-      out += key[i++];
+      mark = key.find(kMarkBegin, mark + 1);  // malformed: shown as it is
     }
   }
+  out.append(key.substr(copied));
   return out;
 }
 
