@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <queue>
 #include <unordered_map>
 
@@ -81,25 +82,42 @@ CausalOrder::CausalOrder(const Trace& trace, Counters& counters) {
 
   // Kahn's algorithm, smallest seq first among the ready ones: deterministic, and the
   // recorded order wherever causality allows it.
+  // The smallest ready event is usually the one just released (the next event of the
+  // same thread): it waits in `next_up`, below everything in the heap, and skips it.
   std::priority_queue<Seq, std::vector<Seq>, std::greater<>> ready;
+  std::optional<Seq> next_up;
   for (Seq s = 0; s < n; ++s)
     if (indegree[s] == 0) ready.push(s);
   std::vector<bool> done(n, false);
   order_.reserve(n);
   Seq scan = 0;
+  auto make_ready = [&](Seq t) {
+    if (next_up && t < *next_up) std::swap(t, *next_up);
+    if (!next_up && (ready.empty() || t < ready.top())) {
+      next_up = t;
+    } else {
+      ready.push(t);
+    }
+  };
   auto release = [&](Seq t) {
-    if (--indegree[t] == 0) ready.push(t);
+    if (--indegree[t] == 0) make_ready(t);
   };
   while (order_.size() < n) {
-    if (ready.empty()) {
+    if (!next_up && ready.empty()) {
       // A cycle (a damaged trace): break it at the earliest remaining event.
       while (done[scan]) ++scan;
       ++counters["equivalence.causal_cycles_broken"];
       indegree[scan] = 0;
       ready.push(scan);
     }
-    Seq s = ready.top();
-    ready.pop();
+    Seq s;
+    if (next_up) {
+      s = *next_up;
+      next_up.reset();
+    } else {
+      s = ready.top();
+      ready.pop();
+    }
     if (done[s]) continue;
     done[s] = true;
     position_[s] = order_.size();

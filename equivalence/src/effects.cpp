@@ -8,9 +8,9 @@
 
 #include "args.hpp"
 #include "effects_internal.hpp"
-#include "golden/model/escape.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 #include "path_util.hpp"
+#include "quoting.hpp"
 
 namespace golden {
 namespace eqv {
@@ -37,13 +37,13 @@ bool creates_unique(const Event& e) {
   return false;
 }
 
-std::string argv_text(const Extractor& x, const std::vector<std::string>& argv) {
-  std::string out = "[";
+void append_argv(std::string& out, const Extractor& x, const std::vector<std::string>& argv) {
+  out += '[';
   for (std::size_t i = 0; i < argv.size(); ++i) {
     if (i) out += ", ";
     out += x.tquoted(argv[i]);
   }
-  return out + "]";
+  out += ']';
 }
 
 }  // namespace
@@ -69,7 +69,7 @@ FdRef Extractor::fd_target(const Arg* fd_arg) {
   // Never seen opened: trust the kernel's description (and, for a process whose start
   // the walk never saw, the conventional meaning of 0/1/2).
   count("equivalence.untracked_fds");
-  FdRef guess = FdTables::from_description(fds.known(ev->pid) ? -1 : fd_arg->raw, fd_arg->str);
+  FdRef guess = fds.from_description(fds.known(ev->pid) ? -1 : fd_arg->raw, fd_arg->str);
   fds.set(ev->pid, fd_arg->raw, guess);
   return guess;
 }
@@ -158,7 +158,9 @@ ChannelBuilder& Extractor::channel_of(PathInfo& p, const std::string& abs) {
 }
 
 std::string Extractor::tquoted(std::string_view s) const {
-  return templ.text(quote_bytes(s), true, 3, true);
+  std::string quoted;
+  append_quoted(quoted, s);
+  return templ.text(quoted, true, 3, true);
 }
 
 void Extractor::file_op(const std::string& abs, Category cat, std::string key) {
@@ -268,7 +270,7 @@ void Extractor::discover() {
   std::string cwd = trace.run.cwd;
   for (std::size_t i : tree.keyed_preorder()) {
     const ProcNode& n = tree.nodes()[i];
-    if (cwd.empty() && n.root && !n.info.execs.empty()) cwd = n.info.execs.front().cwd;
+    if (cwd.empty() && n.root && !n.info->execs.empty()) cwd = n.info->execs.front().cwd;
   }
   templ.set_cwd(cwd);
 
@@ -280,9 +282,9 @@ void Extractor::discover() {
   });
   for (std::size_t i : by_number) {
     const ProcNode& n = tree.nodes()[i];
-    templ.add_pid(n.info.pid.value, "$PID" + std::to_string(n.pid_number));
-    for (Tid t : n.info.threads)
-      if (t.value != n.info.pid.value)
+    templ.add_pid(n.info->pid.value, "$PID" + std::to_string(n.pid_number));
+    for (Tid t : n.info->threads)
+      if (t.value != n.info->pid.value)
         templ.add_pid(t.value, "$TID" + std::to_string(++tid_number));
   }
 
@@ -319,7 +321,7 @@ void Extractor::discover() {
     }
   }
   for (const ProcNode& n : tree.nodes())
-    for (const ExecRecord& x : n.info.execs) {
+    for (const ExecRecord& x : n.info->execs) {
       templ.observe_path(absolute_path(x.cwd.empty() ? "/" : x.cwd, x.path));
       for (const std::string& a : x.argv) templ.observe_text(a);
     }
@@ -413,15 +415,16 @@ std::vector<Channel> Extractor::assemble() {
   Channel procs;
   procs.name = "processes";
   procs.category = Category::Processes;
-  auto add = [&](const ProcNode& n, Category cat, std::string key, std::optional<Seq> seq) {
+  procs.items.reserve(2 * tree.nodes().size());  // an exec and an exit status each, mostly
+  auto add = [&](const ProcNode& n, Category cat, std::string_view key, std::optional<Seq> seq) {
     if (relaxed(cat)) return;
-    Item it;
+    Item& it = procs.items.emplace_back();
     it.category = cat;
-    it.key = n.key + ": " + key;
+    it.key.reserve(n.key.size() + 2 + key.size());
+    it.key.append(n.key).append(": ").append(key);
     it.text = display_key(it.key);
     it.seq = seq;
     it.process = n.key;
-    procs.items.push_back(std::move(it));
   };
   auto emit_node = [&](auto&& self, std::size_t idx) -> void {
     const ProcNode& n = tree.nodes()[idx];
@@ -429,24 +432,27 @@ std::vector<Channel> Extractor::assemble() {
     // implementation starts, not what it does.
     if (n.launcher && !config.root_exec) return;
     if (!n.root || config.root_exec) {
-      for (const ExecRecord& x : n.info.execs) {
+      for (const ExecRecord& x : n.info->execs) {
         std::string path = absolute_path(x.cwd.empty() ? "/" : x.cwd, x.path);
-        add(n, Category::Processes, "exec " + tpath(path) + " " + argv_text(*this, x.argv), x.seq);
+        std::string line = "exec " + tpath(path);
+        line += ' ';
+        append_argv(line, *this, x.argv);
+        add(n, Category::Processes, line, x.seq);
       }
-      if (n.info.execs.empty() && !n.failed_execs.empty())
+      if (n.info->execs.empty() && !n.failed_execs.empty())
         add(n, Category::Processes,
             "exec failed: " + std::string(basename(n.failed_execs.back().second)),
             n.failed_execs.back().first);
-      if (n.info.execs.empty() && n.failed_execs.empty() && !n.root)
-        add(n, Category::Processes, "fork", n.info.created_by);
+      if (n.info->execs.empty() && n.failed_execs.empty() && !n.root)
+        add(n, Category::Processes, "fork", n.info->created_by);
     }
     for (std::size_t c : n.keyed_children) self(self, c);
     std::string status;
-    if (n.info.exit_signal) {
-      status = "killed by " + signal_name(*n.info.exit_signal) +
-               (n.info.core_dumped ? " (core dumped)" : "");
-    } else if (n.info.exit_code) {
-      status = "exit " + std::to_string(*n.info.exit_code);
+    if (n.info->exit_signal) {
+      status = "killed by " + signal_name(*n.info->exit_signal) +
+               (n.info->core_dumped ? " (core dumped)" : "");
+    } else if (n.info->exit_code) {
+      status = "exit " + std::to_string(*n.info->exit_code);
     } else {
       status = "exit unknown";
     }

@@ -93,19 +93,19 @@ void on_open(Extractor& x, const Event& e) {
     return;
   }
 
-  FdRef target;
+  FdRef target = nullptr;
   if (auto alias = std_alias(path)) {
     target = x.fds.get(e.pid, *alias);
   }
   if (!target) {
     if (path == "/dev/null") {
-      target = FdTables::make(K::Null, path, path);
+      target = x.fds.make(K::Null, path, path);
     } else if (flags & O_DIRECTORY) {
-      target = FdTables::make(K::Directory, path, e.ret_ref);
+      target = x.fds.make(K::Directory, path, e.ret_ref);
     } else if (tmpfile) {
-      target = FdTables::make(K::Other, {}, "O_TMPFILE in " + path);
+      target = x.fds.make(K::Other, {}, "O_TMPFILE in " + path);
     } else {
-      target = FdTables::make(K::File, path, e.ret_ref);
+      target = x.fds.make(K::File, path, e.ret_ref);
     }
   }
   x.fds.set(e.pid, e.ret, target);
@@ -161,7 +161,7 @@ void on_pipe(Extractor& x, const Event& e) {
     x.count("equivalence.pipe_fds_undecoded");
     return;
   }
-  auto t = FdTables::make(K::Pipe, {}, "pipe");
+  auto t = x.fds.make(K::Pipe, {}, "pipe");
   x.fds.set(e.pid, fds[0], t);
   x.fds.set(e.pid, fds[1], t);
 }
@@ -175,12 +175,12 @@ void on_socketpair(Extractor& x, const Event& e) {
     x.count("equivalence.pipe_fds_undecoded");
     return;
   }
-  x.fds.set(e.pid, fds[0], FdTables::make(K::Socket, {}, "socketpair"));
-  x.fds.set(e.pid, fds[1], FdTables::make(K::Socket, {}, "socketpair"));
+  x.fds.set(e.pid, fds[0], x.fds.make(K::Socket, {}, "socketpair"));
+  x.fds.set(e.pid, fds[1], x.fds.make(K::Socket, {}, "socketpair"));
 }
 
 void on_socket(Extractor& x, const Event& e) {
-  if (!e.failed()) x.fds.set(e.pid, e.ret, FdTables::make(K::Socket, {}, e.ret_ref));
+  if (!e.failed()) x.fds.set(e.pid, e.ret, x.fds.make(K::Socket, {}, e.ret_ref));
 }
 
 void on_clone(Extractor& x, const Event& e) {
@@ -201,7 +201,7 @@ void track_generic_fd(Extractor& x, const Event& e) {
   if (e.failed() || e.ret < 0) return;
   const SyscallInfo* info = syscall_by_name(e.name);
   if (info == nullptr || !info->returns_fd) return;
-  x.fds.set(e.pid, e.ret, FdTables::from_description(-1, e.ret_ref));
+  x.fds.set(e.pid, e.ret, x.fds.from_description(-1, e.ret_ref));
 }
 
 Handler fd_handler(std::string_view name) {

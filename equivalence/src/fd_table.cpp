@@ -5,11 +5,12 @@
 namespace golden::eqv {
 
 FdRef FdTables::make(FdTarget::Kind kind, std::string path, std::string desc) {
-  auto t = std::make_shared<FdTarget>();
-  t->kind = kind;
-  t->path = std::move(path);
-  t->desc = std::move(desc);
-  return t;
+  FdTarget& t = targets_.emplace_back();
+  t.kind = kind;
+  t.desc_is_path_ = !path.empty() && desc == path;
+  if (!t.desc_is_path_) t.desc_ = std::move(desc);
+  t.path = std::move(path);
+  return &t;
 }
 
 FdRef FdTables::from_description(std::int64_t fd, const std::string& desc) {
@@ -58,9 +59,9 @@ void FdTables::set(Pid pid, std::int64_t fd, FdRef target) {
   if (fd < kDense) {
     const auto i = static_cast<std::size_t>(fd);
     if (t.low.size() <= i) t.low.resize(i + 1);
-    t.low[i] = std::move(target);
+    t.low[i] = target;
   } else {
-    t.high[fd] = std::move(target);
+    t.high[fd] = target;
   }
 }
 
@@ -69,7 +70,7 @@ void FdTables::close(Pid pid, std::int64_t fd) {
   if (it == tables_.end() || fd < 0) return;
   Table& t = it->second;
   if (fd < kDense) {
-    if (static_cast<std::size_t>(fd) < t.low.size()) t.low[static_cast<std::size_t>(fd)].reset();
+    if (static_cast<std::size_t>(fd) < t.low.size()) t.low[static_cast<std::size_t>(fd)] = nullptr;
   } else {
     t.high.erase(fd);
   }
@@ -79,7 +80,7 @@ void FdTables::close_range(Pid pid, std::uint64_t first, std::uint64_t last) {
   auto it = tables_.find(pid.value);
   if (it == tables_.end()) return;
   Table& t = it->second;
-  for (std::uint64_t fd = first; fd <= last && fd < t.low.size(); ++fd) t.low[fd].reset();
+  for (std::uint64_t fd = first; fd <= last && fd < t.low.size(); ++fd) t.low[fd] = nullptr;
   std::vector<std::int64_t> gone;
   for (const auto& [fd, ref] : t.high)
     if (static_cast<std::uint64_t>(fd) >= first && static_cast<std::uint64_t>(fd) <= last)

@@ -6,7 +6,7 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -19,12 +19,26 @@ struct FdTarget {
   enum class Kind : std::uint8_t { Stdin, Stdout, Stderr, File, Directory, Pipe, Socket, Null, Other };
   Kind kind = Kind::Other;
   std::string path;  // File/Directory: absolute path
-  std::string desc;  // what the kernel says it is, for the rest ("pipe:[12]", bound address)
   // `path`'s entry in the extractor's path table (templated form, verdicts), filled on
   // first use: writes come in thousands, a lookup by path each was measurable.
   std::uint32_t path_slot = UINT32_MAX;
+
+  // What the kernel says it is ("pipe:[12]", a bound address, the file's path).
+  const std::string& desc() const { return desc_is_path_ ? path : desc_; }
+  void set_desc(std::string d) {
+    desc_ = std::move(d);
+    desc_is_path_ = false;
+  }
+
+ private:
+  friend class FdTables;
+  std::string desc_;
+  bool desc_is_path_ = false;  // a file's description is its path: not stored twice
 };
-using FdRef = std::shared_ptr<FdTarget>;
+// What an fd refers to; dup'd and inherited fds share one. Owned by the FdTables (an
+// arena that lives as long as the walk): no reference counting on every lookup, fork
+// and close, and no allocation per target.
+using FdRef = FdTarget*;
 
 class FdTables {
  public:
@@ -42,9 +56,9 @@ class FdTables {
   unsigned umask(Pid pid) const;
   void set_umask(Pid pid, unsigned mask);
 
-  static FdRef make(FdTarget::Kind kind, std::string path = {}, std::string desc = {});
+  FdRef make(FdTarget::Kind kind, std::string path = {}, std::string desc = {});
   // Best guess from the kernel's description alone (for fds the walk never saw open).
-  static FdRef from_description(std::int64_t fd, const std::string& desc);
+  FdRef from_description(std::int64_t fd, const std::string& desc);
 
  private:
   // One process's table. fds are small and reused, and every fork copies the table:
@@ -56,6 +70,7 @@ class FdTables {
   };
   static constexpr std::int64_t kDense = 1024;
   std::unordered_map<std::int32_t, Table> tables_;
+  std::deque<FdTarget> targets_;  // every target made; a deque, so they stay put
   std::unordered_map<std::int32_t, unsigned> umask_;
 };
 

@@ -27,7 +27,7 @@ std::string outcome(const Event& e) {
 void on_connect(Extractor& x, const Event& e) {
   std::string ep = endpoint_of(find_arg(e, "addr", ArgKind::Sockaddr));
   FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
-  if (t && t->kind == K::Socket && !e.failed()) t->desc = ep;
+  if (t && t->kind == K::Socket && !e.failed()) t->set_desc(ep);
   if (ep.empty() || x.noise.noise_endpoint(ep)) return;
   x.process_item(x.net[x.proc_list()], Category::Network, "connect " + x.templ.endpoint(ep) + outcome(e));
 }
@@ -41,22 +41,22 @@ void on_sendto(Extractor& x, const Event& e) {
 void on_bind(Extractor& x, const Event& e) {
   std::string ep = endpoint_of(find_arg(e, "addr", ArgKind::Sockaddr));
   FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
-  if (t && t->kind == K::Socket && !e.failed()) t->desc = ep;
+  if (t && t->kind == K::Socket && !e.failed()) t->set_desc(ep);
   if (ep.empty() || x.noise.noise_endpoint(ep)) return;
   x.process_item(x.net[x.proc_list()], Category::Network, "bind " + x.templ.endpoint(ep) + outcome(e));
 }
 
 void on_listen(Extractor& x, const Event& e) {
   FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
-  std::string ep = t ? t->desc : std::string("?");
+  std::string ep = t ? t->desc() : std::string("?");
   if (x.noise.noise_endpoint(ep)) return;
   x.process_item(x.net[x.proc_list()], Category::Network, "listen " + x.templ.endpoint(ep) + outcome(e));
 }
 
 void on_accept(Extractor& x, const Event& e) {
   FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
-  std::string ep = t ? t->desc : std::string("?");
-  if (!e.failed()) x.fds.set(e.pid, e.ret, FdTables::make(K::Socket, {}, e.ret_ref));
+  std::string ep = t ? t->desc() : std::string("?");
+  if (!e.failed()) x.fds.set(e.pid, e.ret, x.fds.make(K::Socket, {}, e.ret_ref));
   if (x.noise.noise_endpoint(ep)) return;
   // The peer's address has an ephemeral port: only the listening side is stable.
   x.process_item(x.net[x.proc_list()], Category::Network, "accept on " + x.templ.endpoint(ep) + outcome(e));

@@ -80,7 +80,7 @@ ProcessTree::ProcessTree(const Trace& trace, const CausalOrder& order, const Com
   for (const ProcessInfo& p : trace.processes) {
     by_pid_[p.pid.value].push_back(nodes_.size());
     ProcNode n;
-    n.info = p;
+    n.info = &p;
     nodes_.push_back(std::move(n));
     for (Tid t : p.threads) tid_to_pid_[t.value] = p.pid.value;
   }
@@ -95,12 +95,27 @@ ProcessTree::ProcessTree(const Trace& trace, const CausalOrder& order, const Com
     ++counters["equivalence.process_without_record"];
     by_pid_[e.pid.value].push_back(nodes_.size());
     ProcNode n;
-    n.info.pid = e.pid;
+    n.info = &synthesized_.emplace_back();
+    synthesized_.back().pid = e.pid;
     n.synthesized = true;
     nodes_.push_back(std::move(n));
   }
+  // A process's events come in runs, and most pids name one process: its node is
+  // looked up once per run.
+  bool single = false;
+  std::int32_t single_pid = 0;
+  std::size_t single_idx = 0;
   for (const Event& e : trace.events) {
-    auto idx = index_of(e.pid, e.seq);
+    std::optional<std::size_t> idx;
+    if (single && e.pid.value == single_pid) {
+      idx = single_idx;
+    } else {
+      auto it = by_pid_.find(e.pid.value);
+      single = it != by_pid_.end() && it->second.size() == 1;
+      single_pid = e.pid.value;
+      if (single) single_idx = it->second.front();
+      idx = single ? std::optional<std::size_t>(single_idx) : index_of(e.pid, e.seq);
+    }
     if (!idx) continue;
     ProcNode& n = nodes_[*idx];
     if (!n.last_seq || order.position(*n.last_seq) < order.position(e.seq)) n.last_seq = e.seq;
@@ -116,17 +131,17 @@ ProcessTree::ProcessTree(const Trace& trace, const CausalOrder& order, const Com
 
   // Parent links and creation order.
   auto created_pos = [&](const ProcNode& n) -> std::size_t {
-    if (n.info.created_by && *n.info.created_by < trace.events.size())
-      return order.position(*n.info.created_by);
+    if (n.info->created_by && *n.info->created_by < trace.events.size())
+      return order.position(*n.info->created_by);
     return 0;
   };
   std::vector<std::size_t> roots;
   for (std::size_t i = 0; i < nodes_.size(); ++i) {
     ProcNode& n = nodes_[i];
     std::optional<std::size_t> parent;
-    if (n.info.parent.value != 0) {
-      Seq at = n.info.created_by.value_or(n.last_seq.value_or(0));
-      parent = index_of(n.info.parent, at);
+    if (n.info->parent.value != 0) {
+      Seq at = n.info->created_by.value_or(n.last_seq.value_or(0));
+      parent = index_of(n.info->parent, at);
       if (parent == i) parent.reset();
     }
     if (parent) {
@@ -151,7 +166,7 @@ ProcessTree::ProcessTree(const Trace& trace, const CausalOrder& order, const Com
                    [&](std::size_t a, std::size_t b) { return first_pos(a) < first_pos(b); });
 
   for (ProcNode& n : nodes_)
-    n.transparent = !config.forks && !n.root && n.info.execs.empty() && n.failed_execs.empty();
+    n.transparent = !config.forks && !n.root && n.info->execs.empty() && n.failed_execs.empty();
 
   // $PIDn: preorder over the whole tree (structure, not timing, decides the numbers).
   std::size_t number = 0;
@@ -169,13 +184,13 @@ ProcessTree::ProcessTree(const Trace& trace, const CausalOrder& order, const Com
 
   // Launchers: what a root started before its final exec, and all their descendants.
   for (std::size_t r : roots) {
-    const auto& execs = nodes_[r].info.execs;
+    const auto& execs = nodes_[r].info->execs;
     if (execs.size() < 2 || execs.back().seq >= trace.events.size()) continue;
     const std::size_t final_pos = order.position(execs.back().seq);
     final_exec_pos_[r] = final_pos;
     std::vector<std::size_t> stack;
     for (std::size_t c : nodes_[r].children)
-      if (created_pos(nodes_[c]) < final_pos && nodes_[c].info.created_by) stack.push_back(c);
+      if (created_pos(nodes_[c]) < final_pos && nodes_[c].info->created_by) stack.push_back(c);
     while (!stack.empty()) {
       std::size_t i = stack.back();
       stack.pop_back();
@@ -185,7 +200,7 @@ ProcessTree::ProcessTree(const Trace& trace, const CausalOrder& order, const Com
   }
 
   for (const ProcNode& n : nodes_) {
-    for (const ExecRecord& x : n.info.execs) {
+    for (const ExecRecord& x : n.info->execs) {
       const std::string& cwd = x.cwd;
       std::string prog = absolute_path(cwd.empty() ? "/" : cwd, x.path);
       std::string_view bin = dirname(prog);
@@ -229,8 +244,8 @@ void ProcessTree::assign_keys(std::size_t node, const std::string& key) {
   for (std::size_t c : keyed) {
     const ProcNode& child = nodes_[c];
     std::string name;
-    if (!child.info.execs.empty()) {
-      name = std::string(basename(child.info.execs.back().path));
+    if (!child.info->execs.empty()) {
+      name = std::string(basename(child.info->execs.back().path));
     } else if (!child.failed_execs.empty()) {
       name = std::string(basename(child.failed_execs.back().second));
     } else {
@@ -250,7 +265,7 @@ std::optional<std::size_t> ProcessTree::index_of(Pid pid, Seq seq) const {
   // A reused pid: the latest process created before `seq`.
   std::optional<std::size_t> best;
   for (std::size_t i : list) {
-    const ProcessInfo& p = nodes_[i].info;
+    const ProcessInfo& p = *nodes_[i].info;
     if (!p.created_by || *p.created_by <= seq) best = i;
   }
   return best ? best : std::optional<std::size_t>(list.front());
@@ -272,7 +287,7 @@ std::string ProcessTree::thread_label(Pid pid, Tid tid, Seq seq) const {
   std::string label = n->key;
   if (n->transparent) label += "(fork " + std::to_string(n->fork_number) + ")";
   if (tid.value == pid.value) return label;
-  const auto& threads = n->info.threads;
+  const auto& threads = n->info->threads;
   auto it = std::find(threads.begin(), threads.end(), tid);
   std::size_t idx = it == threads.end() ? 0 : static_cast<std::size_t>(it - threads.begin());
   return label + "[t" + (idx == 0 ? std::string("?") : std::to_string(idx + 1)) + "]";

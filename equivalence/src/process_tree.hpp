@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <set>
 #include <string>
@@ -24,7 +25,9 @@ namespace golden::eqv {
 class CausalOrder;
 
 struct ProcNode {
-  ProcessInfo info;                 // the record (synthesized when the trace lacks one)
+  // The trace's record, or one synthesized when the trace lacks it (kept by the tree);
+  // not a copy: a trace can hold thousands of processes with their argv.
+  const ProcessInfo* info = nullptr;
   bool synthesized = false;
   bool root = false;
   bool transparent = false;         // no key of its own (fork without exec)
@@ -45,8 +48,10 @@ struct ProcNode {
 
 class ProcessTree {
  public:
+  // `trace` must outlive the tree: nodes point at its process records.
   ProcessTree(const Trace& trace, const CausalOrder& order, const CompareConfig& config,
               Counters& counters);
+  ProcessTree(Trace&&, const CausalOrder&, const CompareConfig&, Counters&) = delete;
 
   const std::vector<ProcNode>& nodes() const { return nodes_; }
   // Nodes with a key, in preorder of the key tree (roots first, then children in
@@ -87,6 +92,7 @@ class ProcessTree {
 
   const CompareConfig& config_;
   std::vector<ProcNode> nodes_;
+  std::deque<ProcessInfo> synthesized_;  // records of processes the trace has none for
   std::unordered_map<std::int32_t, std::vector<std::size_t>> by_pid_;
   std::unordered_map<std::int32_t, std::int32_t> tid_to_pid_;
   std::vector<std::size_t> keyed_preorder_;

@@ -65,7 +65,7 @@ void on_copy(Extractor& x, const Event& e) {
   } else if (src->kind == K::Socket) {
     from = "<socket>";
   } else {
-    from = "<" + x.ttext(src->desc) + ">";
+    from = "<" + x.ttext(src->desc()) + ">";
   }
   c.copy_from = x.intern_copy_source(std::move(from));
   x.write_chunk(*dst, std::move(c));
