@@ -1,8 +1,13 @@
 #!/bin/sh
 # Benchmark of `golden compare` (not a timed test): two generated 200k-event traces of
 # the same behaviour (different pids, temp dir and write chunking), compared with
-# /usr/bin/time -v; prints wall time and peak RSS against the targets (< 2 s, < 1 GB).
-# Also times a divergent pair (one changed output line among 200k events).
+# /usr/bin/time -v; prints wall time, CPU time and peak RSS against the targets (< 2 s,
+# < 1 GB). Also times a divergent pair (one changed output line among 200k events) and
+# `golden normalize` of one trace.
+#
+# Where the time goes: `golden stats` of one trace is the read-only baseline (compare
+# reads its two traces in parallel), so compare minus stats is roughly the equivalence
+# layer; golden_equivalence_phases then times each phase on traces already in memory.
 #
 #   ci/bench_compare.sh [BUILD_DIR] [EVENTS]
 set -eu
@@ -13,9 +18,10 @@ events=${2:-200000}
 if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
-cmake --build "$build" --target golden golden_equivalence_tracegen -j2 >/dev/null
+cmake --build "$build" --target golden golden_equivalence_tracegen golden_equivalence_phases -j2 >/dev/null
 golden=$build/tools/golden/golden
 gen=$build/equivalence/bench/golden_equivalence_tracegen
+phases=$build/equivalence/bench/golden_equivalence_phases
 [ -x /usr/bin/time ] || { echo "bench_compare: /usr/bin/time is required (apt-get install time)" >&2; exit 2; }
 
 work=$(mktemp -d)
@@ -24,24 +30,44 @@ trap 'rm -rf "$work"' EXIT
 "$gen" "$work/b.json" "$events" b
 "$gen" "$work/m.json" "$events" mutated
 
+# measure VAR LABEL EXPECTED_EXIT TARGETS(yes|no) CMD...: one line; the wall time is
+# left in $VAR for the split below.
 measure() {
-  label=$1 expect=$2
-  shift 2
+  var=$1 label=$2 expect=$3 targets=$4
+  shift 4
   set +e
   /usr/bin/time -v "$@" >"$work/out.txt" 2>"$work/time.txt"
   status=$?
   set -e
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
+  user=$(sed -n 's/.*User time (seconds): //p' "$work/time.txt")
+  sys=$(sed -n 's/.*System time (seconds): //p' "$work/time.txt")
   secs=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
   verdict=ok
   if [ "$status" != "$expect" ]; then verdict="UNEXPECTED EXIT $status (wanted $expect)"; fi
-  if awk "BEGIN { exit !($secs >= 2) }"; then verdict="$verdict; over the 2 s target"; fi
-  if [ "$rss" -ge 1048576 ]; then verdict="$verdict; over the 1 GB target"; fi
-  printf '%-28s wall %6.2f s   peak RSS %7.1f MB   %s\n' "$label" "$secs" "$(echo "$rss" | awk '{print $1/1024}')" "$verdict"
+  if [ "$targets" = yes ]; then
+    if awk "BEGIN { exit !($secs >= 2) }"; then verdict="$verdict; over the 2 s target"; fi
+    if [ "$rss" -ge 1048576 ]; then verdict="$verdict; over the 1 GB target"; fi
+  fi
+  printf '%-30s wall %6.2f s   cpu %6.2f s   peak RSS %7.1f MB   %s\n' "$label" "$secs" \
+    "$(echo "$user $sys" | awk '{print $1 + $2}')" "$(echo "$rss" | awk '{print $1/1024}')" "$verdict"
+  eval "$var=$secs"
 }
 
 echo "golden compare, $events events per trace:"
-measure "equivalent pair (exit 0)" 0 "$golden" compare "$work/a.json" "$work/b.json"
-measure "divergent pair (exit 1)" 1 "$golden" compare "$work/a.json" "$work/m.json"
-measure "normalize one trace" 0 "$golden" normalize "$work/a.json" -o "$work/n.txt"
+measure read "read only (golden stats A)" 0 no "$golden" stats "$work/a.json"
+measure equivalent "equivalent pair (exit 0)" 0 yes "$golden" compare "$work/a.json" "$work/b.json"
+measure divergent "divergent pair (exit 1)" 1 yes "$golden" compare "$work/a.json" "$work/m.json"
+measure normalized "normalize one trace" 0 yes "$golden" normalize "$work/a.json" -o "$work/n.txt"
+
+echo
+echo "split (wall; compare reads A and B in parallel, so one read is the baseline):"
+awk -v r="$read" -v e="$equivalent" -v d="$divergent" -v n="$normalized" 'BEGIN {
+  printf "  reading one trace                %6.2f s\n", r
+  printf "  equivalent pair after reading    %6.2f s\n", e - r
+  printf "  divergent pair after reading     %6.2f s\n", d - r
+  printf "  normalize after reading          %6.2f s\n", n - r
+}'
+echo "phases on traces in memory (golden_equivalence_phases A B):"
+"$phases" "$work/a.json" "$work/b.json" | sed 's/^/  /'
