@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <exception>
 #include <future>
 #include <map>
 #include <set>
@@ -229,19 +230,12 @@ std::size_t CompareResult::failing() const {
                                                 [](const Divergence& d) { return !d.allowed; }));
 }
 
-CompareResult compare(const CompareInput& in_a, const CompareInput& in_b, const CompareConfig& config) {
-  CompareResult r;
-  r.name_a = in_a.name.empty() ? "A" : in_a.name;
-  r.name_b = in_b.name.empty() ? "B" : in_b.name;
-  r.context = config.context;
-  // The two sides are independent: normalize and measure them on two threads.
-  auto side_b = std::async(std::launch::async, [&] {
-    return std::make_pair(normalize(*in_b.trace, config, in_b.header), measure(*in_b.trace, in_b.header));
-  });
-  NormalizedTrace na = normalize(*in_a.trace, config, in_a.header);
-  r.perf_a = measure(*in_a.trace, in_a.header);
-  auto [nb, perf_b] = side_b.get();
-  r.perf_b = std::move(perf_b);
+namespace {
+
+// Everything compare() reports about the two normalized runs: notes, counters, the
+// channel-by-channel divergences and the categories.
+void diff_runs(const NormalizedTrace& na, const NormalizedTrace& nb, const CompareInput& in_a,
+               const CompareInput& in_b, const CompareConfig& config, CompareResult& r) {
   for (const std::string& n : na.notes) r.notes.push_back("A: " + n);
   for (const std::string& n : nb.notes) r.notes.push_back("B: " + n);
   if (in_a.truncated)
@@ -295,11 +289,39 @@ CompareResult compare(const CompareInput& in_a, const CompareInput& in_b, const 
     r.categories.push_back(s);
   }
   r.equivalent = r.failing() == 0;
-  // Nothing of the normalized runs is in the result: they are freed in parallel (tens
-  // of thousands of items each, a measurable share of a large comparison).
+}
+
+}  // namespace
+
+CompareResult compare(const CompareInput& in_a, const CompareInput& in_b, const CompareConfig& config) {
+  CompareResult r;
+  r.name_a = in_a.name.empty() ? "A" : in_a.name;
+  r.name_b = in_b.name.empty() ? "B" : in_b.name;
+  r.context = config.context;
+  // The two sides are independent: B is normalized and measured on a second thread. Its
+  // normalized form is handed over as soon as it is ready, so that the diff (which
+  // needs both, not their performance figures) runs while B is still being measured.
+  std::promise<NormalizedTrace> b_ready;
+  std::future<NormalizedTrace> b_normalized = b_ready.get_future();
+  auto b_measured = std::async(std::launch::async, [&] {
+    try {
+      b_ready.set_value(normalize(*in_b.trace, config, in_b.header));
+    } catch (...) {
+      b_ready.set_exception(std::current_exception());
+      throw;
+    }
+    return measure(*in_b.trace, in_b.header);
+  });
+  NormalizedTrace na = normalize(*in_a.trace, config, in_a.header);
+  NormalizedTrace nb = b_normalized.get();
+  diff_runs(na, nb, in_a, in_b, config, r);
+  // Nothing of the normalized runs is in the result: B's is freed on a thread of its
+  // own, A's here (tens of thousands of items each), then A is measured.
   auto free_b = std::async(std::launch::async, [&nb] { NormalizedTrace gone = std::move(nb); });
   { NormalizedTrace gone = std::move(na); }
+  r.perf_a = measure(*in_a.trace, in_a.header);
   free_b.get();
+  r.perf_b = b_measured.get();
   return r;
 }
 
