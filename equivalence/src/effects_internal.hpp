@@ -32,8 +32,8 @@ struct Chunk {
   std::uint32_t writer = 0;  // thread label, interned (Extractor::writer_label): who
                              // wrote, for concurrent-writer splitting
   StreamHash raw;            // hash + length of the bytes
-  // The first bytes (all of them when complete). A view into the trace's payload: the
-  // trace outlives the extractor, and copying every head doubled the walk's memory.
+  // The first bytes (all of them when complete). A view into the trace's payload (the
+  // trace outlives the extractor): a copy per write was an allocation per write.
   std::string_view head;
   bool complete = true;
   bool copy = false;       // sendfile/copy_file_range/splice: bytes not in the trace
@@ -67,6 +67,7 @@ struct RenderBuffers {
   std::string quoted, raw;
   std::vector<std::uint64_t> offsets;
 };
+
 // Handlers (one file per family). Each is called for every event of its syscalls,
 // also when `emit` is false, because fd tables must stay right.
 using Handler = void (*)(Extractor&, const Event&);
