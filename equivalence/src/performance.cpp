@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
-#include <unordered_map>
 
 #include "golden/graph/critical_path.hpp"
 #include "golden/syscalls/syscall_table.hpp"
@@ -23,7 +22,12 @@ PerfFigures measure(const Trace& trace, const TraceHeader& header) {
   // Counted per class bit, named once at the end: a string key per event was most of
   // this loop's time.
   std::array<std::uint64_t, 16> by_bit{};
-  std::unordered_map<std::string_view, const SyscallInfo*> by_name;  // views into the events
+  struct NameSlot {
+    std::string_view name;  // a view into an event of the trace
+    const SyscallInfo* info = nullptr;
+    bool used = false;
+  };
+  std::array<NameSlot, 64> by_name{};
   std::uint64_t other = 0;
   for (const Event& e : trace.events) {
     if (e.kind != EventKind::Syscall) continue;
@@ -31,11 +35,16 @@ PerfFigures measure(const Trace& trace, const TraceHeader& header) {
     if (e.failed()) ++f.failed_syscalls;
     const SyscallInfo* info = syscall_by_nr(e.nr);
     if (info == nullptr || info->name != e.name) {
-      // By name, remembered: traces without numbers (imports) would search the table
-      // for every event.
-      auto [it, fresh] = by_name.try_emplace(e.name, nullptr);
-      if (fresh) it->second = syscall_by_name(e.name);
-      info = it->second;
+      // By name, remembered in a small direct-mapped table (by length and ends, checked
+      // against the whole name): traces without numbers (imports) would otherwise
+      // search the syscall table for every event.
+      const std::string_view name = e.name;
+      NameSlot& slot = by_name[name.empty() ? 0
+                                            : (name.size() * 31 + static_cast<unsigned char>(name.front()) * 7 +
+                                               static_cast<unsigned char>(name.back())) %
+                                                  by_name.size()];
+      if (!slot.used || slot.name != name) slot = {name, syscall_by_name(name), true};
+      info = slot.info;
     }
     std::uint16_t classes = info != nullptr ? info->classes : 0;
     if (classes == 0) {
