@@ -8,9 +8,9 @@
 #include <algorithm>
 #include <map>
 
-#include "byte_scan.hpp"
+#include "golden/model/byte_scan.hpp"
 #include "effects_internal.hpp"
-#include "quoting.hpp"
+#include "golden/model/escape.hpp"
 
 namespace golden::eqv {
 namespace {

@@ -10,7 +10,7 @@
 #include "effects_internal.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 #include "path_util.hpp"
-#include "quoting.hpp"
+#include "golden/model/escape.hpp"
 
 namespace golden {
 namespace eqv {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "byte_scan.hpp"
+#include "golden/model/byte_scan.hpp"
 #include "glob.hpp"
 #include "golden/equivalence/normalized.hpp"
 #include "path_util.hpp"

@@ -1,12 +1,26 @@
 #include "golden/model/escape.hpp"
 
+#include "golden/model/byte_scan.hpp"
+
 namespace golden {
 
-std::string escape_bytes(std::string_view bytes) {
+void append_escaped(std::string& out, std::string_view bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() + 8);
-  for (unsigned char c : bytes) {
+  out.reserve(out.size() + bytes.size() + 8);
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    // Runs of printable ASCII (the common case) are appended in one go, tested a word
+    // at a time.
+    std::size_t j = i;
+    while (j + 8 <= bytes.size() && !scan::any_to_escape(scan::load(bytes.data() + j))) j += 8;
+    while (j < bytes.size()) {
+      const auto c = static_cast<unsigned char>(bytes[j]);
+      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') break;
+      ++j;
+    }
+    out.append(bytes.data() + i, j - i);
+    if (j == bytes.size()) break;
+    const auto c = static_cast<unsigned char>(bytes[j]);
     switch (c) {
       case '\n': out += "\\n"; break;
       case '\t': out += "\\t"; break;
@@ -14,15 +28,24 @@ std::string escape_bytes(std::string_view bytes) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       default:
-        if (c >= 0x20 && c < 0x7f) {
-          out += static_cast<char>(c);
-        } else {
-          out += "\\x";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xf];
-        }
+        out += "\\x";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xf];
     }
+    i = j + 1;
   }
+}
+
+void append_quoted(std::string& out, std::string_view bytes, bool truncated) {
+  out += '"';
+  append_escaped(out, bytes);
+  out += '"';
+  if (truncated) out += "...";
+}
+
+std::string escape_bytes(std::string_view bytes) {
+  std::string out;
+  append_escaped(out, bytes);
   return out;
 }
 
@@ -64,8 +87,8 @@ std::optional<std::string> unescape_bytes(std::string_view s) {
 }
 
 std::string quote_bytes(std::string_view bytes, bool truncated) {
-  std::string out = "\"" + escape_bytes(bytes) + "\"";
-  if (truncated) out += "...";
+  std::string out;
+  append_quoted(out, bytes, truncated);
   return out;
 }
 

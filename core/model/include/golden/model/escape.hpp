@@ -15,5 +15,9 @@ std::string escape_bytes(std::string_view bytes);
 std::optional<std::string> unescape_bytes(std::string_view escaped);
 // `"escaped"` plus "..." when `truncated`, as strace prints strings.
 std::string quote_bytes(std::string_view bytes, bool truncated = false);
+// The same appended to `out`: for hot paths that quote many short strings into one
+// reused buffer (normalized lines, payload heads).
+void append_escaped(std::string& out, std::string_view bytes);
+void append_quoted(std::string& out, std::string_view bytes, bool truncated = false);
 
 }  // namespace golden

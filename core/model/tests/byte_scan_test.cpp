@@ -3,9 +3,9 @@
 #include <array>
 #include <string>
 
-#include "byte_scan.hpp"
+#include "golden/model/byte_scan.hpp"
 
-namespace golden::eqv::scan {
+namespace golden::scan {
 namespace {
 
 // The word tests must agree with byte-by-byte tests for every byte value at every
@@ -48,4 +48,4 @@ TEST(ByteScan, NextDigit) {
 }
 
 }  // namespace
-}  // namespace golden::eqv::scan
+}  // namespace golden::scan

@@ -8,7 +8,7 @@
 #include <cstring>
 #include <string_view>
 
-namespace golden::eqv::scan {
+namespace golden::scan {
 
 inline constexpr std::uint64_t kOnes = 0x0101010101010101ull;
 inline constexpr std::uint64_t kHighs = 0x8080808080808080ull;
@@ -42,4 +42,4 @@ inline std::size_t next_digit(std::string_view s, std::size_t i) {
   return i;
 }
 
-}  // namespace golden::eqv::scan
+}  // namespace golden::scan
