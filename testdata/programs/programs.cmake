@@ -15,9 +15,10 @@ set(GOLDEN_TRACEE_PROGRAMS
   rapid_children
   syscall_loop
   exit_code
-  ticker)
+  ticker
+  affinity)
 # Programs that need -pthread.
-set(GOLDEN_TRACEE_THREADED threads exec_from_thread)
+set(GOLDEN_TRACEE_THREADED threads exec_from_thread affinity)
 # Programs instrumented with golden's marker syscall (spans, SPEC §9), built by
 # tools/golden/e2e for its span tests (span_capture_test.cpp), which make their own
 # strace -c comparison: golden records the marker as a span, not a syscall, and strace 6.1

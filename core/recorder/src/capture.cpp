@@ -1,13 +1,17 @@
 // capture(): validates options, then runs the command N times (or attaches once), each
 // run its own Session streaming into the sink.
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <optional>
+#include <span>
 
 #include "attach.hpp"
 #include "command_resolution.hpp"
+#include "cpu_pin.hpp"
 #include "golden/recorder/recorder.hpp"
 #include "session.hpp"
 #include "stop_request.hpp"
@@ -99,9 +103,15 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
   auto path = rec::resolve_command(options.command.front(), ::getenv("PATH"));
   if (!path) return path.error();
   const bool filtering = !options.filter.traces_everything();
+  std::optional<rec::CpuPin> pin;
+  if (options.pin_cpu) pin = rec::choose_cpu_pin();
   std::vector<std::uint64_t> filter;
   if (filtering) {
-    auto program = options.filter.seccomp_program();
+    // The recorder answers sched_getaffinity for pinned tracees and must see
+    // sched_setaffinity to stop doing so: both stop whatever -e says.
+    const int affinity_calls[] = {SYS_sched_getaffinity, SYS_sched_setaffinity};
+    auto program = options.filter.seccomp_program(
+        pin ? std::span<const int>(affinity_calls) : std::span<const int>());
     if (!program) return program.error();
     filter = std::move(*program);
   }
@@ -114,6 +124,8 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
   // One trace id for the whole capture (inherited from golden's own TRACEPARENT when
   // set), a new span id per run.
   const std::string capture_context = rec::make_traceparent(::getenv("TRACEPARENT"));
+  // Pinned before the first fork and for every run; restored when the capture ends.
+  const rec::ScopedThreadPin tracer_pin(pin);
   CaptureOutcome out;
   for (unsigned i = 0; i < std::max(1u, options.runs); ++i) {
     if (rec::stop_requested()) {
@@ -128,11 +140,12 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
     // The execve is the launched program's first event: its Lamport clock is 1.
     spec.env = rec::tracee_environment(base_env, run.traceparent, 1, options.extra_env);
     spec.seccomp_filter = filter;
+    spec.pin_cpu = pin ? pin->cpu : -1;
     const std::int64_t start = monotonic_ns();
     auto launched = rec::launch_tracee(spec, topts);
     if (!launched) return launched.error();
     rec::Session session(options, sink, std::move(run), rec::Session::Mode::Launch, filtering,
-                         start);
+                         start, pin ? &*pin : nullptr);
     session.add_launched_root(launched->pid, cwd, launched->error_fd);
     const rec::SessionEnd end = run_session(session, false);
     if (end.error) return *end.error;

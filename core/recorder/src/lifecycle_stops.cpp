@@ -101,6 +101,7 @@ void Session::on_clone_event(Thread& t, StopKind kind) {
     nt = &table_.add_thread(child, p);
   }
   nt->state = ThreadState::AwaitingFirstStop;
+  nt->pinned = t.pinned;  // the CPU set is inherited
   // Without a recorded clone event (filtered out) there is no edge, but the child's
   // events still come after everything its creator did before.
   nt->clock = source ? source->clock : t.clock;

@@ -55,6 +55,7 @@ struct Thread {
   std::shared_ptr<FdTable> files;
   std::shared_ptr<FsState> fs;
   bool exiting = false;            // PTRACE_EVENT_EXIT seen
+  bool pinned = false;             // on the recorder's CPU by golden, not by its own choice
 };
 
 struct Process {

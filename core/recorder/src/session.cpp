@@ -15,13 +15,14 @@
 namespace golden::rec {
 
 Session::Session(const CaptureOptions& options, TraceSink& sink, RunInfo run, Mode mode,
-                 bool seccomp, std::int64_t start_ns)
+                 bool seccomp, std::int64_t start_ns, const CpuPin* pin)
     : options_(options),
       sink_(sink),
       run_(std::move(run)),
       mode_(mode),
       seccomp_(seccomp),
       start_ns_(start_ns),
+      pin_(pin),
       emitter_(sink, run_.counters),
       channels_(run_.counters),
       // Under a seccomp filter the recorder does not see every fd-changing syscall.
@@ -44,6 +45,7 @@ void Session::add_launched_root(Pid pid, const std::string& cwd, int exec_error_
   p.root = true;
   Thread& t = table_.add_thread(Tid{pid.value}, p);
   t.state = ThreadState::Starting;
+  t.pinned = pin_ != nullptr;
   t.files = std::make_shared<FdTable>();
   t.fs = std::make_shared<FsState>();
   t.fs->cwd = cwd;
@@ -206,6 +208,7 @@ void Session::adopt_early_stops() {
     Process& p = table_.add_process(Pid{tid}, now());
     Thread& t = table_.add_thread(Tid{tid}, p);
     t.state = ThreadState::AwaitingFirstStop;
+    t.pinned = pin_ != nullptr;  // a descendant of the launched program
     t.files = std::make_shared<FdTable>();
     t.fs = std::make_shared<FsState>();
     fds_.refresh_cwd(t);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "channel_tracker.hpp"
+#include "cpu_pin.hpp"
 #include "fd_tracker.hpp"
 #include "golden/recorder/recorder.hpp"
 #include "lamport.hpp"
@@ -33,8 +34,10 @@ class Session {
  public:
   enum class Mode { Launch, Attach };
 
+  // `pin`: launched tracees share this CPU with the recorder (cpu_pin.hpp); must outlive
+  // the session.
   Session(const CaptureOptions& options, TraceSink& sink, RunInfo run, Mode mode, bool seccomp,
-          std::int64_t start_ns);
+          std::int64_t start_ns, const CpuPin* pin = nullptr);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -80,6 +83,7 @@ class Session {
   void entry_effects(Thread& t, InFlight& f);
   void exit_effects(Thread& t, InFlight& f, std::int64_t rval, std::vector<Incoming>& incoming);
   void reap_edges(Thread& t, InFlight& f, std::int64_t rval, std::vector<Incoming>& incoming);
+  void affinity_exit(Thread& t, const InFlight& f, std::int64_t rval);
 
   // --- lifecycle_stops.cpp
   void on_clone_event(Thread& t, StopKind kind);
@@ -110,6 +114,7 @@ class Session {
   Mode mode_;
   bool seccomp_;
   std::int64_t start_ns_;
+  const CpuPin* pin_;
 
   EventEmitter emitter_;
   ProcessTable table_;

@@ -97,10 +97,11 @@ void Session::on_entry(Thread& t, std::uint32_t arch, const SyscallRegs& regs, b
   // an unknown number. The tracee's registers are left alone, so it gets the kernel's
   // -ENOSYS exactly as when it runs untraced.
   f.marker = arch == kArchX86_64 && regs.nr == kMarkerSyscall;
-  // With a seccomp filter every stop is a traced call; otherwise (attach mode) the
-  // filter is applied here and untraced calls only update the recorder's state.
-  f.recorded = f.marker || via_seccomp || options_.filter.traces_everything() ||
-               (arch == kArchX86_64 && options_.filter.traces(regs.nr));
+  // The seccomp filter stops the calls the filter traces, calls of other arches and
+  // the affinity calls CPU pinning needs (not recorded); without a filter (attach
+  // mode) the filter is applied here. Untraced calls only update the recorder's state.
+  f.recorded = f.marker || options_.filter.traces_everything() ||
+               (arch == kArchX86_64 ? options_.filter.traces(regs.nr) : via_seccomp);
   ProcessVmMemory mem(t.tid);
   if (f.recorded) {
     Event& e = f.event;
@@ -187,6 +188,8 @@ void Session::on_exit(Thread& t, std::int64_t rval) {
     FdEffectContext fx{fds_, t, mem, options_.decode.path_max};
     apply_fd_creation(fx, f.info, f.regs, rval, f.recorded ? &f.event.args : nullptr);
     exit_effects(t, f, rval, incoming);
+    if (pin_ && (f.nr == SYS_sched_getaffinity || f.nr == SYS_sched_setaffinity))
+      affinity_exit(t, f, rval);
   }
   if (!f.recorded) {
     if (f.exec) ++run_.counters["recorder.exec_without_event"];
@@ -208,6 +211,17 @@ void Session::on_exit(Thread& t, std::int64_t rval) {
   if (f.exec) {
     f.exec->seq = seq;
     t.process->info.execs.push_back(std::move(*f.exec));
+  }
+}
+
+void Session::affinity_exit(Thread& t, const InFlight& f, std::int64_t rval) {
+  const auto pid = static_cast<std::int32_t>(f.regs.args[0]);
+  Thread* target = pid == 0 ? &t : table_.thread(Tid{pid});
+  if (!target) return;  // not one of ours: its CPU set is its own
+  if (f.nr == SYS_sched_setaffinity) {
+    if (rval == 0) target->pinned = false;  // the program's choice from now on
+  } else if (target->pinned && !show_original_affinity(t.tid, f.regs.args[2], rval, *pin_)) {
+    ++run_.counters["recorder.affinity_unhidden"];
   }
 }
 

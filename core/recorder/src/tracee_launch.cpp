@@ -13,6 +13,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "cpu_pin.hpp"
+
 namespace golden::rec {
 namespace {
 
@@ -64,7 +66,7 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
 // Child side, between fork and exec: async-signal-safe calls only (the recorder may
 // run in a multi-threaded program).
 [[noreturn]] void child_main(int go_fd, int error_fd, const char* path, char* const* argv,
-                             char* const* envp, const sock_fprog* filter) {
+                             char* const* envp, const sock_fprog* filter, int pin_cpu) {
   restore_initial_signals();
   char go = 0;
   ssize_t n;
@@ -74,6 +76,9 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
   if (n != 1) ::_exit(127);  // the recorder went away before seizing us
   ::close(go_fd);
   int report[2] = {0, 0};
+  // Before the filter: with a filter that traces sched_setaffinity, this call would
+  // stop at a seccomp stop the recorder does not expect yet.
+  if (pin_cpu >= 0) pin_to(pin_cpu);
   if (filter) {
     // Root does not need no_new_privs (CAP_SYS_ADMIN); leaving it unset keeps setuid
     // programs behaving as untraced. Others must set it first.
@@ -155,7 +160,7 @@ Result<Launched> launch_tracee(const LaunchSpec& spec, const TraceOptions& optio
     ::close(go[1]);
     ::close(err[0]);
     child_main(go[0], err[1], spec.path.c_str(), argv.data(), envp.data(),
-               insns.empty() ? nullptr : &prog);
+               insns.empty() ? nullptr : &prog, spec.pin_cpu);
   }
   ::close(go[0]);
   ::close(err[1]);

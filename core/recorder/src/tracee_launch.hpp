@@ -15,6 +15,7 @@ struct LaunchSpec {
   std::vector<std::string> argv;
   std::vector<std::string> env;     // NAME=VALUE
   std::vector<std::uint64_t> seccomp_filter;  // struct sock_filter[]; empty: none
+  int pin_cpu = -1;                 // the CPU it shares with the recorder (cpu_pin.hpp); -1: none
 };
 
 struct Launched {
@@ -26,8 +27,8 @@ struct Launched {
 inline constexpr int kLaunchStageSeccomp = 1;
 inline constexpr int kLaunchStageExec = 2;
 
-// Forks the child, seizes it with `options` and releases it. The child then installs
-// the seccomp filter (if any), stops itself with SIGSTOP (so the tracer sees the execve
+// Forks the child, seizes it with `options` and releases it. The child then pins
+// itself to spec.pin_cpu (if any), installs the seccomp filter (if any), stops itself with SIGSTOP (so the tracer sees the execve
 // entry) and execs. Errors (fork, PTRACE_SEIZE) come back before anything ran.
 Result<Launched> launch_tracee(const LaunchSpec& spec, const TraceOptions& options);
 

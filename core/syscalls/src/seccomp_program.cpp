@@ -6,6 +6,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -34,7 +35,8 @@ Error seccomp_error(const char* what, int rc) {
 
 }  // namespace
 
-Result<std::vector<std::uint64_t>> SyscallFilter::seccomp_program() const {
+Result<std::vector<std::uint64_t>> SyscallFilter::seccomp_program(
+    std::span<const int> also_stop) const {
   // The default action covers numbers the set does not list one by one (beyond kMaxNr,
   // future syscalls): traced for "all"/negated sets, allowed for positive lists. Rules are
   // then added only for the numbers that differ from it, which keeps "!write" small.
@@ -52,8 +54,12 @@ Result<std::vector<std::uint64_t>> SyscallFilter::seccomp_program() const {
   // libseccomp versions lack it, which only costs speed.
   (void)seccomp_attr_set(ctx.get(), SCMP_FLTATR_CTL_OPTIMIZE, 2);
 
+  auto stops = [&](int nr) {
+    return set_.test(static_cast<std::size_t>(nr)) ||
+           std::find(also_stop.begin(), also_stop.end(), nr) != also_stop.end();
+  };
   for (int nr = 0; nr < kMaxNr; ++nr) {
-    const bool traced = set_.test(static_cast<std::size_t>(nr));
+    const bool traced = stops(nr);
     if (traced == beyond_traced) continue;
     if (int rc = seccomp_rule_add(ctx.get(), traced ? trace : SCMP_ACT_ALLOW, nr, 0); rc < 0) {
       return seccomp_error(("adding a rule for syscall " + std::to_string(nr)).c_str(), rc);

@@ -63,6 +63,23 @@ TEST(SeccompProgram, InstructionsAreSockFilters) {
   EXPECT_EQ(first.k, 4u);
 }
 
+// The recorder's own stops (CPU pinning's affinity calls) come on top of the set, and
+// only for the numbers asked.
+TEST(SeccompProgram, AlsoStopAddsNumbersOnTopOfTheSet) {
+  auto filter = SyscallFilter::parse("trace=getppid");
+  ASSERT_TRUE(filter.ok());
+  const int extra[] = {SYS_getuid};
+  auto prog = filter->seccomp_program(extra);
+  ASSERT_TRUE(prog.ok()) << prog.error().to_string();
+  const int rc = run_filtered(*prog, [] {
+    if (expect_enosys(SYS_getppid) != 0) return 2;  // the set's number still stops
+    if (expect_enosys(SYS_getuid) != 0) return 3;   // the extra number stops too
+    if (syscall(SYS_getgid) < 0) return 4;          // the others run
+    return 0;
+  });
+  EXPECT_EQ(rc, 0);
+}
+
 TEST(SeccompProgram, TracedCallStopsAndOthersRun) {
   const auto prog = program_for("trace=getppid");
   ASSERT_FALSE(prog.empty());

@@ -35,6 +35,7 @@ struct CaptureArgs {
   std::string expression;
   std::size_t string_limit = 256;
   bool no_follow = false;
+  bool no_pin = false;
   bool text = false;
   bool summary = false;
   bool track_alloc = false;
@@ -75,6 +76,7 @@ CaptureOptions capture_options(const CaptureArgs& args) {
     throw UsageError("capture: --runs needs a command to run again; it does not work with -p");
   options.runs = args.runs;
   options.follow = !args.no_follow;
+  options.pin_cpu = !args.no_pin;
   if (args.track_alloc) {
     // Only a launched program's environment can be given LD_PRELOAD.
     if (!options.attach.empty())
@@ -171,6 +173,9 @@ const RegisterCommand kCapture{"capture", 10, [](CLI::App& app) -> RunFn {
   app.add_option("-s", args->string_limit, "bytes of strings and payloads to keep (default 256)")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("--no-follow", args->no_follow, "trace only the first process, not its children");
+  app.add_flag("--no-pin", args->no_pin,
+               "let the program's threads run on every CPU (default: they share the "
+               "recorder's CPU, which makes each syscall stop far cheaper)");
   app.add_flag("--text", args->text, "also print strace-like lines on stderr as events arrive");
   app.add_flag("--summary", args->summary, "print the strace -c table on stderr at the end");
   app.add_option("--runs", args->runs, "run the command N times into one file")

@@ -65,6 +65,9 @@ inline const std::vector<ProgramCase>& program_cases() {
       {"exit_code_42", "exit_code", {"42"}, 42, "exit_code: exiting with 42\n"},
       {"exit_code_255", "exit_code", {"255"}, 255, "exit_code: exiting with 255\n"},
       {"ticker", "ticker", {"3"}, 0, "tick 1 pid P\ntick 2 pid P\ntick 3 pid P\n", true},
+      {"affinity", "affinity", {}, 0,
+       "thread sees the process's CPU set: yes\nchild sees the parent's CPU set: yes\n"
+       "pinned to its first CPU: 1 CPU\nrestored: yes\n"},
   };
   return cases;
 }

@@ -21,6 +21,9 @@ struct CaptureOptions {
   SyscallFilter filter;              // -e trace=...; seccomp-bpf when not "everything"
   DecodeOptions decode;              // -s N etc.
   unsigned runs = 1;                 // --runs N (launch mode only)
+  // Launch mode: the program runs on the recorder's CPU, which makes every ptrace stop
+  // a local context switch; what it could notice of that is hidden (--no-pin: false).
+  bool pin_cpu = true;
   // Extra NAME=VALUE entries for the tracee's environment (after TRACEPARENT etc.).
   std::vector<std::string> extra_env;
 };

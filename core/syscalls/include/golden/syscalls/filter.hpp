@@ -3,6 +3,7 @@
 
 #include <bitset>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,8 +35,9 @@ class SyscallFilter {
   // other arches reach the tracer too), as raw
   // struct sock_filter instructions (8 bytes each, bit-copied into uint64_t) ready for
   // prctl/seccomp(SECCOMP_SET_MODE_FILTER).
-  // Built with libseccomp (seccomp_export_bpf).
-  Result<std::vector<std::uint64_t>> seccomp_program() const;
+  // Built with libseccomp (seccomp_export_bpf). `also_stop` lists numbers the
+  // recorder needs to see whatever the set says (it does not record them).
+  Result<std::vector<std::uint64_t>> seccomp_program(std::span<const int> also_stop = {}) const;
 
  private:
   std::bitset<kMaxNr> set_;
