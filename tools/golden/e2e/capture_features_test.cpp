@@ -13,6 +13,7 @@
 #include "call_counts.hpp"
 #include "cases.hpp"
 #include "golden_cli.hpp"
+#include "load_ok.hpp"
 #include "process.hpp"
 #include "trace_checks.hpp"
 
@@ -20,15 +21,6 @@ namespace golden::e2e {
 namespace {
 
 const std::vector<std::string> kLs = {"ls", "-l", "/usr/include"};
-
-TraceFile load_ok(const std::string& path) {
-  auto file = load_trace(path);
-  if (!file.ok()) {
-    ADD_FAILURE() << "cannot read " << path << ": " << file.error().to_string();
-    return {};
-  }
-  return std::move(file.value());
-}
 
 std::set<std::string> syscall_names(const Trace& t) {
   std::set<std::string> names;

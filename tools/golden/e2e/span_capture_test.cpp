@@ -9,6 +9,7 @@
 
 #include "call_counts.hpp"
 #include "golden_cli.hpp"
+#include "load_ok.hpp"
 #include "process.hpp"
 #include "trace_checks.hpp"
 
@@ -25,15 +26,6 @@ std::string span_tracee() {
     if (item.starts_with("spans=")) return item.substr(6);
   ADD_FAILURE() << "the spans tracee is not built";
   return "spans";
-}
-
-TraceFile load_ok(const std::string& path) {
-  auto file = load_trace(path);
-  if (!file.ok()) {
-    ADD_FAILURE() << "cannot read " << path << ": " << file.error().to_string();
-    return {};
-  }
-  return std::move(file.value());
 }
 
 // "open request", "close parse", "annotation app.stats items=2 mode=\"fast\"".
