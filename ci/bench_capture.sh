@@ -7,8 +7,14 @@
 #      NF (default 2,000,000) iterations: a capture has a fixed start-up cost (printed
 #      separately, as the capture of `true`) that would otherwise hide the per-call cost
 #      of the seccomp filter this case is about.
-# Each figure is the median of REPEAT runs. Absolute times are noisy on shared
-# machines; the ratios are what to read. Needs a built tree (ci/setup.sh).
+# golden runs a launched program on its own CPU (README: "--no-pin"); so that the
+# figures say where its speed comes from, two more columns run both tracers with the
+# same placement: golden --no-pin, and strace pinned to one CPU with taskset (the
+# placement golden uses by default).
+# The variants of a workload are run in turn, REPEAT times (default 5), and each
+# figure is the median of its runs: a machine whose load drifts affects all alike.
+# Absolute times are noisy on shared machines; the ratios are what to read. Needs a
+# built tree (ci/setup.sh).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -24,49 +30,70 @@ for f in "$golden" "$loop"; do
   [ -x "$f" ] || { echo "bench_capture: $f not built; run ci/setup.sh" >&2; exit 2; }
 done
 command -v strace >/dev/null || { echo "bench_capture: strace not installed" >&2; exit 2; }
+cpu=$(taskset -pc $$ | sed 's/.*: //; s/[-,].*//')
 
-# median_ns CMD...: runs CMD $repeat times (output discarded), prints the median ns.
-median_ns() {
-  local times=() t0 t1
+untraced() { "$@"; }
+strace_f() { strace -f $STRACE_OPTS -o "$tmp/strace.txt" "$@"; }
+strace_pinned() { taskset -c "$cpu" strace -f $STRACE_OPTS -o "$tmp/strace.txt" "$@"; }
+golden_default() { "$golden" capture $GOLDEN_OPTS -o "$tmp/trace.json" -- "$@"; }
+golden_no_pin() { "$golden" capture --no-pin $GOLDEN_OPTS -o "$tmp/trace.json" -- "$@"; }
+variants=(untraced strace_f golden_default strace_pinned golden_no_pin)
+
+# measure CMD...: runs every variant on CMD in turn, $repeat times (output discarded);
+# leaves each variant's median ns in med[variant].
+declare -A med
+measure() {
+  declare -A runs=()
+  local v t0 t1
   for _ in $(seq "$repeat"); do
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    t1=$(date +%s%N)
-    times+=($((t1 - t0)))
+    for v in "${variants[@]}"; do
+      t0=$(date +%s%N)
+      "$v" "$@" >/dev/null 2>&1 || true
+      t1=$(date +%s%N)
+      runs[$v]+="$((t1 - t0)) "
+    done
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  for v in "${variants[@]}"; do
+    med[$v]=$(printf '%s\n' ${runs[$v]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  done
 }
 
-ms() { awk -v ns="$1" 'BEGIN { printf "%9.1f ms", ns / 1e6 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%6.2f", a / b }'; }
+ms() { awk -v ns="$1" 'BEGIN { printf "%8.1f ms", ns / 1e6 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%5.2f", a / b }'; }
 
-report() {  # report NAME UNTRACED_NS STRACE_NS GOLDEN_NS
-  printf '%-28s untraced %s   strace -f %s   golden %s   golden/strace %s   golden/untraced %s\n' \
-    "$1" "$(ms "$2")" "$(ms "$3")" "$(ms "$4")" "$(ratio "$4" "$3")" "$(ratio "$4" "$2")"
+report() {  # report NAME: the medians of the last measure
+  printf '%s\n' "$1"
+  printf '  untraced %s   strace -f %s   golden %s   golden/strace %s   golden/untraced %s\n' \
+    "$(ms "${med[untraced]}")" "$(ms "${med[strace_f]}")" "$(ms "${med[golden_default]}")" \
+    "$(ratio "${med[golden_default]}" "${med[strace_f]}")" \
+    "$(ratio "${med[golden_default]}" "${med[untraced]}")"
+  printf '  same placement: golden vs taskset strace (one CPU) %s / %s = %s;' \
+    "$(ms "${med[golden_default]}")" "$(ms "${med[strace_pinned]}")" \
+    "$(ratio "${med[golden_default]}" "${med[strace_pinned]}")"
+  printf ' golden --no-pin vs strace -f %s / %s = %s\n' \
+    "$(ms "${med[golden_no_pin]}")" "$(ms "${med[strace_f]}")" \
+    "$(ratio "${med[golden_no_pin]}" "${med[strace_f]}")"
 }
 
-echo "capture benchmark: median of $repeat runs, $(nproc) CPUs, kernel $(uname -r)"
+echo "capture benchmark: median of $repeat runs, $(nproc) CPUs, kernel $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-u=$(median_ns "$loop" "$n")
-s=$(median_ns strace -f -o "$tmp/strace.txt" "$loop" "$n")
-g=$(median_ns "$golden" capture -o "$tmp/loop.json" -- "$loop" "$n")
-report "getppid loop x$n" "$u" "$s" "$g"
+STRACE_OPTS="" GOLDEN_OPTS=""
+measure "$loop" "$n"
+report "getppid loop x$n"
+"$golden" capture -o "$tmp/loop.json" -- "$loop" "$n" >/dev/null 2>&1
 events=$("$golden" stats "$tmp/loop.json" | awk '$NF == "total" {print $(NF-2)}')
 echo "  (golden recorded $events syscalls; trace $(du -h "$tmp/loop.json" | cut -f1))"
 
-u=$(median_ns ls -lR /usr/include)
-s=$(median_ns strace -f -o "$tmp/strace.txt" ls -lR /usr/include)
-g=$(median_ns "$golden" capture -o "$tmp/ls.json" -- ls -lR /usr/include)
-report "ls -lR /usr/include" "$u" "$s" "$g"
+measure ls -lR /usr/include
+report "ls -lR /usr/include"
 
-u=$(median_ns "$loop" "$nf")
-s=$(median_ns strace -f --seccomp-bpf -e trace=openat -o "$tmp/strace.txt" "$loop" "$nf")
-g=$(median_ns "$golden" capture -e trace=openat -o "$tmp/filtered.json" -- "$loop" "$nf")
-report "loop x$nf, -e trace=openat" "$u" "$s" "$g"
+STRACE_OPTS="--seccomp-bpf -e trace=openat" GOLDEN_OPTS="-e trace=openat"
+measure "$loop" "$nf"
+report "loop x$nf, -e trace=openat"
 
-u=$(median_ns true)
-s=$(median_ns strace -f -o "$tmp/strace.txt" true)
-g=$(median_ns "$golden" capture -o "$tmp/true.json" -- true)
-report "start-up: true" "$u" "$s" "$g"
+STRACE_OPTS="" GOLDEN_OPTS=""
+measure true
+report "start-up: true"
 
 echo "targets: full capture golden/strace <= 1.0 (aim 0.8); filtered golden/untraced <= 1.5"
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
