@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <queue>
@@ -37,7 +38,7 @@ std::vector<Seq> kahn_order(const BoostGraph& g, std::vector<std::size_t>& indeg
   std::vector<Seq> order;
   order.reserve(n);
   while (!ready.empty()) {
-    Seq v = ready.top();
+    const Vertex v = static_cast<Vertex>(ready.top());
     ready.pop();
     order.push_back(v);
     for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
@@ -96,15 +97,33 @@ Result<CausalGraph> CausalGraph::build(const Trace& trace, const GraphOptions& o
   auto impl = std::make_unique<Impl>();
   impl->trace = &trace;
   const std::size_t n = trace.events.size();
-  impl->graph = BoostGraph(n);
-  BoostGraph& g = impl->graph;
   Counters& counters = impl->counters;
+  // 32-bit vertex and edge ids (graph_impl.hpp); a trace this large would not fit in
+  // memory anyway.
+  if (n >= UINT32_MAX || trace.edges.size() >= UINT32_MAX - n)
+    return Error{fmt::format("the run has {} events and {} edges: more than the causal graph "
+                             "can index",
+                             n, trace.edges.size()),
+                 ""};
 
   auto check_lamport = [&](Seq from, Seq to, CausalEdgeKind kind) -> std::optional<Error> {
     if (!lamport_backwards(trace, from, to)) return std::nullopt;
     if (options.reject_lamport_violations) return Error{lamport_error(trace, from, to, kind), ""};
     ++counters[std::string(kCounterLamportBackward)];
     return std::nullopt;
+  };
+
+  // The edges in insertion order, for the CSR constructor; their index is their rank.
+  std::vector<std::pair<Vertex, Vertex>> ends;
+  std::vector<EdgeData> data;
+  ends.reserve(n + trace.edges.size());
+  data.reserve(n + trace.edges.size());
+  // Whether every edge goes up in seq: then seq order is the topological order.
+  bool seq_order_is_causal = true;
+  auto add_edge = [&](Seq from, Seq to, CausalEdgeKind kind) {
+    data.push_back({kind, static_cast<std::uint32_t>(ends.size())});
+    ends.emplace_back(static_cast<Vertex>(from), static_cast<Vertex>(to));
+    seq_order_is_causal = seq_order_is_causal && from < to;
   };
 
   // Program order: the previous event of each live thread. Keyed by (pid, tid) and
@@ -120,7 +139,7 @@ Result<CausalGraph> CausalGraph::build(const Trace& trace, const GraphOptions& o
     auto key = std::make_pair(e.pid.value, e.tid.value);
     if (auto it = last_of_thread.find(key); it != last_of_thread.end()) {
       if (auto err = check_lamport(it->second, i, CausalEdgeKind::Program)) return *err;
-      boost::add_edge(it->second, i, EdgeData{CausalEdgeKind::Program}, g);
+      add_edge(it->second, i, CausalEdgeKind::Program);
     }
     if (e.kind == EventKind::Exit)
       last_of_thread.erase(key);
@@ -147,9 +166,12 @@ Result<CausalGraph> CausalGraph::build(const Trace& trace, const GraphOptions& o
       continue;
     }
     if (auto err = check_lamport(edge.from, edge.to, kind)) return *err;
-    boost::add_edge(edge.from, edge.to, EdgeData{kind}, g);
+    add_edge(edge.from, edge.to, kind);
   }
 
+  impl->graph = BoostGraph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(),
+                           data.begin(), static_cast<Vertex>(n));
+  const BoostGraph& g = impl->graph;
   std::vector<std::size_t> remaining;
   impl->topo = kahn_order(g, remaining);
   if (impl->topo.size() != n) return Error{describe_cycle(g, remaining), ""};
@@ -179,27 +201,34 @@ const Counters& CausalGraph::counters() const {
 
 std::vector<CausalEdge> CausalGraph::edges() const {
   const BoostGraph& g = impl_->graph;
-  std::vector<CausalEdge> out;
-  out.reserve(boost::num_edges(g));
+  // The CSR stores edges by source; each goes back to its place in insertion order.
+  std::vector<CausalEdge> out(boost::num_edges(g));
   for (auto [it, end] = boost::edges(g); it != end; ++it)
-    out.push_back({boost::source(*it, g), boost::target(*it, g), g[*it].kind});
+    out[g[*it].rank] = {boost::source(*it, g), boost::target(*it, g), g[*it].kind};
   return out;
 }
 
 std::vector<CausalEdge> CausalGraph::in_edges(Seq seq) const {
   const BoostGraph& g = impl_->graph;
   GOLDEN_CHECK(seq < boost::num_vertices(g));
+  // The CSR keeps in-edges by source: sort them back into insertion order.
+  std::vector<std::pair<std::uint32_t, CausalEdge>> ranked;
+  for (auto [it, end] = boost::in_edges(static_cast<Vertex>(seq), g); it != end; ++it)
+    ranked.push_back({g[*it].rank, {boost::source(*it, g), seq, g[*it].kind}});
+  std::sort(ranked.begin(), ranked.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<CausalEdge> out;
-  for (auto [it, end] = boost::in_edges(seq, g); it != end; ++it)
-    out.push_back({boost::source(*it, g), seq, g[*it].kind});
+  out.reserve(ranked.size());
+  for (const auto& [rank, edge] : ranked) out.push_back(edge);
   return out;
 }
 
 std::vector<CausalEdge> CausalGraph::out_edges(Seq seq) const {
   const BoostGraph& g = impl_->graph;
   GOLDEN_CHECK(seq < boost::num_vertices(g));
+  // Out-edges are already in insertion order: the CSR's counting sort by source is stable.
   std::vector<CausalEdge> out;
-  for (auto [it, end] = boost::out_edges(seq, g); it != end; ++it)
+  for (auto [it, end] = boost::out_edges(static_cast<Vertex>(seq), g); it != end; ++it)
     out.push_back({seq, boost::target(*it, g), g[*it].kind});
   return out;
 }

@@ -22,6 +22,9 @@ struct State {
   std::uint32_t prev;  // index in the states array, kNoPrev when the path starts here
   std::uint32_t vertex;
   CausalEdgeKind via;
+  // Rank of the edge `via` (graph_impl.hpp), kNoPrev when the path starts here: with
+  // `prev`, it orders candidates as the in-edges were inserted, which settles ties.
+  std::uint32_t rank;
   std::int64_t k() const { return len - max_end; }
 };
 
@@ -37,8 +40,12 @@ struct Range {
 // Keeps the Pareto frontier of (L, K), both maximised, in place; then caps it.
 // Returns true when the cap dropped points.
 bool prune(std::vector<State>& cands) {
-  std::stable_sort(cands.begin(), cands.end(), [](const State& a, const State& b) {
-    return a.len != b.len ? a.len > b.len : a.k() > b.k();
+  // Equal (L, K) go by in-edge insertion order, then by frontier position: the order
+  // they were generated in before the CSR, which keeps in-edges by source.
+  std::sort(cands.begin(), cands.end(), [](const State& a, const State& b) {
+    if (a.len != b.len) return a.len > b.len;
+    if (a.k() != b.k()) return a.k() > b.k();
+    return a.rank != b.rank ? a.rank < b.rank : a.prev < b.prev;
   });
   std::size_t kept = 0;
   for (std::size_t i = 0; i < cands.size(); ++i)
@@ -131,10 +138,11 @@ Result<CriticalPath> critical_path(const CausalGraph& graph, const CriticalPathO
     // The event's own time is [own, e]: before `own` it was blocked on another thread.
     const std::int64_t own = std::clamp(wake[v], s, e);
     cands.clear();
-    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
+    for (auto [it, end] = boost::in_edges(static_cast<Vertex>(v), g); it != end; ++it) {
       const Vertex u = boost::source(*it, g);
       if (!(*keep)[u]) continue;
       const CausalEdgeKind kind = g[*it].kind;
+      const std::uint32_t rank = g[*it].rank;
       // With user time, the thread ran its own code since its previous event (or since
       // it was created): [e(u), s] is on the chain too.
       const bool gap_counts = options.count_user_time &&
@@ -143,13 +151,14 @@ Result<CriticalPath> critical_path(const CausalGraph& graph, const CriticalPathO
       for (std::uint32_t i = frontier[u].begin; i < frontier[u].end; ++i) {
         const State& from = states[i];
         const std::int64_t gain = after(own, e, from.max_end) + after(gap_from, s, from.max_end);
-        cands.push_back(
-            {from.len + gain, std::max(from.max_end, e), i, static_cast<std::uint32_t>(v), kind});
+        cands.push_back({from.len + gain, std::max(from.max_end, e), i,
+                         static_cast<std::uint32_t>(v), kind, rank});
       }
     }
     // Starting here can beat every extension: prepending an event that ended late can
     // hide more of this one than it adds.
-    cands.push_back({e - own, e, kNoPrev, static_cast<std::uint32_t>(v), CausalEdgeKind::Program});
+    cands.push_back(
+        {e - own, e, kNoPrev, static_cast<std::uint32_t>(v), CausalEdgeKind::Program, kNoPrev});
     if (prune(cands)) ++truncated;
 
     GOLDEN_CHECK(states.size() + cands.size() < kNoPrev);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 
 namespace golden {
 
@@ -21,17 +22,15 @@ std::string describe_cycle(const BoostGraph& g, const std::vector<std::size_t>& 
   std::size_t step = 0;
   while (pos[v] == SIZE_MAX) {
     pos[v] = step++;
-    bool moved = false;
-    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
-      Vertex u = boost::source(*it, g);
-      if (remaining[u] > 0) {
-        walk.push_back(*it);
-        v = u;
-        moved = true;
-        break;
-      }
-    }
-    GOLDEN_CHECK(moved);
+    // The first such in-edge in insertion order (the CSR keeps them by source), so the
+    // cycle reported does not depend on the storage.
+    std::optional<BoostGraph::edge_descriptor> first;
+    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it)
+      if (remaining[boost::source(*it, g)] > 0 && (!first || g[*it].rank < g[*first].rank))
+        first = *it;
+    GOLDEN_CHECK(first.has_value());
+    walk.push_back(*first);
+    v = boost::source(*first, g);
   }
   // walk[pos[v]..] is the cycle, traversed backwards.
   std::vector<BoostGraph::edge_descriptor> cycle(walk.begin() + static_cast<std::ptrdiff_t>(pos[v]),

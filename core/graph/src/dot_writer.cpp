@@ -62,7 +62,7 @@ struct Node {
 class DotBuilder {
  public:
   DotBuilder(const CausalGraph& graph, const DotOptions& options)
-      : g_(graph.impl().graph), trace_(graph.trace()), opts_(options) {
+      : graph_(graph), g_(graph.impl().graph), trace_(graph.trace()), opts_(options) {
     const std::size_t n = trace_.events.size();
     on_path_.assign(n, false);
     node_of_.assign(n, SIZE_MAX);
@@ -195,9 +195,10 @@ class DotBuilder {
     };
     std::vector<Drawn> drawn;
     std::map<std::tuple<std::size_t, std::size_t, CausalEdgeKind>, std::size_t> index;
-    for (auto [it, end] = boost::edges(g_); it != end; ++it) {
-      const Vertex u = boost::source(*it, g_), v = boost::target(*it, g_);
-      const CausalEdgeKind kind = g_[*it].kind;
+    // In insertion order (graph.edges()), which fixes the order edges are drawn in.
+    for (const CausalEdge& edge : graph_.edges()) {
+      const Seq u = edge.from, v = edge.to;
+      const CausalEdgeKind kind = edge.kind;
       const std::size_t a = node_of_[u], b = node_of_[v];
       if (a == b) continue;  // inside a collapsed run
       auto [slot, fresh] = index.try_emplace({a, b, kind}, drawn.size());
@@ -216,6 +217,7 @@ class DotBuilder {
     }
   }
 
+  const CausalGraph& graph_;
   const BoostGraph& g_;
   const Trace& trace_;
   const DotOptions& opts_;

@@ -44,7 +44,7 @@ std::vector<std::int64_t> wake_times(const CausalGraph& graph, const std::vector
   const BoostGraph& g = graph.impl().graph;
   const Trace& t = graph.trace();
   std::vector<std::int64_t> wake(t.events.size(), kNoWake);
-  for (Vertex v = 0; v < t.events.size(); ++v) {
+  for (Vertex v = 0; v < boost::num_vertices(g); ++v) {
     if (!keep[v]) continue;
     wake[v] = wakers_end(g, t, keep, v);
     if (!interrupted(t.events[v])) continue;

@@ -47,6 +47,35 @@ TEST(CausalGraph, CrossEdgesKeepTheirKindAndTopologicalOrderRespectsThem) {
   EXPECT_THAT(g->topological_order(), ::testing::ElementsAre(clone, child_first, child_exit, wait));
 }
 
+// The graph is stored by source (a CSR), yet edges and in-edges come back in the order
+// they were inserted: program order first, then the trace's edges as listed. The DOT
+// writer's edge order and the critical path's tie-breaks depend on it.
+TEST(CausalGraph, EdgesAndInEdgesKeepInsertionOrder) {
+  TraceMaker m;
+  Seq late_writer = m.call(3, "write", 0, 1);
+  Seq early = m.call(2, "write", 0, 1);
+  Seq prev = m.call(1, "poll", 0, 1);
+  Seq read = m.call(1, "read", 2, 1);
+  Seq other = m.call(2, "close", 3, 1);
+  // Listed with the larger source first, after a program edge from a larger source.
+  m.edge(late_writer, read, EdgeKind::Data).edge(early, read, EdgeKind::Signal);
+  Trace t = m.build();
+  auto g = CausalGraph::build(t);
+  ASSERT_TRUE(g) << g.error().to_string();
+  EXPECT_THAT(g->in_edges(read),
+              ::testing::ElementsAre(CausalEdge{prev, read, CausalEdgeKind::Program},
+                                     CausalEdge{late_writer, read, CausalEdgeKind::Data},
+                                     CausalEdge{early, read, CausalEdgeKind::Signal}));
+  EXPECT_THAT(g->out_edges(early),
+              ::testing::ElementsAre(CausalEdge{early, other, CausalEdgeKind::Program},
+                                     CausalEdge{early, read, CausalEdgeKind::Signal}));
+  EXPECT_THAT(g->edges(),
+              ::testing::ElementsAre(CausalEdge{prev, read, CausalEdgeKind::Program},
+                                     CausalEdge{early, other, CausalEdgeKind::Program},
+                                     CausalEdge{late_writer, read, CausalEdgeKind::Data},
+                                     CausalEdge{early, read, CausalEdgeKind::Signal}));
+}
+
 TEST(CausalGraph, EmptyTraceIsAnEmptyGraph) {
   Trace t;
   auto g = CausalGraph::build(t);

@@ -3,8 +3,8 @@
 // events of a tid, in seq order) plus the trace's cross-thread edges (spawn, reap,
 // data, signal).
 //
-// Stored in a Boost.Graph adjacency_list behind a pimpl, so this header carries no
-// Boost types. Vertex ids are event seqs (events[i].seq == i).
+// Stored in a Boost.Graph compressed_sparse_row_graph behind a pimpl, so this header
+// carries no Boost types. Vertex ids are event seqs (events[i].seq == i).
 //
 // Validation (error policy in docs/architecture.md):
 //  - events not numbered densely, an edge naming an event that doesn't exist, or a
@@ -69,8 +69,8 @@ class CausalGraph {
   const Trace& trace() const;
   std::size_t vertex_count() const;
   std::size_t edge_count() const;
-  // Every edge, by source event; a source's edges in insertion order (program order
-  // first, then the trace's edges as listed).
+  // Every edge, in insertion order: program order (by target event) first, then the
+  // trace's edges as listed.
   std::vector<CausalEdge> edges() const;
   // Edges into / out of one event, in insertion order.
   std::vector<CausalEdge> in_edges(Seq seq) const;
