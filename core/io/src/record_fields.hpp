@@ -108,6 +108,15 @@ std::span<const KeyField> process_keys();
 std::span<const KeyField> exec_keys();
 std::span<const KeyField> end_keys();
 
+// Keys are a few bytes long: compared inline, where a call to memcmp (string_view's ==)
+// cost more than the comparison itself.
+inline bool same_key(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 // The entry for `key`, or nullptr. The search starts at `hint` and leaves it just after
 // the key found: keys come in the writer's order, so most lookups match at the first try.
 // Inline: it runs for every key of every record.
@@ -118,7 +127,7 @@ inline const KeyField* find_key(std::span<const KeyField> keys, std::uint8_t& hi
   for (std::size_t tried = 0; tried < n; ++tried) {
     const KeyField& candidate = keys[i];
     i = i + 1 == n ? 0 : i + 1;
-    if (candidate.key == key) {
+    if (same_key(candidate.key, key)) {
       hint = static_cast<std::uint8_t>(i);
       return &candidate;
     }
