@@ -101,12 +101,18 @@ int main(int argc, char** argv) {
   auto graph = golden::CausalGraph::build(trace, go);
   if (!graph) return 1;
   Fingerprint edges, adj, topo, path_fp;
+  golden::Seq topo_count = 0;
   for (const auto& e : graph->edges()) edges.add(e);
   for (golden::Seq v = 0; v < graph->vertex_count(); ++v) {
     for (const auto& e : graph->in_edges(v)) adj.add(e);
     for (const auto& e : graph->out_edges(v)) adj.add(e);
   }
-  for (golden::Seq v : graph->topological_order()) topo.add(v);
+  bool seq_order = true;  // whether the topological order is plain seq order
+  for (golden::Seq v : graph->topological_order()) {
+    seq_order = seq_order && v == topo_count++;
+    topo.add(v);
+  }
+  std::fprintf(stderr, "topological order is seq order: %s\n", seq_order ? "yes" : "no");
   auto path = golden::critical_path(*graph);
   path_fp.add(static_cast<std::uint64_t>(path->total.count()));
   for (const auto& s : path->steps) {
