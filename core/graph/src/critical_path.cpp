@@ -42,11 +42,23 @@ struct Range {
 bool prune(std::vector<State>& cands) {
   // Equal (L, K) go by in-edge insertion order, then by frontier position: the order
   // they were generated in before the CSR, which keeps in-edges by source.
-  std::sort(cands.begin(), cands.end(), [](const State& a, const State& b) {
+  auto before = [](const State& a, const State& b) {
     if (a.len != b.len) return a.len > b.len;
     if (a.k() != b.k()) return a.k() > b.k();
     return a.rank != b.rank ? a.rank < b.rank : a.prev < b.prev;
-  });
+  };
+  // Almost always two candidates (the program-order predecessor's one state and
+  // starting here): a plain insertion sort, without std::sort's dispatch.
+  if (cands.size() <= 16) {
+    for (std::size_t i = 1; i < cands.size(); ++i) {
+      const State c = cands[i];
+      std::size_t j = i;
+      for (; j > 0 && before(c, cands[j - 1]); --j) cands[j] = cands[j - 1];
+      cands[j] = c;
+    }
+  } else {
+    std::sort(cands.begin(), cands.end(), before);
+  }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < cands.size(); ++i)
     if (kept == 0 || cands[i].k() > cands[kept - 1].k()) cands[kept++] = cands[i];
@@ -180,6 +192,9 @@ Result<CriticalPath> critical_path(const CausalGraph& graph, const CriticalPathO
   if (best == kNoPrev) return result;
 
   result.total = Nanos(states[best].len);
+  std::size_t length = 0;
+  for (std::uint32_t i = best; i != kNoPrev; i = states[i].prev) ++length;
+  result.steps.reserve(length);
   for (std::uint32_t i = best; i != kNoPrev; i = states[i].prev) {
     const State& st = states[i];
     const Event& ev = trace.events[st.vertex];
