@@ -122,8 +122,9 @@ Result<CausalGraph> CausalGraph::build(const Trace& trace, const GraphOptions& o
                              n, trace.edges.size()),
                  ""};
 
-  auto check_lamport = [&](Seq from, Seq to, CausalEdgeKind kind) -> std::optional<Error> {
-    if (!lamport_backwards(trace, from, to)) return std::nullopt;
+  // Called only for an edge that goes backwards (lamport_backwards), so the loops below
+  // keep the common case inline.
+  auto lamport_violation = [&](Seq from, Seq to, CausalEdgeKind kind) -> std::optional<Error> {
     if (options.reject_lamport_violations) return Error{lamport_error(trace, from, to, kind), ""};
     ++counters[std::string(kCounterLamportBackward)];
     return std::nullopt;
@@ -155,7 +156,9 @@ Result<CausalGraph> CausalGraph::build(const Trace& trace, const GraphOptions& o
                               static_cast<std::uint32_t>(e.tid.value);
     auto [it, fresh] = last_of_thread.try_emplace(key, i);
     if (!fresh) {
-      if (auto err = check_lamport(it->second, i, CausalEdgeKind::Program)) return *err;
+      if (lamport_backwards(trace, it->second, i)) [[unlikely]] {
+        if (auto err = lamport_violation(it->second, i, CausalEdgeKind::Program)) return *err;
+      }
       add_edge(it->second, i, CausalEdgeKind::Program);
       it->second = i;
     }
@@ -180,7 +183,9 @@ Result<CausalGraph> CausalGraph::build(const Trace& trace, const GraphOptions& o
       ++counters[std::string(kCounterDuplicateEdges)];
       continue;
     }
-    if (auto err = check_lamport(edge.from, edge.to, kind)) return *err;
+    if (lamport_backwards(trace, edge.from, edge.to)) [[unlikely]] {
+      if (auto err = lamport_violation(edge.from, edge.to, kind)) return *err;
+    }
     add_edge(edge.from, edge.to, kind);
   }
 
