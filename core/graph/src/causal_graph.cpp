@@ -4,9 +4,10 @@
 
 #include <algorithm>
 #include <functional>
+#include <numeric>
 #include <queue>
+#include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "cycle_report.hpp"
@@ -65,17 +66,21 @@ std::vector<Seq> kahn_order(const BoostGraph& g, std::vector<std::size_t>& indeg
   return order;
 }
 
-struct EdgeKey {
-  Seq from, to;
-  CausalEdgeKind kind;
-  bool operator==(const EdgeKey&) const = default;
-};
-struct EdgeKeyHash {
-  std::size_t operator()(const EdgeKey& k) const noexcept {
-    return std::hash<Seq>{}(k.from * 0x9E3779B97F4A7C15ull ^ k.to) ^
-           static_cast<std::size_t>(k.kind);
-  }
-};
+// Which of the trace's edges repeat an earlier one (same ends, same kind). Sorting their
+// indices costs one allocation; a hash set of the edges cost one per edge.
+std::vector<bool> repeated_edges(const std::vector<Edge>& edges) {
+  std::vector<std::uint32_t> order(edges.size());
+  std::iota(order.begin(), order.end(), 0u);
+  auto key = [&](std::uint32_t k) { return std::tuple(edges[k].from, edges[k].to, edges[k].kind); };
+  // Ties by index: the first of a group is the original, the rest are repeats.
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return std::pair(key(a), a) < std::pair(key(b), b);
+  });
+  std::vector<bool> repeated(edges.size(), false);
+  for (std::size_t i = 1; i < order.size(); ++i)
+    if (key(order[i]) == key(order[i - 1])) repeated[order[i]] = true;
+  return repeated;
+}
 
 }  // namespace
 
@@ -165,8 +170,7 @@ Result<CausalGraph> CausalGraph::build(const Trace& trace, const GraphOptions& o
     if (e.kind == EventKind::Exit) last_of_thread.erase(it);
   }
 
-  std::unordered_set<EdgeKey, EdgeKeyHash> seen;
-  seen.reserve(trace.edges.size());
+  const std::vector<bool> repeated = repeated_edges(trace.edges);
   for (std::size_t k = 0; k < trace.edges.size(); ++k) {
     const Edge& edge = trace.edges[k];
     const CausalEdgeKind kind = causal_kind(edge.kind);
@@ -179,7 +183,7 @@ Result<CausalGraph> CausalGraph::build(const Trace& trace, const GraphOptions& o
       return Error{fmt::format("cycle in the causal graph: {} edge #{} -> #{} is a self-loop",
                                to_string(kind), edge.from, edge.to),
                    ""};
-    if (!seen.insert(EdgeKey{edge.from, edge.to, kind}).second) {
+    if (repeated[k]) {
       ++counters[std::string(kCounterDuplicateEdges)];
       continue;
     }
