@@ -75,9 +75,9 @@ bool prune(std::vector<State>& cands) {
 }
 
 // Which events take part: all, or those of processes matching the pattern.
-Result<std::vector<bool>> select_events(const Trace& trace, const ProcessNames& names,
-                                        const std::string& pattern) {
-  std::vector<bool> keep(trace.events.size(), true);
+Result<std::vector<std::uint8_t>> select_events(const Trace& trace, const ProcessNames& names,
+                                                const std::string& pattern) {
+  std::vector<std::uint8_t> keep(trace.events.size(), 1);  // bytes: read per edge, no bit masks
   if (pattern.empty()) return keep;
   std::regex re;
   try {

@@ -22,7 +22,7 @@ bool is_wake(CausalEdgeKind kind) {
 }
 
 // Latest end among the kept sources of v's wake-up in-edges.
-std::int64_t wakers_end(const BoostGraph& g, const Trace& t, const std::vector<bool>& keep,
+std::int64_t wakers_end(const BoostGraph& g, const Trace& t, const std::vector<std::uint8_t>& keep,
                         Vertex v) {
   std::int64_t latest = kNoWake;
   for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
@@ -40,7 +40,8 @@ std::optional<Vertex> next_in_thread(const BoostGraph& g, Vertex v) {
 
 }  // namespace
 
-std::vector<std::int64_t> wake_times(const CausalGraph& graph, const std::vector<bool>& keep) {
+std::vector<std::int64_t> wake_times(const CausalGraph& graph,
+                                     const std::vector<std::uint8_t>& keep) {
   const BoostGraph& g = graph.impl().graph;
   const Trace& t = graph.trace();
   std::vector<std::int64_t> wake(t.events.size(), kNoWake);

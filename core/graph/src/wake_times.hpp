@@ -17,6 +17,7 @@ inline constexpr std::int64_t kNoWake = INT64_MIN;
 // and, for a call that failed with EINTR or ERESTART* and is followed in its thread by
 // a signal delivery, among the sources of that delivery's in-edges. kNoWake if none.
 // Spawn edges are not wake-ups: a new thread's first call is its own work.
-std::vector<std::int64_t> wake_times(const CausalGraph& graph, const std::vector<bool>& keep);
+std::vector<std::int64_t> wake_times(const CausalGraph& graph,
+                                     const std::vector<std::uint8_t>& keep);
 
 }  // namespace golden
