@@ -4,7 +4,8 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "golden/model/trace.hpp"
 
@@ -17,7 +18,7 @@ class ProcessNames {
   const std::string& name(Pid pid) const;
 
  private:
-  std::unordered_map<Pid, std::string> names_;
+  std::vector<std::pair<Pid, std::string>> names_;  // sorted by pid, one per pid
   std::string empty_;
 };
 
