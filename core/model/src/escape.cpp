@@ -59,12 +59,18 @@ static int hex_value(char c) {
 std::optional<std::string> unescape_bytes(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\\') {
-      out += s[i];
-      continue;
+  std::size_t i = 0;
+  // Plain runs are appended whole (memchr finds the next escape): most stored bytes
+  // are printable text, and one append per run beats one per byte.
+  while (i < s.size()) {
+    const std::size_t escape = s.find('\\', i);
+    if (escape == std::string_view::npos) {
+      out.append(s.substr(i));
+      break;
     }
-    if (++i == s.size()) return std::nullopt;
+    out.append(s.substr(i, escape - i));
+    i = escape + 1;
+    if (i == s.size()) return std::nullopt;
     switch (s[i]) {
       case 'n': out += '\n'; break;
       case 't': out += '\t'; break;
@@ -82,6 +88,7 @@ std::optional<std::string> unescape_bytes(std::string_view s) {
       }
       default: return std::nullopt;
     }
+    ++i;
   }
   return out;
 }

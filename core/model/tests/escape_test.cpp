@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <random>
+#include <string>
+
 namespace golden {
 namespace {
 
@@ -17,6 +21,23 @@ TEST(Escape, RoundTripsEveryByte) {
   auto back = unescape_bytes(escape_bytes(all));
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(*back, all);
+}
+
+// Runs of plain text between escapes, at every position and length (unescape_bytes
+// copies plain runs whole).
+TEST(Escape, RoundTripsRandomMixesOfTextAndEscapes) {
+  std::mt19937 rng(7);
+  const char pieces[] = {'a', 'Z', ' ', '\n', '\\', '"', '\t', '\0', '\x7f', '\xe9'};
+  for (int round = 0; round < 2000; ++round) {
+    std::string bytes;
+    const std::size_t size = rng() % 40;
+    for (std::size_t i = 0; i < size; ++i) bytes += pieces[rng() % sizeof pieces];
+    auto back = unescape_bytes(escape_bytes(bytes));
+    ASSERT_TRUE(back.has_value()) << escape_bytes(bytes);
+    ASSERT_EQ(*back, bytes) << escape_bytes(bytes);
+  }
+  EXPECT_EQ(unescape_bytes("ab\\x41cd\\n"), std::optional<std::string>("abAcd\n"));
+  EXPECT_EQ(unescape_bytes(""), std::optional<std::string>(""));
 }
 
 TEST(Escape, RejectsMalformedEscapes) {
