@@ -1,17 +1,23 @@
 #include "golden/model/arg_text.hpp"
 
-#include <cstdio>
+#include <charconv>
+#include <string>
 
 #include "golden/model/escape.hpp"
 
 namespace golden {
 namespace {
 
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%#llx", static_cast<unsigned long long>(v));
-  return v == 0 ? std::string("0") : std::string(buf);
+// to_chars, not snprintf: the reader computes this text for most arguments it reads.
+std::string in_base(std::uint64_t v, const char* prefix, int base) {
+  char buf[32] = {};
+  std::size_t n = std::char_traits<char>::length(prefix);
+  std::char_traits<char>::copy(buf, prefix, n);
+  const auto r = std::to_chars(buf + n, buf + sizeof buf, v, base);
+  return std::string(buf, r.ptr);
 }
+
+std::string hex(std::uint64_t v) { return v == 0 ? std::string("0") : in_base(v, "0x", 16); }
 
 }  // namespace
 
@@ -27,12 +33,10 @@ std::string conventional_text(const Arg& arg) {
                              : std::to_string(arg.raw) + "<" + arg.str + ">";
     case ArgKind::Path:
     case ArgKind::String: return quote_bytes(arg.str);
-    case ArgKind::Mode: {
-      char buf[24];
+    case ArgKind::Mode:
       // strace's %#03o: 0644, 022, and 000 for an empty mode.
-      std::snprintf(buf, sizeof buf, "%#03llo", static_cast<unsigned long long>(u));
-      return buf;
-    }
+      if (u == 0) return "000";
+      return u < 010 ? in_base(u, "00", 8) : in_base(u, "0", 8);
     case ArgKind::Buffer:
       return arg.data ? quote_bytes(arg.data->head, !arg.data->complete()) : hex(u);
     case ArgKind::Argv: {
