@@ -164,6 +164,7 @@ void RecordBatch::decode() {
   Json::sax_parse(TrackedChar{text.data(), &at}, TrackedChar{text.data() + text.size(), nullptr},
                   &handler);
   text.pop_back();
+  parsed_whole = results.size();
   // From the first record the batch parse did not take, one line at a time.
   const std::string_view all(text);
   for (std::size_t i = results.size(); i < lines.size(); ++i)

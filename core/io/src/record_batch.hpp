@@ -40,6 +40,10 @@ struct RecordBatch {
   std::string text;
   std::vector<Line> lines;
   std::vector<LineResult> results;  // one per line, after decode()
+  // How many of them the one parse of the whole batch decoded; the others were decoded one
+  // line at a time (after a bad line, or should the parser's position ever not be known:
+  // same results, slower). Tests check the fast path is the one taken.
+  std::size_t parsed_whole = 0;
 
   void add(std::uint64_t number, std::size_t lead, std::string_view record);
   bool empty() const { return lines.empty(); }
