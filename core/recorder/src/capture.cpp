@@ -1,6 +1,5 @@
 // capture(): validates options, then runs the command N times (or attaches once), each
 // run its own Session streaming into the sink.
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -107,11 +106,8 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
   if (options.pin_cpu) pin = rec::choose_cpu_pin();
   std::vector<std::uint64_t> filter;
   if (filtering) {
-    // The recorder answers sched_getaffinity for pinned tracees and must see
-    // sched_setaffinity to stop doing so: both stop whatever -e says.
-    const int affinity_calls[] = {SYS_sched_getaffinity, SYS_sched_setaffinity};
-    auto program = options.filter.seccomp_program(
-        pin ? std::span<const int>(affinity_calls) : std::span<const int>());
+    auto program = options.filter.seccomp_program(pin ? std::span<const int>(rec::kAffinityCalls)
+                                                      : std::span<const int>());
     if (!program) return program.error();
     filter = std::move(*program);
   }

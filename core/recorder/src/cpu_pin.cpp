@@ -16,19 +16,16 @@ std::optional<CpuPin> choose_cpu_pin() {
   return pin;
 }
 
-void pin_to(int cpu) noexcept {
+bool pin_to(int cpu) noexcept {
   cpu_set_t one;
   CPU_ZERO(&one);
   CPU_SET(cpu, &one);
-  (void)::sched_setaffinity(0, sizeof one, &one);
+  return ::sched_setaffinity(0, sizeof one, &one) == 0;
 }
 
 ScopedThreadPin::ScopedThreadPin(const std::optional<CpuPin>& pin) {
   if (!pin || ::sched_getaffinity(0, sizeof saved_, &saved_) != 0) return;
-  cpu_set_t one;
-  CPU_ZERO(&one);
-  CPU_SET(pin->cpu, &one);
-  pinned_ = ::sched_setaffinity(0, sizeof one, &one) == 0;
+  pinned_ = pin_to(pin->cpu);
 }
 
 ScopedThreadPin::~ScopedThreadPin() {

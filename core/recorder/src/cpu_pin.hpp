@@ -2,8 +2,8 @@
 //
 // Every ptrace stop is two wake-ups: the tracee wakes the tracer, the tracer resumes
 // the tracee. When the two sit on different CPUs each wake-up is a cross-CPU
-// interrupt and, on a virtual machine, a halted vCPU to bring back: 10-20x the cost
-// of a local context switch (PERF-NOTES.md, ci/bench_capture.sh). rr pins for the
+// interrupt and, on a virtual machine, a halted vCPU to bring back: 11-17x the cost
+// of a local context switch as measured (README, ci/bench_capture.sh). rr pins for the
 // same reason. What the program could notice is hidden: its sched_getaffinity calls
 // are answered with the CPU set it would have had (see show_original_affinity);
 // a program that sets its own affinity keeps it. Not hidden: Cpus_allowed in
@@ -13,6 +13,9 @@
 
 #include <sched.h>
 
+#include <sys/syscall.h>
+
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 
@@ -29,8 +32,18 @@ struct CpuPin {
 // pinning changes nothing and nothing needs hiding).
 std::optional<CpuPin> choose_cpu_pin();
 
-// Child side, between fork and exec: async-signal-safe. Failure only costs speed.
-void pin_to(int cpu) noexcept;
+// The calls the recorder must see at exit while it pins (the seccomp filter stops
+// them whatever -e says; they are not recorded unless -e asks for them):
+// sched_getaffinity to answer it, sched_setaffinity to stop answering.
+inline constexpr int kAffinityCalls[] = {SYS_sched_getaffinity, SYS_sched_setaffinity};
+inline bool is_affinity_call(int nr) {
+  return std::find(std::begin(kAffinityCalls), std::end(kAffinityCalls), nr) !=
+         std::end(kAffinityCalls);
+}
+
+// Pins the calling thread to `cpu`; false if the kernel refused. Async-signal-safe
+// (also used by the child between fork and exec, where failure only costs speed).
+bool pin_to(int cpu) noexcept;
 
 // Pins the calling thread to pin.cpu for its lifetime and restores its CPU set after.
 class ScopedThreadPin {

@@ -78,7 +78,7 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
   int report[2] = {0, 0};
   // Before the filter: with a filter that traces sched_setaffinity, this call would
   // stop at a seccomp stop the recorder does not expect yet.
-  if (pin_cpu >= 0) pin_to(pin_cpu);
+  if (pin_cpu >= 0) (void)pin_to(pin_cpu);
   if (filter) {
     // Root does not need no_new_privs (CAP_SYS_ADMIN); leaving it unset keeps setuid
     // programs behaving as untraced. Others must set it first.
