@@ -16,6 +16,8 @@
  *   status at start: Cpus_allowed_list L   "restored:", "status after restore:")
  * Exercises: sched_getaffinity/sched_setaffinity answered for pinned tracees, a
  * program's own sched_setaffinity honoured.
+ * Nondeterministic syscalls: futex (pthread_join waits only if the thread is still
+ * running).
  * Exit status 0. */
 #include "tracee.h" /* first: defines _GNU_SOURCE, which the CPU_* macros need */
 

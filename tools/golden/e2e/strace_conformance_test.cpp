@@ -34,8 +34,9 @@ const CountRule kPollPread{"pread64", Variance::Ignore,
 const CountRule kPollSleep{"clock_nanosleep", Variance::Ignore, "the 1 ms sleeps between those polls"};
 
 std::vector<CountRule> rules_for(const std::string& program) {
-  if (program == "threads")
-    // strace -c over 8 runs: futex 1, 2 or 4 calls; everything else constant.
+  if (program == "threads" || program == "affinity")
+    // threads, strace -c over 8 runs: futex 1, 2 or 4 calls; everything else constant.
+    // affinity joins one thread: futex 0 or 1.
     return {{"futex", Variance::Ignore, "pthread_join waits in futex only if the thread is still running"}};
   if (program == "signals")
     return {{"read", Variance::Ignore,
