@@ -15,7 +15,8 @@ if [ ! -x "$golden" ] || [ ! -x "$wordcount" ]; then
 fi
 
 out=${GOLDEN_DEMO_DIR:-build/demo}
-# build/ may belong to root after `sudo ci/setup.sh`: fall back to a private directory.
+# build/ may belong to root (ci/setup.sh run as root, this script as another user): fall
+# back to a private directory.
 if ! mkdir -p "$out" 2>/dev/null || [ ! -w "$out" ]; then
   out=$(mktemp -d)
 fi

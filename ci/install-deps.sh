@@ -17,7 +17,7 @@ for p in $packages; do
 done
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
-  echo "ci/install-deps.sh: missing packages:$missing; run as root (sudo)" >&2
+  echo "ci/install-deps.sh: missing packages:$missing; run ci/install-deps.sh as root (e.g. su -c ci/install-deps.sh), then this command again" >&2
   exit 1
 fi
 echo "ci/install-deps.sh: installing$missing"
