@@ -298,27 +298,16 @@ CompareResult compare(const CompareInput& in_a, const CompareInput& in_b, const 
   r.name_a = in_a.name.empty() ? "A" : in_a.name;
   r.name_b = in_b.name.empty() ? "B" : in_b.name;
   r.context = config.context;
-  // The two sides are independent: B is normalized and measured on a second thread. Its
-  // normalized form is handed over as soon as it is ready, so that the diff (which
-  // needs both, not their performance figures) runs while B is still being measured.
-  std::promise<NormalizedTrace> b_ready;
-  std::future<NormalizedTrace> b_normalized = b_ready.get_future();
-  auto b_measured = std::async(std::launch::async, [&] {
-    try {
-      b_ready.set_value(normalize(*in_b.trace, config, in_b.header));
-    } catch (...) {
-      b_ready.set_exception(std::current_exception());
-      throw;
-    }
-    return measure(*in_b.trace, in_b.header);
-  });
-  NormalizedTrace na = normalize(*in_a.trace, config, in_a.header);
-  NormalizedTrace nb = b_normalized.get();
-  diff_runs(na, nb, in_a, in_b, config, r);
+  // B is measured on a thread of its own while both are normalized (each side on a
+  // thread, their templates aligned in between) and diffed.
+  auto b_measured = std::async(std::launch::async, [&] { return measure(*in_b.trace, in_b.header); });
+  NormalizedPair pair = normalize_pair(*in_a.trace, in_a.header, *in_b.trace, in_b.header, config);
+  r.alignments = std::move(pair.alignments);
+  diff_runs(pair.a, pair.b, in_a, in_b, config, r);
   // Nothing of the normalized runs is in the result: B's is freed on a thread of its
   // own, A's here (tens of thousands of items each), then A is measured.
-  auto free_b = std::async(std::launch::async, [&nb] { NormalizedTrace gone = std::move(nb); });
-  { NormalizedTrace gone = std::move(na); }
+  auto free_b = std::async(std::launch::async, [&pair] { NormalizedTrace gone = std::move(pair.b); });
+  { NormalizedTrace gone = std::move(pair.a); }
   r.perf_a = measure(*in_a.trace, in_a.header);
   free_b.get();
   r.perf_b = b_measured.get();

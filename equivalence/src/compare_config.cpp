@@ -162,13 +162,14 @@ struct Parser {
         if (!r) return r.error();
         config.relax.insert(r->begin(), r->end());
       } else if (key == "root_exec" || key == "noise" || key == "forks" ||
-                 key == "template_content") {
+                 key == "template_content" || key == "strict_files") {
         auto r = boolean(v, key);
         if (!r) return r.error();
-        (key == "root_exec" ? config.root_exec
-         : key == "noise"   ? config.noise
-         : key == "forks"   ? config.forks
-                            : config.template_content) = *r;
+        (key == "root_exec"      ? config.root_exec
+         : key == "noise"        ? config.noise
+         : key == "forks"        ? config.forks
+         : key == "strict_files" ? config.strict_files
+                                 : config.template_content) = *r;
       } else if (key == "include_classes") {
         st = syscalls(v, key, true, config.include_classes, config.include_syscalls);
       } else if (key == "exclude_classes") {

@@ -4,9 +4,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <future>
+#include <memory>
 #include <unordered_set>
 
 #include "args.hpp"
+#include "name_ops.hpp"
 #include "effects_internal.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 #include "path_util.hpp"
@@ -35,6 +38,33 @@ bool creates_unique(const Event& e) {
     return flags && (*flags & O_CREAT) && (*flags & O_EXCL);
   }
   return false;
+}
+
+// Discovery's view of a name operation: only whether names appear and disappear.
+void follow_names(FileModel& names, const NameOp& op) {
+  const std::string path(op.path);
+  switch (op.kind) {
+    case NameOp::Kind::Open:
+      if (op.ok && (op.flags & O_CREAT)) names.open(path, op.flags, std::nullopt);
+      break;
+    case NameOp::Kind::Mkdir: names.mkdir(path, op.ok, op.err, 0); break;
+    case NameOp::Kind::Mknod:
+      if (op.ok) names.mknod(path, {});
+      break;
+    case NameOp::Kind::Symlink:
+      if (op.ok) names.symlink(path, op.target);
+      break;
+    case NameOp::Kind::Link:
+      if (op.ok && !op.path2.empty()) names.link(path, std::string(op.path2));
+      break;
+    case NameOp::Kind::Rename:
+      if (op.ok && !op.path2.empty()) names.rename(path, std::string(op.path2));
+      break;
+    case NameOp::Kind::Exchange:
+      if (op.ok && !op.path2.empty()) names.exchange(path, std::string(op.path2));
+      break;
+    case NameOp::Kind::Remove: names.remove(path, op.ok, op.err); break;
+  }
 }
 
 void append_argv(std::string& out, const Extractor& x, const std::vector<std::string>& argv) {
@@ -163,24 +193,28 @@ std::string Extractor::tquoted(std::string_view s) const {
   return templ.text(quoted, true, 3, true);
 }
 
-void Extractor::file_op(const std::string& abs, Category cat, std::string key) {
-  if (!emit || relaxed(cat) || abs.empty()) return;
-  PathInfo& p = path_info(abs);
-  if (std::string_view drop = write_drop(abs, p); !drop.empty()) {
-    count(drop);
-    return;
-  }
-  ChannelBuilder& b = channel_of(p, abs);
+Item Extractor::file_item(const std::string& abs, Category cat, std::string key) {
   Item it;
   it.category = cat;
   it.text = display_key(key);
   it.key = std::move(key);
   it.seq = ev->seq;
   it.process = proc();
-  it.path = p.templated;
+  it.path = path_info(abs).templated;
   it.raw_path = abs;
+  return it;
+}
+
+void Extractor::file_op(const std::string& abs, Category cat, std::string key) {
+  if (!emit || !config.strict_files || relaxed(cat) || abs.empty()) return;
+  PathInfo& p = path_info(abs);
+  if (std::string_view drop = write_drop(abs, p); !drop.empty()) {
+    count(drop);
+    return;
+  }
+  ChannelBuilder& b = channel_of(p, abs);
   b.entries.emplace_back(OpRef{static_cast<std::uint32_t>(b.ops.size())});
-  b.ops.push_back(std::move(it));
+  b.ops.push_back(file_item(abs, cat, std::move(key)));
 }
 
 void Extractor::user_read(const std::string& abs, bool directory) {
@@ -205,6 +239,7 @@ void Extractor::user_read(const std::string& abs, bool directory) {
   const std::string& tp = p.templated;
   std::string text = (directory ? "list " : "read ") + tp;
   if (reads.contains(text)) return;
+  if (net_effects()) read_files.emplace(text, model.at(abs));
   Item it;
   it.category = Category::UserReads;
   it.key = text;
@@ -242,7 +277,12 @@ void Extractor::write_chunk(FdTarget& target, Chunk chunk) {
         count(drop);
         return;
       }
-      channel_of(p, target.path).entries.emplace_back(std::move(chunk));
+      if (config.strict_files) {
+        channel_of(p, target.path).entries.emplace_back(std::move(chunk));
+      } else {
+        if (target.node == FileModel::kNone) target.node = model.at(target.path);
+        model.write(target.node, chunk);
+      }
       return;
     }
     default:
@@ -273,6 +313,13 @@ void Extractor::discover() {
     if (cwd.empty() && n.root && !n.info->execs.empty()) cwd = n.info->execs.front().cwd;
   }
   templ.set_cwd(cwd);
+  // The run's parameters: the command's path arguments and path-valued environment.
+  std::vector<std::string> argv = trace.run.command;
+  for (std::size_t i : tree.keyed_preorder()) {
+    const ProcNode& n = tree.nodes()[i];
+    if (argv.empty() && n.root && !n.info->execs.empty()) argv = n.info->execs.front().argv;
+  }
+  templ.set_parameters(trace.run.env, argv, tree.implementation_files());
 
   std::size_t tid_number = 0;
   std::vector<std::size_t> by_number(tree.nodes().size());
@@ -289,9 +336,12 @@ void Extractor::discover() {
   }
 
   for (const std::string& a : trace.run.command) templ.observe_text(a);
+  // Which names the run makes and removes again: templated by order of creation.
+  FileModel names;
   for (Seq s : order.order()) {
     const Event& e = trace.events[s];
     if (e.kind != EventKind::Syscall) continue;
+    if (auto op = name_op(e)) follow_names(names, *op);
     bool unique = creates_unique(e);
     for (const Arg& a : e.args) {
       switch (a.kind) {
@@ -325,6 +375,7 @@ void Extractor::discover() {
       templ.observe_path(absolute_path(x.cwd.empty() ? "/" : x.cwd, x.path));
       for (const std::string& a : x.argv) templ.observe_text(a);
     }
+  for (const std::string& p : names.transient_names()) templ.add_transient(p);
 }
 
 const Extractor::Dispatch& Extractor::dispatch(const std::string& name) {
@@ -409,6 +460,10 @@ void Extractor::resolve_concurrency() {
 }
 
 std::vector<Channel> Extractor::assemble() {
+  if (!config.strict_files) {
+    build_file_states();
+    drop_stale_reads();
+  }
   resolve_concurrency();
   std::vector<Channel> channels;
 
@@ -514,8 +569,94 @@ std::vector<Channel> Extractor::assemble() {
   return channels;
 }
 
+void Extractor::build_file_states() {
+  for (const auto& [abs, st] : model.paths()) {
+    if (!model.reported(st) || abs.empty()) continue;
+    PathInfo& p = path_info(abs);
+    if (std::string_view drop = write_drop(abs, p); !drop.empty()) {
+      count(drop);
+      continue;
+    }
+    ChannelBuilder& b = channel_of(p, abs);
+    const bool show_state = !relaxed(Category::FileOps);
+    if (st.bound == FileModel::kNone) {
+      if (show_state) {
+        b.entries.emplace_back(OpRef{static_cast<std::uint32_t>(b.ops.size())});
+        b.ops.push_back(state_item(abs, "deleted"));
+      }
+      continue;
+    }
+    const FileNode& n = model.node(st.bound);
+    const bool regular = n.kind == FileNode::Kind::Regular;
+    bool written = false;
+    for (const Entry& e : n.content) written = written || std::holds_alternative<Chunk>(e);
+    std::string state;
+    switch (n.kind) {
+      case FileNode::Kind::Regular: state = "file"; break;
+      case FileNode::Kind::Directory: state = "directory"; break;
+      case FileNode::Kind::Symlink: state = "symlink -> " + ttext(n.detail); break;
+      case FileNode::Kind::Special: state = n.detail; break;
+    }
+    if (n.kind != FileNode::Kind::Symlink) {
+      // A mode this run did not set (a file an earlier run made, truncated now) matches
+      // any: it is what was there.
+      state += ", mode ";
+      state += n.mode ? fmt::format("{:04o}", *n.mode)
+                      : std::string{kMarkBegin} + "*as before" + kMarkSep + kMarkEnd;
+    }
+    if (!n.owner.empty()) state += ", owner " + n.owner;
+    if (!n.created && !n.origin.empty() && n.origin != abs) state += ", moved from " + tpath(n.origin);
+    if (regular && written && !n.replaced) state += ", written into its earlier content";
+    if (regular && !written && n.replaced) state += ", empty";
+    const std::uint32_t base = static_cast<std::uint32_t>(b.ops.size());
+    if (show_state) {
+      b.entries.emplace_back(OpRef{base});
+      b.ops.push_back(state_item(abs, std::move(state)));
+    }
+    const std::uint32_t shift = static_cast<std::uint32_t>(b.ops.size());
+    for (const Item& op : n.ops) b.ops.push_back(op);
+    for (const Entry& e : n.content) {
+      if (const OpRef* r = std::get_if<OpRef>(&e)) {
+        if (show_state) b.entries.emplace_back(OpRef{r->index + shift});
+      } else if (!relaxed(Category::FileContent)) {
+        b.entries.push_back(e);
+      }
+    }
+  }
+}
+
+Item Extractor::state_item(const std::string& abs, std::string key) {
+  Item it;
+  it.category = Category::FileOps;
+  it.text = display_key(key);
+  it.key = std::move(key);
+  it.path = path_info(abs).templated;
+  it.raw_path = abs;
+  return it;
+}
+
+void Extractor::drop_stale_reads() {
+  // A read of a file the run made itself, or of one it then replaced or removed, is
+  // about what an earlier run left (zip reads the old archive it rewrites): the file's
+  // state after the run is compared instead.
+  for (const auto& [text, id] : read_files) {
+    auto it = reads.find(text);
+    if (it == reads.end()) continue;
+    auto st = model.paths().find(it->second.raw_path);
+    const bool gone = st == model.paths().end() || st->second.bound != id;
+    if (model.node(id).created || gone) {
+      reads.erase(it);
+      count("equivalence.reads_of_own_or_replaced_files");
+    }
+  }
+}
+
 NormalizedTrace Extractor::run() {
   discover();
+  return finish();
+}
+
+NormalizedTrace Extractor::finish() {
   walk();
   NormalizedTrace n;
   n.channels = assemble();
@@ -545,24 +686,62 @@ const Channel* NormalizedTrace::channel(std::string_view name) const {
   return nullptr;
 }
 
-NormalizedTrace normalize(const Trace& trace, const CompareConfig& config,
-                          const TraceHeader& header) {
+namespace {
+
+// A run ready for its walk: discovery done, templates still open to alignment.
+struct PreparedRun {
+  std::unique_ptr<Trace> renumbered;  // a copy, when the trace's seqs were not dense
+  std::unique_ptr<eqv::Extractor> extractor;
+};
+
+PreparedRun prepare(const Trace& trace, const CompareConfig& config, const TraceHeader& header) {
   // The walk indexes events by seq; a trace that breaks the model's density rule is
   // renumbered on a copy rather than trusted.
   bool dense = true;
   for (std::size_t i = 0; i < trace.events.size() && dense; ++i) dense = trace.events[i].seq == i;
+  PreparedRun p;
+  const Trace* t = &trace;
   if (!dense) {
-    Trace copy = trace;
-    for (std::size_t i = 0; i < copy.events.size(); ++i) copy.events[i].seq = i;
-    copy.edges.clear();  // they named the old numbers
-    eqv::Extractor x(copy, config, header);
-    NormalizedTrace n = x.run();
+    p.renumbered = std::make_unique<Trace>(trace);
+    for (std::size_t i = 0; i < p.renumbered->events.size(); ++i) p.renumbered->events[i].seq = i;
+    p.renumbered->edges.clear();  // they named the old numbers
+    t = p.renumbered.get();
+  }
+  p.extractor = std::make_unique<eqv::Extractor>(*t, config, header);
+  p.extractor->discover();
+  return p;
+}
+
+NormalizedTrace finish(PreparedRun& p) {
+  NormalizedTrace n = p.extractor->finish();
+  if (p.renumbered) {
     ++n.counters["equivalence.events_renumbered"];
     n.notes.push_back("event numbers were not dense: renumbered, causal edges dropped");
-    return n;
   }
-  eqv::Extractor x(trace, config, header);
-  return x.run();
+  return n;
+}
+
+}  // namespace
+
+NormalizedTrace normalize(const Trace& trace, const CompareConfig& config,
+                          const TraceHeader& header) {
+  PreparedRun p = prepare(trace, config, header);
+  return finish(p);
+}
+
+NormalizedPair normalize_pair(const Trace& a, const TraceHeader& header_a, const Trace& b,
+                              const TraceHeader& header_b, const CompareConfig& config) {
+  // Each side on its own thread, except for the alignment, which needs both.
+  auto prepared_b = std::async(std::launch::async, [&] { return prepare(b, config, header_b); });
+  PreparedRun pa = prepare(a, config, header_a);
+  PreparedRun pb = prepared_b.get();
+  NormalizedPair out;
+  for (auto& al : eqv::PathTemplater::align(pa.extractor->templ, pb.extractor->templ))
+    out.alignments.push_back({std::move(al.name), std::move(al.a), std::move(al.b)});
+  auto finished_b = std::async(std::launch::async, [&] { return finish(pb); });
+  out.a = finish(pa);
+  out.b = finished_b.get();
+  return out;
 }
 
 }  // namespace golden

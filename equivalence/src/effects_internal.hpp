@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "causal_order.hpp"
+#include "channel_builder.hpp"
+#include "file_model.hpp"
 #include "fd_table.hpp"
 #include "golden/equivalence/normalized.hpp"
 #include "noise.hpp"
@@ -24,41 +26,6 @@
 #include "string_hash.hpp"
 
 namespace golden::eqv {
-
-// Bytes written by one call (or copied in-kernel by one call).
-struct Chunk {
-  Seq seq = 0;
-  const std::string* process = nullptr;  // process key (owned by the ProcessTree)
-  std::uint32_t writer = 0;  // thread label, interned (Extractor::writer_label): who
-                             // wrote, for concurrent-writer splitting
-  StreamHash raw;            // hash + length of the bytes
-  // The first bytes (all of them when complete). A view into the trace's payload (the
-  // trace outlives the extractor): a copy per write was an allocation per write.
-  std::string_view head;
-  bool complete = true;
-  bool copy = false;       // sendfile/copy_file_range/splice: bytes not in the trace
-  // The templated source of a copy, interned (Extractor::copy_source): out of line, so
-  // a chunk is trivially copyable; channels grow by tens of thousands of them.
-  std::uint32_t copy_from = 0;
-};
-
-static_assert(std::is_trivially_copyable_v<Chunk>);
-
-// An operation of the channel: its item, by index in ChannelBuilder::ops.
-struct OpRef {
-  std::uint32_t index = 0;
-};
-using Entry = std::variant<OpRef, Chunk>;
-
-// A channel being built: operations and written bytes, in order.
-struct ChannelBuilder {
-  std::string name;
-  Category category = Category::FileOps;          // of its operations
-  Category content_category = Category::FileContent;  // of its bytes
-  std::string path, raw_path;
-  std::vector<Item> ops;
-  std::vector<Entry> entries;
-};
 
 class Extractor;
 
@@ -75,7 +42,11 @@ using Handler = void (*)(Extractor&, const Event&);
 class Extractor {
  public:
   Extractor(const Trace& trace, const CompareConfig& config, const TraceHeader& header);
-  NormalizedTrace run();
+  NormalizedTrace run();  // discover() then finish()
+  // Templates and parameters (before: templates may still be aligned with another run's).
+  void discover();
+  // The walk and the channels.
+  NormalizedTrace finish();
 
   // --- shared with the handlers -------------------------------------------------
   const Trace& trace;
@@ -114,9 +85,16 @@ class Extractor {
   std::uint32_t writer_id(std::optional<std::size_t> node);
   const std::string& writer_label(std::uint32_t id) const { return writer_labels_[id]; }
 
+  // Net effects on files (the default) or the operations themselves (strict_files).
+  bool net_effects() const { return emit && !config.strict_files; }
+  FileModel model;
+
   // Effect sinks; each applies ignore_paths / noise / relax.
   // `key`: the item's key (Item::key); its text is the display form.
+  // file_op: an operation, listed in strict_files mode only.
   void file_op(const std::string& abs, Category cat, std::string key);
+  // The item of an operation on `abs` by the current event.
+  Item file_item(const std::string& abs, Category cat, std::string key);
   void user_read(const std::string& abs, bool directory);
   void stdin_read();
   void write_chunk(FdTarget& target, Chunk chunk);
@@ -127,6 +105,7 @@ class Extractor {
   std::unordered_map<std::string, ChannelBuilder> files;  // by templated path
   ChannelBuilder out, err;
   std::map<std::string, Item> reads;            // by text
+  std::map<std::string, FileModel::NodeId> read_files;  // net effects: the file each read saw
   std::map<std::size_t, std::vector<Item>> net, sig;  // by process node (proc_list)
   std::map<std::string, std::vector<Item>> calls;     // by thread label
   std::map<std::string, std::size_t> call_owner;      // thread label -> process node
@@ -182,10 +161,13 @@ class Extractor {
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> writer_by_label_;
   std::unordered_map<std::uint64_t, std::uint32_t> writer_by_thread_;  // node << 32 | tid
   std::unordered_map<std::string_view, std::uint64_t> fast_counters_;
-  void discover();
   void walk();
   void resolve_concurrency();
   std::vector<Channel> assemble();
+  // Net effects: a channel per path whose state after the run is an effect.
+  void build_file_states();
+  Item state_item(const std::string& abs, std::string key);
+  void drop_stale_reads();
   void process_channel(Channel& ch);
 };
 

@@ -8,6 +8,7 @@
 #include "args.hpp"
 #include "effects_internal.hpp"
 #include "golden/syscalls/syscall_table.hpp"
+#include "name_ops.hpp"
 
 namespace golden::eqv {
 namespace {
@@ -23,27 +24,14 @@ std::optional<int> std_alias(std::string_view path) {
 }
 
 void on_open(Extractor& x, const Event& e) {
-  std::int64_t flags = 0;
-  std::optional<std::int64_t> mode;
-  if (e.name == "creat") {
-    flags = O_CREAT | O_WRONLY | O_TRUNC;
-    mode = int_of(find_arg(e, "mode", ArgKind::Mode));
-  } else if (e.name == "openat2") {
-    const Arg* how = arg_named(e, "how");
-    auto f = open_how_flags(how);
-    if (!f) {
-      x.count("equivalence.openat2_undecoded");
-      if (e.ret >= 0) track_generic_fd(x, e);
-      return;
-    }
-    flags = *f;
-    mode = open_how_mode(how);
-  } else {
-    const Arg* fa = arg_named(e, "flags");
-    if (fa == nullptr) fa = nth_arg(e, ArgKind::Flags);
-    flags = fa != nullptr ? fa->raw : 0;
-    mode = int_of(find_arg(e, "mode", ArgKind::Mode));
+  auto parsed = open_flags(e);
+  if (!parsed) {
+    x.count("equivalence.openat2_undecoded");
+    if (e.ret >= 0) track_generic_fd(x, e);
+    return;
   }
+  const std::int64_t flags = parsed->flags;
+  const std::optional<std::int64_t> mode = parsed->mode;
   const std::string& named = path_of(find_arg(e, "pathname", ArgKind::Path));
   const std::string& path =
       named.empty() && e.ret >= 0 && e.ret_ref.starts_with('/') ? e.ret_ref : named;
@@ -111,6 +99,11 @@ void on_open(Extractor& x, const Event& e) {
   x.fds.set(e.pid, e.ret, target);
 
   if (opath || path.empty() || std_alias(path)) return;
+  if (x.net_effects() && target->kind != K::Null && target->node == FileModel::kNone &&
+      (target->kind == K::File || target->kind == K::Directory) && (creat || trunc || writes)) {
+    const unsigned created_mode = static_cast<unsigned>(mode.value_or(0)) & 07777u & ~x.fds.umask(e.pid);
+    target->node = x.model.open(path, flags, created_mode);
+  }
   if (!op.empty()) x.file_op(path, Category::FileOps, op);
   const bool reads = acc == O_RDONLY || (acc == O_RDWR && !creat);
   // Directories count as read when listed (getdents), not when opened as a dirfd.

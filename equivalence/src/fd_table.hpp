@@ -22,6 +22,9 @@ struct FdTarget {
   // `path`'s entry in the extractor's path table (templated form, verdicts), filled on
   // first use: writes come in thousands, a lookup by path each was measurable.
   std::uint32_t path_slot = UINT32_MAX;
+  // The file it refers to in the net-effects model (FileModel), once known: after a
+  // rename the fd still writes to the same file, whatever its name is now.
+  std::uint32_t node = UINT32_MAX;
 
   // What the kernel says it is ("pipe:[12]", a bound address, the file's path).
   const std::string& desc() const { return desc_is_path_ ? path : desc_; }

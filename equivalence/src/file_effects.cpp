@@ -7,17 +7,16 @@
 
 #include "args.hpp"
 #include "effects_internal.hpp"
+#include "name_ops.hpp"
 
 namespace golden::eqv {
 namespace {
 
-constexpr std::int64_t kAtRemoveDir = 0x200;
-constexpr std::int64_t kRenameNoReplace = 1, kRenameExchange = 2;
+constexpr std::int64_t kRenameNoReplace = 1;
 
 std::string outcome(const Event& e) { return e.failed() ? " = " + errno_name(e.err) : ""; }
 
 std::string first_path(const Event& e) { return path_of(nth_arg(e, ArgKind::Path, 0)); }
-std::string second_path(const Event& e) { return path_of(nth_arg(e, ArgKind::Path, 1)); }
 
 // The path an fd-based call (fchmod, ftruncate, futimens) works on.
 std::string fd_path(Extractor& x, const Event& e) {
@@ -28,48 +27,63 @@ std::string fd_path(Extractor& x, const Event& e) {
 }
 
 void on_unlink(Extractor& x, const Event& e) {
-  auto flags = int_of(arg_named(e, "flags"));
-  bool dir = e.name == "rmdir" || (flags && (*flags & kAtRemoveDir));
-  x.file_op(first_path(e), Category::FileOps, (dir ? "rmdir" : "unlink") + outcome(e));
+  auto op = name_op(e);
+  if (!op) return;
+  const std::string path(op->path);
+  x.file_op(path, Category::FileOps, (op->directory ? "rmdir" : "unlink") + outcome(e));
+  if (x.net_effects()) x.model.remove(path, op->ok, op->err);
 }
 
 void on_mkdir(Extractor& x, const Event& e) {
-  auto mode = int_of(find_arg(e, "mode", ArgKind::Mode));
-  unsigned m = static_cast<unsigned>(mode.value_or(0777)) & 07777u & ~x.fds.umask(e.pid);
-  x.file_op(first_path(e), Category::FileOps, fmt::format("mkdir {:04o}{}", m, outcome(e)));
+  auto op = name_op(e);
+  if (!op) return;
+  const std::string path(op->path);
+  unsigned m = static_cast<unsigned>(op->mode.value_or(0777)) & 07777u & ~x.fds.umask(e.pid);
+  x.file_op(path, Category::FileOps, fmt::format("mkdir {:04o}{}", m, outcome(e)));
+  if (x.net_effects()) x.model.mkdir(path, op->ok, op->err, m);
 }
 
 void on_mknod(Extractor& x, const Event& e) {
-  auto mode = int_of(find_arg(e, "mode", ArgKind::Mode));
-  x.file_op(first_path(e), Category::FileOps,
-            fmt::format("mknod {:o}{}", mode.value_or(0), outcome(e)));
+  auto op = name_op(e);
+  if (!op) return;
+  const std::string path(op->path);
+  std::string text = fmt::format("mknod {:o}", op->mode.value_or(0));
+  x.file_op(path, Category::FileOps, text + outcome(e));
+  if (x.net_effects() && op->ok) x.model.mknod(path, std::move(text));
 }
 
 void on_rename(Extractor& x, const Event& e) {
-  std::string from = first_path(e), to = second_path(e);
-  auto flags = int_of(arg_named(e, "flags")).value_or(0);
-  std::string tail = (flags & kRenameNoReplace ? " noreplace" : "") + outcome(e);
-  if (flags & kRenameExchange) {
+  auto op = name_op(e);
+  if (!op) return;
+  const std::string from(op->path), to(op->path2);
+  std::string tail = (op->flags & kRenameNoReplace ? " noreplace" : "") + outcome(e);
+  if (op->kind == NameOp::Kind::Exchange) {
     x.file_op(from, Category::FileOps, "exchange with " + x.tpath(to) + tail);
     x.file_op(to, Category::FileOps, "exchange with " + x.tpath(from) + tail);
+    if (x.net_effects() && op->ok) x.model.exchange(from, to);
     return;
   }
   x.file_op(from, Category::FileOps, "rename to " + x.tpath(to) + tail);
   if (!e.failed()) x.file_op(to, Category::FileOps, "rename from " + x.tpath(from));
+  if (x.net_effects() && op->ok && !to.empty()) x.model.rename(from, to);
 }
 
 void on_link(Extractor& x, const Event& e) {
-  std::string from = first_path(e), to = second_path(e);
+  auto op = name_op(e);
+  if (!op) return;
+  const std::string from(op->path), to(op->path2);
   x.file_op(from, Category::FileOps, "link to " + x.tpath(to) + outcome(e));
   if (!e.failed()) x.file_op(to, Category::FileOps, "link from " + x.tpath(from));
+  if (x.net_effects() && op->ok && !to.empty()) x.model.link(from, to);
 }
 
 void on_symlink(Extractor& x, const Event& e) {
-  const Arg* target = find_arg(e, "target", ArgKind::String);
-  std::string t = target == nullptr ? "?" : target->str;
+  auto op = name_op(e);
+  if (!op) return;
+  const std::string path(op->path);
   // A relative target is kept as written: it is resolved against the link's directory.
-  x.file_op(path_of(find_arg(e, "linkpath", ArgKind::Path)), Category::FileOps,
-            "symlink -> " + x.ttext(t) + outcome(e));
+  x.file_op(path, Category::FileOps, "symlink -> " + x.ttext(op->target) + outcome(e));
+  if (x.net_effects() && op->ok) x.model.symlink(path, op->target);
 }
 
 void on_chmod(Extractor& x, const Event& e) {
@@ -77,6 +91,8 @@ void on_chmod(Extractor& x, const Event& e) {
   auto mode = int_of(find_arg(e, "mode", ArgKind::Mode));
   x.file_op(path, Category::FileOps,
             fmt::format("chmod {:04o}{}", mode.value_or(0) & 07777, outcome(e)));
+  if (x.net_effects() && !e.failed() && !path.empty() && mode)
+    x.model.chmod(x.model.at(path), static_cast<unsigned>(*mode) & 07777u);
 }
 
 void on_chown(Extractor& x, const Event& e) {
@@ -86,14 +102,19 @@ void on_chown(Extractor& x, const Event& e) {
     if (!v || *v == -1 || *v == 0xffffffff) return std::string("-");
     return std::to_string(*v);
   };
-  x.file_op(path, Category::FileOps,
-            "chown " + id("owner") + ":" + id("group") + outcome(e));
+  const std::string owner = id("owner") + ":" + id("group");
+  x.file_op(path, Category::FileOps, "chown " + owner + outcome(e));
+  if (x.net_effects() && !e.failed() && !path.empty()) x.model.chown(x.model.at(path), owner);
 }
 
 void on_truncate(Extractor& x, const Event& e) {
   std::string path = e.name == "ftruncate" ? fd_path(x, e) : first_path(e);
   auto len = int_of(arg_named(e, "length"));
-  x.file_op(path, Category::FileOps, fmt::format("truncate {}{}", len.value_or(0), outcome(e)));
+  const std::string text = fmt::format("truncate {}", len.value_or(0));
+  x.file_op(path, Category::FileOps, text + outcome(e));
+  if (x.net_effects() && !e.failed() && !path.empty())
+    x.model.truncate(x.model.at(path), static_cast<std::uint64_t>(len.value_or(0)),
+                     x.file_item(path, Category::FileOps, text));
 }
 
 void on_utimes(Extractor& x, const Event& e) {

@@ -49,7 +49,8 @@ bool keys_match(std::string_view a, std::string_view b) {
       Token ta, tb;
       if (!number_at(a, i, ta) || !number_at(b, j, tb)) return false;
       bool same_template = !ta.name.empty() && ta.name == tb.name;
-      if (!same_template && ta.value != tb.value) return false;
+      bool wildcard = ta.name.starts_with(kWildcard) || tb.name.starts_with(kWildcard);
+      if (!same_template && !wildcard && ta.value != tb.value) return false;
       continue;
     }
     // Up to the next mark on either side the bytes must be equal: compared as a run.
@@ -95,7 +96,7 @@ std::string display_key(std::string_view key) {
     std::size_t k = mark;
     if (number_at(key, k, t)) {
       out.append(key.substr(copied, mark - copied));
-      out.append(t.name);
+      out.append(t.name.starts_with(kWildcard) ? t.name.substr(1) : t.name);
       copied = k;
       mark = key.find(kMarkBegin, k);
     } else {

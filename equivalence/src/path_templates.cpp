@@ -11,8 +11,29 @@
 namespace golden::eqv {
 namespace {
 
-// Priorities on equal prefix length: the most specific meaning wins.
-constexpr int kPrioUser = 0, kPrioCwd = 1, kPrioTmp = 2, kPrioHome = 3;
+
+// Where the system lives: a path argument or variable pointing there (ls /usr/include,
+// SHELL=/bin/bash) is not a location the run was given to work in.
+bool system_path(std::string_view p) {
+  if (p == "/") return true;
+  for (std::string_view root : {"/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
+                                "/etc", "/proc", "/sys", "/dev"})
+    if (path_under(p, root)) return true;
+  return false;
+}
+
+// Template names the templater makes itself: an environment variable of the same name
+// gets an $ENV_ prefix instead.
+bool builtin_name(std::string_view n) {
+  if (n == "CWD") return true;
+  for (std::string_view base : {"TMP", "ARG", "PID", "TID", "PORT"}) {
+    if (n.size() > base.size() && n.starts_with(base) &&
+        std::all_of(n.begin() + static_cast<long>(base.size()), n.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }))
+      return true;
+  }
+  return false;
+}
 
 bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -54,9 +75,9 @@ PathTemplater::PathTemplater(const CompareConfig& config) : config_(config) {
   }
 }
 
-void PathTemplater::add_mapping(std::string raw, std::string name, int priority) {
+void PathTemplater::add_mapping(std::string raw, std::string name, int priority, Kind kind) {
   if (raw.empty() || raw == "/" || by_raw_.contains(raw)) return;
-  Mapping m{std::move(raw), std::move(name), priority};
+  Mapping m{std::move(raw), std::move(name), priority, kind};
   auto pos = std::find_if(mappings_.begin(), mappings_.end(), [&](const Mapping& x) {
     return x.raw.size() < m.raw.size() || (x.raw.size() == m.raw.size() && x.priority > m.priority);
   });
@@ -65,19 +86,84 @@ void PathTemplater::add_mapping(std::string raw, std::string name, int priority)
   for (std::size_t i = 0; i < mappings_.size(); ++i) by_raw_[mappings_[i].raw] = i;
 }
 
-void PathTemplater::add_numbered(std::string raw, const std::string& base, int priority) {
+void PathTemplater::add_numbered(std::string raw, const std::string& base, int priority, Kind kind) {
   if (by_raw_.contains(raw)) return;
   int n = ++counters_[base];
   // $HOME and user templates read better without a number when there is one.
   bool plain = (base == "$HOME" || priority == kPrioUser);
-  add_mapping(std::move(raw), plain && n == 1 ? base : base + std::to_string(n), priority);
+  add_mapping(std::move(raw), plain && n == 1 ? base : base + std::to_string(n), priority, kind);
+}
+
+void PathTemplater::rename_mapping(const std::string& raw, const std::string& name) {
+  auto it = by_raw_.find(raw);
+  if (it != by_raw_.end()) mappings_[it->second].name = name;
+}
+
+void PathTemplater::set_parameters(const std::vector<std::string>& env,
+                                   const std::vector<std::string>& argv,
+                                   const std::set<std::string>& skip) {
+  for (const std::string& entry : env) {
+    const std::size_t eq = entry.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string name = entry.substr(0, eq);
+    const std::string value = absolute_path("/", std::string_view(entry).substr(eq + 1));
+    if (name == "TMPDIR" && value != "/") tmpdir_ = value;
+    if ((name == "TMPDIR" || name == "XDG_RUNTIME_DIR") && value != "/" &&
+        std::find(tmp_roots_.begin(), tmp_roots_.end(), value) == tmp_roots_.end())
+      tmp_roots_.push_back(value);
+    // The shell's own bookkeeping ($_ is the last command, $OLDPWD the previous
+    // directory of whoever started the run) says nothing about the run.
+    if (name == "_" || name == "PWD" || name == "OLDPWD" || system_path(value)) continue;
+    if (std::find(tmp_roots_.begin(), tmp_roots_.end(), value) != tmp_roots_.end() &&
+        name != "TMPDIR" && name != "XDG_RUNTIME_DIR")
+      continue;  // TMP=/tmp: the temp root itself, no parameter
+    if (name == "HOME") {
+      add_mapping(value, "$HOME", kPrioHome, Kind::Home);
+      ++counters_["$HOME"];
+      continue;
+    }
+    add_mapping(value, (builtin_name(name) ? "$ENV_" : "$") + name, kEnvPriority, Kind::Env);
+  }
+  for (std::size_t i = 1; i < argv.size(); ++i) {
+    std::string_view arg = argv[i];
+    // "--output=/path": the value is the path.
+    if (std::size_t eq = arg.find('='); arg.starts_with('-') && eq != std::string_view::npos)
+      arg.remove_prefix(eq + 1);
+    if (arg.empty() || arg.find('/') == std::string_view::npos || arg.find('\n') != std::string_view::npos ||
+        arg.find(' ') != std::string_view::npos)
+      continue;
+    std::string abs = absolute_path(cwd_.empty() ? "/" : cwd_, arg);
+    if (abs.empty() || system_path(abs) || skip.contains(abs)) continue;
+    if (std::find(tmp_roots_.begin(), tmp_roots_.end(), abs) != tmp_roots_.end()) continue;
+    // A relative path below the cwd is already $CWD/...: templating it again would only
+    // hide which file it is.
+    if (!arg.starts_with('/') && !cwd_.empty() && path_under(abs, cwd_)) continue;
+    args_.emplace_back(static_cast<int>(i), abs);
+    add_mapping(abs, "$ARG" + std::to_string(i), kPrioArg, Kind::Arg);
+  }
+}
+
+void PathTemplater::add_transient(std::string_view path) {
+  const std::string raw = absolute_path("/", path);
+  if (raw.empty() || raw == "/" || by_raw_.contains(raw)) return;
+  // Below a generated name already templated (mktemp's directory): that name covers it.
+  if (const Mapping* m = best(raw); m != nullptr && m->kind == Kind::Tmp) return;
+  add_numbered(raw, "$TMP", kPrioTmp, Kind::Tmp);
+}
+
+std::string_view PathTemplater::temp_root_of(std::string_view path, bool* is_tmpdir) const {
+  std::string_view root;
+  for (const std::string& r : tmp_roots_)
+    if (path.size() > r.size() && path_under(path, r) && r.size() > root.size()) root = r;
+  *is_tmpdir = !root.empty() && root == tmpdir_;
+  return root;
 }
 
 void PathTemplater::set_cwd(std::string_view cwd) {
   std::string c = absolute_path("/", cwd);
   if (c.empty() || c == "/") return;  // "/" as $CWD would template everything
   cwd_ = c;
-  add_mapping(c, "$CWD", kPrioCwd);
+  add_mapping(c, "$CWD", kPrioCwd, Kind::Cwd);
 }
 
 bool PathTemplater::under_tmp(std::string_view path, std::size_t* root_len) const {
@@ -94,17 +180,19 @@ void PathTemplater::observe_path(std::string_view path, bool created_unique) {
   if (path.empty() || path.front() != '/') return;
   // Paths repeat a lot (every read of a library...): observe each once, unless this
   // time it is an exclusive creation, which can add a mapping.
-  if (!created_unique) {
-    if (observed_.contains(path)) return;  // no temporary string for the usual repeat
+  if (!observed_.contains(path)) {  // no temporary string for the usual repeat
     observed_.emplace(path);
+    seen_.emplace_back(path);
+  } else if (!created_unique) {
+    return;
   }
   for (const PathTemplate& t : config_.templates) {
     if (std::size_t n = glob_prefix(t.glob, path); n > 0)
-      add_numbered(std::string(path.substr(0, n)), "$" + t.name, kPrioUser);
+      add_numbered(std::string(path.substr(0, n)), "$" + t.name, kPrioUser, Kind::User);
   }
   for (const std::string& h : config_.home_dirs) {
     if (std::size_t n = glob_prefix(h, path); n > 0)
-      add_numbered(std::string(path.substr(0, n)), "$HOME", kPrioHome);
+      add_numbered(std::string(path.substr(0, n)), "$HOME", kPrioHome, Kind::Home);
   }
   std::size_t root_len = 0;
   if (!under_tmp(path, &root_len)) return;

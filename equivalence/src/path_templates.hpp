@@ -1,8 +1,12 @@
 // Templating of volatile paths and numbers (SPEC §5 normalization):
 //   $CWD      the root process's initial working directory
-//   $HOME     a home directory (home_dirs globs, e.g. /root, /home/*)
-//   $TMPn     a generated entry under a temp dir (mktemp -d, mkstemp, python tempfile,
-//             gcc's /tmp/ccXXXXXX.s...), numbered by first appearance
+//   $HOME     the run's $HOME, or a home directory (home_dirs globs, e.g. /root, /home/*)
+//   $ARGn     an argument of the run's command that is a path (n: its position)
+//   $TMPDIR, $NAME  a path-valued environment variable of the run (the trace records them)
+//   $TMPn     a name the run made and did not leave behind (temp files and dirs, a name
+//             renamed onto its target), numbered by order of creation, whatever its
+//             shape; and a generated entry under a temp dir (mktemp's tmp.XXXXXXXXXX,
+//             python's tmpXXXXXXXX, an exclusive creation with a random-looking name)
 //   $NAME     user templates from [compare.templates]
 //   $PIDn     a pid of the run (n = position in the process tree, root first),
 //             $TIDn for the tids of non-leader threads
@@ -12,6 +16,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,6 +34,13 @@ class PathTemplater {
 
   // Discovery, in a deterministic (causal) order.
   void set_cwd(std::string_view cwd);
+  // The run's parameters: path-valued environment ("NAME=/path") and the command's
+  // arguments that are paths (relative ones resolved against the cwd; set_cwd first).
+  // `skip`: arguments that are the implementation itself (a script run by python3).
+  void set_parameters(const std::vector<std::string>& env, const std::vector<std::string>& argv,
+                      const std::set<std::string>& skip);
+  // A name the run made and removed again (FileModel::transient_names), in order.
+  void add_transient(std::string_view path);
   // An absolute path seen in the trace. `created_unique`: the path was created
   // exclusively (O_CREAT|O_EXCL, or mkdir with mode 0700 as mkdtemp does), the mark of
   // a generated temp name.
@@ -53,18 +65,38 @@ class PathTemplater {
 
   std::map<std::string, std::string> legend() const;
 
+  // How two runs' templates were made to agree (compare): name, A's path, B's path.
+  struct Alignment {
+    std::string name, a, b;
+  };
+  // Aligns B's templates with A's before both are applied: path arguments paired in
+  // order (a C tool's $ARG1 is a Python port's $ARG2), the temp directory roots, and
+  // names under temp roots that no template explains but that play the same part in
+  // both runs (a directory made by whoever ran the program, under another name).
+  // Returns every template whose paths differ between the runs.
+  static std::vector<Alignment> align(PathTemplater& a, PathTemplater& b);
+
  private:
+  enum class Kind : std::uint8_t { User, Cwd, Arg, Env, Tmp, Home };
   struct Mapping {
     std::string raw;   // absolute prefix, no trailing '/'
     std::string name;  // "$TMP1"
     int priority;      // on equal length: lower wins
+    Kind kind = Kind::Tmp;
   };
   bool under_tmp(std::string_view path, std::size_t* root_len) const;
-  void add_mapping(std::string raw, std::string name, int priority);
-  void add_numbered(std::string raw, const std::string& base, int priority);
+  void add_mapping(std::string raw, std::string name, int priority, Kind kind = Kind::Tmp);
+  void add_numbered(std::string raw, const std::string& base, int priority, Kind kind = Kind::Tmp);
+  void rename_mapping(const std::string& raw, const std::string& name);
+  // The deepest temp root holding `path`, and whether it is the run's $TMPDIR.
+  std::string_view temp_root_of(std::string_view path, bool* is_tmpdir) const;
   const Mapping* best(std::string_view abs) const;
   std::string replace_pids(std::string_view s, std::size_t min_digits, bool ports,
                            bool marked = false) const;
+
+  // Priorities on equal prefix length: the most specific meaning wins.
+  static constexpr int kPrioUser = 0, kPrioCwd = 1, kPrioArg = 2, kPrioTmp = 3, kEnvPriority = 4,
+                       kPrioHome = 5;
 
   const CompareConfig& config_;
   std::vector<Mapping> mappings_;                       // sorted by raw length, longest first
@@ -74,6 +106,9 @@ class PathTemplater {
   std::unordered_map<std::int32_t, std::string> ports_;
   std::vector<std::string> tmp_roots_;
   std::string cwd_;
+  std::string tmpdir_ = "/tmp";                         // $TMPDIR, or where it defaults to
+  std::vector<std::pair<int, std::string>> args_;       // (argv index, absolute path)
+  std::vector<std::string> seen_;                       // observed paths, first sight order
   std::unordered_set<std::string, StringHash, std::equal_to<>> observed_;  // plain observations made
 };
 

@@ -79,6 +79,18 @@ std::string verdict_text(const CompareResult& r) {
 
 std::string seq_text(std::optional<Seq> seq) { return seq ? fmt::format("#{}", *seq) : "-"; }
 
+std::vector<std::string> alignment_lines(const CompareResult& r, std::size_t max_lines) {
+  std::vector<std::string> out;
+  for (const PathAlignment& al : r.alignments) {
+    if (out.size() == max_lines) {
+      out.push_back(fmt::format("... and {} more", r.alignments.size() - max_lines));
+      break;
+    }
+    out.push_back(fmt::format("{} = {} \u2194 {}", al.name, al.a, al.b));
+  }
+  return out;
+}
+
 std::string hunk_header(const Divergence& d) {
   return fmt::format("@@ -{},{} +{},{} @@", d.a_start, d.a_count, d.b_start, d.b_count);
 }

@@ -23,6 +23,9 @@ std::string ratio_text(std::optional<double> ratio);
 // "EQUIVALENT" / "DIVERGENT: 2 divergences (1 more allowed)".
 std::string verdict_text(const CompareResult& r);
 std::string seq_text(std::optional<Seq> seq);  // "#12" or "-"
+// "$ARG2 = /tmp/tmp.abc <-> /tmp/work-XYZ", one line per path alignment (at most
+// `max_lines`, then "... and N more").
+std::vector<std::string> alignment_lines(const CompareResult& r, std::size_t max_lines);
 // "@@ -3,2 +3,3 @@"
 std::string hunk_header(const Divergence& d);
 // The hunk as diff -u lines (without the header), at most `max_lines`, then "...".

@@ -96,6 +96,11 @@ std::string render_html(const CompareResult& r, const ReportOptions& options) {
                        ratio_text(row.ratio));
   }
   out += "</table>\n";
+  if (!r.alignments.empty()) {
+    out += "<h2>Paths aligned (A &harr; B)</h2>\n<ul>\n";
+    for (const std::string& line : alignment_lines(r, 200)) out += "<li>" + esc(line) + "</li>\n";
+    out += "</ul>\n";
+  }
   if (!r.notes.empty()) {
     out += "<h2>Notes</h2>\n<ul>\n";
     for (const std::string& note : r.notes) out += "<li>" + esc(note) + "</li>\n";

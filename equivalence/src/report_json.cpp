@@ -88,6 +88,10 @@ std::string render_json(const CompareResult& r, const ReportOptions&) {
     ratios[row.name] = row.ratio ? ordered_json(*row.ratio) : ordered_json(nullptr);
   perf["ratios_b_over_a"] = std::move(ratios);
   j["performance"] = std::move(perf);
+  ordered_json aligned = ordered_json::array();
+  for (const PathAlignment& al : r.alignments)
+    aligned.push_back(ordered_json{{"name", al.name}, {"a", al.a}, {"b", al.b}});
+  j["alignments"] = std::move(aligned);
   j["notes"] = r.notes;
   j["counters"] = r.counters;
   return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";

@@ -31,6 +31,11 @@ std::string render_text(const CompareResult& r, const ReportOptions& options) {
   out += fmt::format("golden compare: A = {}, B = {}\n", r.name_a, r.name_b);
   std::string verdict = verdict_text(r);
   out += (r.equivalent ? p.green(p.bold(verdict)) : p.red(p.bold(verdict))) + "\n";
+  // Why two different paths were taken as one: listed before any divergence.
+  if (!r.alignments.empty()) {
+    out += "paths aligned (A \u2194 B):\n";
+    for (const std::string& line : alignment_lines(r, 20)) out += "  " + sanitize_text(line) + "\n";
+  }
 
   std::size_t n = 0;
   for (const Divergence& d : r.divergences) {

@@ -244,6 +244,7 @@ void RecordDecoder::open_array() {
     case F::List:
     case F::ExecArgv:
     case F::Command:
+    case F::Env:
       strings(field_).clear();
       push(Frame::Strings, field_);
       return;
@@ -625,6 +626,7 @@ void RecordDecoder::set_field(RecordField f, const SaxValue& v) {
     case F::List:
     case F::ExecArgv:
     case F::Command:
+    case F::Env:
       wrong_type(v, field_name(f), "an array of strings");
     case F::Source:
     case F::Data:
@@ -689,6 +691,8 @@ std::vector<std::string>& RecordDecoder::strings(RecordField f) {
       return process_.execs.back().argv;
     case F::Command:
       return run_.command;
+    case F::Env:
+      return run_.env;
     default:
       check_failed("strings: not a string-list field", __FILE__, __LINE__);
   }

@@ -37,7 +37,7 @@ constexpr KeyField kEdgeKeys[] = {{"from", F::From, kRequiredFrom},
                                   {"type", F::Ignored}};
 constexpr KeyField kRunKeys[] = {{"run", F::RunIndex},         {"command", F::Command},
                                  {"attached", F::Attached},    {"cwd", F::Cwd},
-                                 {"start_wall", F::StartWall}, {"traceparent", F::Traceparent},
+                                 {"env", F::Env},              {"start_wall", F::StartWall}, {"traceparent", F::Traceparent},
                                  {"type", F::Ignored}};
 constexpr KeyField kProcessKeys[] = {{"pid", F::ProcPid, kRequiredPid},
                                      {"parent", F::Parent},
@@ -143,6 +143,8 @@ std::string_view field_name(F f) {
       return "attached";
     case F::Cwd:
       return "cwd";
+    case F::Env:
+      return "env";
     case F::StartWall:
       return "start_wall";
     case F::Traceparent:

@@ -56,6 +56,7 @@ enum class RecordField : std::uint8_t {
   Command,
   Attached,
   Cwd,
+  Env,
   StartWall,
   Traceparent,
   // process

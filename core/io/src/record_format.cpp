@@ -138,6 +138,10 @@ void format_run(std::string& out, const RunInfo& run) {
     key(out, "cwd");
     append_bytes_value(out, run.cwd);
   }
+  if (!run.env.empty()) {
+    key(out, "env");
+    string_list(out, run.env);
+  }
   if (!run.start_wall.empty()) {
     key(out, "start_wall");
     append_bytes_value(out, run.start_wall);

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -130,6 +131,19 @@ std::vector<std::string> tracee_environment(const std::vector<std::string>& base
     env.push_back("GOLDEN_LAMPORT_CLOCK=" + std::to_string(lamport_clock));
   for (const auto& e : extra) env.push_back(e);
   return env;
+}
+
+std::vector<std::string> path_environment(const std::vector<std::string>& env) {
+  std::vector<std::string> out;
+  for (const std::string& e : env) {
+    const std::size_t eq = e.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 >= e.size() || e[eq + 1] != '/') continue;
+    // A list (PATH, LD_LIBRARY_PATH) or multi-line value is not one path.
+    if (e.find_first_of(":\n", eq + 1) != std::string::npos) continue;
+    out.push_back(e);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 Result<Launched> launch_tracee(const LaunchSpec& spec, const TraceOptions& options) {

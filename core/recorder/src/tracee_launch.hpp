@@ -34,6 +34,10 @@ Result<Launched> launch_tracee(const LaunchSpec& spec, const TraceOptions& optio
 
 // The environment for the tracee: `base` (NAME=VALUE) without TRACEPARENT,
 // GOLDEN_LAMPORT_CLOCK and the names `extra` sets, then those two, then `extra`.
+// The entries of `env` whose value is one absolute path ("HOME=/root", not PATH's list):
+// the run's path parameters, recorded in the trace so comparison can align them.
+std::vector<std::string> path_environment(const std::vector<std::string>& env);
+
 std::vector<std::string> tracee_environment(const std::vector<std::string>& base,
                                             const std::string& traceparent,
                                             std::uint64_t lamport_clock,

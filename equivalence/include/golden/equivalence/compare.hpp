@@ -57,6 +57,7 @@ struct CompareResult {
   std::vector<Divergence> divergences;   // allowed ones included, flagged
   std::vector<CategoryStatus> categories;
   PerfFigures perf_a, perf_b;
+  std::vector<PathAlignment> alignments;  // paths taken as the same part of both runs
   std::vector<std::string> notes;        // warnings a reader of the verdict must see
   Counters counters;                     // "a.equivalence.*", "b.equivalence.*"
   int context = 3;

@@ -53,6 +53,11 @@ struct CompareConfig {
   // such forks (subshells, workers) are how a program is written, not what it does;
   // their effects are attributed to the nearest ancestor that exec'd.
   bool forks = false;
+  // Compare the file operations themselves (create, truncate, unlink, rename...) in
+  // order, instead of each file's net effect (its state after the run: exists or not,
+  // kind, mode, content). Off by default: which operations a run makes depends on what
+  // an earlier run left behind (an unlink of an old copy, O_TRUNC vs O_CREAT).
+  bool strict_files = false;
   // Syscall classes (SyscallClass bits) and names also compared call by call, per
   // thread, after normalization. Default: none (effects only).
   std::uint16_t include_classes = 0;

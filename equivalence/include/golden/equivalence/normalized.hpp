@@ -34,10 +34,12 @@ struct Item {
   bool matches(const Item& other) const;
 };
 
-// Marked numbers in keys: "\x01" NAME "\x1f" DIGITS "\x02".
+// Marked numbers in keys: "\x01" NAME "\x1f" DIGITS "\x02". A NAME that starts with
+// kWildcard matches any number: a value the run did not determine ("mode as before").
 inline constexpr char kMarkBegin = '\x01', kMarkSep = '\x1f', kMarkEnd = '\x02';
+inline constexpr char kWildcard = '*';
 // Equal, except that a marked number matches a marked number of the same template or
-// the same value, or the same number unmarked.
+// the same value, or the same number unmarked; a wildcard mark matches any number.
 bool keys_match(std::string_view a, std::string_view b);
 // A hash consistent with keys_match (numbers don't count).
 std::size_t key_shape_hash(std::string_view key);
@@ -74,6 +76,19 @@ struct NormalizedTrace {
 // Normalizes one run. Never fails: anomalies are counted, not fatal.
 NormalizedTrace normalize(const Trace& trace, const CompareConfig& config,
                           const TraceHeader& header = {});
+
+// Two runs normalized for comparison: their path templates aligned first, so the same
+// part gets the same name whatever the paths were ($ARG2 = /tmp/tmp.abc in A and
+// /tmp/work-XYZ in B). `alignments` lists every template whose paths differ.
+struct PathAlignment {
+  std::string name, a, b;
+};
+struct NormalizedPair {
+  NormalizedTrace a, b;
+  std::vector<PathAlignment> alignments;
+};
+NormalizedPair normalize_pair(const Trace& a, const TraceHeader& header_a, const Trace& b,
+                              const TraceHeader& header_b, const CompareConfig& config);
 
 struct NormalizeFormatOptions {
   bool legend = false;  // also print the template legend (differs between runs)

@@ -140,6 +140,9 @@ struct RunInfo {
   std::vector<std::string> command;    // argv as given to golden (empty when attached)
   std::vector<Pid> attached;           // pids attached with -p
   std::string cwd;
+  // The launched program's path-valued environment ("HOME=/root", "TMPDIR=/tmp/x"):
+  // what comparison aligns between runs as parameters (docs/compare.md). Sorted.
+  std::vector<std::string> env;
   std::string start_wall;              // ISO-8601 UTC time the run started
   std::string traceparent;             // W3C traceparent given to the tracee
   Nanos wall_time{0};                  // start to end of the run

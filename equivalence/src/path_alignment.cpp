@@ -1,0 +1,198 @@
+// Aligning two runs' path templates before comparison (SPEC §5): paths are parameters
+// of a run, chosen by whoever ran it, so the same part must get the same name in both
+// runs whatever the directories were called.
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "path_templates.hpp"
+#include "path_util.hpp"
+
+namespace golden::eqv {
+namespace {
+
+// The names seen below a temp root that no template explains, as a tree.
+struct NameTree {
+  std::vector<std::string> order;  // children in order of first sight
+  std::map<std::string, std::unique_ptr<NameTree>> children;
+
+  NameTree& child(const std::string& name) {
+    auto& slot = children[name];
+    if (!slot) {
+      slot = std::make_unique<NameTree>();
+      order.push_back(name);
+    }
+    return *slot;
+  }
+  void add(std::string_view rel) {
+    NameTree* node = this;
+    while (!rel.empty()) {
+      std::size_t slash = rel.find('/');
+      node = &node->child(std::string(rel.substr(0, slash)));
+      rel = slash == std::string_view::npos ? std::string_view{} : rel.substr(slash + 1);
+    }
+  }
+  void descendants(const std::string& prefix, std::set<std::string>& out) const {
+    for (const auto& [name, sub] : children) {
+      out.insert(prefix + name);
+      sub->descendants(prefix + name + "/", out);
+    }
+  }
+};
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Two file names that differ only where a generator put random characters
+// (ccAbc123.s / ccXyz789.s): same length, at least three differing positions, all of
+// them letters or digits on both sides.
+bool differ_by_generated_part(std::string_view x, std::string_view y) {
+  if (x.size() != y.size()) return false;
+  std::size_t differing = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    if (x[i] == y[i]) continue;
+    if (!is_name_char(x[i]) || !is_name_char(y[i])) return false;
+    ++differing;
+  }
+  return differing >= 3;
+}
+
+// How alike two subtrees are: the share of relative names they have in common.
+double similarity(const NameTree& x, const NameTree& y) {
+  std::set<std::string> dx, dy;
+  x.descendants("", dx);
+  y.descendants("", dy);
+  std::size_t common = 0;
+  for (const std::string& d : dx) common += dy.contains(d) ? 1 : 0;
+  const std::size_t all = dx.size() + dy.size() - common;
+  return all == 0 ? 0.0 : static_cast<double>(common) / static_cast<double>(all);
+}
+
+}  // namespace
+
+std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, PathTemplater& b) {
+  // 1. Path arguments, in order: by position when both commands have as many, else by
+  // file name (./tool OUT vs python3 tool.py OUT).
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  if (a.args_.size() == b.args_.size()) {
+    for (std::size_t i = 0; i < a.args_.size(); ++i) pairs.emplace_back(i, i);
+  } else {
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < a.args_.size(); ++i) {
+      for (std::size_t j = from; j < b.args_.size(); ++j) {
+        if (basename(a.args_[i].second) == basename(b.args_[j].second)) {
+          pairs.emplace_back(i, j);
+          from = j + 1;
+          break;
+        }
+      }
+    }
+  }
+  std::set<std::size_t> paired_b;
+  for (auto [i, j] : pairs) paired_b.insert(j);
+  std::set<std::string> taken;
+  for (auto [i, j] : pairs) taken.insert("$ARG" + std::to_string(a.args_[i].first));
+  // An unpaired argument of B must not end up with the name of a paired one.
+  for (std::size_t j = 0; j < b.args_.size(); ++j) {
+    const std::string own = "$ARG" + std::to_string(b.args_[j].first);
+    if (!paired_b.contains(j) && taken.contains(own))
+      b.rename_mapping(b.args_[j].second, "$ARG_B" + std::to_string(b.args_[j].first));
+  }
+  for (auto [i, j] : pairs) b.rename_mapping(b.args_[j].second, "$ARG" + std::to_string(a.args_[i].first));
+
+  // 2. The temp directory: a run given TMPDIR=/tmp/job-1/tmp and one that uses /tmp.
+  if (a.tmpdir_ != b.tmpdir_) {
+    for (PathTemplater* t : {&a, &b})
+      if (!t->by_raw_.contains(t->tmpdir_)) t->add_mapping(t->tmpdir_, "$TMPDIR", kEnvPriority, Kind::Env);
+  }
+
+  // 3. Names under temp roots that no template explains: a directory made by a test
+  // harness (pytest's /tmp/pytest-of-USER/pytest-N/), a generated name left behind.
+  auto trees = [](const PathTemplater& t) {
+    std::map<std::string, NameTree> out;
+    for (const std::string& p : t.seen_) {
+      bool is_tmpdir = false;
+      std::string_view root = t.temp_root_of(p, &is_tmpdir);
+      if (root.empty()) continue;
+      const Mapping* m = t.best(p);
+      if (m != nullptr && m->raw.size() > root.size()) continue;  // explained
+      out[is_tmpdir ? "$TMPDIR" : std::string(root)].add(std::string_view(p).substr(root.size() + 1));
+    }
+    return out;
+  };
+  std::map<std::string, NameTree> ta = trees(a), tb = trees(b);
+  auto next_tmp = [&]() {
+    int n = std::max(a.counters_["$TMP"], b.counters_["$TMP"]) + 1;
+    a.counters_["$TMP"] = b.counters_["$TMP"] = n;
+    return "$TMP" + std::to_string(n);
+  };
+  auto walk = [&](auto&& self, const NameTree& x, const std::string& raw_a, const NameTree& y,
+                  const std::string& raw_b) -> void {
+    std::vector<std::string> only_a, only_b;
+    for (const std::string& name : x.order) {
+      auto it = y.children.find(name);
+      if (it != y.children.end()) {
+        self(self, *x.children.at(name), raw_a + "/" + name, *it->second, raw_b + "/" + name);
+      } else {
+        only_a.push_back(name);
+      }
+    }
+    for (const std::string& name : y.order)
+      if (!x.children.contains(name)) only_b.push_back(name);
+    struct Candidate {
+      double score;
+      std::size_t i, j;
+    };
+    std::vector<Candidate> candidates;
+    for (std::size_t i = 0; i < only_a.size(); ++i) {
+      for (std::size_t j = 0; j < only_b.size(); ++j) {
+        const NameTree& cx = *x.children.at(only_a[i]);
+        const NameTree& cy = *y.children.at(only_b[j]);
+        double score = 0;
+        if (!cx.children.empty() && !cy.children.empty()) {
+          score = similarity(cx, cy);
+        } else if (cx.children.empty() && cy.children.empty() &&
+                   differ_by_generated_part(only_a[i], only_b[j])) {
+          score = 0.5;
+        }
+        if (score > 0) candidates.push_back({score, i, j});
+      }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& p, const Candidate& q) {
+      if (p.score != q.score) return p.score > q.score;
+      return p.i + p.j < q.i + q.j;
+    });
+    std::set<std::size_t> used_a, used_b;
+    for (const Candidate& c : candidates) {
+      if (used_a.contains(c.i) || used_b.contains(c.j)) continue;
+      used_a.insert(c.i);
+      used_b.insert(c.j);
+      const std::string pa = raw_a + "/" + only_a[c.i], pb = raw_b + "/" + only_b[c.j];
+      const std::string name = next_tmp();
+      a.add_mapping(pa, name, kPrioTmp, Kind::Tmp);
+      b.add_mapping(pb, name, kPrioTmp, Kind::Tmp);
+      self(self, *x.children.at(only_a[c.i]), pa, *y.children.at(only_b[c.j]), pb);
+    }
+  };
+  for (const auto& [key, tree_a] : ta) {
+    auto it = tb.find(key);
+    if (it == tb.end()) continue;
+    const std::string root_a = key == "$TMPDIR" ? a.tmpdir_ : key;
+    const std::string root_b = key == "$TMPDIR" ? b.tmpdir_ : key;
+    walk(walk, tree_a, root_a, it->second, root_b);
+  }
+
+  // 4. What the reader must be told: every path template whose paths differ.
+  std::vector<Alignment> out;
+  std::map<std::string, std::string> la = a.legend(), lb = b.legend();
+  for (const auto& [name, raw_a] : la) {
+    if (name.starts_with("$PID") || name.starts_with("$TID") || name.starts_with("$PORT")) continue;
+    auto it = lb.find(name);
+    if (it != lb.end() && it->second != raw_a) out.push_back({name, raw_a, it->second});
+  }
+  return out;
+}
+
+}  // namespace golden::eqv
