@@ -102,6 +102,18 @@ struct ChannelPair {
   const Channel* b = nullptr;
 };
 
+// A directory one run made (and left empty) and the other found already there: the
+// same state after both runs (an earlier run in the same workspace made it).
+bool found_existing(const ChannelPair& p, const NormalizedTrace& na, const NormalizedTrace& nb) {
+  if ((p.a == nullptr) == (p.b == nullptr)) return false;
+  const Channel& present = p.a != nullptr ? *p.a : *p.b;
+  const NormalizedTrace& other = p.a != nullptr ? nb : na;
+  if (present.items.size() != 1) return false;
+  const Item& state = present.items.front();
+  return state.category == Category::FileOps && state.key.starts_with("directory, mode ") &&
+         other.existing_dirs.contains(state.path);
+}
+
 void diff_channel(const ChannelPair& p, const CompareConfig& config, CompareResult& out,
                   Counters& counters) {
   static const Channel kEmpty;
@@ -266,7 +278,13 @@ void diff_runs(const NormalizedTrace& na, const NormalizedTrace& nb, const Compa
     return rx != 0 && x.name < y.name;
   });
   Counters counters;
-  for (const ChannelPair& p : pairs) diff_channel(p, config, r, counters);
+  for (const ChannelPair& p : pairs) {
+    if (found_existing(p, na, nb)) {
+      ++counters["equivalence.directory_found_existing"];
+      continue;
+    }
+    diff_channel(p, config, r, counters);
+  }
   for (const auto& [k, v] : counters) r.counters[k] = v;
 
   // Items per category, both sides in one pass each.

@@ -47,7 +47,7 @@ void follow_names(FileModel& names, const NameOp& op) {
     case NameOp::Kind::Open:
       if (op.ok && (op.flags & O_CREAT)) names.open(path, op.flags, std::nullopt);
       break;
-    case NameOp::Kind::Mkdir: names.mkdir(path, op.ok, op.err, 0); break;
+    case NameOp::Kind::Mkdir: names.mkdir(path, op.ok, op.err, 0, false); break;
     case NameOp::Kind::Mknod:
       if (op.ok) names.mknod(path, {});
       break;
@@ -424,6 +424,7 @@ void Extractor::walk() {
     }
     const Dispatch& d = dispatch(e.name);
     emit = !d.excluded;
+    model.current = e.seq;
 
     // The call's arguments are described before its bookkeeping (a close forgets its fd),
     // its result after (an open's new fd).
@@ -570,8 +571,25 @@ std::vector<Channel> Extractor::assemble() {
 }
 
 void Extractor::build_file_states() {
+  // A directory is reported on its own only when nothing reported lies below it, or its
+  // mode was chosen on purpose: files below say it exists, and whether an earlier run
+  // already made it (cp -r into an existing target) is not behaviour.
+  std::vector<std::string_view> reported;
+  for (const auto& [abs, st] : model.paths())
+    if (model.reported(st) && !abs.empty()) reported.push_back(abs);
+  std::sort(reported.begin(), reported.end());
+  auto has_reported_below = [&](const std::string& dir) {
+    auto it = std::upper_bound(reported.begin(), reported.end(), std::string_view(dir));
+    for (; it != reported.end() && it->starts_with(dir); ++it)
+      if (it->size() > dir.size() && (*it)[dir.size()] == '/') return true;
+    return false;
+  };
   for (const auto& [abs, st] : model.paths()) {
     if (!model.reported(st) || abs.empty()) continue;
+    if (st.bound != FileModel::kNone) {
+      const FileNode& dir = model.node(st.bound);
+      if (dir.kind == FileNode::Kind::Directory && !dir.explicit_mode && has_reported_below(abs)) continue;
+    }
     PathInfo& p = path_info(abs);
     if (std::string_view drop = write_drop(abs, p); !drop.empty()) {
       count(drop);
@@ -582,7 +600,7 @@ void Extractor::build_file_states() {
     if (st.bound == FileModel::kNone) {
       if (show_state) {
         b.entries.emplace_back(OpRef{static_cast<std::uint32_t>(b.ops.size())});
-        b.ops.push_back(state_item(abs, "deleted"));
+        b.ops.push_back(state_item(abs, "deleted", st.last));
       }
       continue;
     }
@@ -601,8 +619,9 @@ void Extractor::build_file_states() {
       // A mode this run did not set (a file an earlier run made, truncated now) matches
       // any: it is what was there.
       state += ", mode ";
-      state += n.mode ? fmt::format("{:04o}", *n.mode)
-                      : std::string{kMarkBegin} + "*as before" + kMarkSep + kMarkEnd;
+      const std::optional<unsigned> mode = n.mode ? n.mode : n.seen_mode;
+      state += mode ? fmt::format("{:04o}", *mode)
+                    : std::string{kMarkBegin} + "*as before" + kMarkSep + kMarkEnd;
     }
     if (!n.owner.empty()) state += ", owner " + n.owner;
     if (!n.created && !n.origin.empty() && n.origin != abs) state += ", moved from " + tpath(n.origin);
@@ -611,7 +630,7 @@ void Extractor::build_file_states() {
     const std::uint32_t base = static_cast<std::uint32_t>(b.ops.size());
     if (show_state) {
       b.entries.emplace_back(OpRef{base});
-      b.ops.push_back(state_item(abs, std::move(state)));
+      b.ops.push_back(state_item(abs, std::move(state), std::max(st.last, n.last)));
     }
     const std::uint32_t shift = static_cast<std::uint32_t>(b.ops.size());
     for (const Item& op : n.ops) b.ops.push_back(op);
@@ -625,8 +644,12 @@ void Extractor::build_file_states() {
   }
 }
 
-Item Extractor::state_item(const std::string& abs, std::string key) {
+Item Extractor::state_item(const std::string& abs, std::string key, Seq seq) {
   Item it;
+  if (seq < trace.events.size()) {
+    it.seq = seq;
+    it.process = tree.key_of(trace.events[seq].pid, seq);
+  }
   it.category = Category::FileOps;
   it.text = display_key(key);
   it.key = std::move(key);
@@ -661,6 +684,7 @@ NormalizedTrace Extractor::finish() {
   NormalizedTrace n;
   n.channels = assemble();
   n.legend = templ.legend();
+  n.existing_dirs = std::move(existing_dirs);
   if (!header.filter.empty())
     notes.push_back(fmt::format("captured with -e {}{}: effects of untraced syscalls are not visible",
                                 header.filter.starts_with("trace=") ? "" : "trace=", header.filter));

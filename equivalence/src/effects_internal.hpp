@@ -106,6 +106,10 @@ class Extractor {
   ChannelBuilder out, err;
   std::map<std::string, Item> reads;            // by text
   std::map<std::string, FileModel::NodeId> read_files;  // net effects: the file each read saw
+  // Net effects: directories the run found existing (a stat, a listing, an O_DIRECTORY
+  // open), by templated path.
+  std::set<std::string> existing_dirs;
+  void found_directory(const std::string& abs) { existing_dirs.insert(path_info(abs).templated); }
   std::map<std::size_t, std::vector<Item>> net, sig;  // by process node (proc_list)
   std::map<std::string, std::vector<Item>> calls;     // by thread label
   std::map<std::string, std::size_t> call_owner;      // thread label -> process node
@@ -166,7 +170,7 @@ class Extractor {
   std::vector<Channel> assemble();
   // Net effects: a channel per path whose state after the run is an effect.
   void build_file_states();
-  Item state_item(const std::string& abs, std::string key);
+  Item state_item(const std::string& abs, std::string key, Seq seq);
   void drop_stale_reads();
   void process_channel(Channel& ch);
 };

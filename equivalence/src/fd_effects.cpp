@@ -90,6 +90,7 @@ void on_open(Extractor& x, const Event& e) {
       target = x.fds.make(K::Null, path, path);
     } else if (flags & O_DIRECTORY) {
       target = x.fds.make(K::Directory, path, e.ret_ref);
+      if (x.net_effects()) x.found_directory(path);
     } else if (tmpfile) {
       target = x.fds.make(K::Other, {}, "O_TMPFILE in " + path);
     } else {

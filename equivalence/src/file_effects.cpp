@@ -40,7 +40,8 @@ void on_mkdir(Extractor& x, const Event& e) {
   const std::string path(op->path);
   unsigned m = static_cast<unsigned>(op->mode.value_or(0777)) & 07777u & ~x.fds.umask(e.pid);
   x.file_op(path, Category::FileOps, fmt::format("mkdir {:04o}{}", m, outcome(e)));
-  if (x.net_effects()) x.model.mkdir(path, op->ok, op->err, m);
+  if (x.net_effects())
+    x.model.mkdir(path, op->ok, op->err, m, (op->mode.value_or(0777) & 07777) != 0777);
 }
 
 void on_mknod(Extractor& x, const Event& e) {
@@ -128,9 +129,33 @@ void on_utimes(Extractor& x, const Event& e) {
   x.file_op(path, Category::FileOps, "set times" + outcome(e));
 }
 
+// A stat is a look, not an effect; what it shows feeds the net-effects model: the mode of
+// a file that was there before the run, and directories found existing (a directory one
+// run makes and the next finds already there is the same state).
+void on_stat(Extractor& x, const Event& e) {
+  if (e.failed() || !x.net_effects()) return;
+  const std::string& path = path_of(nth_arg(e, ArgKind::Path, 0));
+  if (path.empty()) return;
+  for (const Arg& a : e.args) {
+    std::size_t at = a.text.find("_mode=S_IF");
+    if (at == std::string::npos) continue;
+    std::string_view rest = std::string_view(a.text).substr(at + 10);
+    const bool directory = rest.starts_with("DIR");
+    std::size_t bar = rest.find('|');
+    if (bar == std::string_view::npos) return;
+    unsigned mode = 0;
+    for (std::size_t i = bar + 1; i < rest.size() && rest[i] >= '0' && rest[i] <= '7'; ++i)
+      mode = mode * 8 + static_cast<unsigned>(rest[i] - '0');
+    if (directory) x.found_directory(path);
+    if (directory || rest.starts_with("REG")) x.model.saw_mode(path, mode & 07777u);
+    return;
+  }
+}
+
 }  // namespace
 
 Handler file_handler(std::string_view name) {
+  if (name == "stat" || name == "lstat" || name == "newfstatat" || name == "statx") return on_stat;
   if (name == "unlink" || name == "unlinkat" || name == "rmdir") return on_unlink;
   if (name == "mkdir" || name == "mkdirat") return on_mkdir;
   if (name == "mknod" || name == "mknodat") return on_mknod;

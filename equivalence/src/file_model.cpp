@@ -16,6 +16,7 @@ FileModel::NodeId FileModel::make(FileNode::Kind kind, bool created) {
   n.created = created;
   n.changed = created;
   n.replaced = created;
+  n.last = current;
   return static_cast<NodeId>(nodes_.size() - 1);
 }
 
@@ -24,6 +25,7 @@ void FileModel::bind(const std::string& path, NodeId id, bool creation) {
   st.bound = id;
   st.known = true;
   st.named = true;
+  st.last = current;
   if (creation && !st.created_here) {
     st.created_here = true;
     st.creation = ++creations_;
@@ -36,6 +38,7 @@ void FileModel::reset_content(NodeId id) {
   n.ops.clear();
   n.replaced = true;
   n.changed = true;
+  n.last = current;
 }
 
 FileModel::NodeId FileModel::at(const std::string& path) {
@@ -45,6 +48,7 @@ FileModel::NodeId FileModel::at(const std::string& path) {
   // there before the run.
   const NodeId id = make(FileNode::Kind::Regular, false);
   nodes_[id].origin = path;
+  if (auto seen = seen_modes_.find(path); seen != seen_modes_.end()) nodes_[id].seen_mode = seen->second;
   if (!st.known) st.existed = true;
   st.known = true;
   st.bound = id;
@@ -80,10 +84,11 @@ FileModel::NodeId FileModel::open(const std::string& path, std::int64_t flags,
   return id;
 }
 
-void FileModel::mkdir(const std::string& path, bool ok, int err, unsigned mode) {
+void FileModel::mkdir(const std::string& path, bool ok, int err, unsigned mode, bool explicit_mode) {
   if (ok) {
     const NodeId id = make(FileNode::Kind::Directory, true);
     nodes_[id].mode = mode;
+    nodes_[id].explicit_mode = explicit_mode;
     bind(path, id, true);
   } else if (err == EEXIST) {
     // `mkdir -p` over a directory an earlier run made: the same state as making it.
@@ -138,6 +143,7 @@ void FileModel::rename(const std::string& from, const std::string& to) {
   PathState& src = paths_[from];
   src.bound = kNone;
   src.named = true;
+  src.last = current;
   if (nodes_[id].kind == FileNode::Kind::Directory || nodes_[id].created) move_below(from, to);
   bind(to, id, true);
 }
@@ -155,6 +161,7 @@ void FileModel::remove(const std::string& path, bool ok, int err) {
     st.known = true;
     st.bound = kNone;
     st.named = true;
+    st.last = current;
   } else if (err == ENOENT && !st.known) {
     st.known = true;  // nothing there: an O_CREAT that follows makes a new file
   }
@@ -163,6 +170,7 @@ void FileModel::remove(const std::string& path, bool ok, int err) {
 void FileModel::write(NodeId node, const Chunk& chunk) {
   nodes_[node].content.emplace_back(chunk);
   nodes_[node].changed = true;
+  nodes_[node].last = current;
 }
 
 void FileModel::truncate(NodeId node, std::uint64_t length, Item op) {
@@ -174,16 +182,30 @@ void FileModel::truncate(NodeId node, std::uint64_t length, Item op) {
   n.content.emplace_back(OpRef{static_cast<std::uint32_t>(n.ops.size())});
   n.ops.push_back(std::move(op));
   n.changed = true;
+  n.last = current;
+}
+
+void FileModel::saw_mode(const std::string& path, unsigned mode) {
+  auto it = paths_.find(path);
+  if (it == paths_.end() || it->second.bound == kNone) {
+    seen_modes_[path] = mode;
+    return;
+  }
+  FileNode& n = nodes_[it->second.bound];
+  if (!n.created && !n.mode) n.seen_mode = mode;
 }
 
 void FileModel::chmod(NodeId node, unsigned mode) {
+  nodes_[node].explicit_mode = true;
   nodes_[node].mode = mode;
   nodes_[node].changed = true;
+  nodes_[node].last = current;
 }
 
 void FileModel::chown(NodeId node, std::string owner) {
   nodes_[node].owner = std::move(owner);
   nodes_[node].changed = true;
+  nodes_[node].last = current;
 }
 
 bool FileModel::reported(const PathState& st) const {

@@ -24,11 +24,14 @@ struct FileNode {
   bool replaced = false;   // its content was set from nothing by this run
   bool changed = false;    // written, truncated, chmod'ed or chown'ed by this run
   std::optional<unsigned> mode;  // permission bits, when this run set them
+  std::optional<unsigned> seen_mode;  // what a stat showed of a file that was there before
+  bool explicit_mode = false;    // set on purpose (chmod, mkdir with a mode other than 0777)
   std::string owner;             // "uid:gid", when this run chown'ed it
   std::string detail;            // Symlink: the target as written; Special: its mknod mode
   std::string origin;            // a file that was there before the run: where it was first met
   std::vector<Entry> content;    // chunks and partial truncations (OpRef into `ops`)
   std::vector<Item> ops;
+  Seq last = 0;  // the last event that changed it
 };
 
 class FileModel {
@@ -36,8 +39,12 @@ class FileModel {
   using NodeId = std::uint32_t;
   static constexpr NodeId kNone = UINT32_MAX;
 
+  // The event being handled: what last changed a path or a file, for reports.
+  Seq current = 0;
+
   struct PathState {
     NodeId bound = kNone;       // the file at this name now (kNone: nothing)
+    Seq last = 0;               // the last event that named it
     bool known = false;         // the run knows what is there
     bool existed = false;       // something was there before the run
     bool named = false;         // a name operation of the run happened here
@@ -48,7 +55,7 @@ class FileModel {
   // Name operations; modes are the requested ones under the umask. `open` returns the
   // file the new fd refers to (kNone for O_TMPFILE, which has no name).
   NodeId open(const std::string& path, std::int64_t flags, std::optional<unsigned> mode);
-  void mkdir(const std::string& path, bool ok, int err, unsigned mode);
+  void mkdir(const std::string& path, bool ok, int err, unsigned mode, bool explicit_mode);
   void mknod(const std::string& path, std::string description);
   void symlink(const std::string& path, std::string_view target);
   void link(const std::string& from, const std::string& to);
@@ -63,6 +70,9 @@ class FileModel {
   void truncate(NodeId node, std::uint64_t length, Item op);
   void chmod(NodeId node, unsigned mode);
   void chown(NodeId node, std::string owner);
+  // A stat that showed `path`'s permission bits: the mode of a file that was there
+  // before the run, should the run truncate or append to it.
+  void saw_mode(const std::string& path, unsigned mode);
 
   const std::unordered_map<std::string, PathState>& paths() const { return paths_; }
   const FileNode& node(NodeId id) const { return nodes_[id]; }
@@ -82,6 +92,7 @@ class FileModel {
 
   std::vector<FileNode> nodes_;
   std::unordered_map<std::string, PathState> paths_;
+  std::unordered_map<std::string, unsigned> seen_modes_;
   std::uint32_t creations_ = 0;
 };
 

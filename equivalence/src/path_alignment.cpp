@@ -90,17 +90,34 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
       }
     }
   }
+  // A pair gets one name: A's $ARGn, or, where one run's argument is its cwd or home
+  // (`tool .` vs `tool /tmp/out`), that template's name.
+  auto mapping_of = [](PathTemplater& t, const std::string& raw) -> Mapping* {
+    auto it = t.by_raw_.find(raw);
+    return it == t.by_raw_.end() ? nullptr : &t.mappings_[it->second];
+  };
   std::set<std::size_t> paired_b;
-  for (auto [i, j] : pairs) paired_b.insert(j);
   std::set<std::string> taken;
-  for (auto [i, j] : pairs) taken.insert("$ARG" + std::to_string(a.args_[i].first));
+  for (auto [i, j] : pairs) {
+    paired_b.insert(j);
+    if (const Mapping* m = mapping_of(a, a.args_[i].second)) taken.insert(m->name);
+  }
   // An unpaired argument of B must not end up with the name of a paired one.
   for (std::size_t j = 0; j < b.args_.size(); ++j) {
-    const std::string own = "$ARG" + std::to_string(b.args_[j].first);
-    if (!paired_b.contains(j) && taken.contains(own))
-      b.rename_mapping(b.args_[j].second, "$ARG_B" + std::to_string(b.args_[j].first));
+    Mapping* m = mapping_of(b, b.args_[j].second);
+    if (!paired_b.contains(j) && m != nullptr && m->kind == Kind::Arg && taken.contains(m->name))
+      m->name = "$ARG_B" + std::to_string(b.args_[j].first);
   }
-  for (auto [i, j] : pairs) b.rename_mapping(b.args_[j].second, "$ARG" + std::to_string(a.args_[i].first));
+  for (auto [i, j] : pairs) {
+    Mapping* ma = mapping_of(a, a.args_[i].second);
+    Mapping* mb = mapping_of(b, b.args_[j].second);
+    if (ma == nullptr || mb == nullptr || ma->name == mb->name) continue;
+    if (mb->kind == Kind::Arg) {
+      mb->name = ma->name;
+    } else if (ma->kind == Kind::Arg) {
+      ma->name = mb->name;
+    }
+  }
 
   // 2. The temp directory: a run given TMPDIR=/tmp/job-1/tmp and one that uses /tmp.
   if (a.tmpdir_ != b.tmpdir_) {

@@ -94,11 +94,6 @@ void PathTemplater::add_numbered(std::string raw, const std::string& base, int p
   add_mapping(std::move(raw), plain && n == 1 ? base : base + std::to_string(n), priority, kind);
 }
 
-void PathTemplater::rename_mapping(const std::string& raw, const std::string& name) {
-  auto it = by_raw_.find(raw);
-  if (it != by_raw_.end()) mappings_[it->second].name = name;
-}
-
 void PathTemplater::set_parameters(const std::vector<std::string>& env,
                                    const std::vector<std::string>& argv,
                                    const std::set<std::string>& skip) {
@@ -136,8 +131,9 @@ void PathTemplater::set_parameters(const std::vector<std::string>& env,
     if (abs.empty() || system_path(abs) || skip.contains(abs)) continue;
     if (std::find(tmp_roots_.begin(), tmp_roots_.end(), abs) != tmp_roots_.end()) continue;
     // A relative path below the cwd is already $CWD/...: templating it again would only
-    // hide which file it is.
-    if (!arg.starts_with('/') && !cwd_.empty() && path_under(abs, cwd_)) continue;
+    // hide which file it is. One naming the cwd itself ("."), or a path another template
+    // already names, is kept for alignment under that template's name.
+    if (!arg.starts_with('/') && !cwd_.empty() && path_under(abs, cwd_) && abs != cwd_) continue;
     args_.emplace_back(static_cast<int>(i), abs);
     add_mapping(abs, "$ARG" + std::to_string(i), kPrioArg, Kind::Arg);
   }

@@ -87,7 +87,6 @@ class PathTemplater {
   bool under_tmp(std::string_view path, std::size_t* root_len) const;
   void add_mapping(std::string raw, std::string name, int priority, Kind kind = Kind::Tmp);
   void add_numbered(std::string raw, const std::string& base, int priority, Kind kind = Kind::Tmp);
-  void rename_mapping(const std::string& raw, const std::string& name);
   // The deepest temp root holding `path`, and whether it is the run's $TMPDIR.
   std::string_view temp_root_of(std::string_view path, bool* is_tmpdir) const;
   const Mapping* best(std::string_view abs) const;

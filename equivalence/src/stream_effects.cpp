@@ -82,7 +82,10 @@ void on_getdents(Extractor& x, const Event& e) {
   FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
   // A directory opened without O_DIRECTORY (tar, fdopendir users) looked like a file.
   if (t && t->kind == K::File) t->kind = K::Directory;
-  if (t && t->kind == K::Directory) x.user_read(t->path, true);
+  if (t && t->kind == K::Directory) {
+    x.user_read(t->path, true);
+    if (x.net_effects()) x.found_directory(t->path);
+  }
 }
 
 }  // namespace

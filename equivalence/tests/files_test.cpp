@@ -1,4 +1,5 @@
-// Files: what was created, truncated, written, renamed, linked, chmod-ed, deleted.
+// Files: by default each path's state after the run (net effects); with strict_files,
+// what was created, truncated, written, renamed, linked, chmod-ed, deleted.
 #include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -21,7 +22,13 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
-TEST(Files, ContentIsWhatWasWrittenSinceOpenOrTruncate) {
+CompareConfig strict() {
+  CompareConfig cfg;
+  cfg.strict_files = true;
+  return cfg;
+}
+
+TEST(Files, ContentIsWhatTheFileHoldsAfterTheRun) {
   TraceBuilder b(100, "/w");
   b.open(100, "/w/out.txt", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 3, 0666);
   b.write(100, 3, "one\n");
@@ -31,6 +38,8 @@ TEST(Files, ContentIsWhatWasWrittenSinceOpenOrTruncate) {
   b.close(100, 3);
   b.exit(100);
   EXPECT_THAT(lines_of(normalize(b.build(), {}), "file $CWD/out.txt"),
+              ElementsAre("file, mode 0644", "\"three\\n\""));
+  EXPECT_THAT(lines_of(normalize(b.build(), strict()), "file $CWD/out.txt"),
               ElementsAre("open create trunc 0644", "\"one\\n\"", "\"two\\n\"", "truncate 0",
                           "\"three\\n\""));
 }
@@ -48,10 +57,12 @@ TEST(Files, CreateModeIsWhatTheFileGetsUnderTheUmask) {
   c.sys(100, "umask", {TraceBuilder::mode_arg("mask", 0)}, 022);
   c.open(100, "/w/f", O_WRONLY | O_CREAT | O_TRUNC, 3, 0666);
   c.exit(100);
-  EXPECT_THAT(lines_of(normalize(c.build(), {}), "file $CWD/f"), ElementsAre("open create trunc 0666"));
+  EXPECT_THAT(lines_of(normalize(c.build(), {}), "file $CWD/f"), ElementsAre("file, mode 0666, empty"));
+  EXPECT_THAT(lines_of(normalize(c.build(), strict()), "file $CWD/f"), ElementsAre("open create trunc 0666"));
+  EXPECT_FALSE(compare(a.build(), c.build()).equivalent);
 }
 
-TEST(Files, NameOperations) {
+Trace name_operations() {
   TraceBuilder b(100, "/w");
   b.path_call(100, "mkdir", {"/w/d"});
   b.sys(100, "mkdir", {TraceBuilder::path_arg("pathname", "/w/e"), TraceBuilder::mode_arg("mode", 0750)}, 0);
@@ -74,26 +85,49 @@ TEST(Files, NameOperations) {
                           TraceBuilder::flags_arg("flags", 0x200, "AT_REMOVEDIR")},
         0);
   b.path_call(100, "unlink", {"/w/gone"}, 0, ENOENT);
+  b.path_call(100, "unlink", {"/w/old"});
   b.exit(100);
-  auto n = normalize(b.build(), {});
+  return b.build();
+}
+
+TEST(Files, NetStateOfEachNamedPath) {
+  auto n = normalize(name_operations(), {});
+  EXPECT_THAT(lines_of(n, "file $CWD/d"), ElementsAre("directory, mode 0755"));
+  // A file that was there before the run, renamed and chmod-ed by it.
+  EXPECT_THAT(lines_of(n, "file $CWD/a"), ElementsAre("deleted"));
+  EXPECT_THAT(lines_of(n, "file $CWD/d/a"), ElementsAre("file, mode 0755, moved from $CWD/a"));
+  EXPECT_THAT(lines_of(n, "file $CWD/l"), ElementsAre("symlink -> d/a"));
+  EXPECT_THAT(lines_of(n, "file $CWD/old"), ElementsAre("deleted"));
+  // Made and removed again (a link, a directory): no effect, and the names are templates.
+  for (const std::string& line : lines(n)) {
+    EXPECT_THAT(line, Not(::testing::HasSubstr("$CWD/e"))) << line;
+    EXPECT_THAT(line, Not(::testing::HasSubstr("$CWD/d/b"))) << line;
+  }
+  // A failed unlink changed nothing.
+  EXPECT_THAT(lines_of(n, "file $CWD/gone"), IsEmpty());
+}
+
+TEST(Files, StrictModeListsTheOperations) {
+  auto n = normalize(name_operations(), strict());
   EXPECT_THAT(lines_of(n, "file $CWD/d"), ElementsAre("mkdir 0755"));
-  EXPECT_THAT(lines_of(n, "file $CWD/e"), ElementsAre("mkdir 0750", "rmdir"));
   EXPECT_THAT(lines_of(n, "file $CWD/a"), ElementsAre("rename to $CWD/d/a"));
-  EXPECT_THAT(lines_of(n, "file $CWD/d/a"),
-              ElementsAre("rename from $CWD/a", "link to $CWD/d/b", "chmod 0755"));
-  EXPECT_THAT(lines_of(n, "file $CWD/d/b"), ElementsAre("link from $CWD/d/a", "unlink"));
+  EXPECT_THAT(lines_of(n, "file $CWD/d/a"), ElementsAre("rename from $CWD/a", "link to $TMP2", "chmod 0755"));
+  EXPECT_THAT(lines_of(n, "file $TMP2"), ElementsAre("link from $CWD/d/a", "unlink"));
+  EXPECT_THAT(lines_of(n, "file $TMP1"), ElementsAre("mkdir 0750", "rmdir"));
   EXPECT_THAT(lines_of(n, "file $CWD/l"), ElementsAre("symlink -> d/a"));
   EXPECT_THAT(lines_of(n, "file $CWD/gone"), ElementsAre("unlink = ENOENT"));
 }
 
-TEST(Files, FailedWriteAttemptsAreEffectsFailedReadsAreProbes) {
+TEST(Files, FailedWriteAttemptsChangeNothingFailedReadsAreProbes) {
   TraceBuilder b(100, "/w");
   b.open(100, "/etc/shadow", O_WRONLY | O_TRUNC, -1, 0, EACCES);
   b.open(100, "/w/maybe.cfg", O_RDONLY, -1, 0, ENOENT);
   b.exit(100);
   auto n = normalize(b.build(), {});
-  EXPECT_THAT(lines_of(n, "file /etc/shadow"), ElementsAre("open trunc = EACCES"));
+  EXPECT_THAT(lines_of(n, "file /etc/shadow"), IsEmpty());
   EXPECT_THAT(lines_of(n, "user reads"), IsEmpty());
+  EXPECT_THAT(lines_of(normalize(b.build(), strict()), "file /etc/shadow"),
+              ElementsAre("open trunc = EACCES"));
 }
 
 TEST(Files, NoiseAndIgnoredPathsAreNotCompared) {
@@ -123,10 +157,154 @@ TEST(Files, GeneratedTempFilesMatchAcrossRuns) {
     b.exit(100);
     return b.build();
   };
-  auto n = normalize(run("ccAbCdEf.s"), {});
-  EXPECT_THAT(lines_of(n, "file $TMP1"),
+  EXPECT_THAT(lines_of(normalize(run("ccAbCdEf.s"), {}), "file $TMP1"), IsEmpty());
+  EXPECT_THAT(lines_of(normalize(run("ccAbCdEf.s"), strict()), "file $TMP1"),
               ElementsAre("open create excl 0600", "\"\\t.file \\\"x.c\\\"\\n\"", "unlink"));
   EXPECT_TRUE(compare(run("ccAbCdEf.s"), run("cc9x8Y7z.s")).equivalent);
+  EXPECT_TRUE(compare(run("ccAbCdEf.s"), run("cc9x8Y7z.s"), strict()).equivalent);
+}
+
+// --- State left by an earlier run: the same program, a fresh workspace (A) and the one
+// an earlier run left (B). The operations differ, the net effects do not.
+
+TEST(Files, OldOutputUnlinkedBeforeWritingIsTheSameAsNone) {
+  // `as` unlinks its output first; the first run's unlink fails.
+  auto run = [](int unlink_err) {
+    TraceBuilder b(100, "/w", {"as", "-o", "x.o", "x.s"});
+    b.path_call(100, "unlink", {"/w/x.o"}, unlink_err ? -1 : 0, unlink_err);
+    b.open(100, "/w/x.o", O_RDWR | O_CREAT | O_TRUNC, 3, 0666);
+    b.write(100, 3, "ELF");
+    b.close(100, 3);
+    b.exit(100);
+    return b.build();
+  };
+  auto r = compare(run(ENOENT), run(0));
+  EXPECT_TRUE(r.equivalent) << test::describe(r);
+  EXPECT_FALSE(compare(run(ENOENT), run(0), strict()).equivalent);
+}
+
+TEST(Files, TruncatingAnExistingTargetIsTheSameAsCreatingIt) {
+  // cp: O_CREAT|O_EXCL for a new target, O_TRUNC for an existing one.
+  TraceBuilder a(100, "/w", {"cp", "src", "dst"});
+  a.open(100, "/w/src", O_RDONLY, 3);
+  a.open(100, "/w/dst", O_WRONLY | O_CREAT | O_EXCL, 4, 0644);
+  a.write(100, 4, "data\n");
+  a.exit(100);
+  TraceBuilder b(100, "/w", {"cp", "src", "dst"});
+  b.open(100, "/w/src", O_RDONLY, 3);
+  b.open(100, "/w/dst", O_WRONLY | O_TRUNC, 4);
+  b.write(100, 4, "data\n");
+  b.exit(100);
+  auto r = compare(a.build(), b.build());
+  EXPECT_TRUE(r.equivalent) << test::describe(r);
+  EXPECT_THAT(lines_of(normalize(b.build(), {}), "file $CWD/dst"),
+              ElementsAre("file, mode as before", "\"data\\n\""));
+  // A different mode the run sets itself is a change.
+  TraceBuilder c(100, "/w", {"cp", "src", "dst"});
+  c.open(100, "/w/src", O_RDONLY, 3);
+  c.open(100, "/w/dst", O_WRONLY | O_CREAT | O_EXCL, 4, 0600);
+  c.write(100, 4, "data\n");
+  c.exit(100);
+  EXPECT_FALSE(compare(a.build(), c.build()).equivalent);
+}
+
+TEST(Files, MkdirOfAnExistingDirectoryIsTheSameAsMakingIt) {
+  TraceBuilder a(100, "/w", {"mkdir", "-p", "out"});
+  a.path_call(100, "mkdir", {"/w/out"});
+  a.exit(100);
+  TraceBuilder b(100, "/w", {"mkdir", "-p", "out"});
+  b.path_call(100, "mkdir", {"/w/out"}, -1, EEXIST);
+  b.exit(100);
+  auto r = compare(a.build(), b.build());
+  EXPECT_TRUE(r.equivalent) << test::describe(r);
+}
+
+Trace zip_like(const std::string& temp, bool old_archive) {
+  TraceBuilder b(100, "/w", {"zip", "out.zip", "a.txt"});
+  if (old_archive) {
+    b.open(100, "/w/out.zip", O_RDONLY, 3);
+    b.read(100, 3, "PK-old");
+    b.close(100, 3);
+  }
+  b.open(100, "/w/a.txt", O_RDONLY, 3);
+  b.close(100, 3);
+  b.open(100, "/w/" + temp, O_RDWR | O_CREAT | O_EXCL, 4, 0600);
+  b.write(100, 4, "PK-new");
+  b.close(100, 4);
+  b.path_call(100, "rename", {"/w/" + temp, "/w/out.zip"});
+  b.exit(100);
+  return b.build();
+}
+
+TEST(Files, TempFileRenamedOntoTheTargetIsTheTargetsContent) {
+  auto r = compare(zip_like("zilroR9A", false), zip_like("ziaCDyQi", true));
+  EXPECT_TRUE(r.equivalent) << test::describe(r);
+  auto n = normalize(zip_like("ziaCDyQi", true), {});
+  EXPECT_THAT(lines_of(n, "file $CWD/out.zip"), ElementsAre("file, mode 0600", "\"PK-new\""));
+  // The old archive it read was replaced: not a user read; a.txt is.
+  EXPECT_THAT(lines_of(n, "user reads"), ElementsAre("read $CWD/a.txt"));
+}
+
+// --- Real changes still diverge at their place.
+
+TEST(Files, LeakedTempFileDiverges) {
+  auto run = [](bool remove) {
+    TraceBuilder b(100, "/w", {"tool"});
+    b.open(100, "/tmp/tool-Xk3j9q", O_RDWR | O_CREAT | O_EXCL, 3, 0600);
+    b.write(100, 3, "scratch");
+    b.close(100, 3);
+    if (remove) b.path_call(100, "unlink", {"/tmp/tool-Xk3j9q"});
+    b.exit(100);
+    return b.build();
+  };
+  auto r = compare(run(true), run(false));
+  EXPECT_FALSE(r.equivalent);
+  EXPECT_THAT(test::describe(r), ::testing::HasSubstr("only in B"));
+}
+
+TEST(Files, DeletingAFileThatWasThereDiverges) {
+  TraceBuilder a(100, "/w", {"tool"});
+  a.exit(100);
+  TraceBuilder b(100, "/w", {"tool"});
+  b.path_call(100, "unlink", {"/w/input.txt"});
+  b.exit(100);
+  auto r = compare(a.build(), b.build());
+  EXPECT_FALSE(r.equivalent);
+  EXPECT_NE(test::find_divergence(r, "file $CWD/input.txt"), nullptr) << test::describe(r);
+}
+
+TEST(Files, OutputUnderAnotherNameDiverges) {
+  auto run = [](const std::string& name) {
+    TraceBuilder b(100, "/w", {"tool"});
+    b.open(100, "/w/" + name, O_WRONLY | O_CREAT | O_TRUNC, 3, 0644);
+    b.write(100, 3, "x\n");
+    b.exit(100);
+    return b.build();
+  };
+  auto r = compare(run("out.txt"), run("result.txt"));
+  EXPECT_FALSE(r.equivalent);
+  EXPECT_NE(test::find_divergence(r, "file $CWD/out.txt"), nullptr) << test::describe(r);
+  EXPECT_NE(test::find_divergence(r, "file $CWD/result.txt"), nullptr) << test::describe(r);
+}
+
+TEST(Files, AppendingIsWrittenIntoEarlierContent) {
+  TraceBuilder b(100, "/w", {"tool"});
+  b.open(100, "/w/log", O_WRONLY | O_APPEND, 3);
+  b.write(100, 3, "line\n");
+  b.exit(100);
+  EXPECT_THAT(lines_of(normalize(b.build(), {}), "file $CWD/log"),
+              ElementsAre("file, mode as before, written into its earlier content", "\"line\\n\""));
+}
+
+TEST(Files, WritesFollowTheFileThroughARename) {
+  TraceBuilder b(100, "/w", {"tool"});
+  b.open(100, "/w/part", O_WRONLY | O_CREAT | O_TRUNC, 3, 0644);
+  b.write(100, 3, "a");
+  b.path_call(100, "rename", {"/w/part", "/w/final"});
+  b.write(100, 3, "b");
+  b.exit(100);
+  auto n = normalize(b.build(), {});
+  EXPECT_THAT(lines_of(n, "file $CWD/final"), ElementsAre("file, mode 0644", "\"ab\""));
 }
 
 }  // namespace

@@ -55,7 +55,7 @@ TEST(Streams, RedirectionsFollowTheFdTable) {
   b.exit(100);
   auto n = normalize(b.build(), {});
   EXPECT_THAT(lines_of(n, "stderr"), ElementsAre("\"to stderr\\n\"", "\"via /dev/stdout\\n\""));
-  EXPECT_THAT(lines_of(n, "file $CWD/log"), ElementsAre("open create 0644", "\"to log\\n\""));
+  EXPECT_THAT(lines_of(n, "file $CWD/log"), ElementsAre("file, mode 0644", "\"to log\\n\""));
   EXPECT_THAT(lines_of(n, "stdout"), IsEmpty());
 }
 
@@ -237,7 +237,7 @@ TEST(Streams, InKernelCopiesAreComparedBySourceAndLength) {
   b.exit(100);
   auto n = normalize(b.build(), {});
   EXPECT_THAT(lines_of(n, "file $CWD/b"),
-              ElementsAre("open create trunc 0644", "<copied 4096 bytes from $CWD/a>"));
+              ElementsAre("file, mode 0644", "<copied 4096 bytes from $CWD/a>"));
 }
 
 }  // namespace

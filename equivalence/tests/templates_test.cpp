@@ -111,3 +111,97 @@ TEST(PathTemplater, UserTemplates) {
 
 }  // namespace
 }  // namespace golden::eqv
+
+namespace golden::eqv {
+namespace {
+
+TEST(PathTemplater, ParametersFromEnvironmentAndArguments) {
+  CompareConfig cfg;
+  PathTemplater t(cfg);
+  t.set_cwd("/srv/job");
+  t.set_parameters({"HOME=/tmp/fakehome", "TMPDIR=/tmp/ci-1/tmp", "OUT_DIR=/data/out", "SHELL=/bin/bash",
+                    "OLDPWD=/tmp/elsewhere", "PATH=/usr/bin:/bin"},
+                   {"/usr/bin/tool", "-o", "/tmp/work-HcPhI4/out.txt", "--log=/var/tmp/x/log",
+                    "/usr/include", "rel/in.txt", "../up/in.txt", "/opt/tool/script.py"},
+                   {"/opt/tool/script.py"});
+  EXPECT_EQ(t.path("/tmp/fakehome/.cache/a"), "$HOME/.cache/a");
+  EXPECT_EQ(t.path("/tmp/ci-1/tmp/f"), "$TMPDIR/f");
+  EXPECT_EQ(t.path("/data/out/r.csv"), "$OUT_DIR/r.csv");
+  EXPECT_EQ(t.path("/tmp/work-HcPhI4/out.txt"), "$ARG2");
+  EXPECT_EQ(t.path("/var/tmp/x/log"), "$ARG3");
+  // System paths, paths below the cwd and the implementation's own script stay as they are.
+  EXPECT_EQ(t.path("/usr/include/stdio.h"), "/usr/include/stdio.h");
+  EXPECT_EQ(t.path("/srv/job/rel/in.txt"), "$CWD/rel/in.txt");
+  EXPECT_EQ(t.path("/srv/up/in.txt"), "$ARG6");
+  EXPECT_EQ(t.path("/opt/tool/script.py"), "/opt/tool/script.py");
+  EXPECT_EQ(t.path("/tmp/elsewhere/x"), "/tmp/elsewhere/x");
+}
+
+TEST(PathTemplater, NamesMadeAndRemovedByTheRunAreTemplatedByCreation) {
+  CompareConfig cfg;
+  PathTemplater t(cfg);
+  t.set_cwd("/w");
+  t.add_transient("/w/zilroR9A");
+  t.add_transient("/var/cache/app/lock");
+  EXPECT_EQ(t.path("/w/zilroR9A"), "$TMP1");
+  EXPECT_EQ(t.path("/var/cache/app/lock"), "$TMP2");
+  // Below a name already generated (mktemp -d), the outer template covers it.
+  t.observe_path("/tmp/tmp.AbC123xYz9/f");
+  t.add_transient("/tmp/tmp.AbC123xYz9/f");
+  EXPECT_EQ(t.path("/tmp/tmp.AbC123xYz9/f"), "$TMP3/f");
+}
+
+TEST(PathTemplater, AlignsArgumentsInOrder) {
+  CompareConfig cfg;
+  PathTemplater a(cfg), b(cfg);
+  a.set_cwd("/w");
+  b.set_cwd("/w");
+  a.set_parameters({}, {"./tool", "/tmp/tmp.abc/out"}, {});
+  // The port runs as `python3 tool.py OUT`: the same parameter is its second argument.
+  b.set_parameters({}, {"python3", "tool.py", "/tmp/work-XYZ/out"}, {});
+  auto aligned = PathTemplater::align(a, b);
+  EXPECT_EQ(a.path("/tmp/tmp.abc/out"), "$ARG1");
+  EXPECT_EQ(b.path("/tmp/work-XYZ/out"), "$ARG1");
+  ASSERT_EQ(aligned.size(), 1u);
+  EXPECT_EQ(aligned[0].name, "$ARG1");
+  EXPECT_EQ(aligned[0].a, "/tmp/tmp.abc/out");
+  EXPECT_EQ(aligned[0].b, "/tmp/work-XYZ/out");
+}
+
+TEST(PathTemplater, AlignsUnexplainedDirectoriesUnderTempRootsByContent) {
+  CompareConfig cfg;
+  PathTemplater a(cfg), b(cfg);
+  a.set_cwd("/w");
+  b.set_cwd("/w");
+  for (const char* p : {"/tmp/pytest-of-root/pytest-3/test_x0/out.txt", "/tmp/pytest-of-root/pytest-3/test_x0/in.txt",
+                        "/tmp/ccAbc123.s", "/tmp/report.txt"})
+    a.observe_path(p);
+  for (const char* p : {"/tmp/pytest-of-root/pytest-4/test_x0/out.txt", "/tmp/pytest-of-root/pytest-4/test_x0/in.txt",
+                        "/tmp/ccXyz789.s", "/tmp/summary.txt"})
+    b.observe_path(p);
+  auto aligned = PathTemplater::align(a, b);
+  EXPECT_EQ(a.path("/tmp/pytest-of-root/pytest-3/test_x0/out.txt"),
+            b.path("/tmp/pytest-of-root/pytest-4/test_x0/out.txt"));
+  EXPECT_EQ(a.path("/tmp/ccAbc123.s"), b.path("/tmp/ccXyz789.s"));
+  // Fixed names that differ are a difference, not a generated part.
+  EXPECT_EQ(a.path("/tmp/report.txt"), "/tmp/report.txt");
+  EXPECT_EQ(b.path("/tmp/summary.txt"), "/tmp/summary.txt");
+  EXPECT_EQ(aligned.size(), 2u);
+}
+
+TEST(PathTemplater, AlignsTheTempDirectoryOfARunThatHadNoTmpdir) {
+  CompareConfig cfg;
+  PathTemplater a(cfg), b(cfg);
+  a.set_parameters({"TMPDIR=/tmp/ci-job/tmp"}, {"tool"}, {});
+  b.set_parameters({}, {"tool"}, {});
+  a.observe_path("/tmp/ci-job/tmp/app.log");
+  b.observe_path("/tmp/app.log");
+  auto aligned = PathTemplater::align(a, b);
+  EXPECT_EQ(a.path("/tmp/ci-job/tmp/app.log"), "$TMPDIR/app.log");
+  EXPECT_EQ(b.path("/tmp/app.log"), "$TMPDIR/app.log");
+  ASSERT_FALSE(aligned.empty());
+  EXPECT_EQ(aligned[0].name, "$TMPDIR");
+}
+
+}  // namespace
+}  // namespace golden::eqv

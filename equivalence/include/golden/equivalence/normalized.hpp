@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,9 @@ struct NormalizedTrace {
   std::vector<Channel> channels;  // canonical order (see normalized_format)
   // Template legend: "$TMP1" -> "/tmp/tmp.x1y2z3", "$CWD" -> ..., "$PID1" -> "4242".
   std::map<std::string, std::string> legend;
+  // Directories the run found already there (templated paths): the same state after
+  // the run as a directory another run made (net effects; see compare).
+  std::set<std::string> existing_dirs;
   Counters counters;              // anomalies met while normalizing ("equivalence.*")
   std::vector<std::string> notes; // things a reader of the verdict must know
 
