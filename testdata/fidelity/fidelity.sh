@@ -11,6 +11,7 @@
 #   fidelity.sh pair NAME                         both sides, compare, check the verdict
 #   fidelity.sh check NAME                        untraced: are the sides' outputs the
 #                                                 same (equivalent) / different (mutant)?
+#   fidelity.sh show NAME                         NAME KIND PROGRAM LAYOUT_A LAYOUT_B a=VARIANT b=VARIANT
 #   fidelity.sh layouts                           the layouts, one a line
 #
 # Environment: GOLDEN (the golden binary, for capture and pair), GOLDEN_KEEP_TEMP
@@ -353,13 +354,20 @@ cmd_list() {
   for name in "${NAMES[@]}"; do echo "$name ${KIND[$name]}"; done
 }
 
+cmd_show() {
+  (($# == 1)) || die "usage: fidelity.sh show NAME"
+  lookup "$1"
+  local name=$1
+  echo "$name ${KIND[$name]} ${PROG[$name]} ${LAYOUT_A[$name]} ${LAYOUT_B[$name]} a=${VARIANT_A[$name]} b=${VARIANT_B[$name]}"
+}
+
 cmd_layouts() {
   printf '%s\n' "${LAYOUT_BASES[@]}"
   printf 'BASE%s\n' "${LAYOUT_MODIFIERS[@]}"
 }
 
 main() {
-  (($# >= 1)) || die "usage: fidelity.sh list | capture NAME SIDE LAYOUT OUT.json | pair NAME | check NAME | layouts"
+  (($# >= 1)) || die "usage: fidelity.sh list | capture NAME SIDE LAYOUT OUT.json | pair NAME | check NAME | show NAME | layouts"
   local sub=$1
   shift
   case $sub in
@@ -368,6 +376,7 @@ main() {
     capture) cmd_capture "$@" ;;
     pair) cmd_pair "$@" ;;
     check) cmd_check "$@" ;;
+    show) cmd_show "$@" ;;
     *) die "unknown command $sub" ;;
   esac
 }
