@@ -183,14 +183,32 @@ enter_side() {
   local name=$1 side=$2 layout=$3 prog=${PROG[$1]}
   side_variant "$name" "$side"
   prepare_layout "$name" "$layout"
-  if declare -F "setup_$prog" >/dev/null; then (cd "$W" && "setup_$prog"); fi
+  run_setup "$prog"
   cd "$RUN_DIR"
   "cmd_$prog"
   if [[ $layout == fixed* && ! -e $FIXED_ROOT/.$name.ran ]]; then
     "${CMD[@]}" </dev/null >/dev/null 2>&1 || true
     touch "$FIXED_ROOT/.$name.ran"
-    (cd "$W" && if declare -F "setup_$prog" >/dev/null; then "setup_$prog"; fi)
+    run_setup "$prog"
   fi
+}
+
+# Not `(cd "$W" && setup)`: in an && list, set -e would not stop a failing setup.
+run_setup() {
+  if declare -F "setup_$1" >/dev/null; then
+    (
+      cd "$W"
+      "setup_$1"
+    )
+  fi
+}
+
+# pair and check start from a clean `fixed` dir (no outputs of an older version of the
+# case) and remove it at the end.
+fresh_fixed_dir() {
+  rm -rf -- "${FIXED_ROOT:?}/$1" "$FIXED_ROOT/.$1.ran"
+  remember "$FIXED_ROOT/$1"
+  remember "$FIXED_ROOT/.$1.ran"
 }
 
 clean_up() {
@@ -240,8 +258,7 @@ cmd_pair() {
   trap clean_up EXIT
   dir=$(mktemp -d)
   remember "$dir"
-  remember "$FIXED_ROOT/$name"
-  remember "$FIXED_ROOT/.$name.ran"
+  fresh_fixed_dir "$name"
   capture_side "$name" a "${LAYOUT_A[$name]}" "$dir/a.json"
   capture_side "$name" b "${LAYOUT_B[$name]}" "$dir/b.json"
   "$GOLDEN" compare --color=never "$dir/a.json" "$dir/b.json" >"$dir/report.txt" 2>&1 || status=$?
@@ -322,8 +339,7 @@ cmd_check() {
   trap clean_up EXIT
   dir=$(mktemp -d)
   remember "$dir"
-  remember "$FIXED_ROOT/$name"
-  remember "$FIXED_ROOT/.$name.ran"
+  fresh_fixed_dir "$name"
   snapshot_side "$name" a "${LAYOUT_A[$name]}" "$dir/a1"
   snapshot_side "$name" a "${LAYOUT_A[$name]}" "$dir/a2"
   snapshot_side "$name" b "${LAYOUT_B[$name]}" "$dir/b"
