@@ -279,11 +279,11 @@ cmd_pair() {
 # ---------------------------------------------------------------------------------
 # check: the corpus's own test, without golden. Each side runs untraced under strace;
 # its snapshot is the exit status, stdout, stderr, every file left in the work dir
-# (and in a fresh HOME or TMPDIR) with type, mode and content, and the effects strace
-# sees (execs, connects, signals, files read in the work dir); the run's directories
-# are replaced by placeholders first. An equivalent case needs equal outputs (execs
-# and reads may differ: sides may be different implementations) and side a must give
-# the same outputs twice; a mutant needs some difference.
+# (and in a fresh HOME) with type, mode and content, and the effects strace sees
+# (programs started below the root, connects, signals, files read in the work dir);
+# the run's directories are replaced by placeholders first. An equivalent case needs
+# the same snapshot on both sides but for the reads, and side a must give it twice; a
+# mutant needs some difference.
 snapshot_side() (
   local name=$1 side=$2 layout=$3 snap=$4 tmp status=0 root
   tmp=$(mktemp -d)
@@ -321,12 +321,18 @@ snapshot_side() (
         fi
       done
     done
+    # The root's own exec is the implementation, not an effect (as for golden).
     echo "--- effects"
     perl -ne '
-      print "exec $1\n" if /execve\("[^"]*\/([^"\/]+)".*= 0$/;
+      my ($pid) = /^(\d+) /;  # strace -f splits a call that another process interrupts
+      $exec{$pid} = $1 if /execve\("[^"]*\/([^"\/]+)"/;
+      print "exec $exec{$pid}\n" if /execve(\(| resumed>).*= 0$/ && $root++;
       print "connect $1\n" if /connect\(.*sin_addr=inet_addr\("([^"]+)"\)/;
-      print "signal $1\n" if /kill\(.*(SIG[A-Z0-9]+)\)/;
-      print "read $1\n" if /openat\([^"]*"([^"]+)", O_RDONLY[^)]*\) = \d/;' "$tmp/strace" |
+      print "signal $1\n" if /kill\(.*(SIG[A-Z0-9]+)\)/;' "$tmp/strace" | LC_ALL=C sort
+    # Reads of files in the work dir: they include the random names of a run's own temp
+    # files, so only a mutant's check looks at them.
+    echo "--- reads"
+    perl -ne 'print "read $1\n" if /openat\([^"]*"([^"]+)", O_RDONLY[^)]*\) = \d/' "$tmp/strace" |
       perl -p "${subst[@]}" | grep -v '^read /' | LC_ALL=C sort || true
   } >"$snap"
 )
@@ -344,7 +350,7 @@ cmd_check() {
   snapshot_side "$name" a "${LAYOUT_A[$name]}" "$dir/a2"
   snapshot_side "$name" b "${LAYOUT_B[$name]}" "$dir/b"
   local f
-  for f in a1 a2 b; do sed '/^--- effects/,$d' "$dir/$f" >"$dir/$f.out"; done
+  for f in a1 a2 b; do sed '/^--- reads/,$d' "$dir/$f" >"$dir/$f.out"; done
   if ! diff -u "$dir/a1.out" "$dir/a2.out" >"$dir/diff"; then
     echo "$name: side a is not deterministic (two untraced runs differ):"
     cat "$dir/diff"

@@ -97,7 +97,7 @@ setup_pipeline_stdout() {
   put notes.txt <<<'# comment'
 }
 cmd_pipeline_stdout() { CMD=(sh -c 'cat "$1"/*.txt | grep -v "^#" | wc -l' sh "$D"); }
-equivalent pipeline_stdout pipeline_stdout pytest+rel mktemp
+equivalent pipeline_stdout pipeline_stdout pytest+rel mktemp+out
 
 setup_find_xargs() {
   put src/one.txt <<<"one"

@@ -41,7 +41,7 @@ std::string describe(const Shape& s) { return "area " + std::to_string(s.area())
 CPP
 }
 cmd_gpp_compile() { CMD=(g++ -O1 -c "$D/shape.cpp" -o "$D/shape.o"); }
-equivalent gpp_compile gpp_compile vartmp mktemp-named+rel
+equivalent gpp_compile gpp_compile vartmp+out mktemp-named+rel
 
 setup_gpp_link() {
   put main.cpp <<'CPP'

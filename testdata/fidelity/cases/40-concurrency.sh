@@ -31,7 +31,7 @@ cmd_tally() {
   case $VARIANT in
     c) CMD=("$D/bin/tally" "$D/in.txt" "$D/tally.txt") ;;
     py) CMD=("$PY" "$PROGRAMS/tally.py" "$D/in.txt" "$D/tally.txt") ;;
-    sh) CMD=(sh "$PROGRAMS/tally.sh" "$D/in.txt" "$D/tally.txt") ;;
+    sh) CMD=(bash "$PROGRAMS/tally.sh" "$D/in.txt" "$D/tally.txt") ;;
     *) die "tally: unknown variant $VARIANT" ;;
   esac
 }

@@ -19,11 +19,12 @@ mutant sh_stderr report_sh mktemp-named pytest stderr 'where: stderr'
 mutant sh_exit report_sh build mktemp exit 'where: processes \(exit_status\)'
 mutant sh_extra_exec report_sh mktemp vartmp extra-exec 'exec [^ ]*/sleep'
 mutant sh_signal report_sh python tmpdir signal 'where: signals'
-mutant sh_other_input report_sh pytest mktemp-named other-input 'in-copy\.txt'
+mutant sh_signal_fork report_sh mktemp-named mktemp signal-from-fork 'where: signals'
+mutant sh_other_input report_sh pytest mktemp-named other-input 'user reads.*in-copy\.txt'
 
 setup_report_py() { setup_report_sh; }
 cmd_report_py() { CMD=("$PY" "$PROGRAMS/report.py" "$D"); }
-mutant py_leaked_temp report_py mktemp pytest leaked-temp 'where: file [^ ]*scratch'
+mutant py_leaked_temp report_py mktemp pytest leaked-temp 'where: file [^ ]*(scratch|\$TMP[0-9]+)[^ ]* \(file_ops\)'
 mutant py_connect report_py vartmp python connect 'where: network'
 mutant py_deleted_input report_py tmpdir mktemp deleted-input 'where: file [^ ]*/in\.txt'
 mutant py_renamed_output report_py python mktemp-named renamed-output 'where: file [^ ]*/(result|final)\.txt'

@@ -5,7 +5,7 @@
 set -eu
 dir=$1
 variant=${FIDELITY_VARIANT:-}
-trap ':' USR1 # the signal variant sends itself SIGUSR1; nothing else changes
+trap ':' USR1 # the signal variants send the shell SIGUSR1; nothing else changes
 
 input=$dir/in.txt
 [ "$variant" = other-input ] && input=$dir/in-copy.txt # same bytes, another file
@@ -26,6 +26,7 @@ if [ "$variant" = mode ]; then umask 077; else umask 022; fi
 [ "$variant" = extra-file ] && echo "debug: $n" >"$dir/debug.txt"
 [ "$variant" = extra-exec ] && sleep 0
 [ "$variant" = signal ] && kill -USR1 $$
+[ "$variant" = signal-from-fork ] && (kill -USR1 $$) # from a forked subshell to the shell
 
 if [ "$variant" = stdout ]; then echo "report: $n line(s)"; else echo "report: $n lines"; fi
 if [ "$variant" = stderr ]; then echo "report: finished" >&2; else echo "report: done" >&2; fi
