@@ -54,8 +54,8 @@ if [[ $keep == no ]]; then trap 'rm -rf "$work"' EXIT; fi
 export GOLDEN_FIDELITY_FIXED_ROOT=$work/fixed
 fresh_bases=(mktemp mktemp-named python pytest tmpdir vartmp build homedir)
 
-# compare_to_first FIRST TRACE: prints "ok", "divergent" or "error"; with -v the first
-# divergence line goes to stderr.
+# compare_to_first FIRST TRACE NOTES: prints "ok", "divergent" or "error"; appends the
+# first divergence line (with -v) or the error to NOTES.
 compare_to_first() {
   local status=0 report=${2%.json}.report
   "$GOLDEN" compare --color=never "$1" "$2" >"$report" 2>&1 || status=$?
@@ -64,30 +64,30 @@ compare_to_first() {
     1)
       echo divergent
       if [[ $verbose == yes ]]; then
-        echo "    ${2##*/}: $(grep -m1 -E '^\[[0-9]+\]' "$report" || head -n1 "$report")" >&2
+        echo "    ${2##*/}: $(grep -m1 -E '^\[[0-9]+\]' "$report" || head -n1 "$report")" >>"$3"
       fi
       ;;
     *)
       echo error
-      echo "    ${2##*/}: golden compare exited $status: $(head -n1 "$report")" >&2
+      echo "    ${2##*/}: golden compare exited $status: $(head -n1 "$report")" >>"$3"
       ;;
   esac
 }
 
-# series CASE LABEL LAYOUT...: one capture per layout; prints "COMPARISONS DIVERGENCES ERRORS".
+# series CASE LABEL LAYOUT...: one capture per layout; prints "COMPARISONS DIVERGENCES
+# ERRORS"; what to say about them goes to $work/CASE/notes.
 series() {
-  local name=$1 label=$2 i=0 first="" trace verdict cmp=0 div=0 err=0
+  local name=$1 label=$2 i=0 first="" trace verdict cmp=0 div=0 err=0 notes=$work/$1/notes
   shift 2
   for layout in "$@"; do
     trace=$work/$name/$label-$i.json
-    mkdir -p "$work/$name"
     if ! "$fidelity" capture "$name" a "$layout" "$trace" 2>"$work/$name/$label-$i.err"; then
-      echo "    $name: capture $label-$i ($layout) failed: $(head -n3 "$work/$name/$label-$i.err")" >&2
+      echo "    $label-$i ($layout): capture failed: $(head -n3 "$work/$name/$label-$i.err")" >>"$notes"
       err=$((err + 1))
     elif [[ -z $first ]]; then
       first=$trace
     else
-      verdict=$(compare_to_first "$first" "$trace")
+      verdict=$(compare_to_first "$first" "$trace" "$notes")
       cmp=$((cmp + 1))
       [[ $verdict == divergent ]] && div=$((div + 1))
       [[ $verdict == error ]] && err=$((err + 1))
@@ -106,6 +106,8 @@ while read -r name kind; do
   # show: NAME KIND PROGRAM LAYOUT_A LAYOUT_B a=.. b=..; the modifiers of side a's layout
   layout_a=$("$fidelity" show "$name" | awk '{ print $4 }')
   mods=${layout_a#"${layout_a%%+*}"}
+  mkdir -p "$work/$name"
+  touch "$work/$name/notes"
   fresh=() fixed=()
   for ((k = 0; k < runs; k++)); do
     fresh+=("${fresh_bases[k % ${#fresh_bases[@]}]}$mods")
@@ -117,6 +119,7 @@ while read -r name kind; do
   printf '%-20s %12s %12s %6d %6d %6.1f%%%s\n' "$name" "$d1/$c1" "$d2/$c2" "$cmp" "$div" \
     "$(awk -v d="$div" -v c="$cmp" 'BEGIN { print c ? 100 * d / c : 0 }')" \
     "$([[ $err -gt 0 ]] && echo "  ($err errors)")"
+  cat "$work/$name/notes"
   total_cmp=$((total_cmp + cmp)) total_div=$((total_div + div)) total_err=$((total_err + err))
   cases=$((cases + 1))
   rm -rf "${GOLDEN_FIDELITY_FIXED_ROOT:?}"

@@ -41,8 +41,9 @@ die() {
 
 # ---------------------------------------------------------------------------------
 # The case table. A case runs a PROGRAM (functions setup_PROGRAM, optional, run
-# untraced in the work dir, and cmd_PROGRAM, which sets CMD) on two sides, each in its
-# own layout and with its own VARIANT ("" unless the case gives one).
+# untraced in the work dir, and cmd_PROGRAM, which sets CMD, and STATUS when the
+# command's exit status is not 0) on two sides, each in its own layout and with its
+# own VARIANT ("" unless the case gives one).
 declare -a NAMES=()
 declare -A KIND=() PROG=() LAYOUT_A=() LAYOUT_B=() VARIANT_A=() VARIANT_B=() EXPECT=()
 
@@ -185,6 +186,7 @@ enter_side() {
   prepare_layout "$name" "$layout"
   run_setup "$prog"
   cd "$RUN_DIR"
+  STATUS=0
   "cmd_$prog"
   if [[ $layout == fixed* && ! -e $FIXED_ROOT/.$name.ran ]]; then
     "${CMD[@]}" </dev/null >/dev/null 2>&1 || true
@@ -221,6 +223,7 @@ clean_up() {
 need_golden() {
   [[ -n ${GOLDEN:-} ]] || die "set GOLDEN to the golden binary"
   [[ -x $GOLDEN ]] || die "GOLDEN=$GOLDEN is not executable"
+  [[ $GOLDEN == /* ]] || GOLDEN=$PWD/$GOLDEN # captures run from other dirs
 }
 
 # capture NAME SIDE LAYOUT OUT: in a subshell, so that the layout's HOME/TMPDIR and
@@ -235,6 +238,13 @@ capture_side() (
     "$GOLDEN" capture -o "$out" -- "${CMD[@]}" </dev/null >/dev/null 2>"$log" || status=$?
   if [[ ! -f $out ]]; then
     echo "fidelity.sh: capture of $name side $side ($layout) failed (exit $status):" >&2
+    cat "$log" >&2
+    return 1
+  fi
+  # golden exits with the program's status: another one means a tool is missing or
+  # broken, and both sides failing alike must not pass for equivalence.
+  if ((status != STATUS)); then
+    echo "fidelity.sh: $name side $side ($layout) exited $status, not $STATUS: ${CMD[*]}" >&2
     cat "$log" >&2
     return 1
   fi
@@ -262,6 +272,7 @@ cmd_pair() {
   capture_side "$name" a "${LAYOUT_A[$name]}" "$dir/a.json"
   capture_side "$name" b "${LAYOUT_B[$name]}" "$dir/b.json"
   "$GOLDEN" compare --color=never "$dir/a.json" "$dir/b.json" >"$dir/report.txt" 2>&1 || status=$?
+  if [[ -n ${GOLDEN_KEEP_TEMP:-} ]]; then echo "fidelity.sh: traces and report kept in $dir" >&2; fi
   if [[ ${KIND[$name]} == equivalent ]]; then
     ((status == 0)) && ok=yes
   elif ((status == 1)) && grep -Eq -- "${EXPECT[$name]}" "$dir/report.txt"; then
@@ -291,6 +302,11 @@ snapshot_side() (
   enter_side "$name" "$side" "$layout"
   strace -f -qq -o "$tmp/strace" -e trace=execve,connect,kill,tgkill,openat \
     "${CMD[@]}" </dev/null >"$tmp/stdout" 2>"$tmp/stderr" || status=$?
+  if ((status != STATUS)); then
+    echo "$name side $side ($layout) exited $status, not $STATUS: ${CMD[*]}" >&2
+    cat "$tmp/stderr" >&2
+    return 1
+  fi
   local roots=("$W") subst=() line
   if [[ $layout == *+home* ]]; then roots+=("$HOME"); fi
   # The run's own directories, longest first (W may be inside TMPDIR or HOME).

@@ -148,14 +148,20 @@ cmd_dd_copy() {
 }
 equivalent dd_chunking dd_copy mktemp vartmp bs1 bs64k
 
-cmd_missing_input() { CMD=(cat "$D/missing.txt"); }
+cmd_missing_input() {
+  CMD=(cat "$D/missing.txt")
+  STATUS=1
+}
 equivalent missing_input missing_input mktemp-named python+out
 
 setup_diff_files() {
   printf 'one\ntwo\nthree\n' >a.txt
   printf 'one\n2\nthree\n' >b.txt
 }
-cmd_diff_files() { CMD=(diff "$D/a.txt" "$D/b.txt"); }
+cmd_diff_files() {
+  CMD=(diff "$D/a.txt" "$D/b.txt")
+  STATUS=1
+}
 equivalent diff_files diff_files vartmp homedir
 
 setup_print_paths() { put in.txt <<<"x"; }

@@ -8,7 +8,10 @@ setup_report_sh() {
   words_input
   cp in.txt in-copy.txt
 }
-cmd_report_sh() { CMD=(sh "$PROGRAMS/report.sh" "$D"); }
+cmd_report_sh() {
+  CMD=(sh "$PROGRAMS/report.sh" "$D")
+  if [[ $VARIANT == exit ]]; then STATUS=3; fi
+}
 equivalent report_sh report_sh vartmp pytest+out
 mutant sh_content report_sh mktemp python content 'where: file [^ ]*/out\.txt'
 mutant sh_extra_file report_sh python mktemp-named extra-file 'where: file [^ ]*/debug\.txt'
