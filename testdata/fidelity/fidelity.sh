@@ -51,7 +51,7 @@ declare -A KIND=() PROG=() LAYOUT_A=() LAYOUT_B=() VARIANT_A=() VARIANT_B=() EXP
 equivalent() {
   local name=$1
   [[ -z ${KIND[$name]:-} ]] || die "case $name defined twice"
-  [[ $3 != "$4" || ${5:-} != "${6:-}" ]] || die "case $name: both sides are the same run"
+  [[ $3 != "$4" ]] || die "case $name: the two sides must vary the layout"
   NAMES+=("$name")
   KIND[$name]=equivalent PROG[$name]=$2 LAYOUT_A[$name]=$3 LAYOUT_B[$name]=$4
   VARIANT_A[$name]=${5:-} VARIANT_B[$name]=${6:-}

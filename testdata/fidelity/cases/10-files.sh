@@ -39,7 +39,7 @@ cmd_install_file() {
   CMD=(install -D -m "$mode" "$D/tool.sh" "$D/bin/tool")
 }
 equivalent install_file install_file build pytest+out
-mutant install_mode install_file mktemp mktemp-named mode 'where: file [^ ]*/bin/tool'
+mutant install_mode install_file mktemp mktemp-named mode 'where: file [^ ]*/bin/tool \(file_ops\)'
 
 setup_sort_o() { words_input; }
 cmd_sort_o() {
@@ -48,7 +48,7 @@ cmd_sort_o() {
   return 0
 }
 equivalent sort_o sort_o tmpdir fixed
-mutant sort_reverse sort_o pytest vartmp reverse 'where: file [^ ]*/out\.txt'
+mutant sort_reverse sort_o pytest vartmp reverse 'where: file [^ ]*/out\.txt \(file_content\)'
 
 # A small buffer makes sort spill to temp files in $TMPDIR (sortXXXXXX).
 setup_sort_spill() { seq 1 20000 | rev >big.txt; }
@@ -134,7 +134,7 @@ cmd_symlink() {
   CMD=(ln -sfn "$target" "$D/link")
 }
 equivalent symlink symlink tmpdir fixed
-mutant symlink_target symlink python pytest other 'where: file [^ ]*/link'
+mutant symlink_target symlink python pytest other 'where: file [^ ]*/link \(file_ops\)'
 
 cmd_mkdir_touch() { CMD=(sh -c 'mkdir -p "$1/a/b/c" && touch "$1/a/b/c/stamp"' sh "$D"); }
 equivalent mkdir_touch mkdir_touch python fixed+out

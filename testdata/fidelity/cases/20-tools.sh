@@ -19,7 +19,7 @@ cmd_gcc_compile() {
 equivalent gcc_compile gcc_compile mktemp python+out
 # The issue's case: on a rerun `as` unlinks the x.o the first run left.
 equivalent gcc_compile_rerun gcc_compile fixed tmpdir
-mutant gcc_define gcc_compile mktemp-named tmpdir define 'where: file [^ ]*/x\.o'
+mutant gcc_define gcc_compile mktemp-named tmpdir define 'where: file [^ ]*/x\.o \(file_content\)'
 
 setup_gcc_link() {
   put util.h <<<'int twice(int x);'
@@ -103,7 +103,7 @@ cmd_tar_create() {
 }
 equivalent tar_create tar_create mktemp-named pytest
 equivalent tar_create_rerun tar_create fixed mktemp+out
-mutant tar_extra_member tar_create vartmp mktemp-named extra-member 'where: file [^ ]*/out\.tar'
+mutant tar_extra_member tar_create vartmp mktemp-named extra-member 'where: file [^ ]*/out\.tar \(file_content\)'
 
 setup_tar_extract() {
   put src/a.txt <<<"alpha"
@@ -162,7 +162,7 @@ cmd_gzip_file() {
   CMD=(gzip -n -k -f "$level" "$D/data.txt")
 }
 equivalent gzip_file gzip_file mktemp fixed
-mutant gzip_level gzip_file pytest mktemp-named fast 'where: file [^ ]*/data\.txt\.gz'
+mutant gzip_level gzip_file pytest mktemp-named fast 'where: file [^ ]*/data\.txt\.gz \(file_content\)'
 
 setup_gunzip_file() {
   seq 1 300 | gzip -n >data.txt.gz
@@ -178,7 +178,7 @@ cmd_xz_file() {
   CMD=(xz -k -f "$level" "$D/data.txt")
 }
 equivalent xz_file xz_file homedir mktemp-named
-mutant xz_level xz_file build tmpdir fast 'where: file [^ ]*/data\.txt\.xz'
+mutant xz_level xz_file build tmpdir fast 'where: file [^ ]*/data\.txt\.xz \(file_content\)'
 
 setup_unxz_file() {
   seq 1 300 | xz >data.txt.xz
@@ -199,7 +199,7 @@ setup_make_build() {
 cmd_make_build() { CMD=(make -C "$D"); }
 equivalent make_build make_build pytest mktemp
 equivalent make_rerun make_build fixed homedir+out
-mutant make_recipe make_build mktemp python recipe 'where: file [^ ]*/out\.txt'
+mutant make_recipe make_build mktemp python recipe 'where: file [^ ]*/out\.txt \(file_content\)'
 
 # CMake configure + build of a one-file C project. The compiler checks are preset:
 # their try_compile projects get random names (cmTC_1a2b3 in make's argv, in

@@ -29,7 +29,7 @@ JSON
 }
 cmd_py_json() { CMD=("$PY" "$PROGRAMS/json_tool.py" "$D"); }
 equivalent py_json py_json mktemp-named fixed
-mutant py_json_indent py_json fixed mktemp indent 'where: file [^ ]*/out\.json'
+mutant py_json_indent py_json fixed mktemp indent 'where: file [^ ]*/out\.json \(file_content\)'
 
 setup_py_subprocess() { words_input; }
 cmd_py_subprocess() { CMD=("$PY" "$PROGRAMS/run_tools.py" "$D"); }

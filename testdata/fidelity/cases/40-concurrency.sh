@@ -5,11 +5,11 @@
 setup_threads_c() { cc_once "$PROGRAMS/threads.c" bin/threads -pthread; }
 cmd_threads_c() { CMD=("$D/bin/threads" "$D"); }
 equivalent threads_c threads_c mktemp pytest
-mutant threads_c_content threads_c tmpdir python content 'where: file [^ ]*/thread-2\.txt'
+mutant threads_c_content threads_c tmpdir python content 'where: file [^ ]*/thread-2\.txt \(file_content\)'
 
 cmd_threads_py() { CMD=("$PY" "$PROGRAMS/threads.py" "$D"); }
 equivalent threads_py threads_py python fixed
-mutant threads_py_content threads_py mktemp-named build content 'where: file [^ ]*/thread-2\.txt'
+mutant threads_py_content threads_py mktemp-named build content 'where: file [^ ]*/thread-2\.txt \(file_content\)'
 
 cmd_xargs_parallel() {
   local n=6

@@ -13,10 +13,10 @@ cmd_report_sh() {
   if [[ $VARIANT == exit ]]; then STATUS=3; fi
 }
 equivalent report_sh report_sh vartmp pytest+out
-mutant sh_content report_sh mktemp python content 'where: file [^ ]*/out\.txt'
+mutant sh_content report_sh mktemp python content 'where: file [^ ]*/out\.txt \(file_content\)'
 mutant sh_extra_file report_sh python mktemp-named extra-file 'where: file [^ ]*/debug\.txt'
 mutant sh_missing_file report_sh pytest tmpdir missing-file 'where: file [^ ]*/summary\.txt'
-mutant sh_mode report_sh tmpdir vartmp mode 'where: file [^ ]*/summary\.txt'
+mutant sh_mode report_sh tmpdir vartmp mode 'where: file [^ ]*/summary\.txt \(file_ops\)'
 mutant sh_stdout report_sh vartmp mktemp stdout 'where: stdout'
 mutant sh_stderr report_sh mktemp-named pytest stderr 'where: stderr'
 mutant sh_exit report_sh build mktemp exit 'where: processes \(exit_status\)'
