@@ -18,7 +18,8 @@
 # (keep the temp dirs), GOLDEN_FIDELITY_FIXED_ROOT (where `fixed` work dirs live,
 # default /tmp/golden-fidelity-fixed), GOLDEN_FIDELITY_BUILD_ROOT (where `build`
 # work dirs are made, default the repository's build/fidelity),
-# GOLDEN_FIDELITY_TIMEOUT (seconds per capture, default 300).
+# GOLDEN_FIDELITY_TIMEOUT (seconds per capture, default 300), FIDELITY_SHOW (check
+# prints what a mutant changes).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
