@@ -8,7 +8,8 @@ set -eu
 packages="build-essential g++ cmake pkg-config libtomlplusplus-dev nlohmann-json3-dev
   libdwarf-dev libelf-dev libunwind-dev libgtest-dev libgmock-dev libboost-graph-dev
   libzstd-dev libcli11-dev libfmt-dev libseccomp-dev strace python3 graphviz zstd
-  tar findutils coreutils"
+  tar findutils coreutils
+  gcc binutils make perl gzip xz-utils zip unzip sed"  # the fidelity corpus's real tools
 
 missing=""
 for p in $packages; do
