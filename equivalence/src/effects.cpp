@@ -67,11 +67,23 @@ void follow_names(FileModel& names, const NameOp& op) {
   }
 }
 
-void append_argv(std::string& out, const Extractor& x, const std::vector<std::string>& argv) {
+// An exec's argv, templated. A relative argument naming a path the run used is shown as
+// that path (`./in.txt` run in the work directory and `/tmp/w/in.txt` run elsewhere
+// are both $CWD/in.txt): which file, not how it was spelled.
+void append_argv(std::string& out, const Extractor& x, const ExecRecord& exec) {
   out += '[';
-  for (std::size_t i = 0; i < argv.size(); ++i) {
+  for (std::size_t i = 0; i < exec.argv.size(); ++i) {
     if (i) out += ", ";
-    out += x.tquoted(argv[i]);
+    const std::string& arg = exec.argv[i];
+    if (i > 0 && !arg.empty() && arg.front() != '/' && arg.front() != '-' && !exec.cwd.empty() &&
+        arg.find_first_of(" \t\n=") == std::string::npos) {
+      std::string abs = absolute_path(exec.cwd, arg);
+      if (!abs.empty() && abs != "/" && x.templ.seen(abs)) {
+        out += x.tquoted(abs);
+        continue;
+      }
+    }
+    out += x.tquoted(arg);
   }
   out += ']';
 }
@@ -239,7 +251,7 @@ void Extractor::user_read(const std::string& abs, bool directory) {
   const std::string& tp = p.templated;
   std::string text = (directory ? "list " : "read ") + tp;
   if (reads.contains(text)) return;
-  if (net_effects()) read_files.emplace(text, model.at(abs));
+  if (net_effects()) read_files.emplace(text, std::make_pair(model.at(abs), ev->seq));
   Item it;
   it.category = Category::UserReads;
   it.key = text;
@@ -375,6 +387,7 @@ void Extractor::discover() {
       templ.observe_path(absolute_path(x.cwd.empty() ? "/" : x.cwd, x.path));
       for (const std::string& a : x.argv) templ.observe_text(a);
     }
+  templ.settle_arguments();
   for (const std::string& p : names.transient_names()) templ.add_transient(p);
 }
 
@@ -492,7 +505,7 @@ std::vector<Channel> Extractor::assemble() {
         std::string path = absolute_path(x.cwd.empty() ? "/" : x.cwd, x.path);
         std::string line = "exec " + tpath(path);
         line += ' ';
-        append_argv(line, *this, x.argv);
+        append_argv(line, *this, x);
         add(n, Category::Processes, line, x.seq);
       }
       if (n.info->execs.empty() && !n.failed_execs.empty())
@@ -659,15 +672,18 @@ Item Extractor::state_item(const std::string& abs, std::string key, Seq seq) {
 }
 
 void Extractor::drop_stale_reads() {
-  // A read of a file the run made itself, or of one it then replaced or removed, is
-  // about what an earlier run left (zip reads the old archive it rewrites): the file's
-  // state after the run is compared instead.
-  for (const auto& [text, id] : read_files) {
+  // A read of a file the run made itself, or of one it then replaced, emptied or
+  // removed, is about what an earlier run left (zip reads the old archive it rewrites,
+  // ar the old library it truncates): the file's state after the run is compared
+  // instead.
+  for (const auto& [text, read] : read_files) {
+    const auto [id, when] = read;
     auto it = reads.find(text);
     if (it == reads.end()) continue;
     auto st = model.paths().find(it->second.raw_path);
     const bool gone = st == model.paths().end() || st->second.bound != id;
-    if (model.node(id).created || gone) {
+    const FileNode& n = model.node(id);
+    if (n.created || gone || (n.replaced && n.reset > when)) {
       reads.erase(it);
       count("equivalence.reads_of_own_or_replaced_files");
     }

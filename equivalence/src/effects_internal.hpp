@@ -105,7 +105,8 @@ class Extractor {
   std::unordered_map<std::string, ChannelBuilder> files;  // by templated path
   ChannelBuilder out, err;
   std::map<std::string, Item> reads;            // by text
-  std::map<std::string, FileModel::NodeId> read_files;  // net effects: the file each read saw
+  // Net effects: the file each read saw, and when it was first read.
+  std::map<std::string, std::pair<FileModel::NodeId, Seq>> read_files;
   // Net effects: directories the run found existing (a stat, a listing, an O_DIRECTORY
   // open), by templated path.
   std::set<std::string> existing_dirs;

@@ -18,6 +18,27 @@ std::string outcome(const Event& e) { return e.failed() ? " = " + errno_name(e.e
 
 std::string first_path(const Event& e) { return path_of(nth_arg(e, ArgKind::Path, 0)); }
 
+// A path argument, with /proc/self/fd/N and /dev/fd/N taken as the file behind fd N (tar
+// sets modes through them).
+std::string real_path(Extractor& x, const Event& e, const std::string& path) {
+  std::string_view rest = path;
+  if (rest.starts_with("/proc/self/fd/")) {
+    rest.remove_prefix(14);
+  } else if (rest.starts_with("/dev/fd/")) {
+    rest.remove_prefix(8);
+  } else {
+    return path;
+  }
+  std::int64_t fd = 0;
+  for (char c : rest) {
+    if (c < '0' || c > '9') return path;
+    fd = fd * 10 + (c - '0');
+  }
+  FdRef t = x.fds.get(e.pid, fd);
+  if (t && (t->kind == FdTarget::Kind::File || t->kind == FdTarget::Kind::Directory)) return t->path;
+  return path;
+}
+
 // The path an fd-based call (fchmod, ftruncate, futimens) works on.
 std::string fd_path(Extractor& x, const Event& e) {
   FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
@@ -88,7 +109,7 @@ void on_symlink(Extractor& x, const Event& e) {
 }
 
 void on_chmod(Extractor& x, const Event& e) {
-  std::string path = e.name == "fchmod" ? fd_path(x, e) : first_path(e);
+  std::string path = e.name == "fchmod" ? fd_path(x, e) : real_path(x, e, first_path(e));
   auto mode = int_of(find_arg(e, "mode", ArgKind::Mode));
   x.file_op(path, Category::FileOps,
             fmt::format("chmod {:04o}{}", mode.value_or(0) & 07777, outcome(e)));
@@ -97,7 +118,7 @@ void on_chmod(Extractor& x, const Event& e) {
 }
 
 void on_chown(Extractor& x, const Event& e) {
-  std::string path = e.name == "fchown" ? fd_path(x, e) : first_path(e);
+  std::string path = e.name == "fchown" ? fd_path(x, e) : real_path(x, e, first_path(e));
   auto id = [&](std::string_view name) {
     auto v = int_of(arg_named(e, name));
     if (!v || *v == -1 || *v == 0xffffffff) return std::string("-");
@@ -109,7 +130,7 @@ void on_chown(Extractor& x, const Event& e) {
 }
 
 void on_truncate(Extractor& x, const Event& e) {
-  std::string path = e.name == "ftruncate" ? fd_path(x, e) : first_path(e);
+  std::string path = e.name == "ftruncate" ? fd_path(x, e) : real_path(x, e, first_path(e));
   auto len = int_of(arg_named(e, "length"));
   const std::string text = fmt::format("truncate {}", len.value_or(0));
   x.file_op(path, Category::FileOps, text + outcome(e));

@@ -39,6 +39,7 @@ void FileModel::reset_content(NodeId id) {
   n.replaced = true;
   n.changed = true;
   n.last = current;
+  n.reset = current;
 }
 
 FileModel::NodeId FileModel::at(const std::string& path) {

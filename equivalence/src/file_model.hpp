@@ -31,7 +31,8 @@ struct FileNode {
   std::string origin;            // a file that was there before the run: where it was first met
   std::vector<Entry> content;    // chunks and partial truncations (OpRef into `ops`)
   std::vector<Item> ops;
-  Seq last = 0;  // the last event that changed it
+  Seq last = 0;   // the last event that changed it
+  Seq reset = 0;  // the last event that emptied it (O_TRUNC, truncate to 0), if any
 };
 
 class FileModel {

@@ -74,7 +74,10 @@ double similarity(const NameTree& x, const NameTree& y) {
 
 std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, PathTemplater& b) {
   // 1. Path arguments, in order: by position when both commands have as many, else by
-  // file name (./tool OUT vs python3 tool.py OUT).
+  // file name (./tool OUT vs python3 tool.py OUT). A pair is made to read the same: B's
+  // template takes A's name, or A's takes B's form where B's argument is already named
+  // otherwise (`tool in.txt` run in its directory vs `tool /tmp/w/in.txt` run elsewhere:
+  // both $CWD/in.txt).
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
   if (a.args_.size() == b.args_.size()) {
     for (std::size_t i = 0; i < a.args_.size(); ++i) pairs.emplace_back(i, i);
@@ -82,7 +85,7 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
     std::size_t from = 0;
     for (std::size_t i = 0; i < a.args_.size(); ++i) {
       for (std::size_t j = from; j < b.args_.size(); ++j) {
-        if (basename(a.args_[i].second) == basename(b.args_[j].second)) {
+        if (basename(a.args_[i].path) == basename(b.args_[j].path)) {
           pairs.emplace_back(i, j);
           from = j + 1;
           break;
@@ -90,32 +93,36 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
       }
     }
   }
-  // A pair gets one name: A's $ARGn, or, where one run's argument is its cwd or home
-  // (`tool .` vs `tool /tmp/out`), that template's name.
-  auto mapping_of = [](PathTemplater& t, const std::string& raw) -> Mapping* {
+  auto arg_mapping = [](PathTemplater& t, const std::string& raw) -> Mapping* {
     auto it = t.by_raw_.find(raw);
-    return it == t.by_raw_.end() ? nullptr : &t.mappings_[it->second];
+    if (raw.empty() || it == t.by_raw_.end()) return nullptr;
+    // Names the templater chose itself can take the other run's; $CWD, $HOME and the
+    // environment's names stay what they are.
+    Mapping& m = t.mappings_[it->second];
+    return m.kind == Kind::Arg || m.kind == Kind::Tmp ? &m : nullptr;
   };
   std::set<std::size_t> paired_b;
   std::set<std::string> taken;
   for (auto [i, j] : pairs) {
     paired_b.insert(j);
-    if (const Mapping* m = mapping_of(a, a.args_[i].second)) taken.insert(m->name);
+    if (!a.args_[i].raw.empty()) taken.insert(a.path(a.args_[i].raw));
   }
   // An unpaired argument of B must not end up with the name of a paired one.
   for (std::size_t j = 0; j < b.args_.size(); ++j) {
-    Mapping* m = mapping_of(b, b.args_[j].second);
-    if (!paired_b.contains(j) && m != nullptr && m->kind == Kind::Arg && taken.contains(m->name))
-      m->name = "$ARG_B" + std::to_string(b.args_[j].first);
+    Mapping* m = arg_mapping(b, b.args_[j].raw);
+    if (!paired_b.contains(j) && m != nullptr && taken.contains(m->name))
+      m->name = "$ARG_B" + std::to_string(b.args_[j].index);
   }
   for (auto [i, j] : pairs) {
-    Mapping* ma = mapping_of(a, a.args_[i].second);
-    Mapping* mb = mapping_of(b, b.args_[j].second);
-    if (ma == nullptr || mb == nullptr || ma->name == mb->name) continue;
-    if (mb->kind == Kind::Arg) {
-      mb->name = ma->name;
-    } else if (ma->kind == Kind::Arg) {
-      ma->name = mb->name;
+    const std::string& ra = a.args_[i].raw;
+    const std::string& rb = b.args_[j].raw;
+    if (ra.empty() || rb.empty()) continue;
+    const std::string ta = a.path(ra), tb = b.path(rb);
+    if (ta == tb) continue;
+    if (Mapping* mb = arg_mapping(b, rb)) {
+      mb->name = ta;
+    } else if (Mapping* ma = arg_mapping(a, ra)) {
+      ma->name = tb;
     }
   }
 

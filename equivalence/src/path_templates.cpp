@@ -26,7 +26,7 @@ bool system_path(std::string_view p) {
 // gets an $ENV_ prefix instead.
 bool builtin_name(std::string_view n) {
   if (n == "CWD") return true;
-  for (std::string_view base : {"TMP", "ARG", "PID", "TID", "PORT"}) {
+  for (std::string_view base : {"TMP", "GEN", "ARG", "PID", "TID", "PORT"}) {
     if (n.size() > base.size() && n.starts_with(base) &&
         std::all_of(n.begin() + static_cast<long>(base.size()), n.end(),
                     [](char c) { return c >= '0' && c <= '9'; }))
@@ -124,18 +124,39 @@ void PathTemplater::set_parameters(const std::vector<std::string>& env,
     // "--output=/path": the value is the path.
     if (std::size_t eq = arg.find('='); arg.starts_with('-') && eq != std::string_view::npos)
       arg.remove_prefix(eq + 1);
-    if (arg.empty() || arg.find('/') == std::string_view::npos || arg.find('\n') != std::string_view::npos ||
-        arg.find(' ') != std::string_view::npos)
+    if (arg.empty() || arg.starts_with('-') || arg.find_first_of(" \n") != std::string_view::npos)
       continue;
     std::string abs = absolute_path(cwd_.empty() ? "/" : cwd_, arg);
     if (abs.empty() || system_path(abs) || skip.contains(abs)) continue;
     if (std::find(tmp_roots_.begin(), tmp_roots_.end(), abs) != tmp_roots_.end()) continue;
-    // A relative path below the cwd is already $CWD/...: templating it again would only
-    // hide which file it is. One naming the cwd itself ("."), or a path another template
-    // already names, is kept for alignment under that template's name.
-    if (!arg.starts_with('/') && !cwd_.empty() && path_under(abs, cwd_) && abs != cwd_) continue;
-    args_.emplace_back(static_cast<int>(i), abs);
-    add_mapping(abs, "$ARG" + std::to_string(i), kPrioArg, Kind::Arg);
+    args_.push_back({static_cast<int>(i), abs, {}, arg.find('/') != std::string_view::npos});
+  }
+}
+
+void PathTemplater::settle_arguments() {
+  std::vector<std::string_view> seen(observed_.begin(), observed_.end());
+  std::sort(seen.begin(), seen.end());
+  auto used_as_directory = [&](const std::string& dir) {
+    auto it = std::upper_bound(seen.begin(), seen.end(), std::string_view(dir));
+    for (; it != seen.end() && it->starts_with(dir); ++it)
+      if (it->size() > dir.size() && (*it)[dir.size()] == '/') return true;
+    return false;
+  };
+  // A word without a slash is a path only when the run used it as one (`in.txt`, `.`).
+  std::erase_if(args_, [&](const PathArg& a) {
+    return !a.slash && a.path != cwd_ && !observed_.contains(a.path) && !used_as_directory(a.path);
+  });
+  for (PathArg& a : args_) {
+    a.raw = (a.path == cwd_ || used_as_directory(a.path)) ? a.path : std::string(dirname(a.path));
+    if (a.raw == "/" || system_path(a.raw) ||
+        std::find(tmp_roots_.begin(), tmp_roots_.end(), a.raw) != tmp_roots_.end()) {
+      a.raw.clear();
+      continue;
+    }
+    // An argument below the cwd is already $CWD/...: templating it again would only hide
+    // which file it is. It stays listed for aligning with the other run's.
+    if (cwd_.empty() || !path_under(a.raw, cwd_))
+      add_mapping(a.raw, "$ARG" + std::to_string(a.index), kPrioArg, Kind::Arg);
   }
 }
 
@@ -144,7 +165,7 @@ void PathTemplater::add_transient(std::string_view path) {
   if (raw.empty() || raw == "/" || by_raw_.contains(raw)) return;
   // Below a generated name already templated (mktemp's directory): that name covers it.
   if (const Mapping* m = best(raw); m != nullptr && m->kind == Kind::Tmp) return;
-  add_numbered(raw, "$TMP", kPrioTmp, Kind::Tmp);
+  add_numbered(raw, "$GEN", kPrioTmp, Kind::Tmp);
 }
 
 std::string_view PathTemplater::temp_root_of(std::string_view path, bool* is_tmpdir) const {

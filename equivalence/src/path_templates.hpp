@@ -3,10 +3,11 @@
 //   $HOME     the run's $HOME, or a home directory (home_dirs globs, e.g. /root, /home/*)
 //   $ARGn     an argument of the run's command that is a path (n: its position)
 //   $TMPDIR, $NAME  a path-valued environment variable of the run (the trace records them)
-//   $TMPn     a name the run made and did not leave behind (temp files and dirs, a name
-//             renamed onto its target), numbered by order of creation, whatever its
-//             shape; and a generated entry under a temp dir (mktemp's tmp.XXXXXXXXXX,
-//             python's tmpXXXXXXXX, an exclusive creation with a random-looking name)
+//   $GENn     a name the run made and did not leave behind (temp files and dirs, a name
+//             renamed onto its target), numbered by order of creation, whatever its shape
+//   $TMPn     a generated entry under a temp dir (mktemp's tmp.XXXXXXXXXX, python's
+//             tmpXXXXXXXX, an exclusive creation with a random-looking name), or one that
+//             plays the same part in two compared runs (PathTemplater::align)
 //   $NAME     user templates from [compare.templates]
 //   $PIDn     a pid of the run (n = position in the process tree, root first),
 //             $TIDn for the tids of non-leader threads
@@ -39,8 +40,14 @@ class PathTemplater {
   // `skip`: arguments that are the implementation itself (a script run by python3).
   void set_parameters(const std::vector<std::string>& env, const std::vector<std::string>& argv,
                       const std::set<std::string>& skip);
+  // After the trace's paths are observed: each path argument is templated as itself when
+  // the run used it as a directory, else as the directory it lies in (`-o /tmp/w/x.o`
+  // makes /tmp/w $ARGn, so the report still says which file: `$ARG2/x.o`).
+  void settle_arguments();
   // A name the run made and removed again (FileModel::transient_names), in order.
   void add_transient(std::string_view path);
+  // Whether the trace named this absolute path (observe_path).
+  bool seen(std::string_view path) const { return observed_.contains(path); }
   // An absolute path seen in the trace. `created_unique`: the path was created
   // exclusively (O_CREAT|O_EXCL, or mkdir with mode 0700 as mkdtemp does), the mark of
   // a generated temp name.
@@ -106,7 +113,16 @@ class PathTemplater {
   std::vector<std::string> tmp_roots_;
   std::string cwd_;
   std::string tmpdir_ = "/tmp";                         // $TMPDIR, or where it defaults to
-  std::vector<std::pair<int, std::string>> args_;       // (argv index, absolute path)
+  // A path argument of the command: what it names, and the directory templated for it
+  // (the argument itself when it is a directory, else the directory it lies in; "" for
+  // none: a system or temp root directory).
+  struct PathArg {
+    int index = 0;
+    std::string path;
+    std::string raw;
+    bool slash = false;     // written with a '/'
+  };
+  std::vector<PathArg> args_;
   std::vector<std::string> seen_;                       // observed paths, first sight order
   std::unordered_set<std::string, StringHash, std::equal_to<>> observed_;  // plain observations made
 };

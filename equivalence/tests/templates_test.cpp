@@ -122,17 +122,20 @@ TEST(PathTemplater, ParametersFromEnvironmentAndArguments) {
   t.set_parameters({"HOME=/tmp/fakehome", "TMPDIR=/tmp/ci-1/tmp", "OUT_DIR=/data/out", "SHELL=/bin/bash",
                     "OLDPWD=/tmp/elsewhere", "PATH=/usr/bin:/bin"},
                    {"/usr/bin/tool", "-o", "/tmp/work-HcPhI4/out.txt", "--log=/var/tmp/x/log",
-                    "/usr/include", "rel/in.txt", "../up/in.txt", "/opt/tool/script.py"},
+                    "/usr/include", "rel/in.txt", "../up/in.txt", "/opt/tool/script.py", "World"},
                    {"/opt/tool/script.py"});
+  for (const char* p : {"/tmp/work-HcPhI4/out.txt", "/var/tmp/x/log", "/srv/up/in.txt"}) t.observe_path(p);
+  t.settle_arguments();
   EXPECT_EQ(t.path("/tmp/fakehome/.cache/a"), "$HOME/.cache/a");
   EXPECT_EQ(t.path("/tmp/ci-1/tmp/f"), "$TMPDIR/f");
   EXPECT_EQ(t.path("/data/out/r.csv"), "$OUT_DIR/r.csv");
-  EXPECT_EQ(t.path("/tmp/work-HcPhI4/out.txt"), "$ARG2");
-  EXPECT_EQ(t.path("/var/tmp/x/log"), "$ARG3");
+  // A file argument templates its directory: the report still says which file.
+  EXPECT_EQ(t.path("/tmp/work-HcPhI4/out.txt"), "$ARG2/out.txt");
+  EXPECT_EQ(t.path("/var/tmp/x/log"), "$ARG3/log");
   // System paths, paths below the cwd and the implementation's own script stay as they are.
   EXPECT_EQ(t.path("/usr/include/stdio.h"), "/usr/include/stdio.h");
   EXPECT_EQ(t.path("/srv/job/rel/in.txt"), "$CWD/rel/in.txt");
-  EXPECT_EQ(t.path("/srv/up/in.txt"), "$ARG6");
+  EXPECT_EQ(t.path("/srv/up/in.txt"), "$ARG6/in.txt");
   EXPECT_EQ(t.path("/opt/tool/script.py"), "/opt/tool/script.py");
   EXPECT_EQ(t.path("/tmp/elsewhere/x"), "/tmp/elsewhere/x");
 }
@@ -143,12 +146,12 @@ TEST(PathTemplater, NamesMadeAndRemovedByTheRunAreTemplatedByCreation) {
   t.set_cwd("/w");
   t.add_transient("/w/zilroR9A");
   t.add_transient("/var/cache/app/lock");
-  EXPECT_EQ(t.path("/w/zilroR9A"), "$TMP1");
-  EXPECT_EQ(t.path("/var/cache/app/lock"), "$TMP2");
+  EXPECT_EQ(t.path("/w/zilroR9A"), "$GEN1");
+  EXPECT_EQ(t.path("/var/cache/app/lock"), "$GEN2");
   // Below a name already generated (mktemp -d), the outer template covers it.
   t.observe_path("/tmp/tmp.AbC123xYz9/f");
   t.add_transient("/tmp/tmp.AbC123xYz9/f");
-  EXPECT_EQ(t.path("/tmp/tmp.AbC123xYz9/f"), "$TMP3/f");
+  EXPECT_EQ(t.path("/tmp/tmp.AbC123xYz9/f"), "$TMP1/f");
 }
 
 TEST(PathTemplater, AlignsArgumentsInOrder) {
@@ -159,9 +162,13 @@ TEST(PathTemplater, AlignsArgumentsInOrder) {
   a.set_parameters({}, {"./tool", "/tmp/tmp.abc/out"}, {});
   // The port runs as `python3 tool.py OUT`: the same parameter is its second argument.
   b.set_parameters({}, {"python3", "tool.py", "/tmp/work-XYZ/out"}, {});
+  a.observe_path("/tmp/tmp.abc/out/r.txt");
+  b.observe_path("/tmp/work-XYZ/out/r.txt");
+  a.settle_arguments();
+  b.settle_arguments();
   auto aligned = PathTemplater::align(a, b);
-  EXPECT_EQ(a.path("/tmp/tmp.abc/out"), "$ARG1");
-  EXPECT_EQ(b.path("/tmp/work-XYZ/out"), "$ARG1");
+  EXPECT_EQ(a.path("/tmp/tmp.abc/out/r.txt"), "$ARG1/r.txt");
+  EXPECT_EQ(b.path("/tmp/work-XYZ/out/r.txt"), "$ARG1/r.txt");
   ASSERT_EQ(aligned.size(), 1u);
   EXPECT_EQ(aligned[0].name, "$ARG1");
   EXPECT_EQ(aligned[0].a, "/tmp/tmp.abc/out");

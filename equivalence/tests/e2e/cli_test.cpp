@@ -145,7 +145,7 @@ TEST(NormalizeCli, CanonicalFormAndLegend) {
   EXPECT_THAT(n.out, StartsWith("# golden normalized effects v1\n"));
   EXPECT_THAT(n.out, HasSubstr("stdout | \"Hello, World!\\n\"\n"));
   // The run's cwd was its output directory, a fresh mktemp dir: $CWD.
-  EXPECT_THAT(n.out, HasSubstr("file $CWD/greeting.txt | open create trunc 0644\n"));
+  EXPECT_THAT(n.out, HasSubstr("file $CWD/greeting.txt | file, mode 0644\n"));
   EXPECT_THAT(n.out, HasSubstr("processes | 1: exit 0\n"));
   Outcome legend = run({golden_exe(), "normalize", "--legend", traces().a});
   EXPECT_THAT(legend.out, HasSubstr("# $CWD = /tmp/tmp."));
