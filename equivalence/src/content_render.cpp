@@ -17,22 +17,6 @@ namespace {
 
 std::string hash_text(const StreamHash& h) { return fmt::format("{:016x}", h.value()); }
 
-bool is_binary(std::string_view bytes) {
-  std::size_t control = 0;
-  std::size_t n = std::min<std::size_t>(bytes.size(), 8192);
-  for (std::size_t i = 0; i < n; ++i) {
-    // Words without a byte below 0x20 hold neither NUL nor control bytes.
-    while (i + 8 <= n && !scan::any_less(scan::load(bytes.data() + i), 0x20)) i += 8;
-    if (i == n) break;
-    auto c = static_cast<unsigned char>(bytes[i]);
-    if (c == 0) return true;
-    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' && c != '\f' && c != '\v' && c != '\b' &&
-        c != 0x1b)
-      ++control;
-  }
-  return n > 0 && control * 10 > n;
-}
-
 struct BlockWriter {
   Extractor& x;
   const ChannelBuilder& b;
@@ -56,7 +40,7 @@ struct BlockWriter {
   // with marked numbers (Item::key); a partial last line only when allowed.
   bool add_lines(std::string_view raw, const std::vector<const Chunk*>& chunks,
                  const std::vector<std::uint64_t>& offsets, bool last_may_be_partial) {
-    if (is_binary(raw)) return false;
+    if (scan::looks_binary(raw)) return false;
     std::size_t pos = 0, c = 0;
     while (pos < raw.size()) {
       std::size_t nl = raw.find('\n', pos);

@@ -1,6 +1,7 @@
 // Network endpoints (connect, sendto with an address, bind, listen, accept) and
-// signals sent to other processes. Listed per process, in program order.
+// signals sent (to other processes, or a program's own). Listed per process, in program order.
 #include <cerrno>
+#include <csignal>
 #include <string_view>
 
 #include "args.hpp"
@@ -82,8 +83,16 @@ void on_signal(Extractor& x, const Event& e) {
     if (pid > 0) {
       const ProcNode* self = x.tree.node_of(e.pid, e.seq);
       const ProcNode* other = x.tree.node_of(Pid{static_cast<std::int32_t>(pid)}, e.seq);
-      if (other != nullptr && self != nullptr && other == self) return;  // raise(): not "another process"
-      target = other != nullptr ? other->key : "pid " + x.templ.pid_name(static_cast<std::int32_t>(pid));
+      if (other != nullptr && self != nullptr && other == self) {
+        // A signal a program sends itself (`kill -USR1 $$`, raise()) is behaviour; the
+        // ones runtimes send their own threads (Go's SIGURG preemption, glibc's
+        // real-time signals for thread cancellation and setxid, profilers' SIGPROF) are not.
+        const std::int64_t n = sig != nullptr ? sig->raw : 0;
+        if (n >= 32 || n == SIGURG || n == SIGPROF) return;
+        target = "self";
+      } else {
+        target = other != nullptr ? other->key : "pid " + x.templ.pid_name(static_cast<std::int32_t>(pid));
+      }
     } else if (pid == 0) {
       target = "own process group";
     } else if (pid == -1) {

@@ -73,6 +73,11 @@ double similarity(const NameTree& x, const NameTree& y) {
 }  // namespace
 
 std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, PathTemplater& b) {
+  // Names given here to names the templaters found by their shape ($TMPn), in the order
+  // they are paired: arguments first, then what lies below temp roots.
+  int tmp_number = 0;
+  auto next_tmp = [&]() { return "$TMP" + std::to_string(++tmp_number); };
+
   // 1. Path arguments, in order: by position when both commands have as many, else by
   // file name (./tool OUT vs python3 tool.py OUT). A pair is made to read the same: B's
   // template takes A's name, or A's takes B's form where B's argument is already named
@@ -117,12 +122,21 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
     const std::string& ra = a.args_[i].raw;
     const std::string& rb = b.args_[j].raw;
     if (ra.empty() || rb.empty()) continue;
+    if (a.unaligned_shape(ra) && b.unaligned_shape(rb)) {
+      const std::string common = next_tmp();
+      a.set_aligned(ra, common);
+      b.set_aligned(rb, common);
+      continue;
+    }
     const std::string ta = a.path(ra), tb = b.path(rb);
     if (ta == tb) continue;
     if (Mapping* mb = arg_mapping(b, rb)) {
       mb->name = ta;
+      mb->aligned = true;
+      if (Mapping* ma = arg_mapping(a, ra)) ma->aligned = true;
     } else if (Mapping* ma = arg_mapping(a, ra)) {
       ma->name = tb;
+      ma->aligned = true;
     }
   }
 
@@ -132,8 +146,12 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
       if (!t->by_raw_.contains(t->tmpdir_)) t->add_mapping(t->tmpdir_, "$TMPDIR", kEnvPriority, Kind::Env);
   }
 
-  // 3. Names under temp roots that no template explains: a directory made by a test
-  // harness (pytest's /tmp/pytest-of-USER/pytest-N/), a generated name left behind.
+  // 3. Names under temp roots that no template explains in the same way in both runs: a
+  // directory made by a test harness (pytest's /tmp/pytest-of-USER/pytest-N/), names
+  // each run's templater found by their shape (mktemp's tmp.XXXXXXXXXX in one run,
+  // Python's tmp.xxxxxxxx in the other), a generated name left behind. They are paired
+  // by what they hold and renumbered together, so a name's number never depends on
+  // names the other run did not have.
   auto trees = [](const PathTemplater& t) {
     std::map<std::string, NameTree> out;
     for (const std::string& p : t.seen_) {
@@ -141,24 +159,28 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
       std::string_view root = t.temp_root_of(p, &is_tmpdir);
       if (root.empty()) continue;
       const Mapping* m = t.best(p);
-      if (m != nullptr && m->raw.size() > root.size()) continue;  // explained
+      const bool by_shape = m != nullptr && m->kind == Kind::Tmp && !m->aligned;
+      if (m != nullptr && m->raw.size() > root.size() && !by_shape) continue;  // explained
       out[is_tmpdir ? "$TMPDIR" : std::string(root)].add(std::string_view(p).substr(root.size() + 1));
     }
     return out;
   };
   std::map<std::string, NameTree> ta = trees(a), tb = trees(b);
-  auto next_tmp = [&]() {
-    int n = std::max(a.counters_["$TMP"], b.counters_["$TMP"]) + 1;
-    a.counters_["$TMP"] = b.counters_["$TMP"] = n;
-    return "$TMP" + std::to_string(n);
-  };
   auto walk = [&](auto&& self, const NameTree& x, const std::string& raw_a, const NameTree& y,
                   const std::string& raw_b) -> void {
     std::vector<std::string> only_a, only_b;
     for (const std::string& name : x.order) {
       auto it = y.children.find(name);
       if (it != y.children.end()) {
-        self(self, *x.children.at(name), raw_a + "/" + name, *it->second, raw_b + "/" + name);
+        // The same name in both runs: if either run templated it by its shape, both
+        // get one new name.
+        const std::string pa = raw_a + "/" + name, pb = raw_b + "/" + name;
+        if (a.unaligned_shape(pa) || b.unaligned_shape(pb)) {
+          const std::string common = next_tmp();
+          a.set_aligned(pa, common);
+          b.set_aligned(pb, common);
+        }
+        self(self, *x.children.at(name), pa, *it->second, pb);
       } else {
         only_a.push_back(name);
       }
@@ -195,8 +217,8 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
       used_b.insert(c.j);
       const std::string pa = raw_a + "/" + only_a[c.i], pb = raw_b + "/" + only_b[c.j];
       const std::string name = next_tmp();
-      a.add_mapping(pa, name, kPrioTmp, Kind::Tmp);
-      b.add_mapping(pb, name, kPrioTmp, Kind::Tmp);
+      a.set_aligned(pa, name);
+      b.set_aligned(pb, name);
       self(self, *x.children.at(only_a[c.i]), pa, *y.children.at(only_b[c.j]), pb);
     }
   };
@@ -207,6 +229,15 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
     const std::string root_b = key == "$TMPDIR" ? b.tmpdir_ : key;
     walk(walk, tree_a, root_a, it->second, root_b);
   }
+
+  // Names found by their shape that have no counterpart in the other run keep a name of
+  // their own, never one the other run uses.
+  for (PathTemplater* t : {&a, &b})
+    for (Mapping& m : t->mappings_)
+      if (m.kind == Kind::Tmp && !m.aligned) {
+        m.name = next_tmp();
+        m.aligned = true;
+      }
 
   // 4. What the reader must be told: every path template whose paths differ.
   std::vector<Alignment> out;

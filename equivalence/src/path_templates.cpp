@@ -41,6 +41,13 @@ bool is_alnum(char c) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // Characters that continue a path component: a match must not stop or start inside one.
 bool is_name_char(char c) { return is_alnum(c) || c == '.' || c == '_' || c == '-'; }
+// Whether a path can start at s[i] (a '/'): not inside a name, except right after a
+// short option glued to its value ("-S/src", "-I/usr/include", "-L/tmp/x").
+bool path_starts_at(std::string_view s, std::size_t i) {
+  if (i == 0 || !is_name_char(s[i - 1])) return true;
+  return i >= 2 && s[i - 2] == '-' && is_alnum(s[i - 1]) && !is_digit(s[i - 1]) &&
+         (i == 2 || !is_name_char(s[i - 3]));
+}
 
 }  // namespace
 
@@ -162,10 +169,30 @@ void PathTemplater::settle_arguments() {
 
 void PathTemplater::add_transient(std::string_view path) {
   const std::string raw = absolute_path("/", path);
-  if (raw.empty() || raw == "/" || by_raw_.contains(raw)) return;
+  if (raw.empty() || raw == "/") return;
+  // A name templated by its shape (mkstemp's XXXXXX) that the run also removed is one of
+  // its generated names: numbered by creation like the others.
+  if (auto it = by_raw_.find(raw); it != by_raw_.end()) {
+    Mapping& m = mappings_[it->second];
+    if (m.kind != Kind::Tmp) return;
+    m.name = "$GEN" + std::to_string(++counters_["$GEN"]);
+    m.kind = Kind::Gen;
+    return;
+  }
   // Below a generated name already templated (mktemp's directory): that name covers it.
-  if (const Mapping* m = best(raw); m != nullptr && m->kind == Kind::Tmp) return;
-  add_numbered(raw, "$GEN", kPrioTmp, Kind::Tmp);
+  if (const Mapping* m = best(raw); m != nullptr && (m->kind == Kind::Tmp || m->kind == Kind::Gen)) return;
+  add_numbered(raw, "$GEN", kPrioTmp, Kind::Gen);
+}
+
+void PathTemplater::set_aligned(const std::string& raw, const std::string& name) {
+  if (auto it = by_raw_.find(raw); it != by_raw_.end()) {
+    Mapping& m = mappings_[it->second];
+    m.name = name;
+    m.aligned = true;
+    return;
+  }
+  add_mapping(raw, name, kPrioTmp, Kind::Tmp);
+  mappings_[by_raw_.at(raw)].aligned = true;
 }
 
 std::string_view PathTemplater::temp_root_of(std::string_view path, bool* is_tmpdir) const {
@@ -237,7 +264,7 @@ void PathTemplater::observe_path(std::string_view path, bool created_unique) {
 void PathTemplater::observe_text(std::string_view text) {
   // Absolute paths inside the text: from a '/' at a boundary to the next space/quote.
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '/' || (i > 0 && is_name_char(text[i - 1]))) continue;
+    if (text[i] != '/' || !path_starts_at(text, i)) continue;
     std::size_t j = i;
     while (j < text.size() && text[j] != ' ' && text[j] != '"' && text[j] != '\'' &&
            text[j] != '=' && text[j] != ':' && text[j] != ',' && text[j] != '\n')
@@ -374,7 +401,7 @@ std::string PathTemplater::text(std::string_view s, bool pids, std::size_t min_p
   out.reserve(s.size());
   std::size_t i = 0, copied = 0;
   while ((i = s.find('/', i)) != std::string_view::npos) {
-    if (i == 0 || !is_name_char(s[i - 1])) {
+    if (path_starts_at(s, i)) {
       const Mapping* hit = nullptr;
       for (const Mapping& m : mappings_) {
         if (s.compare(i, m.raw.size(), m.raw) == 0 &&

@@ -84,16 +84,25 @@ class PathTemplater {
   static std::vector<Alignment> align(PathTemplater& a, PathTemplater& b);
 
  private:
-  enum class Kind : std::uint8_t { User, Cwd, Arg, Env, Tmp, Home };
+  enum class Kind : std::uint8_t { User, Cwd, Arg, Env, Tmp, Gen, Home };
   struct Mapping {
     std::string raw;   // absolute prefix, no trailing '/'
     std::string name;  // "$TMP1"
     int priority;      // on equal length: lower wins
     Kind kind = Kind::Tmp;
+    bool aligned = false;  // named by align(): the same name in both runs
   };
   bool under_tmp(std::string_view path, std::size_t* root_len) const;
   void add_mapping(std::string raw, std::string name, int priority, Kind kind = Kind::Tmp);
   void add_numbered(std::string raw, const std::string& base, int priority, Kind kind = Kind::Tmp);
+  // Gives `raw` the name `name` in this run (renaming its mapping, or adding one), as
+  // aligned with the other run.
+  void set_aligned(const std::string& raw, const std::string& name);
+  // Whether `raw` is templated by its shape alone, not yet aligned with the other run.
+  bool unaligned_shape(const std::string& raw) const {
+    auto it = by_raw_.find(raw);
+    return it != by_raw_.end() && mappings_[it->second].kind == Kind::Tmp && !mappings_[it->second].aligned;
+  }
   // The deepest temp root holding `path`, and whether it is the run's $TMPDIR.
   std::string_view temp_root_of(std::string_view path, bool* is_tmpdir) const;
   const Mapping* best(std::string_view abs) const;

@@ -86,16 +86,19 @@ TEST(Network, KernelChosenPortsAreTemplatedAndForksListedSeparately) {
   EXPECT_TRUE(r.equivalent) << test::describe(r);
 }
 
-TEST(Signals, SentToOtherProcessesOnly) {
+TEST(Signals, SentToOthersAndToItselfButNotRuntimeSignals) {
   TraceBuilder b(100, "/w");
   auto c = b.spawn(100, {"sleep", "10"}, "/bin/sleep");
   b.kill(100, c, 0);           // existence probe
   b.kill(100, c, SIGTERM);
-  b.kill(100, 100, SIGINT);    // raise(): itself
+  b.kill(100, 100, SIGUSR1);   // `kill -USR1 $$`: behaviour
+  b.kill(100, 100, SIGURG);    // Go's preemption of its own threads: runtime
+  b.kill(100, 100, 33);        // glibc's SIGRTMIN+1 (setxid): runtime
   b.exit(c, 0, SIGTERM);
   b.wait(100, c);
   b.exit(100);
-  EXPECT_THAT(lines_of(normalize(b.build(), {}), "signals"), ElementsAre("1: signal SIGTERM -> 1/sleep"));
+  EXPECT_THAT(lines_of(normalize(b.build(), {}), "signals"),
+              ElementsAre("1: signal SIGTERM -> 1/sleep", "1: signal SIGUSR1 -> self"));
 }
 
 TEST(Signals, NoSignalsNoChannel) {

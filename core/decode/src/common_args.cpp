@@ -49,9 +49,10 @@ Arg path_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr
   return a;
 }
 
-Arg in_buffer_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t len) {
+Arg in_buffer_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t len,
+                  bool written) {
   if (addr == 0 && len != 0) return address_arg(name, addr);
-  PayloadBuilder builder(ctx.opts);
+  PayloadBuilder builder(ctx.opts, written);
   const std::uint64_t got = builder.append(ctx.mem, addr, len);
   if (got == 0 && len != 0) return address_arg(name, addr);
   Arg a = make_arg(name, ArgKind::Buffer, static_cast<std::int64_t>(addr));
@@ -61,10 +62,10 @@ Arg in_buffer_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t
 }
 
 Arg iovec_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t count,
-              std::uint64_t limit) {
+              std::uint64_t limit, bool written) {
   const auto iov = read_iovecs(ctx.mem, addr, count);
   if (!iov) return address_arg(name, addr);
-  IovecData data = read_iovec_data(ctx.mem, *iov, limit, ctx.opts);
+  IovecData data = read_iovec_data(ctx.mem, *iov, limit, ctx.opts, written);
   Arg a = make_arg(name, ArgKind::Buffer, static_cast<std::int64_t>(addr));
   a.data = std::move(data.payload);
   a.text = std::move(data.text);

@@ -56,11 +56,13 @@ Arg path_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr
              const std::function<std::string()>& base_dir);
 // Fd arguments (DirFd: AT_FDCWD shown by name, its str the working directory).
 Arg fd_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t value, bool dirfd);
-// A buffer of `len` bytes written by the program (kind Buffer), or its address when unreadable.
-Arg in_buffer_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t len);
+// A buffer of `len` bytes (kind Buffer), or its address when unreadable. `written`: the
+// program writes these bytes out (write's buffer, not read's), see DecodeOptions::text_limit.
+Arg in_buffer_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t len,
+                  bool written);
 // The iovec array `iov[count]`, limited to `limit` bytes in all.
 Arg iovec_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t count,
-              std::uint64_t limit);
+              std::uint64_t limit, bool written);
 // struct sockaddr of `len` bytes (kind Sockaddr, str = canonical endpoint).
 Arg sockaddr_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t len);
 // struct msghdr: its iovec bytes (up to `limit`) as the payload, its text strace-like,

@@ -75,10 +75,10 @@ Arg decode_entry_arg(const DecodeContext& ctx, std::size_t i, const std::vector<
       a.text = conventional_text(a) + (truncated ? "..." : "");
       return a;
     }
-    case T::InBuf: return in_buffer_arg(ctx, name, v, ctx.len_of(i));
+    case T::InBuf: return in_buffer_arg(ctx, name, v, ctx.len_of(i), true);
     case T::InIovec: {
       // Until the exit says how much was written, the payload is everything offered.
-      return iovec_arg(ctx, name, v, ctx.len_of(i), ~std::uint64_t{0});
+      return iovec_arg(ctx, name, v, ctx.len_of(i), ~std::uint64_t{0}, true);
     }
     case T::InMsghdr: return msghdr_arg(ctx, name, v, ~std::uint64_t{0});
     case T::SockaddrIn: return sockaddr_arg(ctx, name, v, ctx.len_of(i));

@@ -51,13 +51,13 @@ void decode_exit_arg(const DecodeContext& ctx, std::size_t i, std::int64_t ret, 
     case T::InBuf:
       if (!ok) return clear_payload(arg);
       if (arg.kind == ArgKind::Buffer && arg.data && arg.data->length != transferred) {
-        arg = in_buffer_arg(ctx, spec.name, addr, std::min(transferred, ctx.len_of(i)));
+        arg = in_buffer_arg(ctx, spec.name, addr, std::min(transferred, ctx.len_of(i)), true);
       }
       return;
     case T::InIovec:
       if (!ok) return clear_payload(arg);
       if (arg.kind == ArgKind::Buffer && arg.data && arg.data->length != transferred) {
-        arg = iovec_arg(ctx, spec.name, addr, ctx.len_of(i), transferred);
+        arg = iovec_arg(ctx, spec.name, addr, ctx.len_of(i), transferred, true);
       }
       return;
     case T::InMsghdr:
@@ -75,10 +75,10 @@ void decode_exit_arg(const DecodeContext& ctx, std::size_t i, std::int64_t ret, 
       const std::uint64_t len = spec.len_arg >= 0 ? std::min(transferred, ctx.len_of(i)) : transferred;
       // getxattr(..., NULL, 0) and friends return a size without writing anything.
       if (spec.len_arg >= 0 && ctx.len_of(i) == 0) return;
-      arg = in_buffer_arg(ctx, spec.name, addr, len);
+      arg = in_buffer_arg(ctx, spec.name, addr, len, false);
       return;
     }
-    case T::OutIovec: arg = iovec_arg(ctx, spec.name, addr, ctx.len_of(i), transferred); return;
+    case T::OutIovec: arg = iovec_arg(ctx, spec.name, addr, ctx.len_of(i), transferred, false); return;
     case T::OutMsghdr: arg = msghdr_arg(ctx, spec.name, addr, transferred); return;
     case T::SockaddrOut: {
       const std::uint64_t len_addr = ctx.len_of(i);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "golden/model/byte_scan.hpp"
 #include "golden/model/escape.hpp"
 
 namespace golden::detail {
@@ -33,6 +34,9 @@ std::uint64_t PayloadBuilder::append(TraceeMemory& mem, std::uint64_t addr, std:
     if (head_.size() < limit) {
       head_.append(chunk_.data(), std::min<std::size_t>(got, limit - head_.size()));
     }
+    if (keep_text_ && text_.size() <= opts_.text_limit) {
+      text_.append(chunk_.data(), std::min<std::size_t>(got, opts_.text_limit + 1 - text_.size()));
+    }
     if (piece_head && piece_head->size() < limit) {
       piece_head->append(chunk_.data(), std::min<std::size_t>(got, limit - piece_head->size()));
     }
@@ -52,6 +56,9 @@ Payload PayloadBuilder::finish() const {
   p.length = length_;
   p.hash = opts_.hash_payloads ? hash_.value() : 0;
   p.head = head_;
+  if (keep_text_ && length_ > head_.size() && length_ <= opts_.text_limit && text_.size() == length_ &&
+      !scan::looks_binary(text_))
+    p.head = text_;
   return p;
 }
 
@@ -66,8 +73,8 @@ std::optional<std::vector<Iovec>> read_iovecs(TraceeMemory& mem, std::uint64_t a
 }
 
 IovecData read_iovec_data(TraceeMemory& mem, const std::vector<Iovec>& iov, std::uint64_t limit,
-                          const DecodeOptions& opts) {
-  PayloadBuilder builder(opts);
+                          const DecodeOptions& opts, bool written) {
+  PayloadBuilder builder(opts, written);
   std::string text = "[";
   std::uint64_t left = limit;
   for (std::size_t k = 0; k < iov.size(); ++k) {

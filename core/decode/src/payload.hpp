@@ -14,7 +14,10 @@ namespace golden::detail {
 
 class PayloadBuilder {
  public:
-  explicit PayloadBuilder(const DecodeOptions& opts) : opts_(opts) {}
+  // `written`: bytes the program writes (not reads): text is kept whole up to
+  // DecodeOptions::text_limit.
+  explicit PayloadBuilder(const DecodeOptions& opts, bool written = false)
+      : opts_(opts), keep_text_(written && opts.hash_payloads && opts.text_limit > opts.string_limit) {}
 
   // Appends up to `len` bytes at `addr`, read in bulk (64 KiB at a time). Returns how
   // many bytes could be read (less than `len` only at a bad address). When `piece_head`
@@ -28,6 +31,8 @@ class PayloadBuilder {
 
  private:
   const DecodeOptions& opts_;
+  bool keep_text_ = false;
+  std::string text_;  // up to text_limit + 1 bytes, when keep_text_
   StreamHash hash_;
   std::uint64_t length_ = 0;
   std::string head_;
@@ -51,7 +56,7 @@ struct IovecData {
   std::string text;
 };
 IovecData read_iovec_data(TraceeMemory& mem, const std::vector<Iovec>& iov, std::uint64_t limit,
-                          const DecodeOptions& opts);
+                          const DecodeOptions& opts, bool written = false);
 
 // A fixed-size object from tracee memory; nullopt when it cannot be read whole.
 template <class T>

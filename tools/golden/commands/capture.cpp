@@ -170,7 +170,8 @@ const RegisterCommand kCapture{"capture", 10, [](CLI::App& app) -> RunFn {
   app.add_option("-p,--attach", args->pids, "attach to running processes PID[,PID...]");
   app.add_option("-e", args->expression,
                  "which syscalls: trace=NAME,...|%file|%network|%process|... (! negates)");
-  app.add_option("-s", args->string_limit, "bytes of strings and payloads to keep (default 256)")
+  app.add_option("-s", args->string_limit, "bytes of strings and payloads to keep (default 256; text the program writes is "
+                 "kept whole up to 64 KiB a call, so comparison can template paths in it)")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("--no-follow", args->no_follow, "trace only the first process, not its children");
   app.add_flag("--no-pin", args->no_pin,

@@ -331,7 +331,8 @@ const RegisterCommand kRegister{
           ->check(CLI::PositiveNumber);
       app.add_option("-e", args->expression, "which syscalls to record (as golden capture -e)");
       app.add_option("-s", args->string_limit,
-                     "bytes of strings and payloads to keep (default 256)")
+                     "bytes of strings and payloads to keep (default 256; text the program writes is "
+                 "kept whole up to 64 KiB a call, so comparison can template paths in it)")
           ->check(CLI::NonNegativeNumber);
       app.add_option("-f,--format", args->format, "report format: text, json, junit, github")
           ->check(CLI::IsMember({"text", "json", "junit", "github"}))

@@ -49,6 +49,9 @@ struct SyscallRegs {
 
 struct DecodeOptions {
   std::size_t string_limit = 256;  // -s N: payload head and shown string bytes
+  // Text a program writes is kept whole up to this many bytes per call, whatever -s
+  // says: comparison templates paths inside it (a build directory in a generated file).
+  std::size_t text_limit = 64 * 1024;
   std::size_t path_max = 4096;     // paths are read whole up to this
   bool hash_payloads = true;       // read whole buffers to hash them (needs the bytes)
 };

@@ -42,4 +42,22 @@ inline std::size_t next_digit(std::string_view s, std::size_t i) {
   return i;
 }
 
+// Whether bytes are binary rather than text: a NUL byte, or more than one control byte
+// in ten (tabs, newlines, form feeds, backspaces and ESC are text), in the first 8 KiB.
+inline bool looks_binary(std::string_view bytes) {
+  std::size_t control = 0;
+  const std::size_t n = bytes.size() < 8192 ? bytes.size() : 8192;
+  for (std::size_t i = 0; i < n; ++i) {
+    // Words without a byte below 0x20 hold neither NUL nor control bytes.
+    while (i + 8 <= n && !any_less(load(bytes.data() + i), 0x20)) i += 8;
+    if (i == n) break;
+    auto c = static_cast<unsigned char>(bytes[i]);
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' && c != '\f' && c != '\v' && c != '\b' &&
+        c != 0x1b)
+      ++control;
+  }
+  return n > 0 && control * 10 > n;
+}
+
 }  // namespace golden::scan
