@@ -591,17 +591,11 @@ void Extractor::build_file_states() {
   for (const auto& [abs, st] : model.paths())
     if (model.reported(st) && !abs.empty()) reported.push_back(abs);
   std::sort(reported.begin(), reported.end());
-  auto has_reported_below = [&](const std::string& dir) {
-    auto it = std::upper_bound(reported.begin(), reported.end(), std::string_view(dir));
-    for (; it != reported.end() && it->starts_with(dir); ++it)
-      if (it->size() > dir.size() && (*it)[dir.size()] == '/') return true;
-    return false;
-  };
   for (const auto& [abs, st] : model.paths()) {
     if (!model.reported(st) || abs.empty()) continue;
     if (st.bound != FileModel::kNone) {
       const FileNode& dir = model.node(st.bound);
-      if (dir.kind == FileNode::Kind::Directory && !dir.explicit_mode && has_reported_below(abs)) continue;
+      if (dir.kind == FileNode::Kind::Directory && !dir.explicit_mode && any_below(reported, abs)) continue;
     }
     PathInfo& p = path_info(abs);
     if (std::string_view drop = write_drop(abs, p); !drop.empty()) {

@@ -143,12 +143,7 @@ void PathTemplater::set_parameters(const std::vector<std::string>& env,
 void PathTemplater::settle_arguments() {
   std::vector<std::string_view> seen(observed_.begin(), observed_.end());
   std::sort(seen.begin(), seen.end());
-  auto used_as_directory = [&](const std::string& dir) {
-    auto it = std::upper_bound(seen.begin(), seen.end(), std::string_view(dir));
-    for (; it != seen.end() && it->starts_with(dir); ++it)
-      if (it->size() > dir.size() && (*it)[dir.size()] == '/') return true;
-    return false;
-  };
+  auto used_as_directory = [&](const std::string& dir) { return any_below(seen, dir); };
   // A word without a slash is a path only when the run used it as one (`in.txt`, `.`).
   std::erase_if(args_, [&](const PathArg& a) {
     return !a.slash && a.path != cwd_ && !observed_.contains(a.path) && !used_as_directory(a.path);

@@ -1,5 +1,6 @@
 #include "path_util.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace golden::eqv {
@@ -71,6 +72,15 @@ bool path_under(std::string_view path, std::string_view dir) {
   if (dir == "/") return !path.empty() && path.front() == '/';
   if (!path.starts_with(dir)) return false;
   return path.size() == dir.size() || path[dir.size()] == '/';
+}
+
+bool any_below(const std::vector<std::string_view>& sorted, std::string_view dir) {
+  // Paths below `dir` sort right after it, among others that merely start with its
+  // name ("/a/b-x" comes between "/a/b" and "/a/b/c").
+  for (auto it = std::upper_bound(sorted.begin(), sorted.end(), dir); it != sorted.end() && it->starts_with(dir);
+       ++it)
+    if (it->size() > dir.size() && (*it)[dir.size()] == '/') return true;
+  return false;
 }
 
 }  // namespace golden::eqv

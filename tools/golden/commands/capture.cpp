@@ -34,6 +34,7 @@ struct CaptureArgs {
   std::string pids;
   std::string expression;
   std::size_t string_limit = 256;
+  std::size_t text_limit = 64 * 1024;  // written text kept whole up to this (DecodeOptions)
   bool no_follow = false;
   bool no_pin = false;
   bool text = false;
@@ -86,6 +87,7 @@ CaptureOptions capture_options(const CaptureArgs& args) {
     options.extra_env.push_back(std::move(env).value());
   }
   options.decode.string_limit = args.string_limit;
+  options.decode.text_limit = args.text_limit;
   if (!args.expression.empty()) {
     Result<SyscallFilter> filter = SyscallFilter::parse(args.expression);
     if (!filter) {
@@ -170,8 +172,11 @@ const RegisterCommand kCapture{"capture", 10, [](CLI::App& app) -> RunFn {
   app.add_option("-p,--attach", args->pids, "attach to running processes PID[,PID...]");
   app.add_option("-e", args->expression,
                  "which syscalls: trace=NAME,...|%file|%network|%process|... (! negates)");
-  app.add_option("-s", args->string_limit, "bytes of strings and payloads to keep (default 256; text the program writes is "
-                 "kept whole up to 64 KiB a call, so comparison can template paths in it)")
+  app.add_option("-s", args->string_limit, "bytes of strings and payloads to keep (default 256; see --text-limit)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--text-limit", args->text_limit,
+                 "text the program writes is kept whole up to N bytes a call, whatever -s "
+                 "says, so comparison can template paths in it (default 65536; 0: -s only)")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("--no-follow", args->no_follow, "trace only the first process, not its children");
   app.add_flag("--no-pin", args->no_pin,

@@ -46,6 +46,7 @@ struct VerifyArgs {
   unsigned runs = 1;
   std::string expression;
   std::size_t string_limit = 256;
+  std::size_t text_limit = 64 * 1024;  // written text kept whole up to this (DecodeOptions)
   std::string format = "text";
   std::string output;
   std::string junit;
@@ -73,6 +74,7 @@ void capture_into(const std::string& path, const VerifyArgs& args, bool track_al
   options.command = args.command;
   options.runs = args.runs;
   options.decode.string_limit = args.string_limit;
+  options.decode.text_limit = args.text_limit;
   if (!args.expression.empty()) {
     auto filter = SyscallFilter::parse(args.expression);
     if (!filter) throw UsageError(Error{filter.error().message, "-e " + args.expression});
@@ -331,8 +333,11 @@ const RegisterCommand kRegister{
           ->check(CLI::PositiveNumber);
       app.add_option("-e", args->expression, "which syscalls to record (as golden capture -e)");
       app.add_option("-s", args->string_limit,
-                     "bytes of strings and payloads to keep (default 256; text the program writes is "
-                 "kept whole up to 64 KiB a call, so comparison can template paths in it)")
+                     "bytes of strings and payloads to keep (default 256; see --text-limit)")
+          ->check(CLI::NonNegativeNumber);
+      app.add_option("--text-limit", args->text_limit,
+                     "text the program writes is kept whole up to N bytes a call, whatever -s "
+                     "says, so comparison can template paths in it (default 65536; 0: -s only)")
           ->check(CLI::NonNegativeNumber);
       app.add_option("-f,--format", args->format, "report format: text, json, junit, github")
           ->check(CLI::IsMember({"text", "json", "junit", "github"}))

@@ -162,7 +162,7 @@ TEST(CaptureOptions, RunsThreeGivesThreeRuns) {
 
 TEST(CaptureOptions, StringLimitCutsPayloadHeads) {
   TempDir dir;
-  RunResult r = capture(dir.file("t.json"), {tracee("exit_code"), "0"}, {"-s", "8"});
+  RunResult r = capture(dir.file("t.json"), {tracee("exit_code"), "0"}, {"-s", "8", "--text-limit", "0"});
   ASSERT_EQ(r.status(), 0) << r.describe();
   TraceFile f = load_ok(dir.file("t.json"));
   EXPECT_EQ(f.header.string_limit, 8u);
@@ -180,6 +180,35 @@ TEST(CaptureOptions, StringLimitCutsPayloadHeads) {
     }
   }
   EXPECT_TRUE(seen) << "no write with a payload";
+}
+
+TEST(CaptureOptions, WrittenTextIsKeptWholeUpToTheTextLimit) {
+  // Comparison templates paths inside written text, so it needs all of it, not -s bytes.
+  TempDir dir;
+  RunResult r = capture(dir.file("t.json"), {tracee("exit_code"), "0"}, {"-s", "8"});
+  ASSERT_EQ(r.status(), 0) << r.describe();
+  TraceFile f = load_ok(dir.file("t.json"));
+  bool seen = false;
+  for (const Event& e : f.runs[0].events) {
+    if (e.name != "write") continue;
+    for (const Arg& a : e.args) {
+      if (a.kind != ArgKind::Buffer || !a.data) continue;
+      seen = true;
+      EXPECT_EQ(a.data->head, "exit_code: exiting with 0\n");
+      EXPECT_TRUE(a.data->complete());
+    }
+  }
+  EXPECT_TRUE(seen) << "no write with a payload";
+  // Below the text limit, -s cuts again.
+  RunResult small = capture(dir.file("s.json"), {tracee("exit_code"), "0"}, {"-s", "8", "--text-limit", "16"});
+  ASSERT_EQ(small.status(), 0) << small.describe();
+  for (const Event& e : load_ok(dir.file("s.json")).runs[0].events) {
+    for (const Arg& a : e.args) {
+      if (e.name == "write" && a.kind == ArgKind::Buffer && a.data) {
+        EXPECT_EQ(a.data->head, "exit_cod");
+      }
+    }
+  }
 }
 
 TEST(CaptureOptions, TextPrintsStraceLikeLinesOnStderr) {
