@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <algorithm>
+#include <cstdlib>
+
 #include <regex>
 #include <set>
 
@@ -180,6 +183,22 @@ TEST(CaptureOptions, StringLimitCutsPayloadHeads) {
     }
   }
   EXPECT_TRUE(seen) << "no write with a payload";
+}
+
+TEST(CaptureOptions, RecordsThePathValuedEnvironment) {
+  // Comparison aligns $HOME, $TMPDIR... between runs: the trace must say what they were.
+  TempDir dir;
+  RunResult r = capture(dir.file("t.json"), {tracee("exit_code"), "0"});
+  ASSERT_EQ(r.status(), 0) << r.describe();
+  const std::vector<std::string> env = load_ok(dir.file("t.json")).runs[0].run.env;
+  const char* home = std::getenv("HOME");
+  ASSERT_NE(home, nullptr);
+  EXPECT_NE(std::find(env.begin(), env.end(), std::string("HOME=") + home), env.end());
+  for (const std::string& e : env) {
+    EXPECT_FALSE(e.starts_with("PATH=")) << "a list of paths is not one path: " << e;
+    EXPECT_NE(e.find("=/"), std::string::npos) << e;
+  }
+  EXPECT_TRUE(std::is_sorted(env.begin(), env.end()));
 }
 
 TEST(CaptureOptions, WrittenTextIsKeptWholeUpToTheTextLimit) {
