@@ -102,16 +102,45 @@ struct ChannelPair {
   const Channel* b = nullptr;
 };
 
-// A directory one run made (and left empty) and the other found already there: the
-// same state after both runs (an earlier run in the same workspace made it).
+// `self`'s user reads without the reads of files it found and left as they were and that
+// `other` wrote; nullptr when nothing is left. `storage` holds the copy when one is needed.
+const Channel* without_reads_of_outputs(const NormalizedTrace& self, const NormalizedTrace& other,
+                                        Channel& storage) {
+  const Channel* reads = self.channel("user reads");
+  if (reads == nullptr || self.existing_files.empty()) return reads;
+  auto explained = [&](const Item& it) {
+    return it.key.starts_with("read ") && self.existing_files.contains(it.path) &&
+           other.channel("file " + it.path) != nullptr;
+  };
+  if (std::none_of(reads->items.begin(), reads->items.end(), explained)) return reads;
+  storage.name = reads->name;
+  storage.category = reads->category;
+  for (const Item& it : reads->items)
+    if (!explained(it)) storage.items.push_back(it);
+  return storage.items.empty() ? nullptr : &storage;
+}
+
+// A directory one run made (and left empty) and the other found already there, or a
+// file one run wrote and the other read whole and left as it was (cmake and make keep an
+// output that would not change): the same state after both runs. An earlier run in the
+// same workspace made it.
 bool found_existing(const ChannelPair& p, const NormalizedTrace& na, const NormalizedTrace& nb) {
   if ((p.a == nullptr) == (p.b == nullptr)) return false;
   const Channel& present = p.a != nullptr ? *p.a : *p.b;
   const NormalizedTrace& other = p.a != nullptr ? nb : na;
-  if (present.items.size() != 1) return false;
+  if (present.items.empty()) return false;
   const Item& state = present.items.front();
-  return state.category == Category::FileOps && state.key.starts_with("directory, mode ") &&
-         other.existing_dirs.contains(state.path);
+  if (state.category != Category::FileOps) return false;
+  if (present.items.size() == 1 && state.key.starts_with("directory, mode "))
+    return other.existing_dirs.contains(state.path);
+  // "file, mode M" and one block of bytes: the bytes must be the ones the other run read.
+  auto seen = other.existing_files.find(state.path);
+  if (seen == other.existing_files.end() || !state.key.starts_with("file, mode ") ||
+      state.key.find(", ", 11) != std::string::npos || present.blocks.size() != 1 ||
+      present.blocks.front().first_item != 1 || 1 + present.blocks.front().item_count != present.items.size())
+    return false;
+  const StreamHash& written = present.blocks.front().raw;
+  return written.value() == seen->second.value() && written.length() == seen->second.length();
 }
 
 void diff_channel(const ChannelPair& p, const CompareConfig& config, CompareResult& out,
@@ -257,19 +286,30 @@ void diff_runs(const NormalizedTrace& na, const NormalizedTrace& nb, const Compa
   for (const auto& [k, v] : na.counters) r.counters["a." + k] = v;
   for (const auto& [k, v] : nb.counters) r.counters["b." + k] = v;
 
+  // A run's read of a file it found and left as it was, which the other run wrote: an
+  // earlier run in the same workspace made it (cmake reading the cache it keeps). Both
+  // runs' reads are compared without it.
+  Channel reads_a, reads_b;
+  const Channel* kept_a = without_reads_of_outputs(na, nb, reads_a);
+  const Channel* kept_b = without_reads_of_outputs(nb, na, reads_b);
+
   std::vector<ChannelPair> pairs;
   std::map<std::string, std::size_t> index;
+  auto channel_a = [&](const Channel& c) -> const Channel* { return c.name == "user reads" ? kept_a : &c; };
+  auto channel_b = [&](const Channel& c) -> const Channel* { return c.name == "user reads" ? kept_b : &c; };
   for (const Channel& c : na.channels) {
+    if (channel_a(c) == nullptr) continue;
     index[c.name] = pairs.size();
-    pairs.push_back({c.name, &c, nullptr});
+    pairs.push_back({c.name, channel_a(c), nullptr});
   }
   for (const Channel& c : nb.channels) {
+    if (channel_b(c) == nullptr) continue;
     auto it = index.find(c.name);
     if (it != index.end()) {
-      pairs[it->second].b = &c;
+      pairs[it->second].b = channel_b(c);
     } else {
       index[c.name] = pairs.size();
-      pairs.push_back({c.name, nullptr, &c});
+      pairs.push_back({c.name, nullptr, channel_b(c)});
     }
   }
   std::stable_sort(pairs.begin(), pairs.end(), [](const ChannelPair& x, const ChannelPair& y) {

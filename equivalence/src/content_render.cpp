@@ -17,6 +17,24 @@ namespace {
 
 std::string hash_text(const StreamHash& h) { return fmt::format("{:016x}", h.value()); }
 
+// A logical line with each backslash-newline, and the blanks around it, made one space.
+std::string_view join_continuations(std::string_view line) {
+  thread_local std::string joined;
+  joined.clear();
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '\n' && i + 2 < line.size()) {
+      while (!joined.empty() && (joined.back() == ' ' || joined.back() == '\t')) joined.pop_back();
+      i += 2;
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+      joined += ' ';
+      --i;
+      continue;
+    }
+    joined += line[i];
+  }
+  return joined;
+}
+
 struct BlockWriter {
   Extractor& x;
   const ChannelBuilder& b;
@@ -44,15 +62,24 @@ struct BlockWriter {
     std::size_t pos = 0, c = 0;
     while (pos < raw.size()) {
       std::size_t nl = raw.find('\n', pos);
+      // A backslash-newline continues the line (make, sh, C): where a tool wraps a long
+      // line depends on the length of the paths in it (gcc's -MD depfiles).
+      bool continued = false;
+      while (nl != std::string_view::npos && nl > pos && raw[nl - 1] == '\\') {
+        continued = true;
+        nl = raw.find('\n', nl + 1);
+      }
       bool partial = nl == std::string_view::npos;
       if (partial && !last_may_be_partial) break;
       std::size_t end = partial ? raw.size() : nl + 1;
       while (c + 1 < chunks.size() && offsets[c + 1] <= pos) ++c;
+      std::string_view line = raw.substr(pos, end - pos);
+      if (continued) line = join_continuations(line);
       // Quoted into a reused buffer, then templated into the item's own key: one
       // allocation per line where quote_bytes + text made several.
       std::string& quoted = buf.quoted;
       quoted.clear();
-      append_quoted(quoted, raw.substr(pos, end - pos));
+      append_quoted(quoted, line);
       add_item(x.config.template_content ? x.templ.text(quoted, true, 3, true) : quoted,
                chunks[c]->seq, chunks[c]->process);
       pos = end;

@@ -263,6 +263,16 @@ void Extractor::user_read(const std::string& abs, bool directory) {
   reads.emplace(text, std::move(it));
 }
 
+void Extractor::found_content(FdTarget& target) {
+  if (target.path.empty()) return;
+  const FileModel::NodeId id = model.at(target.path);
+  const FileNode& n = model.node(id);
+  // Only a file as it was before the run: one the run made or changed is compared as its
+  // own effect.
+  if (n.created || n.changed) return;
+  existing_files.emplace(path_info(target).templated, target.read_so_far);
+}
+
 void Extractor::stdin_read() {
   if (!emit || relaxed(Category::UserReads) || reads.contains("read <stdin>")) return;
   Item it;
@@ -695,6 +705,7 @@ NormalizedTrace Extractor::finish() {
   n.channels = assemble();
   n.legend = templ.legend();
   n.existing_dirs = std::move(existing_dirs);
+  n.existing_files = std::move(existing_files);
   if (!header.filter.empty())
     notes.push_back(fmt::format("captured with -e {}{}: effects of untraced syscalls are not visible",
                                 header.filter.starts_with("trace=") ? "" : "trace=", header.filter));

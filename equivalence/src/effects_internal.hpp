@@ -111,6 +111,10 @@ class Extractor {
   // open), by templated path.
   std::set<std::string> existing_dirs;
   void found_directory(const std::string& abs) { existing_dirs.insert(path_info(abs).templated); }
+  // Net effects: files the run read whole and did not write (a build tool comparing its
+  // output with the one an earlier run left, and keeping that), by templated path.
+  std::map<std::string, StreamHash> existing_files;
+  void found_content(FdTarget& target);
   std::map<std::size_t, std::vector<Item>> net, sig;  // by process node (proc_list)
   std::map<std::string, std::vector<Item>> calls;     // by thread label
   std::map<std::string, std::size_t> call_owner;      // thread label -> process node

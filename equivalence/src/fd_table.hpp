@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "golden/model/ids.hpp"
+#include "golden/model/payload_hash.hpp"
 
 namespace golden::eqv {
 
@@ -25,6 +26,10 @@ struct FdTarget {
   // The file it refers to in the net-effects model (FileModel), once known: after a
   // rename the fd still writes to the same file, whatever its name is now.
   std::uint32_t node = UINT32_MAX;
+  // Bytes read through this description from its start, in order (read/readv only):
+  // read to the end, they are the file's whole content as the run found it.
+  StreamHash read_so_far;
+  bool reading_from_start = true;
 
   // What the kernel says it is ("pipe:[12]", a bound address, the file's path).
   const std::string& desc() const { return desc_is_path_ ? path : desc_; }

@@ -75,6 +75,19 @@ void on_read(Extractor& x, const Event& e) {
   if (e.failed()) return;
   FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
   if (t && t->kind == K::Stdin) x.stdin_read();
+  if (!t || t->kind != K::File || !x.net_effects() || !t->reading_from_start) return;
+  // A file read to its end from its start: what it held (see Extractor::found_content).
+  const std::string_view name = e.name;
+  const Arg* buf = payload_arg(e);
+  if ((name != "read" && name != "readv") || (e.ret > 0 && buf == nullptr)) {
+    t->reading_from_start = false;
+    return;
+  }
+  if (e.ret > 0) {
+    t->read_so_far.append(StreamHash(buf->data->hash, buf->data->length));
+  } else if (e.ret == 0) {
+    x.found_content(*t);
+  }
 }
 
 void on_getdents(Extractor& x, const Event& e) {

@@ -312,3 +312,72 @@ TEST(Files, WritesFollowTheFileThroughARename) {
 
 }  // namespace
 }  // namespace golden
+
+namespace golden {
+namespace {
+
+using test::lines_of;
+using test::TraceBuilder;
+using ::testing::ElementsAre;
+
+// --- An earlier run's output kept as it was (cmake, make: write only if different).
+
+Trace writes_cache(bool already_there) {
+  TraceBuilder b(100, "/w", {"cmake", "."});
+  if (already_there) {
+    b.open(100, "/w/Cache.txt", O_RDONLY, 3);
+    b.read(100, 3, "KEY=1\n");
+    b.read(100, 3, "");
+    b.close(100, 3);
+  } else {
+    b.open(100, "/w/Cache.txt", O_WRONLY | O_CREAT | O_TRUNC, 3, 0644);
+    b.write(100, 3, "KEY=1\n");
+    b.close(100, 3);
+  }
+  b.exit(100);
+  return b.build();
+}
+
+TEST(FilesLeftByAnEarlierRun, AFileReadWholeAndKeptIsTheFileTheOtherRunWrote) {
+  auto r = compare(writes_cache(false), writes_cache(true));
+  EXPECT_TRUE(r.equivalent) << test::describe(r);
+  EXPECT_TRUE(compare(writes_cache(true), writes_cache(false)).equivalent);
+}
+
+TEST(FilesLeftByAnEarlierRun, OtherBytesThanTheOtherRunWroteDiverge) {
+  TraceBuilder b(100, "/w", {"cmake", "."});
+  b.open(100, "/w/Cache.txt", O_RDONLY, 3);
+  b.read(100, 3, "KEY=2\n");
+  b.read(100, 3, "");
+  b.exit(100);
+  EXPECT_FALSE(compare(writes_cache(false), b.build()).equivalent);
+}
+
+TEST(FilesLeftByAnEarlierRun, AFileReadOnlyInPartIsNoEvidence) {
+  TraceBuilder b(100, "/w", {"cmake", "."});
+  b.open(100, "/w/Cache.txt", O_RDONLY, 3);
+  b.read(100, 3, "KEY=1\n");  // no read to the end
+  b.exit(100);
+  EXPECT_FALSE(compare(writes_cache(false), b.build()).equivalent);
+}
+
+TEST(FileContent, LineContinuationsAreJoined) {
+  // gcc -MD wraps a depfile's line where the paths make it long: the same dependencies.
+  auto run = [](const std::string& text) {
+    TraceBuilder b(100, "/w", {"cc"});
+    b.open(100, "/w/x.o.d", O_WRONLY | O_CREAT | O_TRUNC, 3, 0644);
+    b.write(100, 3, text);
+    b.exit(100);
+    return b.build();
+  };
+  auto a = run("x.o: /w/x.c \\\n /usr/include/stdio.h\n");
+  auto b = run("x.o: \\\n  /w/x.c /usr/include/stdio.h\n");
+  EXPECT_THAT(lines_of(normalize(a, {}), "file $CWD/x.o.d"),
+              ElementsAre("file, mode 0644", "\"x.o: $CWD/x.c /usr/include/stdio.h\\n\""));
+  auto r = compare(a, b);
+  EXPECT_TRUE(r.equivalent) << test::describe(r);
+  EXPECT_FALSE(compare(a, run("x.o: /w/x.c \\\n /usr/include/stdlib.h\n")).equivalent);
+}
+
+}  // namespace
+}  // namespace golden

@@ -71,6 +71,10 @@ struct NormalizedTrace {
   // Directories the run found already there (templated paths): the same state after
   // the run as a directory another run made (net effects; see compare).
   std::set<std::string> existing_dirs;
+  // Files the run read whole from start to end and did not write, with what they held
+  // (hash and length of the raw bytes): a file another run wrote with exactly these
+  // bytes is in the same state after both runs.
+  std::map<std::string, StreamHash> existing_files;
   Counters counters;              // anomalies met while normalizing ("equivalence.*")
   std::vector<std::string> notes; // things a reader of the verdict must know
 
