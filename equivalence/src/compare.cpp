@@ -102,15 +102,16 @@ struct ChannelPair {
   const Channel* b = nullptr;
 };
 
-// `self`'s user reads without the reads of files it found and left as they were and that
-// `other` wrote; nullptr when nothing is left. `storage` holds the copy when one is needed.
+// `self`'s user reads without the reads and listings of files and directories `other`
+// made: in `self` they were what an earlier run left there (a rerun lists the output
+// directory the first run created). nullptr when nothing is left; `storage` holds the
+// copy when one is needed.
 const Channel* without_reads_of_outputs(const NormalizedTrace& self, const NormalizedTrace& other,
                                         Channel& storage) {
   const Channel* reads = self.channel("user reads");
-  if (reads == nullptr || self.existing_files.empty()) return reads;
+  if (reads == nullptr || other.created_paths.empty()) return reads;
   auto explained = [&](const Item& it) {
-    return it.key.starts_with("read ") && self.existing_files.contains(it.path) &&
-           other.channel("file " + it.path) != nullptr;
+    return (it.key.starts_with("read ") || it.key.starts_with("list ")) && other.created_paths.contains(it.path);
   };
   if (std::none_of(reads->items.begin(), reads->items.end(), explained)) return reads;
   storage.name = reads->name;
@@ -286,9 +287,9 @@ void diff_runs(const NormalizedTrace& na, const NormalizedTrace& nb, const Compa
   for (const auto& [k, v] : na.counters) r.counters["a." + k] = v;
   for (const auto& [k, v] : nb.counters) r.counters["b." + k] = v;
 
-  // A run's read of a file it found and left as it was, which the other run wrote: an
-  // earlier run in the same workspace made it (cmake reading the cache it keeps). Both
-  // runs' reads are compared without it.
+  // A run's read of a file (or listing of a directory) the other run made: an earlier
+  // run in the same workspace made it (cmake reading the cache it keeps). Both runs'
+  // reads are compared without those.
   Channel reads_a, reads_b;
   const Channel* kept_a = without_reads_of_outputs(na, nb, reads_a);
   const Channel* kept_b = without_reads_of_outputs(nb, na, reads_b);

@@ -54,7 +54,7 @@ struct BlockWriter {
   }
 
   // Adds `raw` (the bytes of `chunks`, which start at `offsets`) as lines; returns
-  // false when they are binary (nothing added). Each line is quoted, then templated
+  // false when they are binary (nothing added). Each line is templated, then quoted
   // with marked numbers (Item::key); a partial last line only when allowed.
   bool add_lines(std::string_view raw, const std::vector<const Chunk*>& chunks,
                  const std::vector<std::uint64_t>& offsets, bool last_may_be_partial) {
@@ -75,13 +75,15 @@ struct BlockWriter {
       while (c + 1 < chunks.size() && offsets[c + 1] <= pos) ++c;
       std::string_view line = raw.substr(pos, end - pos);
       if (continued) line = join_continuations(line);
-      // Quoted into a reused buffer, then templated into the item's own key: one
-      // allocation per line where quote_bytes + text made several.
-      std::string& quoted = buf.quoted;
-      quoted.clear();
-      append_quoted(quoted, line);
-      add_item(x.config.template_content ? x.templ.text(quoted, true, 3, true) : quoted,
-               chunks[c]->seq, chunks[c]->process);
+      // Templated on the raw bytes (a path with non-ASCII characters is still a path),
+      // then quoted with the marks kept.
+      std::string key;
+      if (x.config.template_content) {
+        x.templ.append_quoted_text(key, line, true);
+      } else {
+        append_quoted(key, line);
+      }
+      add_item(std::move(key), chunks[c]->seq, chunks[c]->process);
       pos = end;
     }
     return true;

@@ -19,27 +19,6 @@ namespace golden {
 namespace eqv {
 namespace {
 
-// Whether an open/mkdir makes a name only this run could have chosen: O_CREAT|O_EXCL
-// (mkstemp, python tempfile, gcc's temp files) or mkdir with 0700 (mkdtemp).
-bool creates_unique(const Event& e) {
-  if (e.failed()) return false;
-  // Compared as views: std::string == "literal" is a strlen + compare, per event here.
-  const std::string_view name = e.name;
-  if (name == "mkdir" || name == "mkdirat") {
-    auto mode = int_of(arg_named(e, "mode"));
-    return mode && (*mode & 07777) == 0700;
-  }
-  if (name == "open" || name == "openat") {
-    auto flags = int_of(arg_named(e, "flags"));
-    return flags && (*flags & O_CREAT) && (*flags & O_EXCL);
-  }
-  if (name == "openat2") {
-    auto flags = open_how_flags(arg_named(e, "how"));
-    return flags && (*flags & O_CREAT) && (*flags & O_EXCL);
-  }
-  return false;
-}
-
 // Discovery's view of a name operation: only whether names appear and disappear.
 void follow_names(FileModel& names, const NameOp& op) {
   const std::string path(op.path);
@@ -67,21 +46,18 @@ void follow_names(FileModel& names, const NameOp& op) {
   }
 }
 
-// An exec's argv, templated. A relative argument naming a path the run used is shown as
-// that path (`./in.txt` run in the work directory and `/tmp/w/in.txt` run elsewhere
-// are both $CWD/in.txt): which file, not how it was spelled.
+// An exec's argv, templated. An argument written relative to the cwd (`./in.txt`) is
+// shown as the path it names, so `./in.txt` run in the work directory and `/tmp/w/in.txt`
+// run elsewhere are both $CWD/in.txt. Other words are left as they are: whether
+// `v2.0` is a path, or relative to what (`ln -s ../lib/x`), a trace cannot tell.
 void append_argv(std::string& out, const Extractor& x, const ExecRecord& exec) {
   out += '[';
   for (std::size_t i = 0; i < exec.argv.size(); ++i) {
     if (i) out += ", ";
     const std::string& arg = exec.argv[i];
-    if (i > 0 && !arg.empty() && arg.front() != '/' && arg.front() != '-' && !exec.cwd.empty() &&
-        arg.find_first_of(" \t\n=") == std::string::npos) {
-      std::string abs = absolute_path(exec.cwd, arg);
-      if (!abs.empty() && abs != "/" && x.templ.seen(abs)) {
-        out += x.tquoted(abs);
-        continue;
-      }
+    if (i > 0 && arg.starts_with("./") && !exec.cwd.empty()) {
+      out += x.tquoted(absolute_path(exec.cwd, arg));
+      continue;
     }
     out += x.tquoted(arg);
   }
@@ -201,8 +177,8 @@ ChannelBuilder& Extractor::channel_of(PathInfo& p, const std::string& abs) {
 
 std::string Extractor::tquoted(std::string_view s) const {
   std::string quoted;
-  append_quoted(quoted, s);
-  return templ.text(quoted, true, 3, true);
+  templ.append_quoted_text(quoted, s, true);
+  return quoted;
 }
 
 Item Extractor::file_item(const std::string& abs, Category cat, std::string key) {
@@ -231,6 +207,9 @@ void Extractor::file_op(const std::string& abs, Category cat, std::string key) {
 
 void Extractor::user_read(const std::string& abs, bool directory) {
   if (!emit || relaxed(Category::UserReads) || abs.empty()) return;
+  // Opening the working directory (or /) as a file is how find and friends keep their
+  // place (fchdir back), not reading user data; listing it still counts.
+  if (!directory && (abs == "/" || abs == root_cwd_)) return;
   PathInfo& p = path_info(abs);
   const std::size_t d = directory ? 1 : 0;
   if (!p.read_known[d]) {
@@ -335,6 +314,7 @@ void Extractor::discover() {
     if (cwd.empty() && n.root && !n.info->execs.empty()) cwd = n.info->execs.front().cwd;
   }
   templ.set_cwd(cwd);
+  root_cwd_ = cwd;
   // The run's parameters: the command's path arguments and path-valued environment.
   std::vector<std::string> argv = trace.run.command;
   for (std::size_t i : tree.keyed_preorder()) {
@@ -364,10 +344,9 @@ void Extractor::discover() {
     const Event& e = trace.events[s];
     if (e.kind != EventKind::Syscall) continue;
     if (auto op = name_op(e)) follow_names(names, *op);
-    bool unique = creates_unique(e);
     for (const Arg& a : e.args) {
       switch (a.kind) {
-        case ArgKind::Path: templ.observe_path(a.str, unique); break;
+        case ArgKind::Path: templ.observe_path(a.str); break;
         case ArgKind::Fd:
           if (a.str.starts_with('/')) templ.observe_path(a.str);
           break;
@@ -706,6 +685,10 @@ NormalizedTrace Extractor::finish() {
   n.legend = templ.legend();
   n.existing_dirs = std::move(existing_dirs);
   n.existing_files = std::move(existing_files);
+  if (!config.strict_files)
+    for (const auto& [abs, st] : model.paths())
+      if (st.bound != FileModel::kNone && model.node(st.bound).created && !abs.empty())
+        n.created_paths.insert(path_info(abs).templated);
   if (!header.filter.empty())
     notes.push_back(fmt::format("captured with -e {}{}: effects of untraced syscalls are not visible",
                                 header.filter.starts_with("trace=") ? "" : "trace=", header.filter));

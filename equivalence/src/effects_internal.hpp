@@ -31,7 +31,7 @@ class Extractor;
 
 // Scratch buffers render_channel reuses from block to block and channel to channel.
 struct RenderBuffers {
-  std::string quoted, raw;
+  std::string raw;
   std::vector<std::uint64_t> offsets;
 };
 
@@ -73,7 +73,7 @@ class Extractor {
   // Text with paths and (long) pids templated: argv entries, symlink targets.
   // Numbers equal to the run's pids/ports are marked (Item::key), not bare names.
   std::string ttext(std::string_view s) const { return templ.text(s, true, 3, true); }
-  // quote_bytes(s), templated: quoting first, so the marks are not escaped away.
+  // quote_bytes(s), templated: templates on the raw bytes, marks kept unescaped.
   std::string tquoted(std::string_view s) const;
   // Hot: called for most events. Literal names, folded into `counters` at the end.
   void count(std::string_view name) { ++fast_counters_[name]; }
@@ -170,6 +170,7 @@ class Extractor {
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> writer_by_label_;
   std::unordered_map<std::uint64_t, std::uint32_t> writer_by_thread_;  // node << 32 | tid
   std::unordered_map<std::string_view, std::uint64_t> fast_counters_;
+  std::string root_cwd_;  // the root process's initial working directory
   void walk();
   void resolve_concurrency();
   std::vector<Channel> assemble();

@@ -3,6 +3,7 @@
 // rename or link), in the order the program made them.
 #include <fmt/format.h>
 
+#include <optional>
 #include <string_view>
 
 #include "args.hpp"
@@ -126,7 +127,12 @@ void on_chown(Extractor& x, const Event& e) {
   };
   const std::string owner = id("owner") + ":" + id("group");
   x.file_op(path, Category::FileOps, "chown " + owner + outcome(e));
-  if (x.net_effects() && !e.failed() && !path.empty()) x.model.chown(x.model.at(path), owner);
+  // A chown to the ids the program runs with (cp -a, tar copying the user's own files)
+  // leaves the owner a new file has anyway: no change.
+  const std::string own_uid = x.trace.run.uid >= 0 ? std::to_string(x.trace.run.uid) : "?";
+  const std::string own_gid = x.trace.run.gid >= 0 ? std::to_string(x.trace.run.gid) : "?";
+  const bool own = (id("owner") == "-" || id("owner") == own_uid) && (id("group") == "-" || id("group") == own_gid);
+  if (x.net_effects() && !e.failed() && !path.empty() && !own) x.model.chown(x.model.at(path), owner);
 }
 
 void on_truncate(Extractor& x, const Event& e) {
@@ -150,6 +156,41 @@ void on_utimes(Extractor& x, const Event& e) {
   x.file_op(path, Category::FileOps, "set times" + outcome(e));
 }
 
+// The permission bits a POSIX access ACL (the system.posix_acl_access xattr: version 2,
+// then {u16 tag, u16 perm, u32 id} entries) gives a file: owner, mask or group, other.
+// `cp -a` and `sed -i` set a copy's mode this way rather than with chmod.
+std::optional<unsigned> acl_mode(std::string_view acl) {
+  auto u16 = [&](std::size_t at) {
+    return static_cast<unsigned>(static_cast<unsigned char>(acl[at])) |
+           static_cast<unsigned>(static_cast<unsigned char>(acl[at + 1])) << 8;
+  };
+  if (acl.size() < 4 || (acl.size() - 4) % 8 != 0 || u16(0) != 2) return std::nullopt;
+  std::optional<unsigned> owner, group, mask, other;
+  for (std::size_t at = 4; at < acl.size(); at += 8) {
+    const unsigned tag = u16(at), perm = u16(at + 2) & 7u;
+    if (tag == 0x01) owner = perm;
+    if (tag == 0x04) group = perm;
+    if (tag == 0x10) mask = perm;
+    if (tag == 0x20) other = perm;
+  }
+  if (!owner || !group || !other) return std::nullopt;
+  return *owner << 6 | (mask ? *mask : *group) << 3 | *other;
+}
+
+void on_setxattr(Extractor& x, const Event& e) {
+  const Arg* name = find_arg(e, "name", ArgKind::String);
+  const Arg* value = arg_named(e, "value");
+  if (e.failed() || name == nullptr || name->str != "system.posix_acl_access" || value == nullptr ||
+      !value->data || !value->data->complete())
+    return;
+  auto mode = acl_mode(value->data->head);
+  if (!mode) return;
+  std::string path = e.name == "fsetxattr" ? fd_path(x, e) : real_path(x, e, first_path(e));
+  if (path.empty()) return;
+  x.file_op(path, Category::FileOps, fmt::format("chmod {:04o} (acl)", *mode));
+  if (x.net_effects()) x.model.chmod(x.model.at(path), *mode);
+}
+
 // A stat is a look, not an effect; what it shows feeds the net-effects model: the mode of
 // a file that was there before the run, and directories found existing (a directory one
 // run makes and the next finds already there is the same state).
@@ -168,7 +209,7 @@ void on_stat(Extractor& x, const Event& e) {
     for (std::size_t i = bar + 1; i < rest.size() && rest[i] >= '0' && rest[i] <= '7'; ++i)
       mode = mode * 8 + static_cast<unsigned>(rest[i] - '0');
     if (directory) x.found_directory(path);
-    if (directory || rest.starts_with("REG")) x.model.saw_mode(path, mode & 07777u);
+    if (directory || rest.starts_with("REG")) x.model.saw_mode(path, mode & 07777u, directory);
     return;
   }
 }
@@ -177,6 +218,7 @@ void on_stat(Extractor& x, const Event& e) {
 
 Handler file_handler(std::string_view name) {
   if (name == "stat" || name == "lstat" || name == "newfstatat" || name == "statx") return on_stat;
+  if (name == "setxattr" || name == "lsetxattr" || name == "fsetxattr") return on_setxattr;
   if (name == "unlink" || name == "unlinkat" || name == "rmdir") return on_unlink;
   if (name == "mkdir" || name == "mkdirat") return on_mkdir;
   if (name == "mknod" || name == "mknodat") return on_mknod;

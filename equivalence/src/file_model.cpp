@@ -49,7 +49,10 @@ FileModel::NodeId FileModel::at(const std::string& path) {
   // there before the run.
   const NodeId id = make(FileNode::Kind::Regular, false);
   nodes_[id].origin = path;
-  if (auto seen = seen_modes_.find(path); seen != seen_modes_.end()) nodes_[id].seen_mode = seen->second;
+  if (auto seen = seen_modes_.find(path); seen != seen_modes_.end()) {
+    nodes_[id].seen_mode = seen->second.mode;
+    if (seen->second.directory) nodes_[id].kind = FileNode::Kind::Directory;
+  }
   if (!st.known) st.existed = true;
   st.known = true;
   st.bound = id;
@@ -71,8 +74,12 @@ FileModel::NodeId FileModel::open(const std::string& path, std::int64_t flags,
   if (creat) {
     // O_CREAT on a name the run has not seen is taken as a creation, whether or not an
     // earlier run left a file there: the same call gives the same verdict either way.
+    // Without O_TRUNC or O_EXCL (`>>`, dd conv=notrunc) whatever was there stays, unless
+    // the run knows there was nothing.
+    const bool known_absent = found != paths_.end() && found->second.known;
     const NodeId id = make(FileNode::Kind::Regular, true);
     nodes_[id].mode = mode;
+    nodes_[id].replaced = trunc || (flags & O_EXCL) != 0 || known_absent;
     bind(path, id, true);
     return id;
   }
@@ -94,7 +101,10 @@ void FileModel::mkdir(const std::string& path, bool ok, int err, unsigned mode, 
   } else if (err == EEXIST) {
     // `mkdir -p` over a directory an earlier run made: the same state as making it.
     const NodeId id = at(path);
-    if (!nodes_[id].created) nodes_[id].kind = FileNode::Kind::Directory;
+    if (!nodes_[id].created) {
+      nodes_[id].kind = FileNode::Kind::Directory;
+      nodes_[id].explicit_mode = nodes_[id].explicit_mode || explicit_mode;
+    }
     paths_[path].named = true;
   }
 }
@@ -186,14 +196,16 @@ void FileModel::truncate(NodeId node, std::uint64_t length, Item op) {
   n.last = current;
 }
 
-void FileModel::saw_mode(const std::string& path, unsigned mode) {
+void FileModel::saw_mode(const std::string& path, unsigned mode, bool directory) {
   auto it = paths_.find(path);
   if (it == paths_.end() || it->second.bound == kNone) {
-    seen_modes_[path] = mode;
+    seen_modes_[path] = {mode, directory};
     return;
   }
   FileNode& n = nodes_[it->second.bound];
-  if (!n.created && !n.mode) n.seen_mode = mode;
+  if (n.created) return;
+  if (!n.mode) n.seen_mode = mode;
+  if (directory) n.kind = FileNode::Kind::Directory;
 }
 
 void FileModel::chmod(NodeId node, unsigned mode) {

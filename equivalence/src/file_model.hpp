@@ -73,7 +73,7 @@ class FileModel {
   void chown(NodeId node, std::string owner);
   // A stat that showed `path`'s permission bits: the mode of a file that was there
   // before the run, should the run truncate or append to it.
-  void saw_mode(const std::string& path, unsigned mode);
+  void saw_mode(const std::string& path, unsigned mode, bool directory);
 
   const std::unordered_map<std::string, PathState>& paths() const { return paths_; }
   const FileNode& node(NodeId id) const { return nodes_[id]; }
@@ -93,7 +93,11 @@ class FileModel {
 
   std::vector<FileNode> nodes_;
   std::unordered_map<std::string, PathState> paths_;
-  std::unordered_map<std::string, unsigned> seen_modes_;
+  struct Seen {
+    unsigned mode = 0;
+    bool directory = false;
+  };
+  std::unordered_map<std::string, Seen> seen_modes_;
   std::uint32_t creations_ = 0;
 };
 

@@ -84,7 +84,13 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
   // otherwise (`tool in.txt` run in its directory vs `tool /tmp/w/in.txt` run elsewhere:
   // both $CWD/in.txt).
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
-  if (a.args_.size() == b.args_.size()) {
+  if (a.argc_ == b.argc_) {
+    // The same command line shape: an argument pairs with the one at its position (one
+    // run's `results.json` may name a file, the other's, resolved elsewhere, nothing).
+    for (std::size_t i = 0; i < a.args_.size(); ++i)
+      for (std::size_t j = 0; j < b.args_.size(); ++j)
+        if (a.args_[i].index == b.args_[j].index) pairs.emplace_back(i, j);
+  } else if (a.args_.size() == b.args_.size()) {
     for (std::size_t i = 0; i < a.args_.size(); ++i) pairs.emplace_back(i, i);
   } else {
     std::size_t from = 0;

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "golden/model/byte_scan.hpp"
+#include "golden/model/escape.hpp"
 #include "glob.hpp"
 #include "golden/equivalence/normalized.hpp"
 #include "path_util.hpp"
@@ -64,16 +65,6 @@ bool looks_generated(std::string_view c) {
   return false;
 }
 
-bool has_random_run(std::string_view c) {
-  // mkstemp/mkdtemp replace "XXXXXX" by 6 of [A-Za-z0-9]; python by 8 of [a-z0-9_].
-  std::size_t run = 0;
-  for (char ch : c) {
-    run = (is_alnum(ch) || ch == '_') ? run + 1 : 0;
-    if (run >= 6) return true;
-  }
-  return false;
-}
-
 PathTemplater::PathTemplater(const CompareConfig& config) : config_(config) {
   for (const std::string& t : config.tmp_dirs) {
     std::string root = absolute_path("/", t);
@@ -126,17 +117,17 @@ void PathTemplater::set_parameters(const std::vector<std::string>& env,
     }
     add_mapping(value, (builtin_name(name) ? "$ENV_" : "$") + name, kEnvPriority, Kind::Env);
   }
+  argc_ = argv.size();
   for (std::size_t i = 1; i < argv.size(); ++i) {
     std::string_view arg = argv[i];
     // "--output=/path": the value is the path.
     if (std::size_t eq = arg.find('='); arg.starts_with('-') && eq != std::string_view::npos)
       arg.remove_prefix(eq + 1);
-    if (arg.empty() || arg.starts_with('-') || arg.find_first_of(" \n") != std::string_view::npos)
-      continue;
+    if (arg.empty() || arg.starts_with('-') || arg.find('\n') != std::string_view::npos) continue;
     std::string abs = absolute_path(cwd_.empty() ? "/" : cwd_, arg);
     if (abs.empty() || system_path(abs) || skip.contains(abs)) continue;
     if (std::find(tmp_roots_.begin(), tmp_roots_.end(), abs) != tmp_roots_.end()) continue;
-    args_.push_back({static_cast<int>(i), abs, {}, arg.find('/') != std::string_view::npos});
+    args_.push_back({static_cast<int>(i), abs, {}});
   }
 }
 
@@ -144,9 +135,10 @@ void PathTemplater::settle_arguments() {
   std::vector<std::string_view> seen(observed_.begin(), observed_.end());
   std::sort(seen.begin(), seen.end());
   auto used_as_directory = [&](const std::string& dir) { return any_below(seen, dir); };
-  // A word without a slash is a path only when the run used it as one (`in.txt`, `.`).
+  // An argument is a path only when the run used it as one (`in.txt`, `.`, `/tmp/w/out`):
+  // `python3 -c "import sys; ..."` or a sed script may hold a slash without being one.
   std::erase_if(args_, [&](const PathArg& a) {
-    return !a.slash && a.path != cwd_ && !observed_.contains(a.path) && !used_as_directory(a.path);
+    return a.path != cwd_ && !observed_.contains(a.path) && !used_as_directory(a.path);
   });
   for (PathArg& a : args_) {
     a.raw = (a.path == cwd_ || used_as_directory(a.path)) ? a.path : std::string(dirname(a.path));
@@ -215,16 +207,12 @@ bool PathTemplater::under_tmp(std::string_view path, std::size_t* root_len) cons
   return false;
 }
 
-void PathTemplater::observe_path(std::string_view path, bool created_unique) {
+void PathTemplater::observe_path(std::string_view path) {
   if (path.empty() || path.front() != '/') return;
-  // Paths repeat a lot (every read of a library...): observe each once, unless this
-  // time it is an exclusive creation, which can add a mapping.
-  if (!observed_.contains(path)) {  // no temporary string for the usual repeat
-    observed_.emplace(path);
-    seen_.emplace_back(path);
-  } else if (!created_unique) {
-    return;
-  }
+  // Paths repeat a lot (every read of a library...): observe each once.
+  if (observed_.contains(path)) return;  // no temporary string for the usual repeat
+  observed_.emplace(path);
+  seen_.emplace_back(path);
   for (const PathTemplate& t : config_.templates) {
     if (std::size_t n = glob_prefix(t.glob, path); n > 0)
       add_numbered(std::string(path.substr(0, n)), "$" + t.name, kPrioUser, Kind::User);
@@ -235,22 +223,15 @@ void PathTemplater::observe_path(std::string_view path, bool created_unique) {
   }
   std::size_t root_len = 0;
   if (!under_tmp(path, &root_len)) return;
-  // An exclusive creation marks a generated name only where temp files go: not below
-  // the run's own working directory (cp -r creates its copies with O_EXCL too), unless
-  // that directory is a temp root itself, and only for a name with a random-looking
-  // run in it (mkstemp's XXXXXX).
-  if (created_unique) {
-    bool in_cwd = !cwd_.empty() && path_under(path, cwd_) && cwd_.size() > root_len;
-    created_unique = !in_cwd && has_random_run(basename(path));
-  }
   // Every generated component below the temp root gets its own name, outermost first.
+  // (Names the run makes itself are found by what the run does with them, not by their
+  // shape: add_transient, and PathTemplater::align for those it leaves behind.)
   std::size_t i = root_len + 1;
   while (i <= path.size()) {
     std::size_t j = path.find('/', i);
     if (j == std::string_view::npos) j = path.size();
     std::string_view comp = path.substr(i, j - i);
-    bool last = j == path.size();
-    if (!comp.empty() && (looks_generated(comp) || (last && created_unique)))
+    if (!comp.empty() && looks_generated(comp))
       add_numbered(std::string(path.substr(0, j)), "$TMP", kPrioTmp);
     i = j + 1;
   }
@@ -418,6 +399,22 @@ std::string PathTemplater::text(std::string_view s, bool pids, std::size_t min_p
   out.append(s.substr(copied));
   if (!pids) return result;
   return replace_pids(scratch, min_pid_digits, true, marked);
+}
+
+void PathTemplater::append_quoted_text(std::string& out, std::string_view raw, bool marked) const {
+  const std::string templated = text(raw, true, 3, marked);
+  out += '"';
+  std::string_view rest = templated;
+  while (!rest.empty()) {
+    const std::size_t mark = rest.find(kMarkBegin);
+    append_escaped(out, rest.substr(0, mark));
+    if (mark == std::string_view::npos) break;
+    const std::size_t end = rest.find(kMarkEnd, mark);
+    const std::size_t stop = end == std::string_view::npos ? rest.size() : end + 1;
+    out.append(rest.substr(mark, stop - mark));
+    rest.remove_prefix(stop);
+  }
+  out += '"';
 }
 
 std::map<std::string, std::string> PathTemplater::legend() const {

@@ -48,10 +48,8 @@ class PathTemplater {
   void add_transient(std::string_view path);
   // Whether the trace named this absolute path (observe_path).
   bool seen(std::string_view path) const { return observed_.contains(path); }
-  // An absolute path seen in the trace. `created_unique`: the path was created
-  // exclusively (O_CREAT|O_EXCL, or mkdir with mode 0700 as mkdtemp does), the mark of
-  // a generated temp name.
-  void observe_path(std::string_view path, bool created_unique = false);
+  // An absolute path seen in the trace.
+  void observe_path(std::string_view path);
   // A string that may contain absolute paths (argv entries, symlink targets).
   void observe_text(std::string_view text);
   void add_pid(std::int32_t pid, std::string name);  // name: "$PID3", "$TID1"
@@ -67,6 +65,10 @@ class PathTemplater {
   std::string text(std::string_view s, bool pids, std::size_t min_pid_digits = 3,
                    bool marked = false) const;
   std::string pid_name(std::int32_t pid) const;  // "$PID2", or the number if unknown
+  // text(raw, pids, 3, marked) quoted as strace quotes ("..." with \xNN escapes): the
+  // templating sees the raw bytes (a path with non-ASCII characters is still a path),
+  // marks pass through unescaped. Appended to `out`.
+  void append_quoted_text(std::string& out, std::string_view raw, bool marked) const;
   // A socket endpoint with its host path or run-local port templated.
   std::string endpoint(std::string_view ep, bool marked = true) const;
 
@@ -129,9 +131,9 @@ class PathTemplater {
     int index = 0;
     std::string path;
     std::string raw;
-    bool slash = false;     // written with a '/'
   };
   std::vector<PathArg> args_;
+  std::size_t argc_ = 0;  // the command's argument count
   std::vector<std::string> seen_;                       // observed paths, first sight order
   std::unordered_set<std::string, StringHash, std::equal_to<>> observed_;  // plain observations made
 };
@@ -139,7 +141,5 @@ class PathTemplater {
 // Whether a path component looks like a generated temp name on its own (without
 // having seen it created): mktemp's "tmp.XXXXXXXXXX", python's "tmpXXXXXXXX".
 bool looks_generated(std::string_view component);
-// Whether a name has a run of 6+ of [A-Za-z0-9_], as mkstemp-style names always do.
-bool has_random_run(std::string_view component);
 
 }  // namespace golden::eqv

@@ -55,7 +55,9 @@ TEST(Streams, RedirectionsFollowTheFdTable) {
   b.exit(100);
   auto n = normalize(b.build(), {});
   EXPECT_THAT(lines_of(n, "stderr"), ElementsAre("\"to stderr\\n\"", "\"via /dev/stdout\\n\""));
-  EXPECT_THAT(lines_of(n, "file $CWD/log"), ElementsAre("file, mode 0644", "\"to log\\n\""));
+  // 2>>log appends: whatever the log held stays.
+  EXPECT_THAT(lines_of(n, "file $CWD/log"),
+              ElementsAre("file, mode 0644, written into its earlier content", "\"to log\\n\""));
   EXPECT_THAT(lines_of(n, "stdout"), IsEmpty());
 }
 

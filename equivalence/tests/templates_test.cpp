@@ -31,38 +31,16 @@ TEST(PathTemplater, CwdHomeAndTemp) {
   EXPECT_EQ(t.path("/etc/hosts"), "/etc/hosts");
 }
 
-TEST(PathTemplater, ExclusiveCreationMarksAGeneratedName) {
+TEST(PathTemplater, ExclusiveCreationIsNoTemplateByItself) {
+  // O_EXCL is how cp -a and Python's open(..., "x") create users' files too: a name the
+  // run creates is templated only when the run removes it again (add_transient).
   CompareConfig cfg;
   PathTemplater t(cfg);
-  t.observe_path("/tmp/ccXy12Ab.s", /*created_unique=*/true);
-  t.observe_path("/tmp/sortQwErTy", /*created_unique=*/true);
-  EXPECT_EQ(t.path("/tmp/ccXy12Ab.s"), "$TMP1");
-  EXPECT_EQ(t.path("/tmp/sortQwErTy"), "$TMP2");
-  // Only under temp directories.
-  t.observe_path("/home/dev/lock", true);
-  EXPECT_EQ(t.path("/home/dev/lock"), "$HOME/lock");
-}
-
-TEST(PathTemplater, ExclusiveCreationBelowTheWorkingDirectoryIsNotATempName) {
-  // cp -r creates its copies with O_EXCL: in a run whose cwd is a mktemp dir, those
-  // names are the user's, not generated.
-  CompareConfig cfg;
-  PathTemplater t(cfg);
-  t.set_cwd("/tmp/tmp.AbC123xYz9");
-  t.observe_path("/tmp/tmp.AbC123xYz9/copy/results_final.txt", true);
-  t.observe_path("/tmp/cc9x8Y7z.s", true);
-  EXPECT_EQ(t.path("/tmp/tmp.AbC123xYz9/copy/results_final.txt"), "$CWD/copy/results_final.txt");
-  EXPECT_EQ(t.path("/tmp/cc9x8Y7z.s"), "$TMP1");
-  // Without a random-looking run the name is kept even when created exclusively.
-  PathTemplater u(cfg);
-  u.set_cwd("/tmp");
-  u.observe_path("/tmp/a.txt", true);
-  u.observe_path("/tmp/tmpa_b3x_9q", true);
-  EXPECT_EQ(u.path("/tmp/a.txt"), "$CWD/a.txt");
-  EXPECT_EQ(u.path("/tmp/tmpa_b3x_9q"), "$TMP1");
+  t.observe_path("/tmp/secret.conf");
+  t.observe_path("/tmp/results.json");
+  EXPECT_EQ(t.path("/tmp/secret.conf"), "/tmp/secret.conf");
+  EXPECT_EQ(t.path("/tmp/results.json"), "/tmp/results.json");
   EXPECT_TRUE(looks_generated("tmpk3j_x9qa.txt"));
-  EXPECT_TRUE(has_random_run("sortQ1w2E3"));
-  EXPECT_FALSE(has_random_run("a.b.c"));
 }
 
 TEST(PathTemplater, CwdWinsOverTmpForTheSameDirectory) {

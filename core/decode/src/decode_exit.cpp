@@ -50,7 +50,9 @@ void decode_exit_arg(const DecodeContext& ctx, std::size_t i, std::int64_t ret, 
   switch (spec.type) {
     case T::InBuf:
       if (!ok) return clear_payload(arg);
-      if (arg.kind == ArgKind::Buffer && arg.data && arg.data->length != transferred) {
+      // A short write is re-read at its length; a call whose result is not a byte count
+      // (setxattr returns 0) keeps the buffer read at entry.
+      if (arg.kind == ArgKind::Buffer && arg.data && transferred > 0 && arg.data->length != transferred) {
         arg = in_buffer_arg(ctx, spec.name, addr, std::min(transferred, ctx.len_of(i)), true);
       }
       return;

@@ -570,6 +570,12 @@ void RecordDecoder::set_field(RecordField f, const SaxValue& v) {
     case F::RunIndex:
       run_.index = to_u32(v, "run");
       break;
+    case F::Uid:
+      run_.uid = to_u32(v, "uid");
+      break;
+    case F::Gid:
+      run_.gid = to_u32(v, "gid");
+      break;
     // process
     case F::ProcPid:
       process_.pid = Pid{to_int(v, "pid")};

@@ -37,7 +37,8 @@ constexpr KeyField kEdgeKeys[] = {{"from", F::From, kRequiredFrom},
                                   {"type", F::Ignored}};
 constexpr KeyField kRunKeys[] = {{"run", F::RunIndex},         {"command", F::Command},
                                  {"attached", F::Attached},    {"cwd", F::Cwd},
-                                 {"env", F::Env},              {"start_wall", F::StartWall}, {"traceparent", F::Traceparent},
+                                 {"env", F::Env},              {"uid", F::Uid},
+                                 {"gid", F::Gid},              {"start_wall", F::StartWall}, {"traceparent", F::Traceparent},
                                  {"type", F::Ignored}};
 constexpr KeyField kProcessKeys[] = {{"pid", F::ProcPid, kRequiredPid},
                                      {"parent", F::Parent},
@@ -145,6 +146,10 @@ std::string_view field_name(F f) {
       return "cwd";
     case F::Env:
       return "env";
+    case F::Uid:
+      return "uid";
+    case F::Gid:
+      return "gid";
     case F::StartWall:
       return "start_wall";
     case F::Traceparent:

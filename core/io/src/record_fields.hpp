@@ -57,6 +57,8 @@ enum class RecordField : std::uint8_t {
   Attached,
   Cwd,
   Env,
+  Uid,
+  Gid,
   StartWall,
   Traceparent,
   // process

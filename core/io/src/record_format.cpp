@@ -142,6 +142,12 @@ void format_run(std::string& out, const RunInfo& run) {
     key(out, "env");
     string_list(out, run.env);
   }
+  if (run.uid >= 0 && run.gid >= 0) {
+    key(out, "uid");
+    append_int(out, run.uid);
+    key(out, "gid");
+    append_int(out, run.gid);
+  }
   if (!run.start_wall.empty()) {
     key(out, "start_wall");
     append_bytes_value(out, run.start_wall);

@@ -88,6 +88,8 @@ TraceFile sample_trace() {
   t.run.command = {"sh", "-c", "cat /etc/hostname | tr a-z A-Z"};
   t.run.cwd = "/home/dev/caf\xc3\xa9";  // valid UTF-8, written as is
   t.run.env = {"HOME=/home/dev", "TMPDIR=/tmp/job 1"};
+  t.run.uid = 1000;
+  t.run.gid = 1000;
   t.run.start_wall = "2026-11-22T02:10:43Z";
   t.run.traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 

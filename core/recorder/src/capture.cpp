@@ -136,6 +136,8 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
     // The execve is the launched program's first event: its Lamport clock is 1.
     spec.env = rec::tracee_environment(base_env, run.traceparent, 1, options.extra_env);
     run.env = rec::path_environment(spec.env);
+    run.uid = ::geteuid();
+    run.gid = ::getegid();
     spec.seccomp_filter = filter;
     spec.pin_cpu = pin ? pin->cpu : -1;
     const std::int64_t start = monotonic_ns();

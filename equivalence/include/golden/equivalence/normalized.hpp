@@ -75,6 +75,9 @@ struct NormalizedTrace {
   // (hash and length of the raw bytes): a file another run wrote with exactly these
   // bytes is in the same state after both runs.
   std::map<std::string, StreamHash> existing_files;
+  // Paths the run made (files and directories there after it), templated: a read or
+  // listing of one of them in another run is of what an earlier run left there.
+  std::set<std::string> created_paths;
   Counters counters;              // anomalies met while normalizing ("equivalence.*")
   std::vector<std::string> notes; // things a reader of the verdict must know
 

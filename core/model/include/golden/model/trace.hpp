@@ -143,6 +143,9 @@ struct RunInfo {
   // The launched program's path-valued environment ("HOME=/root", "TMPDIR=/tmp/x"):
   // what comparison aligns between runs as parameters (docs/compare.md). Sorted.
   std::vector<std::string> env;
+  // The ids the launched program ran with (-1: unknown): a file it creates is theirs,
+  // so a chown to them changes nothing (cp -a, tar as the files' owner).
+  std::int64_t uid = -1, gid = -1;
   std::string start_wall;              // ISO-8601 UTC time the run started
   std::string traceparent;             // W3C traceparent given to the tracee
   Nanos wall_time{0};                  // start to end of the run
