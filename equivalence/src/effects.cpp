@@ -293,6 +293,21 @@ void Extractor::write_chunk(FdTarget& target, Chunk chunk) {
   }
 }
 
+void Extractor::write_offset(FdTarget& target, std::uint64_t offset) {
+  if (!emit || relaxed(Category::FileContent) || target.path.empty()) return;
+  PathInfo& p = path_info(target);
+  if (!write_drop(target.path, p).empty()) return;
+  Item it = file_item(target.path, Category::FileContent, fmt::format("at offset {}", offset));
+  if (config.strict_files) {
+    ChannelBuilder& b = channel_of(p, target.path);
+    b.entries.emplace_back(OpRef{static_cast<std::uint32_t>(b.ops.size())});
+    b.ops.push_back(std::move(it));
+    return;
+  }
+  if (target.node == FileModel::kNone) target.node = model.at(target.path);
+  model.mark(target.node, std::move(it));
+}
+
 void Extractor::process_item(std::vector<Item>& list, Category cat, std::string key) {
   if (!emit || relaxed(cat)) return;
   std::string line = proc() + ": " + key;

@@ -98,6 +98,8 @@ class Extractor {
   void user_read(const std::string& abs, bool directory);
   void stdin_read();
   void write_chunk(FdTarget& target, Chunk chunk);
+  // A write of the current event lands at `offset`, not after the previous one.
+  void write_offset(FdTarget& target, std::uint64_t offset);
   void process_item(std::vector<Item>& list, Category cat, std::string key);
   bool relaxed(Category c) const { return config.relax.contains(c); }
   Chunk make_chunk();

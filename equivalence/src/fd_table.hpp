@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -30,6 +31,11 @@ struct FdTarget {
   // read to the end, they are the file's whole content as the run found it.
   StreamHash read_so_far;
   bool reading_from_start = true;
+  // Where the next write lands if nobody moves it (lseek, pwrite's offset), and a seek
+  // made since the last write: a write somewhere else than right after the previous
+  // one is shown with its offset ("at offset 8192"), so `dd seek=8` and `seek=16` differ.
+  std::uint64_t next_write = 0;
+  std::optional<std::uint64_t> seek_to;
 
   // What the kernel says it is ("pipe:[12]", a bound address, the file's path).
   const std::string& desc() const { return desc_is_path_ ? path : desc_; }

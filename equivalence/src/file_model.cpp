@@ -208,6 +208,14 @@ void FileModel::saw_mode(const std::string& path, unsigned mode, bool directory)
   if (directory) n.kind = FileNode::Kind::Directory;
 }
 
+void FileModel::mark(NodeId node, Item item) {
+  FileNode& n = nodes_[node];
+  n.content.emplace_back(OpRef{static_cast<std::uint32_t>(n.ops.size())});
+  n.ops.push_back(std::move(item));
+  n.changed = true;
+  n.last = current;
+}
+
 void FileModel::chmod(NodeId node, unsigned mode) {
   nodes_[node].explicit_mode = true;
   nodes_[node].mode = mode;

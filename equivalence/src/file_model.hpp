@@ -69,6 +69,8 @@ class FileModel {
   NodeId at(const std::string& path);
   void write(NodeId node, const Chunk& chunk);
   void truncate(NodeId node, std::uint64_t length, Item op);
+  // An item among the file's content (where the next bytes land: "at offset 8192").
+  void mark(NodeId node, Item item);
   void chmod(NodeId node, unsigned mode);
   void chown(NodeId node, std::string owner);
   // A stat that showed `path`'s permission bits: the mode of a file that was there

@@ -17,11 +17,28 @@ const Arg* payload_arg(const Event& e) {
   return nullptr;
 }
 
+// The offset a write to a file lands at, when it is not right after the previous write.
+std::optional<std::uint64_t> moved_offset(FdTarget& target, const Event& e) {
+  std::optional<std::uint64_t> at = target.seek_to;
+  target.seek_to.reset();
+  const std::string_view name = e.name;
+  if (name == "pwrite64") at = static_cast<std::uint64_t>(int_of(arg_named(e, "offset")).value_or(0));
+  if (name == "pwritev" || name == "pwritev2")
+    at = static_cast<std::uint64_t>(int_of(arg_named(e, "pos_l")).value_or(0));
+  const std::uint64_t here = at.value_or(target.next_write);
+  const bool moved = at && *at != target.next_write;
+  target.next_write = here + static_cast<std::uint64_t>(e.ret);
+  return moved ? at : std::nullopt;
+}
+
 void on_write(Extractor& x, const Event& e) {
   if (e.failed() || e.ret <= 0) return;
   FdRef target = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
   if (!target) return;
   if (target->kind != K::Stdout && target->kind != K::Stderr && target->kind != K::File) return;
+  if (target->kind == K::File) {
+    if (auto at = moved_offset(*target, e)) x.write_offset(*target, *at);
+  }
   Chunk c = x.make_chunk();
   if (const Arg* buf = payload_arg(e)) {
     const Payload& p = *buf->data;
@@ -90,6 +107,15 @@ void on_read(Extractor& x, const Event& e) {
   }
 }
 
+void on_lseek(Extractor& x, const Event& e) {
+  if (e.failed() || e.ret < 0) return;
+  FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
+  if (t && t->kind == K::File) {
+    t->seek_to = static_cast<std::uint64_t>(e.ret);
+    if (e.ret != 0) t->reading_from_start = false;
+  }
+}
+
 void on_getdents(Extractor& x, const Event& e) {
   if (e.failed()) return;
   FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
@@ -112,6 +138,7 @@ Handler stream_handler(std::string_view name) {
       name == "preadv2")
     return on_read;
   if (name == "getdents" || name == "getdents64") return on_getdents;
+  if (name == "lseek") return on_lseek;
   return nullptr;
 }
 

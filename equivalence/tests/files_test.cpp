@@ -381,3 +381,86 @@ TEST(FileContent, LineContinuationsAreJoined) {
 
 }  // namespace
 }  // namespace golden
+
+namespace golden {
+namespace {
+
+using test::lines_of;
+using test::TraceBuilder;
+using ::testing::ElementsAre;
+
+Trace dd_at(std::int64_t offset) {
+  TraceBuilder b(100, "/w", {"dd", "conv=notrunc"});
+  b.open(100, "/w/disk.img", O_WRONLY | O_CREAT, 3, 0644);
+  b.sys(100, "lseek", {TraceBuilder::fd_arg("fd", 3), TraceBuilder::int_arg("offset", offset)}, offset);
+  b.write(100, 3, "DATA");
+  b.exit(100);
+  return b.build();
+}
+
+TEST(FileContent, AWriteElsewhereThanAfterThePreviousOneSaysWhere) {
+  EXPECT_THAT(lines_of(normalize(dd_at(8), {}), "file $CWD/disk.img"),
+              ElementsAre("file, mode 0644, written into its earlier content", "at offset 8", "\"DATA\""));
+  EXPECT_FALSE(compare(dd_at(8), dd_at(16)).equivalent);
+  EXPECT_TRUE(compare(dd_at(16), dd_at(16)).equivalent);
+  // A seek to where the next write would land anyway says nothing.
+  EXPECT_THAT(lines_of(normalize(dd_at(0), {}), "file $CWD/disk.img"),
+              ElementsAre("file, mode 0644, written into its earlier content", "\"DATA\""));
+}
+
+TEST(FileContent, AppendAndTruncateDiffer) {
+  auto run = [](std::int64_t flags) {
+    TraceBuilder b(100, "/w", {"sh"});
+    b.open(100, "/w/app.log", O_WRONLY | O_CREAT | flags, 3, 0644);
+    b.write(100, 3, "new entry\n");
+    b.exit(100);
+    return b.build();
+  };
+  EXPECT_FALSE(compare(run(O_APPEND), run(O_TRUNC)).equivalent);
+}
+
+TEST(Files, AnAclSetsTheMode) {
+  // cp -a and sed -i give a copy the original's mode through system.posix_acl_access.
+  auto run = [](unsigned char other) {
+    TraceBuilder b(100, "/w", {"cp", "-a", "a", "b"});
+    b.open(100, "/w/b", O_WRONLY | O_CREAT | O_EXCL, 3, 0600);
+    Arg name;
+    name.name = "name";
+    name.kind = ArgKind::String;
+    name.str = "system.posix_acl_access";
+    const std::string acl{"\x02\x00\x00\x00"
+                          "\x01\x00\x06\x00\xff\xff\xff\xff"
+                          "\x04\x00\x04\x00\xff\xff\xff\xff"
+                          "\x20\x00",
+                          22};
+    b.sys(100, "fsetxattr",
+          {TraceBuilder::fd_arg("fd", 3), name,
+           TraceBuilder::buf_arg("value", acl + std::string(1, static_cast<char>(other)) + std::string("\x00\xff\xff\xff\xff", 5), 256)},
+          0);
+    b.exit(100);
+    return b.build();
+  };
+  EXPECT_THAT(lines_of(normalize(run(4), {}), "file $CWD/b"), ElementsAre("file, mode 0644, empty"));
+  EXPECT_FALSE(compare(run(4), run(0)).equivalent);
+}
+
+TEST(Files, AChownToTheRunsOwnIdsChangesNothing) {
+  auto run = [](std::int64_t owner, bool chown) {
+    TraceBuilder b(100, "/w", {"cp", "-a", "a", "b"});
+    b.open(100, "/w/b", O_WRONLY | O_CREAT | O_EXCL, 3, 0644);
+    if (chown)
+      b.sys(100, "fchown", {TraceBuilder::fd_arg("fd", 3), TraceBuilder::int_arg("owner", owner),
+                             TraceBuilder::int_arg("group", owner)},
+            0);
+    b.exit(100);
+    Trace t = b.build();
+    t.run.uid = 1000;
+    t.run.gid = 1000;
+    return t;
+  };
+  EXPECT_TRUE(compare(run(1000, true), run(1000, false)).equivalent);
+  EXPECT_FALSE(compare(run(0, true), run(1000, false)).equivalent);
+}
+
+}  // namespace
+}  // namespace golden
