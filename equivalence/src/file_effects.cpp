@@ -62,8 +62,10 @@ void on_mkdir(Extractor& x, const Event& e) {
   const std::string path(op->path);
   unsigned m = static_cast<unsigned>(op->mode.value_or(0777)) & 07777u & ~x.fds.umask(e.pid);
   x.file_op(path, Category::FileOps, fmt::format("mkdir {:04o}{}", m, outcome(e)));
-  if (x.net_effects())
+  if (x.net_effects()) {
     x.model.mkdir(path, op->ok, op->err, m, (op->mode.value_or(0777) & 07777) != 0777);
+    if (!op->ok && op->err == EEXIST) x.found_directory(path);
+  }
 }
 
 void on_mknod(Extractor& x, const Event& e) {

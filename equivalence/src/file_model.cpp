@@ -101,10 +101,10 @@ void FileModel::mkdir(const std::string& path, bool ok, int err, unsigned mode, 
   } else if (err == EEXIST) {
     // `mkdir -p` over a directory an earlier run made: the same state as making it.
     const NodeId id = at(path);
-    if (!nodes_[id].created) {
-      nodes_[id].kind = FileNode::Kind::Directory;
-      nodes_[id].explicit_mode = nodes_[id].explicit_mode || explicit_mode;
-    }
+    // Not explicit here even when the mode was: `install -D` asks it for every
+    // ancestor. A run that made it with that mode matches through
+    // NormalizedTrace::existing_dirs.
+    if (!nodes_[id].created) nodes_[id].kind = FileNode::Kind::Directory;
     paths_[path].named = true;
   }
 }
