@@ -19,33 +19,6 @@ namespace golden {
 namespace eqv {
 namespace {
 
-// Discovery's view of a name operation: only whether names appear and disappear.
-void follow_names(FileModel& names, const NameOp& op) {
-  const std::string path(op.path);
-  switch (op.kind) {
-    case NameOp::Kind::Open:
-      if (op.ok && (op.flags & O_CREAT)) names.open(path, op.flags, std::nullopt);
-      break;
-    case NameOp::Kind::Mkdir: names.mkdir(path, op.ok, op.err, 0, false); break;
-    case NameOp::Kind::Mknod:
-      if (op.ok) names.mknod(path, {});
-      break;
-    case NameOp::Kind::Symlink:
-      if (op.ok) names.symlink(path, op.target);
-      break;
-    case NameOp::Kind::Link:
-      if (op.ok && !op.path2.empty()) names.link(path, std::string(op.path2));
-      break;
-    case NameOp::Kind::Rename:
-      if (op.ok && !op.path2.empty()) names.rename(path, std::string(op.path2));
-      break;
-    case NameOp::Kind::Exchange:
-      if (op.ok && !op.path2.empty()) names.exchange(path, std::string(op.path2));
-      break;
-    case NameOp::Kind::Remove: names.remove(path, op.ok, op.err); break;
-  }
-}
-
 // An exec's argv, templated. An argument written relative to the cwd (`./in.txt`) is
 // shown as the path it names, so `./in.txt` run in the work directory and `/tmp/w/in.txt`
 // run elsewhere are both $CWD/in.txt. Other words are left as they are: whether
@@ -333,7 +306,9 @@ void Extractor::discover() {
   for (Seq s : order.order()) {
     const Event& e = trace.events[s];
     if (e.kind != EventKind::Syscall) continue;
-    if (auto op = name_op(e)) follow_names(names, *op);
+    // Only whether names appear and disappear: opens that create, and name operations.
+    if (auto op = name_op(e); op && (op->kind != NameOp::Kind::Open || (op->flags & O_CREAT)))
+      names.apply(*op, 0);
     for (const Arg& a : e.args) {
       switch (a.kind) {
         case ArgKind::Path: templ.observe_path(a.str); break;

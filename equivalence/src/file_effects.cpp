@@ -53,7 +53,7 @@ void on_unlink(Extractor& x, const Event& e) {
   if (!op) return;
   const std::string path(op->path);
   x.file_op(path, Category::FileOps, (op->directory ? "rmdir" : "unlink") + outcome(e));
-  if (x.net_effects()) x.model.remove(path, op->ok, op->err);
+  if (x.net_effects()) x.model.apply(*op, 0);
 }
 
 void on_mkdir(Extractor& x, const Event& e) {
@@ -63,7 +63,7 @@ void on_mkdir(Extractor& x, const Event& e) {
   unsigned m = static_cast<unsigned>(op->mode.value_or(0777)) & 07777u & ~x.fds.umask(e.pid);
   x.file_op(path, Category::FileOps, fmt::format("mkdir {:04o}{}", m, outcome(e)));
   if (x.net_effects()) {
-    x.model.mkdir(path, op->ok, op->err, m, (op->mode.value_or(0777) & 07777) != 0777);
+    x.model.apply(*op, x.fds.umask(e.pid));
     if (!op->ok && op->err == EEXIST) x.found_directory(path);
   }
 }
@@ -74,7 +74,7 @@ void on_mknod(Extractor& x, const Event& e) {
   const std::string path(op->path);
   std::string text = fmt::format("mknod {:o}", op->mode.value_or(0));
   x.file_op(path, Category::FileOps, text + outcome(e));
-  if (x.net_effects() && op->ok) x.model.mknod(path, std::move(text));
+  if (x.net_effects()) x.model.apply(*op, 0);
 }
 
 void on_rename(Extractor& x, const Event& e) {
@@ -85,12 +85,12 @@ void on_rename(Extractor& x, const Event& e) {
   if (op->kind == NameOp::Kind::Exchange) {
     x.file_op(from, Category::FileOps, "exchange with " + x.tpath(to) + tail);
     x.file_op(to, Category::FileOps, "exchange with " + x.tpath(from) + tail);
-    if (x.net_effects() && op->ok) x.model.exchange(from, to);
+    if (x.net_effects()) x.model.apply(*op, 0);
     return;
   }
   x.file_op(from, Category::FileOps, "rename to " + x.tpath(to) + tail);
   if (!e.failed()) x.file_op(to, Category::FileOps, "rename from " + x.tpath(from));
-  if (x.net_effects() && op->ok && !to.empty()) x.model.rename(from, to);
+  if (x.net_effects()) x.model.apply(*op, 0);
 }
 
 void on_link(Extractor& x, const Event& e) {
@@ -99,7 +99,7 @@ void on_link(Extractor& x, const Event& e) {
   const std::string from(op->path), to(op->path2);
   x.file_op(from, Category::FileOps, "link to " + x.tpath(to) + outcome(e));
   if (!e.failed()) x.file_op(to, Category::FileOps, "link from " + x.tpath(from));
-  if (x.net_effects() && op->ok && !to.empty()) x.model.link(from, to);
+  if (x.net_effects()) x.model.apply(*op, 0);
 }
 
 void on_symlink(Extractor& x, const Event& e) {
@@ -108,7 +108,7 @@ void on_symlink(Extractor& x, const Event& e) {
   const std::string path(op->path);
   // A relative target is kept as written: it is resolved against the link's directory.
   x.file_op(path, Category::FileOps, "symlink -> " + x.ttext(op->target) + outcome(e));
-  if (x.net_effects() && op->ok) x.model.symlink(path, op->target);
+  if (x.net_effects()) x.model.apply(*op, 0);
 }
 
 void on_chmod(Extractor& x, const Event& e) {

@@ -1,6 +1,7 @@
 #include "file_model.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -40,6 +41,36 @@ void FileModel::reset_content(NodeId id) {
   n.changed = true;
   n.last = current;
   n.reset = current;
+}
+
+FileModel::NodeId FileModel::apply(const NameOp& op, unsigned umask) {
+  const std::string path(op.path), path2(op.path2);
+  const unsigned mode = static_cast<unsigned>(op.mode.value_or(0777)) & 07777u & ~umask;
+  switch (op.kind) {
+    case NameOp::Kind::Open:
+      if (op.ok) return open(path, op.flags, mode);
+      break;
+    case NameOp::Kind::Mkdir:
+      mkdir(path, op.ok, op.err, mode, (op.mode.value_or(0777) & 07777) != 0777);
+      break;
+    case NameOp::Kind::Mknod:
+      if (op.ok) mknod(path, fmt::format("mknod {:o}", op.mode.value_or(0)));
+      break;
+    case NameOp::Kind::Symlink:
+      if (op.ok) symlink(path, op.target);
+      break;
+    case NameOp::Kind::Link:
+      if (op.ok && !path2.empty()) link(path, path2);
+      break;
+    case NameOp::Kind::Rename:
+      if (op.ok && !path2.empty()) rename(path, path2);
+      break;
+    case NameOp::Kind::Exchange:
+      if (op.ok && !path2.empty()) exchange(path, path2);
+      break;
+    case NameOp::Kind::Remove: remove(path, op.ok, op.err); break;
+  }
+  return kNone;
 }
 
 FileModel::NodeId FileModel::at(const std::string& path) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "channel_builder.hpp"
+#include "name_ops.hpp"
 
 namespace golden::eqv {
 
@@ -63,6 +64,11 @@ class FileModel {
   void rename(const std::string& from, const std::string& to);
   void exchange(const std::string& a, const std::string& b);
   void remove(const std::string& path, bool ok, int err);
+
+  // A name operation as the trace records it, `umask` applied to the modes it asks
+  // (discovery and the walk both follow names through this). Returns the file an open
+  // refers to (kNone otherwise).
+  NodeId apply(const NameOp& op, unsigned umask);
 
   // The file now at `path`: one that was there before the run when the run has not
   // named it yet.
