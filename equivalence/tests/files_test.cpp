@@ -310,15 +310,6 @@ TEST(Files, WritesFollowTheFileThroughARename) {
   EXPECT_THAT(lines_of(n, "file $CWD/final"), ElementsAre("file, mode 0644", "\"ab\""));
 }
 
-}  // namespace
-}  // namespace golden
-
-namespace golden {
-namespace {
-
-using test::lines_of;
-using test::TraceBuilder;
-using ::testing::ElementsAre;
 
 // --- An earlier run's output kept as it was (cmake, make: write only if different).
 
@@ -379,15 +370,6 @@ TEST(FileContent, LineContinuationsAreJoined) {
   EXPECT_FALSE(compare(a, run("x.o: /w/x.c \\\n /usr/include/stdlib.h\n")).equivalent);
 }
 
-}  // namespace
-}  // namespace golden
-
-namespace golden {
-namespace {
-
-using test::lines_of;
-using test::TraceBuilder;
-using ::testing::ElementsAre;
 
 Trace dd_at(std::int64_t offset) {
   TraceBuilder b(100, "/w", {"dd", "conv=notrunc"});

@@ -163,6 +163,17 @@ TEST(CaptureOptions, RunsThreeGivesThreeRuns) {
   }
 }
 
+// The payloads of the trace's write calls.
+std::vector<const Payload*> write_payloads(const TraceFile& f) {
+  std::vector<const Payload*> out;
+  for (const Event& e : f.runs.at(0).events) {
+    if (e.name != "write") continue;
+    for (const Arg& a : e.args)
+      if (a.kind == ArgKind::Buffer && a.data) out.push_back(&*a.data);
+  }
+  return out;
+}
+
 TEST(CaptureOptions, StringLimitCutsPayloadHeads) {
   TempDir dir;
   RunResult r = capture(dir.file("t.json"), {tracee("exit_code"), "0"}, {"-s", "8", "--text-limit", "0"});
@@ -170,19 +181,14 @@ TEST(CaptureOptions, StringLimitCutsPayloadHeads) {
   TraceFile f = load_ok(dir.file("t.json"));
   EXPECT_EQ(f.header.string_limit, 8u);
   ASSERT_EQ(f.runs.size(), 1u);
-  bool seen = false;
-  for (const Event& e : f.runs[0].events) {
-    if (e.name != "write") continue;
-    for (const Arg& a : e.args) {
-      if (a.kind != ArgKind::Buffer || !a.data) continue;
-      seen = true;
-      EXPECT_EQ(a.data->head, "exit_cod");
-      EXPECT_EQ(a.data->length, 26u);
-      EXPECT_FALSE(a.data->complete());
-      EXPECT_EQ(a.data->hash, StreamHash::of("exit_code: exiting with 0\n").value()) << "the hash covers all bytes";
-    }
+  const std::vector<const Payload*> payloads = write_payloads(f);
+  EXPECT_FALSE(payloads.empty()) << "no write with a payload";
+  for (const Payload* p : payloads) {
+    EXPECT_EQ(p->head, "exit_cod");
+    EXPECT_EQ(p->length, 26u);
+    EXPECT_FALSE(p->complete());
+    EXPECT_EQ(p->hash, StreamHash::of("exit_code: exiting with 0\n").value()) << "the hash covers all bytes";
   }
-  EXPECT_TRUE(seen) << "no write with a payload";
 }
 
 TEST(CaptureOptions, RecordsThePathValuedEnvironment) {
@@ -206,28 +212,18 @@ TEST(CaptureOptions, WrittenTextIsKeptWholeUpToTheTextLimit) {
   TempDir dir;
   RunResult r = capture(dir.file("t.json"), {tracee("exit_code"), "0"}, {"-s", "8"});
   ASSERT_EQ(r.status(), 0) << r.describe();
-  TraceFile f = load_ok(dir.file("t.json"));
-  bool seen = false;
-  for (const Event& e : f.runs[0].events) {
-    if (e.name != "write") continue;
-    for (const Arg& a : e.args) {
-      if (a.kind != ArgKind::Buffer || !a.data) continue;
-      seen = true;
-      EXPECT_EQ(a.data->head, "exit_code: exiting with 0\n");
-      EXPECT_TRUE(a.data->complete());
-    }
+  const TraceFile f = load_ok(dir.file("t.json"));
+  const std::vector<const Payload*> payloads = write_payloads(f);
+  EXPECT_FALSE(payloads.empty()) << "no write with a payload";
+  for (const Payload* p : payloads) {
+    EXPECT_EQ(p->head, "exit_code: exiting with 0\n");
+    EXPECT_TRUE(p->complete());
   }
-  EXPECT_TRUE(seen) << "no write with a payload";
   // Below the text limit, -s cuts again.
   RunResult small = capture(dir.file("s.json"), {tracee("exit_code"), "0"}, {"-s", "8", "--text-limit", "16"});
   ASSERT_EQ(small.status(), 0) << small.describe();
-  for (const Event& e : load_ok(dir.file("s.json")).runs[0].events) {
-    for (const Arg& a : e.args) {
-      if (e.name == "write" && a.kind == ArgKind::Buffer && a.data) {
-        EXPECT_EQ(a.data->head, "exit_cod");
-      }
-    }
-  }
+  const TraceFile cut = load_ok(dir.file("s.json"));
+  for (const Payload* p : write_payloads(cut)) EXPECT_EQ(p->head, "exit_cod");
 }
 
 TEST(CaptureOptions, TextPrintsStraceLikeLinesOnStderr) {
