@@ -165,8 +165,11 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
       std::string_view root = t.temp_root_of(p, &is_tmpdir);
       if (root.empty()) continue;
       const Mapping* m = t.best(p);
-      const bool by_shape = m != nullptr && m->kind == Kind::Tmp && !m->aligned;
-      if (m != nullptr && m->raw.size() > root.size() && !by_shape) continue;  // explained
+      // Generated names ($GENn) are numbered by creation in each run: paired by what they
+      // hold instead, a temp directory one run removes and the other leaves behind is
+      // the same name in both, and the report points at what was left.
+      const bool own_name = m != nullptr && (m->kind == Kind::Tmp || m->kind == Kind::Gen) && !m->aligned;
+      if (m != nullptr && m->raw.size() > root.size() && !own_name) continue;  // explained
       out[is_tmpdir ? "$TMPDIR" : std::string(root)].add(std::string_view(p).substr(root.size() + 1));
     }
     return out;
@@ -181,7 +184,7 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
         // The same name in both runs: if either run templated it by its shape, both
         // get one new name.
         const std::string pa = raw_a + "/" + name, pb = raw_b + "/" + name;
-        if (a.unaligned_shape(pa) || b.unaligned_shape(pb)) {
+        if (a.unaligned_own_name(pa) || b.unaligned_own_name(pb)) {
           const std::string common = next_tmp();
           a.set_aligned(pa, common);
           b.set_aligned(pb, common);

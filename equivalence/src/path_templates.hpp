@@ -105,6 +105,12 @@ class PathTemplater {
     auto it = by_raw_.find(raw);
     return it != by_raw_.end() && mappings_[it->second].kind == Kind::Tmp && !mappings_[it->second].aligned;
   }
+  // The same, or a generated name ($GENn), numbered by this run alone.
+  bool unaligned_own_name(const std::string& raw) const {
+    auto it = by_raw_.find(raw);
+    if (it == by_raw_.end() || mappings_[it->second].aligned) return false;
+    return mappings_[it->second].kind == Kind::Tmp || mappings_[it->second].kind == Kind::Gen;
+  }
   // The deepest temp root holding `path`, and whether it is the run's $TMPDIR.
   std::string_view temp_root_of(std::string_view path, bool* is_tmpdir) const;
   const Mapping* best(std::string_view abs) const;
