@@ -9,7 +9,8 @@ packages="build-essential g++ cmake pkg-config libtomlplusplus-dev nlohmann-json
   libdwarf-dev libelf-dev libunwind-dev libgtest-dev libgmock-dev libboost-graph-dev
   libzstd-dev libcli11-dev libfmt-dev libseccomp-dev strace python3 graphviz zstd
   tar findutils coreutils
-  gcc binutils make perl gzip xz-utils zip unzip sed"  # the fidelity corpus's real tools
+  gcc binutils make perl gzip xz-utils zip unzip sed
+  bzip2 patch git sqlite3"  # the fidelity corpus's real tools
 
 missing=""
 for p in $packages; do

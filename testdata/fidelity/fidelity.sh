@@ -2,7 +2,8 @@
 # Fidelity corpus of `golden compare`: real programs run the way users run them, in
 # work directories named by whoever runs them (mktemp, Python's tempfile, pytest's
 # tmp_path, a CI job's $TMPDIR, /var/tmp, a build tree, a fixed path reused by the
-# next run), from different cwds and $HOMEs. An equivalent case must compare
+# next run, a name with spaces or non-ASCII letters), from different cwds (/ too) and
+# $HOMEs, fresh or over an earlier run's outputs. An equivalent case must compare
 # equivalent; a mutant changes one observable effect and must diverge at its place.
 # The cases are in cases/*.sh; README.md says how to write one.
 #
@@ -32,8 +33,8 @@ PROGRAMS=$HERE/programs
 if [[ -x /usr/bin/python3 ]]; then PY=/usr/bin/python3; else PY=$(command -v python3); fi
 FIXED_ROOT=${GOLDEN_FIDELITY_FIXED_ROOT:-/tmp/golden-fidelity-fixed}
 BUILD_ROOT=${GOLDEN_FIDELITY_BUILD_ROOT:-$REPO/build/fidelity}
-LAYOUT_BASES=(mktemp mktemp-named python pytest tmpdir vartmp fixed build homedir)
-LAYOUT_MODIFIERS=(+out +rel +home)
+LAYOUT_BASES=(mktemp mktemp-named python pytest tmpdir vartmp fixed build homedir spaces unicode inhome)
+LAYOUT_MODIFIERS=(+out +rel +root +home +rerun)
 
 die() {
   echo "fidelity.sh: $*" >&2
@@ -137,6 +138,14 @@ prepare_layout() {
       W=$(mktemp -d "$BUILD_ROOT/$name-XXXXXX")
       ;;
     homedir) W=$(mktemp -d "$HOME/golden-fidelity-XXXXXX") ;;
+    spaces) W=$(mktemp -d "/tmp/my work dir.XXXXXX") ;;
+    unicode) W=$(mktemp -d "/tmp/données-✓-ünï.XXXXXX") ;;
+    inhome) # W inside a fresh HOME (a workspace in ~ of a program that writes to ~)
+      HOME=$(mktemp -d /tmp/home-XXXXXX)
+      export HOME
+      remember "$HOME"
+      W=$(mktemp -d "$HOME/work-XXXXXX")
+      ;;
     *) die "unknown layout $layout (see: fidelity.sh layouts)" ;;
   esac
   if [[ $base == fixed ]]; then mkdir -p "$W"; elif [[ $base != pytest ]]; then remember "$W"; fi
@@ -151,12 +160,14 @@ prepare_layout() {
         RUN_DIR=$(mktemp -d /tmp/elsewhere-XXXXXX)
         remember "$RUN_DIR"
         ;;
-      rel) D=. ;; # run from the work dir, naming it relatively
+      rel) D=. ;;        # run from the work dir, naming it relatively
+      root) RUN_DIR=/ ;; # run from /, naming the work dir by its absolute path
       home)
         HOME=$(mktemp -d /tmp/home-XXXXXX)
         export HOME
         remember "$HOME"
         ;;
+      rerun) ;; # enter_side runs the command once before
       *) die "unknown layout modifier +$mod in $layout" ;;
     esac
   done
@@ -178,9 +189,9 @@ side_variant() {
 }
 
 # enter_side NAME SIDE LAYOUT: prepares the layout, runs setup and, in a `fixed` work
-# dir that no run has used yet, the command itself once (untraced), so that the run
-# that follows always sees the outputs of an earlier one. Leaves CMD set and the
-# shell in RUN_DIR.
+# dir that no run has used yet or in a `+rerun` layout, the command itself once
+# (untraced) and setup again, so that the run that follows always sees the outputs
+# of an earlier one. Leaves CMD set and the shell in RUN_DIR.
 enter_side() {
   local name=$1 side=$2 layout=$3 prog=${PROG[$1]}
   side_variant "$name" "$side"
@@ -189,9 +200,9 @@ enter_side() {
   cd "$RUN_DIR"
   STATUS=0
   "cmd_$prog"
-  if [[ $layout == fixed* && ! -e $FIXED_ROOT/.$name.ran ]]; then
+  if [[ $layout == *+rerun* || ($layout == fixed* && ! -e $FIXED_ROOT/.$name.ran) ]]; then
     "${CMD[@]}" </dev/null >/dev/null 2>&1 || true
-    touch "$FIXED_ROOT/.$name.ran"
+    if [[ $layout == fixed* ]]; then touch "$FIXED_ROOT/.$name.ran"; fi
     run_setup "$prog"
   fi
 }
@@ -291,11 +302,11 @@ cmd_pair() {
 # ---------------------------------------------------------------------------------
 # check: the corpus's own test, without golden. Each side runs untraced under strace;
 # its snapshot is the exit status, stdout, stderr, every file left in the work dir
-# (and in a fresh HOME) with type, mode and content, and the effects strace sees
-# (programs started below the root, connects, signals, files read in the work dir);
-# the run's directories are replaced by placeholders first. An equivalent case needs
-# the same snapshot on both sides but for the reads, and side a must give it twice; a
-# mutant needs some difference.
+# (and in a fresh HOME, the work dir left out) with type, mode and content, and the
+# effects strace sees (programs started below the root, connects, signals, files read
+# in the work dir); the run's directories are replaced by placeholders first. An
+# equivalent case needs the same snapshot on both sides but for the reads, and side a
+# must give it twice; a mutant needs some difference.
 snapshot_side() (
   local name=$1 side=$2 layout=$3 snap=$4 tmp status=0 root
   tmp=$(mktemp -d)
@@ -308,16 +319,17 @@ snapshot_side() (
     cat "$tmp/stderr" >&2
     return 1
   fi
-  local roots=("$W") subst=() line
-  if [[ $layout == *+home* ]]; then roots+=("$HOME"); fi
-  # The run's own directories, longest first (W may be inside TMPDIR or HOME).
+  local roots=("$W") subst=() line skip
+  if [[ $layout == *+home* || $layout == inhome* ]]; then roots+=("$HOME"); fi
+  # The run's own directories, longest first (W may be inside TMPDIR or HOME), one a
+  # line as LENGTH<tab>DIR<tab>LABEL (a dir name may have spaces).
   {
-    echo "$W <W>"
-    if [[ $RUN_DIR != "$W" ]]; then echo "$RUN_DIR <CWD>"; fi
-    echo "$HOME <HOME>"
-    if [[ $layout == tmpdir* ]]; then echo "$TMPDIR <TMPDIR>"; fi
-  } | awk '{ print length($1), $0 }' | sort -rn >"$tmp/dirs"
-  while IFS=' ' read -r _ dir label; do subst+=(-e "s|\\Q$dir\\E|$label|g;"); done <"$tmp/dirs"
+    printf '%s\t%s\n' "$W" '<W>'
+    if [[ $RUN_DIR != "$W" && $RUN_DIR != / ]]; then printf '%s\t%s\n' "$RUN_DIR" '<CWD>'; fi
+    printf '%s\t%s\n' "$HOME" '<HOME>'
+    if [[ $layout == tmpdir* ]]; then printf '%s\t%s\n' "$TMPDIR" '<TMPDIR>'; fi
+  } | awk -F '\t' '{ print length($1) "\t" $0 }' | sort -rn >"$tmp/dirs"
+  while IFS=$'\t' read -r _ dir label; do subst+=(-e "s|\\Q$dir\\E|$label|g;"); done <"$tmp/dirs"
   {
     echo "exit $status"
     echo "--- stdout"
@@ -326,7 +338,9 @@ snapshot_side() (
     perl -p "${subst[@]}" "$tmp/stderr"
     echo "--- files"
     for root in "${roots[@]}"; do
-      (cd "$root" && find . -mindepth 1 | LC_ALL=C sort) | while IFS= read -r line; do
+      skip=() # W inside HOME (inhome) is listed once, as W
+      if [[ $root != "$W" && $W == "$root"/* ]]; then skip=(-path "./${W#"$root"/}" -prune -o); fi
+      (cd "$root" && find . -mindepth 1 "${skip[@]}" -print | LC_ALL=C sort) | while IFS= read -r line; do
         local f=$root/${line#./} label
         label=$(echo "$f" | perl -p "${subst[@]}")
         if [[ -L $f ]]; then
