@@ -2,7 +2,8 @@
 # Flakiness benchmark of `golden compare` (not a test): every equivalent case of the
 # fidelity corpus (testdata/fidelity) is captured N times in fresh work dirs, the
 # layout rotating (mktemp, mktemp -d /tmp/work-XXXXXX, Python's tempfile, pytest's
-# tmp_path, a CI job's $TMPDIR, /var/tmp, a build tree, $HOME), and N times in one
+# tmp_path, a CI job's $TMPDIR, /var/tmp, a build tree, $HOME, a name with spaces, a
+# non-ASCII name), and N times in one
 # fixed dir (each run over the outputs of the one before). Each capture is compared
 # with the first of its series; any divergence is a false one, since the program and
 # its inputs are the same. Prints, per case, the comparisons, the false divergences
@@ -52,7 +53,7 @@ work=$(mktemp -d)
 if [[ $keep == no ]]; then trap 'rm -rf "$work"' EXIT; fi
 # The `fixed` series' dir: one path for the whole series, away from a concurrent ctest.
 export GOLDEN_FIDELITY_FIXED_ROOT=$work/fixed
-fresh_bases=(mktemp mktemp-named python pytest tmpdir vartmp build homedir)
+fresh_bases=(mktemp mktemp-named python pytest tmpdir vartmp build homedir spaces unicode)
 
 # compare_to_first FIRST TRACE NOTES: prints "ok", "divergent" or "error"; appends the
 # first divergence line (with -v) or the error to NOTES.
