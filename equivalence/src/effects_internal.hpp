@@ -98,6 +98,10 @@ class Extractor {
   void user_read(const std::string& abs, bool directory);
   void stdin_read();
   void write_chunk(FdTarget& target, Chunk chunk);
+  // The bytes of the file behind `source` when the run wrote all of it, captured whole,
+  // and they are `length` bytes long (a copy of the whole file); else nullptr.
+  const std::vector<Chunk>* known_content(FdTarget& source, std::uint64_t length);
+  std::vector<Chunk> known_scratch_;
   // A write of the current event lands at `offset`, not after the previous one.
   void write_offset(FdTarget& target, std::uint64_t offset);
   void process_item(std::vector<Item>& list, Category cat, std::string key);

@@ -98,6 +98,7 @@ void on_open(Extractor& x, const Event& e) {
     }
   }
   x.fds.set(e.pid, e.ret, target);
+  target->append = (flags & O_APPEND) != 0;
 
   if (opath || path.empty() || std_alias(path)) return;
   if (x.net_effects() && target->kind != K::Null && target->node == FileModel::kNone &&

@@ -36,6 +36,8 @@ struct FdTarget {
   // one is shown with its offset ("at offset 8192"), so `dd seek=8` and `seek=16` differ.
   std::uint64_t next_write = 0;
   std::optional<std::uint64_t> seek_to;
+  bool seek_to_end = false;  // the seek was to the end: where that is depends on what was there
+  bool append = false;       // O_APPEND: every write lands at the end, whatever the offset
 
   // What the kernel says it is ("pipe:[12]", a bound address, the file's path).
   const std::string& desc() const { return desc_is_path_ ? path : desc_; }

@@ -10,6 +10,22 @@
 
 namespace golden::eqv {
 
+const std::vector<Chunk>* Extractor::known_content(FdTarget& source, std::uint64_t length) {
+  if (config.strict_files || source.path.empty()) return nullptr;
+  if (source.node == FileModel::kNone) source.node = model.at(source.path);
+  const FileNode& n = model.node(source.node);
+  if (!n.replaced) return nullptr;
+  known_scratch_.clear();
+  std::uint64_t total = 0;
+  for (const Entry& e : n.content) {
+    const Chunk* c = std::get_if<Chunk>(&e);
+    if (c == nullptr || !c->complete || c->copy) return nullptr;
+    total += c->raw.length();
+    known_scratch_.push_back(*c);
+  }
+  return total == length && !known_scratch_.empty() ? &known_scratch_ : nullptr;
+}
+
 void Extractor::found_content(FdTarget& target) {
   if (target.path.empty()) return;
   const FileModel::NodeId id = model.at(target.path);

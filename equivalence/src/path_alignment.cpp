@@ -158,8 +158,11 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
   // Python's tmp.xxxxxxxx in the other), a generated name left behind. They are paired
   // by what they hold and renumbered together, so a name's number never depends on
   // names the other run did not have.
+  // One tree a run: its first level holds each temp root's entries by their whole path
+  // ("/tmp/x", "/var/tmp/y", "$TMPDIR/z"), so an entry pairs with one under another temp
+  // root too (a work dir made in /tmp by one run and in /var/tmp by the other).
   auto trees = [](const PathTemplater& t) {
-    std::map<std::string, NameTree> out;
+    NameTree out;
     for (const std::string& p : t.seen_) {
       bool is_tmpdir = false;
       std::string_view root = t.temp_root_of(p, &is_tmpdir);
@@ -170,11 +173,20 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
       // the same name in both, and the report points at what was left.
       const bool own_name = m != nullptr && (m->kind == Kind::Tmp || m->kind == Kind::Gen) && !m->aligned;
       if (m != nullptr && m->raw.size() > root.size() && !own_name) continue;  // explained
-      out[is_tmpdir ? "$TMPDIR" : std::string(root)].add(std::string_view(p).substr(root.size() + 1));
+      std::string_view rel = std::string_view(p).substr(root.size() + 1);
+      const std::size_t slash = rel.find('/');
+      NameTree& top = out.child((is_tmpdir ? std::string("$TMPDIR") : std::string(root)) + "/" +
+                                std::string(rel.substr(0, slash)));
+      if (slash != std::string_view::npos) top.add(rel.substr(slash + 1));
     }
     return out;
   };
-  std::map<std::string, NameTree> ta = trees(a), tb = trees(b);
+  const NameTree ta = trees(a), tb = trees(b);
+  // A child's path: below its parent's, or, on the first level, the entry's own.
+  auto child_raw = [](const PathTemplater& t, const std::string& parent, const std::string& name) {
+    if (!parent.empty()) return parent + "/" + name;
+    return name.starts_with("$TMPDIR/") ? t.tmpdir_ + name.substr(7) : name;
+  };
   auto walk = [&](auto&& self, const NameTree& x, const std::string& raw_a, const NameTree& y,
                   const std::string& raw_b) -> void {
     std::vector<std::string> only_a, only_b;
@@ -183,7 +195,7 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
       if (it != y.children.end()) {
         // The same name in both runs: if either run templated it by its shape, both
         // get one new name.
-        const std::string pa = raw_a + "/" + name, pb = raw_b + "/" + name;
+        const std::string pa = child_raw(a, raw_a, name), pb = child_raw(b, raw_b, name);
         if (a.unaligned_own_name(pa) || b.unaligned_own_name(pb)) {
           const std::string common = next_tmp();
           a.set_aligned(pa, common);
@@ -209,7 +221,7 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
         if (!cx.children.empty() && !cy.children.empty()) {
           score = similarity(cx, cy);
         } else if (cx.children.empty() && cy.children.empty() &&
-                   differ_by_generated_part(only_a[i], only_b[j])) {
+                   differ_by_generated_part(basename(only_a[i]), basename(only_b[j]))) {
           score = 0.5;
         }
         if (score > 0) candidates.push_back({score, i, j});
@@ -224,20 +236,14 @@ std::vector<PathTemplater::Alignment> PathTemplater::align(PathTemplater& a, Pat
       if (used_a.contains(c.i) || used_b.contains(c.j)) continue;
       used_a.insert(c.i);
       used_b.insert(c.j);
-      const std::string pa = raw_a + "/" + only_a[c.i], pb = raw_b + "/" + only_b[c.j];
+      const std::string pa = child_raw(a, raw_a, only_a[c.i]), pb = child_raw(b, raw_b, only_b[c.j]);
       const std::string name = next_tmp();
       a.set_aligned(pa, name);
       b.set_aligned(pb, name);
       self(self, *x.children.at(only_a[c.i]), pa, *y.children.at(only_b[c.j]), pb);
     }
   };
-  for (const auto& [key, tree_a] : ta) {
-    auto it = tb.find(key);
-    if (it == tb.end()) continue;
-    const std::string root_a = key == "$TMPDIR" ? a.tmpdir_ : key;
-    const std::string root_b = key == "$TMPDIR" ? b.tmpdir_ : key;
-    walk(walk, tree_a, root_a, it->second, root_b);
-  }
+  walk(walk, ta, std::string(), tb, std::string());
 
   // Names found by their shape that have no counterpart in the other run keep a name of
   // their own, never one the other run uses.

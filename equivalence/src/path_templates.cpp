@@ -17,6 +17,7 @@ namespace {
 // SHELL=/bin/bash) is not a location the run was given to work in.
 bool system_path(std::string_view p) {
   if (p == "/") return true;
+  if (path_under(p, "/dev/shm")) return false;  // a temp root, not a device
   for (std::string_view root : {"/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
                                 "/etc", "/proc", "/sys", "/dev"})
     if (path_under(p, root)) return true;
@@ -99,7 +100,14 @@ void PathTemplater::set_parameters(const std::vector<std::string>& env,
     const std::size_t eq = entry.find('=');
     if (eq == std::string::npos) continue;
     const std::string name = entry.substr(0, eq);
-    const std::string value = absolute_path("/", std::string_view(entry).substr(eq + 1));
+    // A relative TMPDIR is relative to the cwd the run started in.
+    const std::string value = absolute_path(cwd_.empty() ? "/" : cwd_, std::string_view(entry).substr(eq + 1));
+    // The recorder keeps PWD only when it names the cwd (through a symlink): the shell's
+    // name for it, which programs print and build paths from.
+    if (name == "PWD") {
+      if (!cwd_.empty() && value != cwd_ && value != "/") add_mapping(value, "$CWD", kPrioCwd, Kind::Cwd);
+      continue;
+    }
     if (name == "TMPDIR" && value != "/") tmpdir_ = value;
     if ((name == "TMPDIR" || name == "XDG_RUNTIME_DIR") && value != "/" &&
         std::find(tmp_roots_.begin(), tmp_roots_.end(), value) == tmp_roots_.end())
@@ -390,6 +398,8 @@ std::string PathTemplater::text(std::string_view s, bool pids, std::size_t min_p
         out.append(s.substr(copied, i - copied));
         out += hit->name;
         i += hit->raw.size();
+        // "$TMPDIR//x" (TMPDIR=/tmp/x/ joined with "/x") is the same path as "$TMPDIR/x".
+        while (i + 1 < s.size() && s[i] == '/' && s[i + 1] == '/') ++i;
         copied = i;
         continue;
       }

@@ -1,7 +1,10 @@
 // Bytes written: every write-like call becomes a chunk of the stream or file its fd
 // refers to; chunks are merged later (content_render), so how many calls carried the
 // bytes never matters. Reads only matter for stdin and for directory listings.
+#include <unistd.h>
+
 #include <string_view>
+#include <utility>
 
 #include "args.hpp"
 #include "effects_internal.hpp"
@@ -18,9 +21,15 @@ const Arg* payload_arg(const Event& e) {
 }
 
 // The offset a write to a file lands at, when it is not right after the previous write.
+// Appends (O_APPEND, or a seek to the end as tee -a and stdio's "a" do) are not offsets:
+// the end is wherever the file's earlier content, which differs from run to run, ends.
 std::optional<std::uint64_t> moved_offset(FdTarget& target, const Event& e) {
   std::optional<std::uint64_t> at = target.seek_to;
   target.seek_to.reset();
+  if (target.append || std::exchange(target.seek_to_end, false)) {
+    target.next_write = at.value_or(target.next_write) + static_cast<std::uint64_t>(e.ret);
+    return std::nullopt;
+  }
   const std::string_view name = e.name;
   if (name == "pwrite64") at = static_cast<std::uint64_t>(int_of(arg_named(e, "offset")).value_or(0));
   if (name == "pwritev" || name == "pwritev2")
@@ -66,6 +75,20 @@ void on_copy(Extractor& x, const Event& e) {
   FdRef dst = x.fd_target(out);
   if (src && src->kind == K::Stdin) x.stdin_read();
   if (!dst || (dst->kind != K::Stdout && dst->kind != K::Stderr && dst->kind != K::File)) return;
+  // A file the run wrote whole, copied whole: its bytes are known, and cat or cp may copy
+  // them in the kernel or through read/write depending on the file systems involved.
+  if (src && src->kind == K::File) {
+    if (const std::vector<Chunk>* known = x.known_content(*src, static_cast<std::uint64_t>(e.ret))) {
+      for (const Chunk& from : *known) {
+        Chunk c = x.make_chunk();
+        c.raw = from.raw;
+        c.head = from.head;
+        c.complete = from.complete;
+        x.write_chunk(*dst, c);
+      }
+      return;
+    }
+  }
   Chunk c = x.make_chunk();
   c.copy = true;
   c.complete = false;
@@ -112,6 +135,8 @@ void on_lseek(Extractor& x, const Event& e) {
   FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
   if (t && t->kind == K::File) {
     t->seek_to = static_cast<std::uint64_t>(e.ret);
+    const Arg* whence = arg_named(e, "whence");
+    t->seek_to_end = whence != nullptr && (whence->text == "SEEK_END" || whence->raw == SEEK_END);
     if (e.ret != 0) t->reading_from_start = false;
   }
 }

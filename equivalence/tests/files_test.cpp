@@ -446,3 +446,51 @@ TEST(Files, AChownToTheRunsOwnIdsChangesNothing) {
 
 }  // namespace
 }  // namespace golden
+
+namespace golden {
+namespace {
+
+using test::lines_of;
+using test::TraceBuilder;
+using ::testing::ElementsAre;
+
+TEST(FileContent, AppendingAfterASeekToTheEndIsNoOffset) {
+  // tee -a and stdio's "a" seek to the end: where that is depends on the earlier content.
+  auto run = [](std::int64_t end) {
+    TraceBuilder b(100, "/w", {"tee", "-a", "log"});
+    b.open(100, "/w/log", O_WRONLY | O_CREAT | O_APPEND, 3, 0644);
+    b.sys(100, "lseek",
+          {TraceBuilder::fd_arg("fd", 3), TraceBuilder::int_arg("offset", 0), TraceBuilder::flags_arg("whence", SEEK_END, "SEEK_END")},
+          end);
+    b.write(100, 3, "line\n");
+    b.exit(100);
+    return b.build();
+  };
+  auto r = compare(run(0), run(30));
+  EXPECT_TRUE(r.equivalent) << test::describe(r);
+}
+
+TEST(FileContent, ACopyOfAFileTheRunWroteIsItsBytes) {
+  // cat copies with copy_file_range on one file system and read/write across two.
+  auto run = [](bool in_kernel) {
+    TraceBuilder b(100, "/w", {"sh"});
+    b.open(100, "/w/c.txt", O_WRONLY | O_CREAT | O_TRUNC, 3, 0644);
+    b.write(100, 3, "gamma\n");
+    b.close(100, 3);
+    b.open(100, "/w/c.txt", O_RDONLY, 3);
+    if (in_kernel) {
+      b.sys(100, "copy_file_range", {TraceBuilder::fd_arg("fd_in", 3), TraceBuilder::fd_arg("fd_out", 1)}, 6);
+    } else {
+      b.read(100, 3, "gamma\n");
+      b.write(100, 1, "gamma\n");
+    }
+    b.exit(100);
+    return b.build();
+  };
+  EXPECT_THAT(lines_of(normalize(run(true), {}), "stdout"), ElementsAre("\"gamma\\n\""));
+  auto r = compare(run(true), run(false));
+  EXPECT_TRUE(r.equivalent) << test::describe(r);
+}
+
+}  // namespace
+}  // namespace golden

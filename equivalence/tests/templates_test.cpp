@@ -190,3 +190,31 @@ TEST(PathTemplater, AlignsTheTempDirectoryOfARunThatHadNoTmpdir) {
 
 }  // namespace
 }  // namespace golden::eqv
+
+namespace golden::eqv {
+namespace {
+
+TEST(PathTemplater, ShmPwdAndRelativeTmpdirAreParameters) {
+  CompareConfig cfg;
+  PathTemplater t(cfg);
+  t.set_cwd("/tmp/real-1");
+  // PWD names the cwd through a symlink (the recorder keeps it only then).
+  t.set_parameters({"PWD=/tmp/link", "XDG_RUNTIME_DIR=/dev/shm/run-1", "TMPDIR=t"}, {"tool"}, {});
+  EXPECT_EQ(t.path("/tmp/link/out.txt"), "$CWD/out.txt");
+  EXPECT_EQ(t.path("/dev/shm/run-1/app/sock"), "$XDG_RUNTIME_DIR/app/sock");
+  EXPECT_EQ(t.path("/tmp/real-1/t/x"), "$TMPDIR/x");  // relative to the cwd
+  // A template followed by a doubled slash (TMPDIR=/x/ joined with "/f") reads as one.
+  EXPECT_EQ(t.text("/dev/shm/run-1//f", false), "$XDG_RUNTIME_DIR/f");
+}
+
+TEST(PathTemplater, PairsWorkDirectoriesUnderDifferentTempRoots) {
+  CompareConfig cfg;
+  PathTemplater a(cfg), b(cfg);
+  a.observe_path("/tmp/e2-job-a-Q1w2/.app/state");
+  b.observe_path("/var/tmp/e2-job-b-Z9x8/.app/state");
+  PathTemplater::align(a, b);
+  EXPECT_EQ(a.path("/tmp/e2-job-a-Q1w2/.app/state"), b.path("/var/tmp/e2-job-b-Z9x8/.app/state"));
+}
+
+}  // namespace
+}  // namespace golden::eqv

@@ -135,7 +135,7 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
     spec.argv = options.command;
     // The execve is the launched program's first event: its Lamport clock is 1.
     spec.env = rec::tracee_environment(base_env, run.traceparent, 1, options.extra_env);
-    run.env = rec::path_environment(spec.env);
+    run.env = rec::path_environment(spec.env, cwd);
     run.uid = ::geteuid();
     run.gid = ::getegid();
     spec.seccomp_filter = filter;

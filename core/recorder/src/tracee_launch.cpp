@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <string_view>
 
@@ -133,13 +134,24 @@ std::vector<std::string> tracee_environment(const std::vector<std::string>& base
   return env;
 }
 
-std::vector<std::string> path_environment(const std::vector<std::string>& env) {
+std::vector<std::string> path_environment(const std::vector<std::string>& env, const std::string& cwd) {
   std::vector<std::string> out;
   for (const std::string& e : env) {
     const std::size_t eq = e.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 >= e.size() || e[eq + 1] != '/') continue;
+    if (eq == std::string::npos || eq == 0 || eq + 1 >= e.size()) continue;
+    const std::string_view name = std::string_view(e).substr(0, eq);
+    // TMPDIR may be relative (to the cwd); other values must be absolute.
+    if (e[eq + 1] != '/' && name != "TMPDIR") continue;
     // A list (PATH, LD_LIBRARY_PATH) or multi-line value is not one path.
     if (e.find_first_of(":\n", eq + 1) != std::string::npos) continue;
+    // PWD is the cwd's name only when it leads there (a symlink): a harness that sets the
+    // cwd without updating PWD leaves another directory's name in it.
+    if (name == "PWD") {
+      char* real = ::realpath(e.c_str() + eq + 1, nullptr);
+      const bool same = real != nullptr && cwd == real;
+      std::free(real);
+      if (!same) continue;
+    }
     out.push_back(e);
   }
   std::sort(out.begin(), out.end());

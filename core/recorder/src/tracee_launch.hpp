@@ -36,7 +36,8 @@ Result<Launched> launch_tracee(const LaunchSpec& spec, const TraceOptions& optio
 // GOLDEN_LAMPORT_CLOCK and the names `extra` sets, then those two, then `extra`.
 // The entries of `env` whose value is one absolute path ("HOME=/root", not PATH's list):
 // the run's path parameters, recorded in the trace so comparison can align them.
-std::vector<std::string> path_environment(const std::vector<std::string>& env);
+// PWD only when it names `cwd` (through a symlink); TMPDIR also when relative.
+std::vector<std::string> path_environment(const std::vector<std::string>& env, const std::string& cwd);
 
 std::vector<std::string> tracee_environment(const std::vector<std::string>& base,
                                             const std::string& traceparent,
