@@ -186,7 +186,9 @@ void FileModel::rename(const std::string& from, const std::string& to) {
   src.bound = kNone;
   src.named = true;
   src.last = current;
-  if (nodes_[id].kind == FileNode::Kind::Directory || nodes_[id].created) move_below(from, to);
+  // Only a directory has names below it; a file renamed onto its target (every zip,
+  // sed -i, cmake output) must not scan the whole table.
+  if (nodes_[id].kind == FileNode::Kind::Directory) move_below(from, to);
   bind(to, id, true);
 }
 
