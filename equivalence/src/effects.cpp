@@ -342,6 +342,7 @@ void Extractor::discover() {
       for (const std::string& a : x.argv) templ.observe_text(a);
     }
   templ.settle_arguments();
+  templ.settle_home_in_cwd();
   for (const std::string& p : names.transient_names()) templ.add_transient(p);
 }
 

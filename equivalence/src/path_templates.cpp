@@ -119,6 +119,7 @@ void PathTemplater::set_parameters(const std::vector<std::string>& env,
         name != "TMPDIR" && name != "XDG_RUNTIME_DIR")
       continue;  // TMP=/tmp: the temp root itself, no parameter
     if (name == "HOME") {
+      home_raw_ = value;
       add_mapping(value, "$HOME", kPrioHome, Kind::Home);
       ++counters_["$HOME"];
       continue;
@@ -137,6 +138,17 @@ void PathTemplater::set_parameters(const std::vector<std::string>& env,
     if (std::find(tmp_roots_.begin(), tmp_roots_.end(), abs) != tmp_roots_.end()) continue;
     args_.push_back({static_cast<int>(i), abs, {}});
   }
+}
+
+void PathTemplater::settle_home_in_cwd() {
+  if (cwd_.empty() || home_raw_ != cwd_) return;
+  std::set<std::string> dot_entries;
+  for (const std::string& p : seen_) {
+    if (p.size() <= cwd_.size() + 2 || !path_under(p, cwd_) || p[cwd_.size() + 1] != '.') continue;
+    dot_entries.insert(p.substr(0, p.find('/', cwd_.size() + 1)));
+  }
+  for (const std::string& entry : dot_entries)
+    add_mapping(entry, "$HOME" + entry.substr(cwd_.size()), kPrioHome, Kind::Home);
 }
 
 void PathTemplater::settle_arguments() {

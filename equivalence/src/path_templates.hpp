@@ -44,6 +44,9 @@ class PathTemplater {
   // the run used it as a directory, else as the directory it lies in (`-o /tmp/w/x.o`
   // makes /tmp/w $ARGn, so the report still says which file: `$ARG2/x.o`).
   void settle_arguments();
+  // When the cwd is also $HOME, its dot-entries (~/.config, ~/.cache) are $HOME/...: the
+  // same names another run, started elsewhere, reaches through $HOME.
+  void settle_home_in_cwd();
   // A name the run made and removed again (FileModel::transient_names), in order.
   void add_transient(std::string_view path);
   // Whether the trace named this absolute path (observe_path).
@@ -130,6 +133,7 @@ class PathTemplater {
   std::vector<std::string> tmp_roots_;
   std::string cwd_;
   std::string tmpdir_ = "/tmp";                         // $TMPDIR, or where it defaults to
+  std::string home_raw_;                                // the run's $HOME, if it says
   // A path argument of the command: what it names, and the directory templated for it
   // (the argument itself when it is a directory, else the directory it lies in; "" for
   // none: a system or temp root directory).

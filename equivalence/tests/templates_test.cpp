@@ -218,3 +218,22 @@ TEST(PathTemplater, PairsWorkDirectoriesUnderDifferentTempRoots) {
 
 }  // namespace
 }  // namespace golden::eqv
+
+namespace golden::eqv {
+namespace {
+
+TEST(PathTemplater, DotEntriesOfACwdThatIsHomeAreHomes) {
+  // One run started in $HOME, the other elsewhere: ~/.config is $HOME/.config in both.
+  CompareConfig cfg;
+  PathTemplater t(cfg);
+  t.set_cwd("/home/ann");
+  t.set_parameters({"HOME=/home/ann"}, {"tool"}, {});
+  t.observe_path("/home/ann/.config/app/settings");
+  t.observe_path("/home/ann/out.txt");
+  t.settle_home_in_cwd();
+  EXPECT_EQ(t.path("/home/ann/.config/app/settings"), "$HOME/.config/app/settings");
+  EXPECT_EQ(t.path("/home/ann/out.txt"), "$CWD/out.txt");
+}
+
+}  // namespace
+}  // namespace golden::eqv
