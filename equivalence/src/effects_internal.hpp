@@ -101,7 +101,6 @@ class Extractor {
   // The bytes of the file behind `source` when the run wrote all of it, captured whole,
   // and they are `length` bytes long (a copy of the whole file); else nullptr.
   const std::vector<Chunk>* known_content(FdTarget& source, std::uint64_t length);
-  std::vector<Chunk> known_scratch_;
   // A write of the current event lands at `offset`, not after the previous one.
   void write_offset(FdTarget& target, std::uint64_t offset);
   void process_item(std::vector<Item>& list, Category cat, std::string key);
@@ -130,6 +129,7 @@ class Extractor {
   std::set<std::pair<Seq, Seq>> unordered_writes;
 
  private:
+  std::vector<Chunk> known_scratch_;  // known_content's result, reused
   // What the walk decides per syscall name, once: its handler and whether it emits.
   struct Dispatch {
     Handler handler = nullptr;
