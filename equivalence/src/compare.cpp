@@ -321,7 +321,7 @@ void diff_runs(const NormalizedTrace& na, const NormalizedTrace& nb, const Compa
   Counters counters;
   for (const ChannelPair& p : pairs) {
     if (found_existing(p, na, nb)) {
-      ++counters["equivalence.directory_found_existing"];
+      ++counters["equivalence.found_existing"];
       continue;
     }
     diff_channel(p, config, r, counters);

@@ -244,8 +244,7 @@ void Extractor::write_chunk(FdTarget& target, Chunk chunk) {
       if (config.strict_files) {
         channel_of(p, target.path).entries.emplace_back(std::move(chunk));
       } else {
-        if (target.node == FileModel::kNone) target.node = model.at(target.path);
-        model.write(target.node, chunk);
+        model.write(file_of(target), chunk);
       }
       return;
     }

@@ -88,6 +88,12 @@ class Extractor {
   // Net effects on files (the default) or the operations themselves (strict_files).
   bool net_effects() const { return emit && !config.strict_files; }
   FileModel model;
+  // The model's file behind an fd (found once, kept on the target): after a rename it is
+  // still the file the fd was opened on.
+  FileModel::NodeId file_of(FdTarget& target) {
+    if (target.node == FileModel::kNone) target.node = model.at(target.path);
+    return target.node;
+  }
 
   // Effect sinks; each applies ignore_paths / noise / relax.
   // `key`: the item's key (Item::key); its text is the display form.

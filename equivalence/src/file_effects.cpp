@@ -40,12 +40,24 @@ std::string real_path(Extractor& x, const Event& e, const std::string& path) {
   return path;
 }
 
-// The path an fd-based call (fchmod, ftruncate, futimens) works on.
-std::string fd_path(Extractor& x, const Event& e) {
+// The file an fd-based call (fchmod, fchown, ftruncate, fsetxattr) works on.
+FdRef fd_file(Extractor& x, const Event& e) {
   FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
-  if (t && (t->kind == FdTarget::Kind::File || t->kind == FdTarget::Kind::Directory))
-    return t->path;
-  return {};
+  if (t && (t->kind == FdTarget::Kind::File || t->kind == FdTarget::Kind::Directory)) return t;
+  return nullptr;
+}
+
+// What an attribute call (chmod, chown, truncate, setxattr) is about: the fd's file for
+// the f* forms, else the path's. `path` is empty when there is none.
+struct AttributeTarget {
+  std::string path;
+  FdRef fd = nullptr;
+  FileModel::NodeId file(Extractor& x) const { return fd != nullptr ? x.file_of(*fd) : x.model.at(path); }
+};
+AttributeTarget attribute_target(Extractor& x, const Event& e, bool by_fd) {
+  if (!by_fd) return {real_path(x, e, first_path(e)), nullptr};
+  FdRef t = fd_file(x, e);
+  return t != nullptr ? AttributeTarget{t->path, t} : AttributeTarget{};
 }
 
 void on_unlink(Extractor& x, const Event& e) {
@@ -112,38 +124,41 @@ void on_symlink(Extractor& x, const Event& e) {
 }
 
 void on_chmod(Extractor& x, const Event& e) {
-  std::string path = e.name == "fchmod" ? fd_path(x, e) : real_path(x, e, first_path(e));
+  const AttributeTarget target = attribute_target(x, e, e.name == "fchmod");
+  const std::string& path = target.path;
   auto mode = int_of(find_arg(e, "mode", ArgKind::Mode));
   x.file_op(path, Category::FileOps,
             fmt::format("chmod {:04o}{}", mode.value_or(0) & 07777, outcome(e)));
   if (x.net_effects() && !e.failed() && !path.empty() && mode)
-    x.model.chmod(x.model.at(path), static_cast<unsigned>(*mode) & 07777u);
+    x.model.chmod(target.file(x), static_cast<unsigned>(*mode) & 07777u);
 }
 
 void on_chown(Extractor& x, const Event& e) {
-  std::string path = e.name == "fchown" ? fd_path(x, e) : real_path(x, e, first_path(e));
+  const AttributeTarget target = attribute_target(x, e, e.name == "fchown");
+  const std::string& path = target.path;
   auto id = [&](std::string_view name) {
     auto v = int_of(arg_named(e, name));
     if (!v || *v == -1 || *v == 0xffffffff) return std::string("-");
     return std::to_string(*v);
   };
-  const std::string owner = id("owner") + ":" + id("group");
+  const std::string uid = id("owner"), gid = id("group");
+  const std::string owner = uid + ":" + gid;
   x.file_op(path, Category::FileOps, "chown " + owner + outcome(e));
   // A chown to the ids the program runs with (cp -a, tar copying the user's own files)
   // leaves the owner a new file has anyway: no change.
-  const std::string own_uid = x.trace.run.uid >= 0 ? std::to_string(x.trace.run.uid) : "?";
-  const std::string own_gid = x.trace.run.gid >= 0 ? std::to_string(x.trace.run.gid) : "?";
-  const bool own = (id("owner") == "-" || id("owner") == own_uid) && (id("group") == "-" || id("group") == own_gid);
-  if (x.net_effects() && !e.failed() && !path.empty() && !own) x.model.chown(x.model.at(path), owner);
+  const bool own = (uid == "-" || (x.trace.run.uid >= 0 && uid == std::to_string(x.trace.run.uid))) &&
+                   (gid == "-" || (x.trace.run.gid >= 0 && gid == std::to_string(x.trace.run.gid)));
+  if (x.net_effects() && !e.failed() && !path.empty() && !own) x.model.chown(target.file(x), owner);
 }
 
 void on_truncate(Extractor& x, const Event& e) {
-  std::string path = e.name == "ftruncate" ? fd_path(x, e) : real_path(x, e, first_path(e));
+  const AttributeTarget target = attribute_target(x, e, e.name == "ftruncate");
+  const std::string& path = target.path;
   auto len = int_of(arg_named(e, "length"));
   const std::string text = fmt::format("truncate {}", len.value_or(0));
   x.file_op(path, Category::FileOps, text + outcome(e));
   if (x.net_effects() && !e.failed() && !path.empty())
-    x.model.truncate(x.model.at(path), static_cast<std::uint64_t>(len.value_or(0)),
+    x.model.truncate(target.file(x), static_cast<std::uint64_t>(len.value_or(0)),
                      x.file_item(path, Category::FileOps, text));
 }
 
@@ -187,10 +202,11 @@ void on_setxattr(Extractor& x, const Event& e) {
     return;
   auto mode = acl_mode(value->data->head);
   if (!mode) return;
-  std::string path = e.name == "fsetxattr" ? fd_path(x, e) : real_path(x, e, first_path(e));
+  const AttributeTarget target = attribute_target(x, e, e.name == "fsetxattr");
+  const std::string& path = target.path;
   if (path.empty()) return;
   x.file_op(path, Category::FileOps, fmt::format("chmod {:04o} (acl)", *mode));
-  if (x.net_effects()) x.model.chmod(x.model.at(path), *mode);
+  if (x.net_effects()) x.model.chmod(target.file(x), *mode);
 }
 
 // A stat is a look, not an effect; what it shows feeds the net-effects model: the mode of

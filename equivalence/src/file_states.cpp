@@ -12,8 +12,7 @@ namespace golden::eqv {
 
 const std::vector<Chunk>* Extractor::known_content(FdTarget& source, std::uint64_t length) {
   if (config.strict_files || source.path.empty()) return nullptr;
-  if (source.node == FileModel::kNone) source.node = model.at(source.path);
-  const FileNode& n = model.node(source.node);
+  const FileNode& n = model.node(file_of(source));
   if (!n.replaced) return nullptr;
   known_scratch_.clear();
   std::uint64_t total = 0;
@@ -47,8 +46,7 @@ void Extractor::write_offset(FdTarget& target, std::uint64_t offset) {
     b.ops.push_back(std::move(it));
     return;
   }
-  if (target.node == FileModel::kNone) target.node = model.at(target.path);
-  model.mark(target.node, std::move(it));
+  model.mark(file_of(target), std::move(it));
 }
 
 void Extractor::build_file_states() {
