@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,15 @@ struct CaptureOptions {
   bool pin_cpu = true;
   // Extra NAME=VALUE entries for the tracee's environment (after TRACEPARENT etc.).
   std::vector<std::string> extra_env;
+  // Launch mode: the environment the program starts from instead of the recorder's
+  // (extra_env and TRACEPARENT still apply).
+  std::optional<std::vector<std::string>> environment;
+  // Launch mode: where the program runs ("": the recorder's cwd). A relative program
+  // path ("./tool") is found from there.
+  std::string cwd;
+  // Launch mode: fds the program gets as its stdin, stdout and stderr (-1: the
+  // recorder's own). The caller keeps them open until capture() returns.
+  int stdin_fd = -1, stdout_fd = -1, stderr_fd = -1;
 };
 
 struct CaptureOutcome {
