@@ -1,5 +1,6 @@
 // capture(): options reach the program, failures are exceptions with a clear text.
 #include <gmock/gmock.h>
+#include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -10,7 +11,9 @@
 namespace golden::testing {
 namespace {
 
+using ::testing::AllOf;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 TEST(Capture, RecordsTheProgramAndKeepsItsOutputApart) {
   Trace t = capture({"sh", "-c", "echo out; echo err >&2; exit 3"});
@@ -121,6 +124,40 @@ TEST(Capture, PrintsAsOneLine) {
   const std::string printed = ::testing::PrintToString(t);
   EXPECT_THAT(printed, HasSubstr("trace of true (exit status 0, "));
   EXPECT_EQ(printed.find('\n'), std::string::npos);
+}
+
+
+TEST(Capture, TrackAllocCountsTheHeapForAllocationBudgets) {
+  TempDir dir;
+  std::ofstream(dir / "heap.toml") << "[[assertion]]\nname = \"heap\"\ntype = \"memory_usage\"\n"
+                                      "tracking_mode = \"allocations\"\nmax_bytes = \"1 KiB\"\n";
+  CaptureOptions options;
+  options.track_alloc = true;
+  // python3 allocates far more than 1 KiB: the budget must see it, so it fails.
+  const Trace t = capture({"python3", "-c", "x = [0] * 100000"}, options);
+  ::testing::TestPartResultArray results;
+  {
+    ::testing::ScopedFakeTestPartResultReporter reporter(
+        ::testing::ScopedFakeTestPartResultReporter::INTERCEPT_ONLY_CURRENT_THREAD, &results);
+    EXPECT_WITHIN_BUDGET(t, dir / "heap.toml");
+  }
+  ASSERT_EQ(results.size(), 1);
+  EXPECT_THAT(results.GetTestPartResult(0).message(), HasSubstr("heap"));
+  EXPECT_THAT(results.GetTestPartResult(0).message(), HasSubstr("heap (memory_usage): peak live heap"));
+  EXPECT_THAT(results.GetTestPartResult(0).message(), Not(HasSubstr("no allocation counters")));
+}
+
+TEST(Capture, MatchersWorkOnASavedAndReloadedTrace) {
+  TempDir dir;
+  CaptureOptions options;
+  options.cwd = dir.path().string();
+  const Trace t = capture({"sh", "-c", "echo data > kept.txt; echo hello"}, options);
+  t.save(dir / "t.json");
+  const Trace back = Trace::load(dir / "t.json");
+  EXPECT_THAT(back, AllOf(CreatesFile("kept.txt"), Writes("kept.txt", "data\n"),
+                          WritesToStdout("hello\n"), ExitsWith(0)));
+  EXPECT_TRUE(back.stdout_text().empty());  // only a capture has the pipes' bytes
+  EXPECT_TRACE_EQUIVALENT(t, back);
 }
 
 }  // namespace
