@@ -153,3 +153,28 @@ TEST(WithinBudget, PassesFailsAndNamesTheBudget) {
 
 }  // namespace
 }  // namespace golden::testing
+
+namespace golden::testing {
+namespace {
+
+TEST(AssertForms, StopAtTheFirstFailure) {
+  TempDir a, b, dir;
+  const Trace one = run_tool(a, "one\\n");
+  const Trace two = run_tool(b, "two\\n");
+  std::ofstream(dir / "ok.toml") << "[[assertion]]\nname = \"opens\"\ntype = \"syscall_count\"\n"
+                                    "syscall = \"openat\"\nmax_calls = 1000\n";
+  ScopedEnv no_ci("CI", nullptr);
+  bool reached_end = false;
+  const auto failures = failures_of([&] {
+    ASSERT_TRACE_EQUIVALENT(one, run_tool(dir, "one\\n"));
+    ASSERT_MATCHES_GOLDEN(one, dir / "g.json");
+    ASSERT_WITHIN_BUDGET(one, dir / "ok.toml");
+    ASSERT_TRACE_EQUIVALENT(one, two);
+    reached_end = true;
+  });
+  EXPECT_EQ(failures.size(), 1u);
+  EXPECT_FALSE(reached_end);
+}
+
+}  // namespace
+}  // namespace golden::testing
