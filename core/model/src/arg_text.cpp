@@ -21,6 +21,18 @@ std::string hex(std::uint64_t v) { return v == 0 ? std::string("0") : in_base(v,
 
 }  // namespace
 
+std::string fd_annotation(std::string_view what) {
+  if (what.empty()) return {};
+  constexpr std::string_view kDeleted = " (deleted)";
+  const bool deleted = what.size() > kDeleted.size() && what.ends_with(kDeleted);
+  if (deleted) what.remove_suffix(kDeleted.size());
+  std::string out = "<";
+  append_display_escaped(out, what, "<>");
+  out += '>';
+  if (deleted) out += "(deleted)";
+  return out;
+}
+
 std::string conventional_text(const Arg& arg) {
   const auto u = static_cast<std::uint64_t>(arg.raw);
   switch (arg.kind) {
@@ -29,8 +41,7 @@ std::string conventional_text(const Arg& arg) {
     case ArgKind::Hex: return hex(u);
     case ArgKind::Ptr: return u == 0 ? std::string("NULL") : hex(u);
     case ArgKind::Fd:
-      return arg.str.empty() ? std::to_string(arg.raw)
-                             : std::to_string(arg.raw) + "<" + arg.str + ">";
+      return std::to_string(arg.raw) + fd_annotation(arg.str);
     case ArgKind::Path:
     case ArgKind::String: return quote_bytes(arg.str);
     case ArgKind::Mode:

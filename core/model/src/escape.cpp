@@ -36,11 +36,75 @@ void append_escaped(std::string& out, std::string_view bytes) {
   }
 }
 
+void append_display_escaped(std::string& out, std::string_view bytes, std::string_view also, bool hex) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.reserve(out.size() + bytes.size() + 8);
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    std::size_t j = i;
+    if (!hex) {
+      // Printable runs (the common case) in one append, a word at a time.
+      while (j + 8 <= bytes.size() && also.empty() && !scan::any_to_escape(scan::load(bytes.data() + j))) j += 8;
+      while (j < bytes.size()) {
+        const auto c = static_cast<unsigned char>(bytes[j]);
+        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || also.find(static_cast<char>(c)) != std::string_view::npos)
+          break;
+        ++j;
+      }
+      out.append(bytes.data() + i, j - i);
+      if (j == bytes.size()) break;
+    }
+    const auto c = static_cast<unsigned char>(bytes[j]);
+    const bool listed = also.find(static_cast<char>(c)) != std::string_view::npos;
+    if (hex) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xf];
+    } else if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (!listed && c == '\f') {
+      out += "\\f";
+    } else if (!listed && c == '\n') {
+      out += "\\n";
+    } else if (!listed && c == '\r') {
+      out += "\\r";
+    } else if (!listed && c == '\t') {
+      out += "\\t";
+    } else if (!listed && c == '\v') {
+      out += "\\v";
+    } else {
+      // strace's octal: as few digits as needed, three when an octal digit follows (so
+      // "\0" then '1' reads back as two bytes: "\0001").
+      out += '\\';
+      const bool digit_follows = j + 1 < bytes.size() && bytes[j + 1] >= '0' && bytes[j + 1] <= '7';
+      if (digit_follows || (c >> 6) != 0) out += static_cast<char>('0' + (c >> 6));
+      if (digit_follows || (c >> 3) != 0) out += static_cast<char>('0' + ((c >> 3) & 7));
+      out += static_cast<char>('0' + (c & 7));
+    }
+    i = j + 1;
+  }
+}
+
+std::string display_escape(std::string_view bytes, std::string_view also) {
+  std::string out;
+  append_display_escaped(out, bytes, also);
+  return out;
+}
+
 void append_quoted(std::string& out, std::string_view bytes, bool truncated) {
   out += '"';
-  append_escaped(out, bytes);
+  append_display_escaped(out, bytes);
   out += '"';
   if (truncated) out += "...";
+}
+
+std::string quote_bytes_hex(std::string_view bytes, bool truncated) {
+  std::string out = "\"";
+  append_display_escaped(out, bytes, {}, true);
+  out += '"';
+  if (truncated) out += "...";
+  return out;
 }
 
 std::string escape_bytes(std::string_view bytes) {
@@ -75,6 +139,8 @@ std::optional<std::string> unescape_bytes(std::string_view s) {
       case 'n': out += '\n'; break;
       case 't': out += '\t'; break;
       case 'r': out += '\r'; break;
+      case 'v': out += '\v'; break;
+      case 'f': out += '\f'; break;
       case '"': out += '"'; break;
       case '\\': out += '\\'; break;
       case 'x': {
@@ -86,7 +152,20 @@ std::optional<std::string> unescape_bytes(std::string_view s) {
         i += 2;
         break;
       }
-      default: return std::nullopt;
+      default: {
+        // The display form's octal: one to three digits.
+        if (s[i] < '0' || s[i] > '7') return std::nullopt;
+        unsigned v = 0;
+        std::size_t n = 0;
+        while (n < 3 && i < s.size() && s[i] >= '0' && s[i] <= '7') {
+          v = v * 8 + static_cast<unsigned>(s[i] - '0');
+          ++i;
+          ++n;
+        }
+        if (v > 0xff) return std::nullopt;
+        out += static_cast<char>(v);
+        continue;
+      }
     }
     ++i;
   }

@@ -13,4 +13,9 @@ namespace golden {
 // arguments always carry their own text.
 std::string conventional_text(const Arg& arg);
 
+// strace -y's annotation of what an fd refers to: "<" + `what` in display form (with '<'
+// and '>' escaped too) + ">"; the kernel's " (deleted)" suffix goes after it, as strace
+// prints it: "</tmp/x>(deleted)". "" for an empty `what`.
+std::string fd_annotation(std::string_view what);
+
 }  // namespace golden
