@@ -1,5 +1,6 @@
 // The argument decoders shared by many syscalls: fds, paths, buffers, iovecs, sockaddrs.
 #include <algorithm>
+#include <optional>
 
 #include "decode_context.hpp"
 #include "flags_render.hpp"
@@ -13,21 +14,50 @@ namespace {
 
 constexpr int kAtFdCwd = -100;
 
-// An argument that could not be read: strace shows the address.
+// A string is shown only when it ends (NUL) inside readable memory, or is cut at the
+// limit: one that runs into an unmapped page made the kernel fail with EFAULT, and
+// strace shows its address (umovestr fails).
+std::optional<std::string> read_terminated(const DecodeContext& ctx, std::uint64_t addr, std::size_t limit,
+                                           bool* truncated) {
+  bool cut = false;
+  auto s = ctx.mem.read_string(RemoteAddr{addr}, limit, &cut);
+  if (!s) return std::nullopt;
+  if (cut && s->size() < limit) return std::nullopt;  // ran into unreadable memory
+  if (truncated) *truncated = cut;
+  return s;
+}
+
+}  // namespace
+
 Arg address_arg(std::string_view name, std::uint64_t addr) {
   Arg a = make_arg(name, ArgKind::Ptr, static_cast<std::int64_t>(addr));
   a.text = address_text(addr);
   return a;
 }
 
-}  // namespace
+std::string fd_text(const DecodeContext& ctx, std::int64_t fd) {
+  std::string out = std::to_string(fd);
+  if (fd >= 0) out += fd_annotation(ctx.fds.describe(static_cast<int>(fd)));
+  return out;
+}
+
+Arg string_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::size_t limit) {
+  if (addr == 0) return struct_arg(name, addr, "NULL");
+  bool truncated = false;
+  auto s = read_terminated(ctx, addr, limit, &truncated);
+  if (!s) return address_arg(name, addr);
+  Arg a = make_arg(name, ArgKind::String, static_cast<std::int64_t>(addr));
+  a.str = std::move(*s);
+  a.text = conventional_text(a) + (truncated ? "..." : "");
+  return a;
+}
 
 Arg fd_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t value, bool dirfd) {
   const std::int64_t fd = as_int32(value);
   Arg a = make_arg(name, ArgKind::Fd, fd);
   if (dirfd && fd == kAtFdCwd) {
     a.str = ctx.fds.cwd();
-    a.text = a.str.empty() ? "AT_FDCWD" : "AT_FDCWD<" + a.str + ">";
+    a.text = "AT_FDCWD" + fd_annotation(a.str);
     return a;
   }
   if (fd >= 0) a.str = ctx.fds.describe(static_cast<int>(fd));
@@ -39,7 +69,7 @@ Arg path_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr
              const std::function<std::string()>& base_dir) {
   if (addr == 0) return address_arg(name, addr);
   bool truncated = false;
-  const auto given = ctx.mem.read_string(RemoteAddr{addr}, ctx.opts.path_max, &truncated);
+  const auto given = read_terminated(ctx, addr, ctx.opts.path_max, &truncated);
   if (!given) return address_arg(name, addr);
   Arg a = make_arg(name, ArgKind::Path, static_cast<std::int64_t>(addr));
   a.str = given->starts_with('/') ? normalize_path(*given) : resolve_path(*given, base_dir());

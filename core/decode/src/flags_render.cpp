@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "golden/decode/decoder.hpp"
+#include "xlat_strace.hpp"
 #include "xlat_tables.hpp"
 
 namespace golden::detail {
@@ -10,9 +11,10 @@ namespace golden::detail {
 std::string address_text(std::uint64_t addr) { return addr == 0 ? "NULL" : hex_text(addr); }
 
 std::string open_flags_text(std::uint64_t flags) {
+  // strace's tprint_open_modes: the access mode, then the other bits in its order.
   std::string out(lookup(flags & 3, xlat::open_access));
   const std::uint64_t rest = flags & ~std::uint64_t{3};
-  if (rest != 0) out += "|" + flags_text(rest, xlat::open_flags);
+  if (rest != 0) out += "|" + flags_text(rest, xlat::gen::open_mode_flags);
   return out;
 }
 
@@ -20,9 +22,9 @@ std::string mode_text(std::uint64_t mode) {
   char perm[24];
   const std::uint64_t type = mode & 0170000;
   const std::uint64_t rest = mode & ~std::uint64_t{0177777};
-  // Plain permission bits keep conventional_text's spelling ("0644"), so the file
-  // writer need not store the text.
-  std::snprintf(perm, sizeof perm, "0%llo", static_cast<unsigned long long>(mode & 07777));
+  // strace's %#03o ("0644", "022", "000"): plain permission bits keep conventional_text's
+  // spelling, so the file writer need not store the text.
+  std::snprintf(perm, sizeof perm, "%#03llo", static_cast<unsigned long long>(mode & 07777));
   if (type == 0 && rest == 0) return perm;
   std::string out;
   if (type != 0) {
@@ -80,16 +82,6 @@ std::string sock_protocol_text(std::uint64_t domain, std::uint64_t protocol) {
   }
 }
 
-std::string sockopt_name_text(std::uint64_t level, std::uint64_t name) {
-  switch (level) {
-    case 1: return enum_text(name, xlat::socket_options, "SO_");
-    case 6: return enum_text(name, xlat::tcp_options, "TCP_");
-    case 0: return enum_text(name, xlat::ip_options, "IP_");
-    case 41: return enum_text(name, xlat::ipv6_options, "IPV6_");
-    default: return std::to_string(name);
-  }
-}
-
 std::string futex_op_text(std::uint64_t op) {
   constexpr std::uint64_t kPrivate = 128, kClockRealtime = 256;
   const std::uint64_t cmd = op & ~(kPrivate | kClockRealtime);
@@ -102,7 +94,9 @@ std::string futex_op_text(std::uint64_t op) {
 }
 
 std::string signal_text(std::int64_t sig) {
-  return sig == 0 ? "0" : signal_name(static_cast<int>(sig));
+  // strace's printsignal: a number it cannot name is shown as the number.
+  if (sig <= 0 || sig > 64) return std::to_string(sig);
+  return signal_name(static_cast<int>(sig));
 }
 
 std::string clock_id_text(std::int64_t clock) {

@@ -8,6 +8,8 @@
 #include "flags_render.hpp"
 #include "payload.hpp"
 #include "sockaddr.hpp"
+#include "sockopt.hpp"
+#include "xlat_strace.hpp"
 #include "xlat_tables.hpp"
 
 namespace golden::detail {
@@ -36,7 +38,7 @@ std::string fd_list_text(const DecodeContext& ctx, const unsigned char* data, st
     if (off) out += ", ";
     out += std::to_string(fd);
     if (fd >= 0) {
-      if (const std::string what = ctx.fds.describe(fd); !what.empty()) out += "<" + what + ">";
+      out += fd_annotation(ctx.fds.describe(fd));
     }
   }
   return out + "]";
@@ -60,7 +62,7 @@ std::string control_text(const DecodeContext& ctx, std::uint64_t addr, std::uint
     if (!first) out += ", ";
     first = false;
     out += "{cmsg_len=" + std::to_string(cmsg_len) +
-           ", cmsg_level=" + enum_text(static_cast<std::uint32_t>(level), xlat::sock_levels, "SOL_");
+           ", cmsg_level=" + sock_level_text(static_cast<std::uint32_t>(level));
     if (level == 1) {  // SOL_SOCKET
       out += ", cmsg_type=" + enum_text(static_cast<std::uint32_t>(type), xlat::scm_types, "SCM_");
       if (type == 1) {
@@ -82,7 +84,8 @@ std::string control_text(const DecodeContext& ctx, std::uint64_t addr, std::uint
 
 }  // namespace
 
-Arg msghdr_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t limit) {
+Arg msghdr_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t limit,
+               int sockfd) {
   const auto msg = read_object<UserMsghdr>(ctx.mem, addr);
   if (!msg) {
     Arg a = make_arg(name, ArgKind::Ptr, static_cast<std::int64_t>(addr));
@@ -102,7 +105,19 @@ Arg msghdr_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t ad
   if (const auto iov = read_iovecs(ctx.mem, msg->iov, msg->iovlen)) {
     IovecData data = read_iovec_data(ctx.mem, *iov, limit, ctx.opts);
     a.data = std::move(data.payload);
-    text += data.text;
+    // A netlink socket's data reads as netlink messages (one iovec, as programs send them).
+    std::string nl;
+    if (iov->size() == 1 && (*iov)[0].len >= 16) {
+      const std::uint64_t take = std::min<std::uint64_t>({(*iov)[0].len, limit, 1 << 16});
+      std::string bytes(static_cast<std::size_t>(take), '\0');
+      if (ctx.mem.read(RemoteAddr{(*iov)[0].base}, bytes.data(), bytes.size()) == bytes.size())
+        nl = netlink_text(ctx, bytes, take, sockfd);
+    }
+    if (!nl.empty()) {
+      text += "[{iov_base=" + nl + ", iov_len=" + std::to_string((*iov)[0].len) + "}]";
+    } else {
+      text += data.text;
+    }
   } else {
     a.data = Payload{};
     text += address_text(msg->iov);
@@ -112,7 +127,7 @@ Arg msghdr_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t ad
     text += ", msg_control=" + control_text(ctx, msg->control, msg->controllen);
   }
   text += ", msg_controllen=" + std::to_string(msg->controllen) +
-          ", msg_flags=" + flags_text(static_cast<std::uint32_t>(msg->flags), xlat::msg_flags) + "}";
+          ", msg_flags=" + flags_text(static_cast<std::uint32_t>(msg->flags), xlat::gen::msg_flags, "0", "MSG_") + "}";
   a.text = std::move(text);
   return a;
 }

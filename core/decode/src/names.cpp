@@ -69,9 +69,12 @@ std::string errno_description(int err) {
 }
 
 std::string signal_name(int sig) {
+  // strace's names: the kernel's first real-time signal is SIGRTMIN, the next ones
+  // SIGRT_1..SIGRT_32; 29 is SIGIO (glibc's abbreviation table says POLL).
   if (sig >= kKernelSigRtMin && sig <= kKernelSigRtMax) {
-    return sig == kKernelSigRtMin ? "SIGRTMIN" : "SIGRTMIN+" + std::to_string(sig - kKernelSigRtMin);
+    return sig == kKernelSigRtMin ? "SIGRTMIN" : "SIGRT_" + std::to_string(sig - kKernelSigRtMin);
   }
+  if (sig == SIGIO) return "SIGIO";
   if (sig > 0 && sig < kKernelSigRtMin) {
     if (const char* abbrev = sigabbrev_np(sig)) return std::string("SIG") + abbrev;
   }

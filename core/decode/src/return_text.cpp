@@ -1,10 +1,14 @@
-// The strace-style rendering of a syscall's outcome, after " = ".
-#include <sys/syscall.h>
-
+// The strace-style rendering of a syscall's outcome, after " = ", as the syscall table
+// (or the command's row, for prctl and friends) says it reads.
 #include <cstdio>
 
 #include "flags_render.hpp"
 #include "golden/decode/decoder.hpp"
+#include "golden/model/arg_text.hpp"
+#include "golden/syscalls/command_table.hpp"
+#include "time_structs.hpp"
+#include "xlat_registry.hpp"
+#include "xlat_strace.hpp"
 #include "xlat_tables.hpp"
 
 namespace golden {
@@ -13,6 +17,31 @@ namespace {
 // ERESTARTSYS..ENOGRACE: codes the kernel uses internally; the call is restarted or
 // the signal handler runs, and the program never sees them (strace prints "?").
 bool kernel_internal(int err) { return err >= 512 && err <= 531; }
+
+// personality(2)'s value: its type and flags ("PER_LINUX|ADDR_NO_RANDOMIZE").
+std::string personality_text(std::uint64_t v) {
+  std::string out = detail::enum_text(v & 0xff, detail::xlat::gen::personality_types, "PER_");
+  if (const std::uint64_t flags = v & ~std::uint64_t{0xff}; flags != 0)
+    out += "|" + detail::flags_text(flags, detail::xlat::gen::personality_flags);
+  return out;
+}
+
+struct Style {
+  RetStyle style = RetStyle::Value;
+  XlatId xlat = XlatId::None;
+};
+
+// The style of the call's return: the command's row when it has one.
+Style style_of(const SyscallInfo& info, const Event& event) {
+  Style s{info.ret_style, info.ret_xlat};
+  for (std::size_t i = 0; i < info.nargs && i < event.args.size(); ++i) {
+    if (info.args[i].type != ArgType::Command) continue;
+    const auto value = static_cast<std::uint64_t>(event.args[i].raw) & (info.args[i].width == 4 ? 0xffffffffu : ~0ull);
+    if (const CommandSpec* c = command_spec(info.args[i].xlat, value)) s = {c->ret_style, c->ret_xlat};
+    break;
+  }
+  return s;
+}
 
 }  // namespace
 
@@ -26,15 +55,35 @@ std::string return_text(const SyscallInfo* info, const Event& event) {
     return out;
   }
   const auto value = static_cast<std::uint64_t>(event.ret);
-  if (info && info->returns_addr) return detail::hex_text(value);
-  if (!event.ret_ref.empty()) return std::to_string(event.ret) + "<" + event.ret_ref + ">";
-  if (info && info->nr == SYS_umask) {
-    // The previous mask, in octal as strace prints it (RVAL_OCTAL, "%#03o": "022", "000").
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%#03llo", static_cast<unsigned long long>(value));
-    return buf;
+  const std::string decimal = std::to_string(event.ret);
+  if (info == nullptr) return decimal;
+  const Style s = style_of(*info, event);
+  switch (s.style) {
+    case RetStyle::Hex: return detail::hex_text(value);
+    case RetStyle::Octal: {
+      // The previous mask, in octal as strace prints it (RVAL_OCTAL, "%#03o": "022", "000").
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%#03llo", static_cast<unsigned long long>(value));
+      return buf;
+    }
+    case RetStyle::XEnumNote: {
+      const auto name = detail::lookup(value, detail::xlat_ref(s.xlat).table);
+      return name.empty() ? decimal : decimal + " (" + std::string(name) + ")";
+    }
+    case RetStyle::XFlagsNote:
+      if (value == 0) return decimal;
+      if (s.xlat == XlatId::Personality) return detail::hex_text(value) + " (" + personality_text(value) + ")";
+      return detail::hex_text(value) + " (" + detail::xlat_flags(s.xlat, value) + ")";
+    case RetStyle::SignalNote:
+      return event.ret > 0 ? decimal + " (" + detail::signal_text(event.ret) + ")" : decimal;
+    case RetStyle::TimeNote: return decimal + " (" + detail::time_comment(event.ret, 0, 0) + ")";
+    case RetStyle::Stored:
+      if (!event.ret_ref.empty()) return event.ret_ref;
+      return decimal;
+    case RetStyle::Value: break;
   }
-  if (info && info->nargs > 1 && info->args[1].type == ArgType::FcntlCmd && event.args.size() > 1) {
+  if (!event.ret_ref.empty()) return decimal + fd_annotation(event.ret_ref);
+  if (info->nargs > 1 && info->args[1].type == ArgType::FcntlCmd && event.args.size() > 1) {
     switch (event.args[1].raw) {
       case 1:  // F_GETFD
         return detail::hex_text(value) + " (flags " + detail::flags_text(value, detail::xlat::fd_flags) + ")";
@@ -43,7 +92,7 @@ std::string return_text(const SyscallInfo* info, const Event& event) {
       default: break;
     }
   }
-  return std::to_string(event.ret);
+  return decimal;
 }
 
 }  // namespace golden

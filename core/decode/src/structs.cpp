@@ -9,6 +9,7 @@
 
 #include "flags_render.hpp"
 #include "payload.hpp"
+#include "xlat_strace.hpp"
 #include "xlat_tables.hpp"
 
 namespace golden::detail {
@@ -16,10 +17,6 @@ namespace {
 
 // x86-64 kernel layouts, spelled out: the tracer must not depend on its own libc's
 // idea of these structures (glibc's struct sigaction differs from the kernel's).
-struct KernelTimespec {
-  std::int64_t tv_sec;
-  std::int64_t tv_nsec;
-};
 struct KernelSigaction {
   std::uint64_t handler;
   std::uint64_t flags;
@@ -48,11 +45,6 @@ static_assert(offsetof(KernelStatx, stx_size) == 40 && offsetof(KernelStatx, stx
 struct OpenHow {
   std::uint64_t flags, mode, resolve;
 };
-struct CloneArgs {
-  std::uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls,
-      set_tid, set_tid_size, cgroup;
-};
-static_assert(sizeof(CloneArgs) == 88);
 struct KernelFlock {
   std::int16_t l_type, l_whence;
   std::int64_t l_start, l_len;
@@ -70,12 +62,6 @@ std::string signal_short_name(int sig) {
 }
 
 }  // namespace
-
-std::string timespec_text(TraceeMemory& mem, std::uint64_t addr) {
-  const auto ts = read_object<KernelTimespec>(mem, addr);
-  if (!ts) return address_text(addr);
-  return "{tv_sec=" + std::to_string(ts->tv_sec) + ", tv_nsec=" + std::to_string(ts->tv_nsec) + "}";
-}
 
 std::string sigset_bits_text(std::uint64_t bits) {
   // strace lists the complement when most signals are set: "~[RTMIN RT_1]".
@@ -128,14 +114,10 @@ std::string stat_text(TraceeMemory& mem, std::uint64_t addr) {
 std::string statx_text(TraceeMemory& mem, std::uint64_t addr) {
   const auto st = read_object<KernelStatx>(mem, addr);
   if (!st) return address_text(addr);
-  const std::uint32_t type = st->stx_mode & 0170000;
-  std::string out = "{stx_mode=" + mode_text(st->stx_mode);
-  if (type == 020000 || type == 060000) {
-    out += ", stx_rdev=" + makedev_text(st->stx_rdev_major, st->stx_rdev_minor);
-  } else {
-    out += ", stx_size=" + std::to_string(st->stx_size);
-  }
-  return out + ", ...}";
+  // strace without -v: the mask, the attributes, the mode and the size.
+  return "{stx_mask=" + flags_text(st->stx_mask, xlat::gen::statx_masks, "0", "STATX_") +
+         ", stx_attributes=" + flags_text(st->stx_attributes, xlat::gen::statx_attrs, "0", "STATX_ATTR_") +
+         ", stx_mode=" + mode_text(st->stx_mode) + ", stx_size=" + std::to_string(st->stx_size) + ", ...}";
 }
 
 std::string open_how_text(TraceeMemory& mem, std::uint64_t addr, std::uint64_t size) {
@@ -148,31 +130,76 @@ std::string open_how_text(TraceeMemory& mem, std::uint64_t addr, std::uint64_t s
   return out + "}";
 }
 
-std::string clone_args_text(TraceeMemory& mem, std::uint64_t addr, std::uint64_t size) {
-  CloneArgs ca{};
-  const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(size, sizeof ca));
-  // CLONE_ARGS_SIZE_VER0 (64 bytes) is the smallest the kernel accepts.
-  if (addr == 0 || want < 64 || mem.read(RemoteAddr{addr}, &ca, want) != want) return address_text(addr);
-  std::string out = "{flags=" + clone_flags_text(ca.flags, false);
-  if (ca.flags & 0x1000) out += ", pidfd=" + address_text(ca.pidfd);  // CLONE_PIDFD
-  if (ca.child_tid) out += ", child_tid=" + address_text(ca.child_tid);
-  if (ca.parent_tid) out += ", parent_tid=" + address_text(ca.parent_tid);
-  out += ", exit_signal=" + signal_text(static_cast<std::int64_t>(ca.exit_signal));
-  if (ca.stack) out += ", stack=" + address_text(ca.stack) + ", stack_size=" + hex_text(ca.stack_size);
-  if (ca.flags & 0x80000) out += ", tls=" + address_text(ca.tls);  // CLONE_SETTLS
-  if (ca.set_tid_size) {
-    out += ", set_tid=" + address_text(ca.set_tid) + ", set_tid_size=" + std::to_string(ca.set_tid_size);
-  }
-  if (ca.flags & 0x200000000) out += ", cgroup=" + std::to_string(ca.cgroup);  // CLONE_INTO_CGROUP
+std::string flock_text(TraceeMemory& mem, std::uint64_t addr, bool getlk) {
+  const auto fl = read_object<KernelFlock>(mem, addr);
+  if (!fl) return address_text(addr);
+  std::string out = "{l_type=" + enum_text(static_cast<std::uint16_t>(fl->l_type), xlat::lock_types, "F_") +
+                    ", l_whence=" + enum_text(static_cast<std::uint16_t>(fl->l_whence), xlat::whence, "SEEK_") +
+                    ", l_start=" + std::to_string(fl->l_start) + ", l_len=" + std::to_string(fl->l_len);
+  if (getlk) out += ", l_pid=" + std::to_string(fl->l_pid);
   return out + "}";
 }
 
-std::string flock_text(TraceeMemory& mem, std::uint64_t addr) {
-  const auto fl = read_object<KernelFlock>(mem, addr);
-  if (!fl) return address_text(addr);
-  return "{l_type=" + enum_text(static_cast<std::uint16_t>(fl->l_type), xlat::lock_types, "F_") +
-         ", l_whence=" + enum_text(static_cast<std::uint16_t>(fl->l_whence), xlat::whence, "SEEK_") +
-         ", l_start=" + std::to_string(fl->l_start) + ", l_len=" + std::to_string(fl->l_len) + "}";
+std::string statx_flags_text(std::uint64_t flags) {
+  constexpr std::uint64_t kSyncMask = 0x6000;  // AT_STATX_SYNC_TYPE
+  std::string out(lookup(flags & kSyncMask, xlat::gen::at_statx_sync_types));
+  if (out.empty()) out = hex_text(flags & kSyncMask);
+  const std::uint64_t rest = flags & ~kSyncMask;
+  if (rest != 0) out += "|" + flags_text(rest, xlat::gen::at_flags, "0", "AT_");
+  return out;
+}
+
+std::string perf_attr_text(TraceeMemory& mem, std::uint64_t addr) {
+  // The fields strace shows without -v (perf_event_attr's first 48 bytes).
+  struct Head {
+    std::uint32_t type, size;
+    std::uint64_t config, sample_period, sample_type, read_format, bits;
+  };
+  if (addr == 0) return "NULL";
+  const auto a = read_object<Head>(mem, addr);
+  if (!a) return address_text(addr);
+  std::string out = "{type=" + enum_text(a->type, xlat::gen::perf_types, "PERF_TYPE_");
+  const auto size = lookup(a->size, xlat::gen::perf_attr_size);
+  out += ", size=" + (size.empty() ? std::to_string(a->size) : std::string(size));
+  std::string config;
+  if (a->type == 1) config = enum_text(a->config, xlat::gen::perf_sw_ids, "PERF_COUNT_SW_");
+  else if (a->type == 0) config = enum_text(a->config, xlat::gen::perf_hw_ids, "PERF_COUNT_HW_");
+  else config = hex_text(a->config);
+  out += ", config=" + config + ", sample_period=" + std::to_string(a->sample_period) +
+         ", sample_type=" + (a->sample_type ? hex_text(a->sample_type) : "0") +
+         ", read_format=" + (a->read_format ? hex_text(a->read_format) : "0") +
+         ", disabled=" + std::to_string(a->bits & 1);
+  const unsigned precise = static_cast<unsigned>((a->bits >> 15) & 3);
+  static const char* const kSkid[] = {"arbitrary skid", "constant skid", "requested to have 0 skid",
+                                      "must have 0 skid"};
+  out += ", precise_ip=" + std::to_string(precise) + " /* " + kSkid[precise] + " */, ...}";
+  return out;
+}
+
+std::string sock_fprog_text(TraceeMemory& mem, std::uint64_t addr) {
+  struct Fprog {
+    std::uint16_t len, pad[3];
+    std::uint64_t filter;
+  };
+  if (addr == 0) return "NULL";
+  const auto p = read_object<Fprog>(mem, addr);
+  if (!p) return address_text(addr);
+  return "{len=" + std::to_string(p->len) + ", filter=" + address_text(p->filter) + "}";
+}
+
+std::string seccomp_notif_sizes_text(TraceeMemory& mem, std::uint64_t addr) {
+  struct Sizes {
+    std::uint16_t notif, resp, data;
+  };
+  const auto s = read_object<Sizes>(mem, addr);
+  if (!s) return address_text(addr);
+  return "{seccomp_notif=" + std::to_string(s->notif) + ", seccomp_notif_resp=" + std::to_string(s->resp) +
+         ", seccomp_data=" + std::to_string(s->data) + "}";
+}
+
+std::string key_serial_text(std::int64_t serial) {
+  const auto name = lookup(static_cast<std::uint64_t>(serial), xlat::gen::key_spec);
+  return name.empty() ? std::to_string(serial) : std::string(name);
 }
 
 std::string wait_status_text(int status) {

@@ -11,18 +11,28 @@ std::string hex_text(std::uint64_t v) {
   return buf;
 }
 
-std::string flags_text(std::uint64_t v, XlatTable table, std::string_view zero) {
-  if (v == 0) return std::string(zero);
+std::string flags_text(std::uint64_t v, XlatTable table, std::string_view zero,
+                       std::string_view unknown_prefix) {
+  if (v == 0) {
+    const auto name = lookup(0, table);
+    return std::string(name.empty() ? zero : name);
+  }
   std::string out;
   for (const Xlat& x : table) {
     if (x.value == 0 || (v & x.value) != x.value) continue;
     if (!out.empty()) out += '|';
     out += x.name;
     v &= ~x.value;
+    if (v == 0) break;
   }
   if (v != 0) {
-    if (!out.empty()) out += '|';
-    out += hex_text(v);
+    if (!out.empty()) {
+      out += '|';
+      out += hex_text(v);
+    } else {
+      out = hex_text(v);
+      if (!unknown_prefix.empty()) out += " /* " + std::string(unknown_prefix) + "??? */";
+    }
   }
   return out;
 }

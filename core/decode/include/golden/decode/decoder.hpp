@@ -3,6 +3,8 @@
 // TraceeMemory (read the tracee's memory) and FdNames (what an fd refers to).
 #pragma once
 
+#include <signal.h>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -40,11 +42,20 @@ class FdNames {
   virtual std::string describe(int fd) = 0;
   // The calling process's working directory (to resolve relative paths), "" if unknown.
   virtual std::string cwd() = 0;
+  // The protocol of `fd` when it is a socket of address family `family` (AF_NETLINK:
+  // NETLINK_ROUTE is 0), -1 when it is not or nobody knows: netlink messages in its
+  // buffers are then decoded.
+  virtual int socket_protocol(int fd, int family) {
+    (void)fd;
+    (void)family;
+    return -1;
+  }
 };
 
 struct SyscallRegs {
   int nr = -1;
   std::array<std::uint64_t, 6> args{};
+  std::uint64_t sp = 0;  // the stack pointer at entry (rt_sigreturn's frame); 0 if unknown
 };
 
 struct DecodeOptions {
@@ -57,10 +68,13 @@ struct DecodeOptions {
 };
 
 // Decodes the arguments known at syscall entry (inputs). Arguments that are outputs
-// show their address until decode_exit fills them in. Like strace, it
-// leaves out trailing arguments the call ignores (open's mode without O_CREAT/O_TMPFILE,
-// fcntl's argument for F_GETFL...): their registers hold leftovers that would make two
-// runs differ. So args.size() may be less than info.nargs; positions never shift.
+// show their address until decode_exit fills them in. The arguments are those strace
+// shows, in its order: it leaves out arguments the call ignores (open's mode without
+// O_CREAT, fcntl's argument for F_GETFL, mknod's dev for a fifo, clone's parent_tid
+// without CLONE_PARENT_SETTID, preadv's pos_h...), whose registers hold leftovers that
+// would make two runs differ, and a multiplexed call (prctl, ptrace...) shows what its
+// command takes. So args.size() may differ from info.nargs; each Arg's name says
+// which argument it is, and consumers look arguments up by name and kind.
 std::vector<Arg> decode_entry(const SyscallInfo& info, const SyscallRegs& regs, TraceeMemory& mem,
                               FdNames& fds, const DecodeOptions& opts);
 
@@ -75,8 +89,8 @@ std::vector<Arg> decode_unknown(const SyscallRegs& regs);
 // Sets event.ret/err for a syscall number the table does not know.
 void decode_unknown_exit(std::int64_t ret, Event& event);
 
-// True when a successful call returns a new fd (info.returns_fd, plus fcntl F_DUPFD*),
-// so the caller knows to record it in its fd table before decode_exit.
+// True when a successful call returns a new fd (info.returns_fd, fcntl F_DUPFD*, bpf's
+// map and program commands), so the caller records it in its fd table before decode_exit.
 bool creates_fd(const SyscallInfo& info, const SyscallRegs& regs);
 
 // The strace-style return part after " = ": "3</etc/passwd>", "-1 ENOENT (No such file
@@ -84,9 +98,17 @@ bool creates_fd(const SyscallInfo& info, const SyscallRegs& regs);
 // set)", "?" for an unfinished call. `info` may be null (unknown syscall).
 std::string return_text(const SyscallInfo* info, const Event& event);
 
+// A siginfo's fields as strace shows them ("si_signo", "si_code", "si_pid"...: a signal
+// delivery's arguments). `fds`, when given, annotates si_fd.
+std::vector<Arg> siginfo_args(const siginfo_t& si, FdNames* fds = nullptr);
+// "SI_USER", "CLD_EXITED", "SEGV_MAPERR"...; a number for codes without a name.
+std::string siginfo_code_name(int sig, int code);
+// "{name=text, ...}": fields (siginfo_args) as one structure.
+std::string fields_text(const std::vector<Arg>& fields);
+
 // Names for constants, shared with the text renderer.
 std::string errno_name(int err);    // "ENOENT", or "E123" for an unknown number
-std::string signal_name(int sig);   // "SIGTERM", "SIGRTMIN+3", or "SIG123"
+std::string signal_name(int sig);   // "SIGTERM", "SIGIO", "SIGRT_3" (strace's names), or "SIG123"
 // strace's description of an errno: "No such file or directory"; "" if unknown.
 std::string errno_description(int err);
 

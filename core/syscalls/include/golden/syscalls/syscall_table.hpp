@@ -108,6 +108,112 @@ enum class ArgType : std::uint8_t {
   PollFds,        // struct pollfd[arg[len_arg]]: events at entry, revents at exit
   EpollEvent,     // const struct epoll_event* (epoll_ctl)
   EpollEventsOut, // struct epoll_event[] filled by epoll_wait; count = return value
+  // Added for strace-grade decoding (issue 12); the xlat column names the table.
+  XEnum,          // a constant named from ArgSpec::xlat (unknown: "0x63 /* PREFIX??? */")
+  XFlags,         // bits named from ArgSpec::xlat ("0" when none)
+  IntOut,         // int* filled by the call: "[N]" at exit (named from ArgSpec::xlat when set)
+  IntIn,          // const int* read at entry: "[N]" (named from ArgSpec::xlat when set)
+  Int64In,        // const loff_t* read at entry: "[N]" (copy_file_range offsets)
+  Int64InOut,     // loff_t* read at entry, updated by the call: "[0] => [5]" (sendfile)
+  Rlimit,         // const struct rlimit64*
+  RlimitOut,      // struct rlimit64* filled by the call
+  RusageOut,      // struct rusage* filled by the call
+  Timeval,        // const struct timeval*
+  TimevalOut,     // struct timeval* filled by the call
+  TimespecOut,    // struct timespec* filled by the call
+  Itimerval,      // const struct itimerval*
+  ItimervalOut,   // struct itimerval* filled by the call
+  Itimerspec,     // const struct itimerspec*
+  ItimerspecOut,  // struct itimerspec* filled by the call
+  UtimensTimes,   // const struct timespec[2] (utimensat)
+  UtimesTimes,    // const struct timeval[2] (utimes, futimesat)
+  Utimbuf,        // const struct utimbuf* (utime)
+  Sigevent,       // const struct sigevent*
+  MqAttr,         // const struct mq_attr*
+  MqAttrOut,      // struct mq_attr* filled by the call
+  Siginfo,        // const siginfo_t*
+  SiginfoOut,     // siginfo_t* filled by the call (waitid, rt_sigtimedwait)
+  StackT,         // const stack_t* (sigaltstack)
+  StackTOut,      // stack_t* filled by the call
+  SigreturnFrame, // rt_sigreturn: the mask restored from the signal frame at the stack pointer
+  FdSet,          // fd_set* of arg[len_arg] bits, in at entry (select)
+  StatfsOut,      // struct statfs* filled by the call
+  UtsnameOut,     // struct utsname* filled by the call
+  SysinfoOut,     // struct sysinfo* filled by the call
+  RandomOut,      // bytes filled by getrandom, shown in hex; length = return value
+  IoctlArg,       // ioctl's third argument: what the request says
+  Command,        // a multiplexed call's command (prctl, ptrace, seccomp, bpf, *ctl): the
+                  // following arguments are decoded as the command's row says
+  SockOptValOut,  // getsockopt's optval, filled by the call; length = *arg[len_arg]
+  SchedParam,     // const struct sched_param*: "[prio]"
+  SchedParamOut,  // struct sched_param* filled by the call
+  GidsOut,        // gid_t[return value] filled by the call (getgroups)
+  GidsIn,         // const gid_t[arg[len_arg]] (setgroups)
+  MincoreVec,     // unsigned char[pages of arg[len_arg]] filled by mincore
+  CapHeader,      // cap_user_header_t
+  CapDataOut,     // cap_user_data_t filled by capget
+  CapData,        // const cap_user_data_t (capset)
+  IpcKey,         // key_t: IPC_PRIVATE or hex
+  IpcFlags,       // IPC_CREAT|IPC_EXCL|... with the permission bits in octal ("IPC_CREAT|0600")
+  MsgbufIn,       // struct msgbuf* sent: {mtype=1, mtext="..."}; text length = arg[len_arg]
+  MsgbufOut,      // struct msgbuf* received; text length = arg[len_arg]
+  Sembufs,        // struct sembuf[arg[len_arg]]
+  IpcCtlBuf,      // msgctl/shmctl/semctl's buffer: what the command says
+  PerfAttr,       // struct perf_event_attr*
+  TimeOut,        // time_t* filled by the call (time)
+  KeySerial,      // key_serial_t: KEY_SPEC_* or the number
+  SigsetIn,       // const sigset_t* of arg[len_arg] bytes, decoded like Sigset (ppoll...)
+  PselectSigmask, // pselect6's {sigmask=[...], sigsetsize=8} pair
+  OffsetPtr,      // loff_t* read at entry only, may be NULL (splice)
+  StringOut,      // char* filled with a NUL-terminated string by the call (prctl PR_GET_NAME)
+  SockFprog,      // const struct sock_fprog* (seccomp filters): {len=N, filter=0x...}
+  SeccompNotifSizesOut,  // struct seccomp_notif_sizes* filled by the call
+  PtrOut,         // a pointer-sized value filled by the call: "[0x...]" (ptrace PEEK*)
+};
+
+// Named constant tables (golden::decode's xlat tables) an XEnum/XFlags argument or a
+// return value is named from. The decoder maps each to its table and unknown-value style.
+enum class XlatId : std::uint8_t {
+  None,
+  Resources, Rusage, ItimerWhich, Madvise, MlockallFlags, MlockFlags, MsyncFlags, Membarrier,
+  Schedulers, Priorities, Personality, IpcMsgFlags, SemopFlags, ShmFlags, SigevNotify, EfdFlags,
+  SfdFlags, TfdFlags, TfdSettimeFlags, StatxMasks, AtStatxSync, Fadvise, SpliceFlags, GetrandomFlags,
+  XattrFlags, PidfdOpenFlags, InotifyMask, InotifyInitFlags, PrctlOptions, PtraceRequests,
+  PtraceOptions, SeccompOps, SeccompFilterFlags, BpfCommands, MsgctlCmds, SemctlCmds, ShmctlCmds,
+  IoprioWho, KeyctlCommands, FallocFlags, CloseRangeFlags, FanInitFlags, UffdFlags, Umount2Flags,
+  MountFlags, MemfdFlags, RseqFlags, PerfOpenFlags, SchedAttrFlags, WaitidOptions, SockLevel,
+  SigaltstackFlags, MembarrierFlags,
+  Signals,        // not a table: signal names (SIGTERM, SIGRT_1), as printsignal does
+  PrDumpable, Capabilities, Secbits, SeccompRetActions, SeccompMode, PtraceUserOffsets,
+};
+
+// When an argument is shown. strace leaves out arguments the call ignores (open's mode
+// without O_CREAT, mknod's dev for a fifo...): their registers hold leftovers that would
+// make two runs of one program differ.
+enum class ArgCond : std::uint8_t {
+  Always,
+  IfCreat,        // the previous OpenFlags has O_CREAT or O_TMPFILE
+  IfDevice,       // the previous Mode is a character or block device
+  IfFcntlArg,     // fcntl's command takes an argument
+  IfMremapFixed,  // mremap's flags (arg 3) hold MREMAP_FIXED
+  Never,          // ignored by the kernel on x86-64 (preadv's pos_h)
+  IfCloneParentTid,   // clone: CLONE_PARENT_SETTID or CLONE_PIDFD in flags (register 0)
+  IfCloneTls,         // clone: CLONE_SETTLS
+  IfCloneChildTid,    // clone: CLONE_CHILD_SETTID or CLONE_CHILD_CLEARTID
+  IfMembarrierCpu,    // membarrier: MEMBARRIER_CMD_FLAG_CPU in flags
+  IfIoctlArg,         // ioctl: the request takes a third argument (not FIOCLEX...)
+};
+
+// How a successful return value is shown (errors are always "-1 ENAME (text)").
+enum class RetStyle : std::uint8_t {
+  Value,      // decimal (an fd return gets its <annotation>)
+  Hex,        // an address or flag word: 0x7f00...
+  Octal,      // umask: 022
+  XEnumNote,  // "0 (SCHED_OTHER)" named from SyscallInfo::ret_xlat
+  XFlagsNote, // "0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE)"
+  SignalNote, // "12 (SIGUSR2)"
+  TimeNote,   // "1796633795 (2026-12-07T08:56:35+0000)"
+  Stored,     // "2 (" + the note the exit decoder stored + ")" when there is one
 };
 
 // A Path argument that directly follows a DirFd argument is relative to that directory
@@ -116,7 +222,14 @@ enum class ArgType : std::uint8_t {
 struct ArgSpec {
   std::string_view name;
   ArgType type = ArgType::Int;
-  std::int8_t len_arg = -1;  // index of the argument holding the length, or -1
+  std::int8_t len_arg = -1;  // register holding the length, or -1
+  // The C type's size in the kernel's prototype: 4 for int and unsigned int (the kernel
+  // reads only the low 32 bits; Int prints them signed, UInt/Hex unsigned), 8 for long,
+  // size_t, loff_t and pointers.
+  std::uint8_t width = 8;
+  XlatId xlat = XlatId::None;    // XEnum, XFlags, Command: the table of names
+  ArgCond cond = ArgCond::Always;
+  std::int8_t reg = -1;          // register the value is in; -1: the argument's position
 };
 
 struct SyscallInfo {
@@ -128,6 +241,12 @@ struct SyscallInfo {
   bool returns_fd = false;             // success return value is a new fd
   bool never_returns = false;          // exit, exit_group (no exit stop)
   bool returns_addr = false;           // success return value is an address (mmap, brk): show in hex
+  RetStyle ret_style = RetStyle::Value;
+  XlatId ret_xlat = XlatId::None;      // XEnumNote/XFlagsNote: names of the return value
+  bool named_args = false;             // shown as name=value, in the table's order (clone)
+
+  // The register argument `i` (a position in `args`) is read from.
+  std::size_t reg(std::size_t i) const { return args[i].reg < 0 ? i : static_cast<std::size_t>(args[i].reg); }
 
   bool in(SyscallClass c) const { return (classes & c) != 0; }
 };
