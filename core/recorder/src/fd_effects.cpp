@@ -180,6 +180,10 @@ void apply_fd_creation(FdEffectContext& ctx, const SyscallInfo* info, const Sysc
     case SYS_socket:
       learn_created(ctx, ret, socket_kind(a[1]), cloexec_if(a[1] & SOCK_CLOEXEC),
                     FdAccess::ReadWrite);
+      if (FdEntry* e = ctx.thread.files->find(ret)) {
+        e->domain = static_cast<std::int16_t>(a[0]);
+        e->protocol = static_cast<std::int16_t>(a[2]);
+      }
       return;
     case SYS_socketpair:
       if (auto fds = read_fd_pair(ctx, a[3])) {

@@ -22,6 +22,10 @@ struct FdEntry {
   CloExec cloexec = CloExec::Unknown;
   FdAccess access = FdAccess::Unknown;
   ChannelPtr channel;          // pipes and sockets
+  // A socket made by socket() here: its address family and protocol (decoding shows
+  // netlink messages on a netlink socket); -1 when unknown.
+  std::int16_t domain = -1;
+  std::int16_t protocol = -1;
 };
 
 class FdTable {

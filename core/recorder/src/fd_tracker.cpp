@@ -76,4 +76,10 @@ std::string FdTracker::cwd(Thread& t) {
   return t.fs->cwd;
 }
 
+int ThreadFdNames::socket_protocol(int fd, int family) {
+  const FdEntry* e = thread_.files->find(fd);
+  if (e == nullptr || e->domain != family) return -1;
+  return e->protocol;
+}
+
 }  // namespace golden::rec

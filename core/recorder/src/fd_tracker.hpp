@@ -43,6 +43,7 @@ class ThreadFdNames final : public FdNames {
   ThreadFdNames(FdTracker& tracker, Thread& thread) : tracker_(tracker), thread_(thread) {}
   std::string describe(int fd) override { return tracker_.describe(thread_, fd); }
   std::string cwd() override { return tracker_.cwd(thread_); }
+  int socket_protocol(int fd, int family) override;
 
  private:
   FdTracker& tracker_;

@@ -76,11 +76,13 @@ std::optional<SyscallStopInfo> syscall_info(Tid tid) {
       out.op = SyscallStopInfo::Op::Entry;
       out.regs.nr = static_cast<int>(raw.entry.nr);
       for (int i = 0; i < 6; ++i) out.regs.args[i] = raw.entry.args[i];
+      out.regs.sp = raw.stack_pointer;
       break;
     case PTRACE_SYSCALL_INFO_SECCOMP:
       out.op = SyscallStopInfo::Op::Seccomp;
       out.regs.nr = static_cast<int>(raw.seccomp.nr);
       for (int i = 0; i < 6; ++i) out.regs.args[i] = raw.seccomp.args[i];
+      out.regs.sp = raw.stack_pointer;
       break;
     case PTRACE_SYSCALL_INFO_EXIT:
       out.op = SyscallStopInfo::Op::Exit;
@@ -99,6 +101,7 @@ std::optional<SyscallRegs> syscall_regs(Tid tid) {
   SyscallRegs out;
   out.nr = static_cast<int>(regs.orig_rax);
   out.args = {regs.rdi, regs.rsi, regs.rdx, regs.r10, regs.r8, regs.r9};
+  out.sp = regs.rsp;
   return out;
 }
 
