@@ -30,7 +30,7 @@ TABLES = [
     ("kSeccompRetActions", "seccomp_ret_action", ["linux/seccomp.h"]),
     ("kBpfCommands", "bpf_commands", ["linux/bpf.h"]),
     ("kBpfMapTypes", "bpf_map_types", ["linux/bpf.h"]),
-    ("kSchedulers", "schedulers", ["linux/sched.h"]),
+    ("kSchedulers", "schedulers", ["sched.h"]),
     ("kPriorities", "priorities", ["linux/resource.h"]),
     ("kResources", "resources", ["linux/resource.h"]),
     ("kUsageWho", "usagewho", ["linux/resource.h"]),
@@ -234,7 +234,7 @@ def evaluate(tables, src):
 
 def ioctls(src):
     rows = []
-    pat = re.compile(r'\{ "[^"]*", "([^"]+)", ([^,]+), (0x[0-9a-fA-F]+), (0x[0-9a-fA-F]+) \}')
+    pat = re.compile(r'\{ "[^"]*", "([^"]+)", ([^,]+), (0x[0-9a-fA-F]+|\d+), (0x[0-9a-fA-F]+|\d+) \}')
     dirs = {"0": 0, "_IOC_NONE": 0, "_IOC_READ": 2, "_IOC_WRITE": 1, "_IOC_READ|_IOC_WRITE": 3}
     for rel in ("src/linux/64/ioctls_inc.h", "src/linux/x86_64/ioctls_arch0.h"):
         with open(os.path.join(src, rel), encoding="utf-8") as f:
@@ -243,8 +243,8 @@ def ioctls(src):
                 if not m:
                     continue
                 d = dirs[m.group(2).strip()]
-                typenr = int(m.group(3), 16)
-                size = int(m.group(4), 16)
+                typenr = int(m.group(3), 0)
+                size = int(m.group(4), 0)
                 code = (d << 30) | (size << 16) | typenr
                 rows.append((code, m.group(1)))
     rows = sorted(set(rows))

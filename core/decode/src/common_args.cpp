@@ -81,7 +81,7 @@ Arg path_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr
 
 Arg in_buffer_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr, std::uint64_t len,
                   bool written) {
-  if (addr == 0 && len != 0) return address_arg(name, addr);
+  if (addr == 0) return address_arg(name, addr);  // strace: NULL, whatever the length
   PayloadBuilder builder(ctx.opts, written);
   const std::uint64_t got = builder.append(ctx.mem, addr, len);
   if (got == 0 && len != 0) return address_arg(name, addr);

@@ -103,14 +103,15 @@ Arg decode_entry_arg(const DecodeContext& ctx, const ArgSpec& spec, std::uint64_
     case T::InMsghdr: return msghdr_arg(ctx, name, v, ~std::uint64_t{0}, as_int32(ctx.regs.args[0]));
     case T::SockaddrIn: return sockaddr_arg(ctx, name, v, ctx.len_of(spec));
     case T::SockLen: {
+      // An int the kernel reads and writes back; strace prints it signed.
       if (v == 0) return conventional_arg(name, ArgKind::Ptr, 0);
-      std::uint32_t len = 0;
+      std::int32_t len = 0;
       if (ctx.mem.read(RemoteAddr{v}, &len, sizeof len) != sizeof len) return struct_arg(name, v, address_text(v));
       return struct_arg(name, v, "[" + std::to_string(len) + "]");
     }
     case T::SockOptVal:
       return struct_arg(name, v, sockopt_value_text(ctx, low32(ctx.regs.args[1]), low32(ctx.regs.args[2]), v,
-                                                    as_int32(ctx.len_of(spec))));
+                                                    as_int32(ctx.len_of(spec)), false));
     // Outputs: their address until decode_exit knows what the call wrote.
     case T::Ptr:
     case T::Struct:
@@ -215,7 +216,12 @@ Arg decode_entry_arg(const DecodeContext& ctx, const ArgSpec& spec, std::uint64_
       return enum_arg(name, narrow ? as_int32(v) : raw, xlat_enum(spec.xlat, v, spec.width));
     case T::Command:
       return enum_arg(name, narrow ? as_int32(v) : raw, xlat_enum(spec.xlat, v, spec.width));
-    case T::XFlags: return flags_arg(name, narrow ? low32(v) : v, xlat_flags(spec.xlat, narrow ? low32(v) : v));
+    case T::XFlags:
+      // personality(0xffffffff) asks for the current persona: strace shows the query as is.
+      if (spec.xlat == XlatId::Personality) {
+        return flags_arg(name, low32(v), low32(v) == 0xffffffffu ? hex_text(low32(v)) : personality_text(low32(v)));
+      }
+      return flags_arg(name, narrow ? low32(v) : v, xlat_flags(spec.xlat, narrow ? low32(v) : v));
     case T::IntIn: return struct_arg(name, v, int_at_text(ctx, spec, v, false));
     case T::Int64In:
     case T::Int64InOut:

@@ -113,7 +113,7 @@ void decode_exit_arg(const DecodeContext& ctx, const ArgSpec& spec, std::uint64_
       return;
     }
     case T::SockLen: {
-      std::uint32_t len = 0;
+      std::int32_t len = 0;
       if (ctx.mem.read(RemoteAddr{addr}, &len, sizeof len) != sizeof len) return;
       const std::string now = "[" + std::to_string(len) + "]";
       if (arg.kind == ArgKind::Struct && arg.text.size() > 2 && arg.text != now) {
@@ -195,7 +195,7 @@ void decode_exit_arg(const DecodeContext& ctx, const ArgSpec& spec, std::uint64_
       std::int32_t len = 0;
       const std::uint64_t len_addr = ctx.len_of(spec);
       if (len_addr == 0 || ctx.mem.read(RemoteAddr{len_addr}, &len, sizeof len) != sizeof len) return;
-      set_struct(arg, addr, sockopt_value_text(ctx, low32(ctx.regs.args[1]), low32(ctx.regs.args[2]), addr, len));
+      set_struct(arg, addr, sockopt_value_text(ctx, low32(ctx.regs.args[1]), low32(ctx.regs.args[2]), addr, len, true));
       return;
     }
     case T::IpcCtlBuf: {
@@ -203,7 +203,7 @@ void decode_exit_arg(const DecodeContext& ctx, const ArgSpec& spec, std::uint64_
       if (cmd != 1) set_struct(arg, addr, ipc_ds_text(ctx.mem, ctx.info.nr, addr));
       return;
     }
-    case T::Ptr:
+    case T::Hex:
       // fcntl F_GETLK/F_OFD_GETLK: the lock found.
       if (ctx.info.nr == 72) {
         const std::uint64_t cmd = ctx.regs.args[1] & 0xffffffffu;

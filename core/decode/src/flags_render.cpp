@@ -66,7 +66,7 @@ std::string clone_flags_text(std::uint64_t flags, bool exit_signal_in_low_byte) 
 std::string sock_type_text(std::uint64_t type) {
   std::string out = enum_text(type & 0xf, xlat::sock_types, "SOCK_");
   const std::uint64_t rest = type & ~std::uint64_t{0xf};
-  if (rest != 0) out += "|" + flags_text(rest, xlat::sock_type_flags);
+  if (rest != 0) out += "|" + flags_text(rest, xlat::sock_type_flags, "0", "SOCK_");
   return out;
 }
 
@@ -90,6 +90,13 @@ std::string futex_op_text(std::uint64_t op) {
     out = lookup(cmd, xlat::futex_cmds).empty() ? "FUTEX_PRIVATE_FLAG|" + out : out + "_PRIVATE";
   }
   if (op & kClockRealtime) out += "|FUTEX_CLOCK_REALTIME";
+  return out;
+}
+
+std::string personality_text(std::uint64_t v) {
+  std::string out = enum_text(v & 0xff, xlat::gen::personality_types, "PER_");
+  if (const std::uint64_t flags = v & ~std::uint64_t{0xff}; flags != 0)
+    out += "|" + flags_text(flags, xlat::gen::personality_flags);
   return out;
 }
 

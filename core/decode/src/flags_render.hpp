@@ -15,6 +15,7 @@ std::string clone_flags_text(std::uint64_t flags, bool exit_signal_in_low_byte);
 std::string sock_type_text(std::uint64_t type);              // SOCK_STREAM|SOCK_CLOEXEC
 std::string sock_protocol_text(std::uint64_t domain, std::uint64_t protocol);
 std::string futex_op_text(std::uint64_t op);                 // FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME
+std::string personality_text(std::uint64_t v);                // PER_LINUX|ADDR_NO_RANDOMIZE
 std::string signal_text(std::int64_t sig);                   // SIGTERM, 0 for none
 std::string clock_id_text(std::int64_t clock);              // CLOCK_MONOTONIC
 // False for the fcntl commands that take no third argument (F_GETFL...): the register

@@ -18,14 +18,6 @@ namespace {
 // the signal handler runs, and the program never sees them (strace prints "?").
 bool kernel_internal(int err) { return err >= 512 && err <= 531; }
 
-// personality(2)'s value: its type and flags ("PER_LINUX|ADDR_NO_RANDOMIZE").
-std::string personality_text(std::uint64_t v) {
-  std::string out = detail::enum_text(v & 0xff, detail::xlat::gen::personality_types, "PER_");
-  if (const std::uint64_t flags = v & ~std::uint64_t{0xff}; flags != 0)
-    out += "|" + detail::flags_text(flags, detail::xlat::gen::personality_flags);
-  return out;
-}
-
 struct Style {
   RetStyle style = RetStyle::Value;
   XlatId xlat = XlatId::None;
@@ -67,12 +59,13 @@ std::string return_text(const SyscallInfo* info, const Event& event) {
       return buf;
     }
     case RetStyle::XEnumNote: {
+      if (s.xlat == XlatId::IoprioValue) return decimal + " (" + detail::xlat_enum(s.xlat, value) + ")";
       const auto name = detail::lookup(value, detail::xlat_ref(s.xlat).table);
       return name.empty() ? decimal : decimal + " (" + std::string(name) + ")";
     }
     case RetStyle::XFlagsNote:
       if (value == 0) return decimal;
-      if (s.xlat == XlatId::Personality) return detail::hex_text(value) + " (" + personality_text(value) + ")";
+      if (s.xlat == XlatId::Personality) return detail::hex_text(value) + " (" + detail::personality_text(value) + ")";
       return detail::hex_text(value) + " (" + detail::xlat_flags(s.xlat, value) + ")";
     case RetStyle::SignalNote:
       return event.ret > 0 ? decimal + " (" + detail::signal_text(event.ret) + ")" : decimal;

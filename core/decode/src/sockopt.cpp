@@ -57,9 +57,9 @@ std::string sockopt_name_text(std::uint64_t level, std::uint64_t name) {
 }
 
 std::string sockopt_value_text(const DecodeContext& ctx, std::uint32_t level, std::uint32_t name, std::uint64_t addr,
-                               std::int64_t len) {
+                               std::int64_t len, bool get) {
   if (addr == 0) return "NULL";
-  if (len < 0) return address_text(addr);
+  if (len < 0 || (get && len == 0)) return address_text(addr);
   if (level == kSolSocket && name == kSoLinger) {
     struct Linger {
       std::int32_t onoff, linger;
@@ -71,13 +71,16 @@ std::string sockopt_value_text(const DecodeContext& ctx, std::uint32_t level, st
     if (want >= 8) out += ", l_linger=" + std::to_string(l.linger);
     return out + "}";
   }
-  if (level == kSolSocket && name == kSoError) {
+  if (get && level == kSolSocket && name == kSoError) {
     if (len < 4) return bytes_at(ctx, addr, len, true);
     const auto v = read_object<std::uint32_t>(ctx.mem, addr);
     if (!v) return address_text(addr);
     return "[" + (*v == 0 ? std::string("0") : errno_name(static_cast<int>(*v))) + "]";
   }
-  if (level == kSolSocket && int_like(name)) return len >= 4 ? int_at(ctx, addr) : bytes_at(ctx, addr, len, true);
+  if (level == kSolSocket && int_like(name)) {
+    if (len >= 4) return int_at(ctx, addr);
+    return get ? bytes_at(ctx, addr, len, true) : address_text(addr);
+  }
   if (level == kSolNetlink) return len >= 4 ? int_at(ctx, addr) : address_text(addr);
   if (len == 4) return int_at(ctx, addr);
   return bytes_at(ctx, addr, len, false);

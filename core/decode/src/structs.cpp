@@ -91,7 +91,7 @@ std::string sigaction_text(TraceeMemory& mem, std::uint64_t addr) {
   if (!sa) return address_text(addr);
   std::string handler = sa->handler == 0 ? "SIG_DFL" : sa->handler == 1 ? "SIG_IGN" : hex_text(sa->handler);
   std::string out = "{sa_handler=" + handler + ", sa_mask=" + sigset_bits_text(sa->mask) +
-                    ", sa_flags=" + flags_text(sa->flags, xlat::sa_flags);
+                    ", sa_flags=" + flags_text(sa->flags, xlat::gen::sigact_flags);
   if (sa->flags & 0x04000000) out += ", sa_restorer=" + address_text(sa->restorer);
   return out + "}";
 }

@@ -28,7 +28,8 @@ XlatRef xlat_ref(XlatId id) {
   namespace g = xlat::gen;
   switch (id) {
     case X::None:
-    case X::Signals: return {};
+    case X::Signals:
+    case X::IoprioValue: return {};
     case X::Resources: return {g::resources, "RLIMIT_"};
     case X::Rusage: return {g::usage_who, "RUSAGE_"};
     case X::ItimerWhich: return {g::itimer_which, "ITIMER_"};
@@ -93,11 +94,21 @@ XlatRef xlat_ref(XlatId id) {
 }
 
 std::string xlat_enum(XlatId id, std::uint64_t v, int width) {
-  if (width == 4) v = static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(v)));
-  if (id == XlatId::Signals) return signal_text(static_cast<std::int64_t>(v));
+  if (width == 4) v &= 0xffffffffu;
+  if (id == XlatId::Signals) return signal_text(width == 4 ? static_cast<std::int32_t>(v) : static_cast<std::int64_t>(v));
+  if (id == XlatId::IoprioValue) {
+    // strace's IOPRIO_PRIO_VALUE(class, data): the class in the bits above 13.
+    return "IOPRIO_PRIO_VALUE(" + enum_text(v >> 13, xlat::gen::ioprio_class, "IOPRIO_CLASS_") + ", " +
+           std::to_string(v & 0x1fff) + ")";
+  }
   const XlatRef ref = xlat_ref(id);
   if (const auto name = lookup(v, ref.table); !name.empty()) return std::string(name);
-  const std::uint64_t shown = width == 4 ? (v & 0xffffffffu) : v;
+  // An int's negative value is in the table sign-extended (RUSAGE_CHILDREN is -1).
+  if (width == 4) {
+    const auto extended = static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(v)));
+    if (const auto name = lookup(extended, ref.table); !name.empty()) return std::string(name);
+  }
+  const std::uint64_t shown = v;
   if (ref.unknown.empty()) return hex_text(shown);
   return hex_text(shown) + " /* " + std::string(ref.unknown) + "??? */";
 }

@@ -185,6 +185,7 @@ enum class XlatId : std::uint8_t {
   SigaltstackFlags, MembarrierFlags,
   Signals,        // not a table: signal names (SIGTERM, SIGRT_1), as printsignal does
   PrDumpable, Capabilities, Secbits, SeccompRetActions, SeccompMode, PtraceUserOffsets,
+  IoprioValue,    // not a table: IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)
 };
 
 // When an argument is shown. strace leaves out arguments the call ignores (open's mode
