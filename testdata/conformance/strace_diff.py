@@ -178,17 +178,20 @@ def parse_strace(text):
             continue
         rm = RESUMED.match(body)
         if rm:
+            owner = tid
             slot = pending.pop(tid, None)
             if slot is None:
-                # resumed on another tid (execve from a thread): find it by name
+                # Resumed under another tid: an execve from a non-leader thread completes
+                # under the leader's pid. The call is the thread's that made it.
                 for other, (pos, prefix) in list(pending.items()):
                     if prefix.startswith(rm.group(1) + "("):
                         slot = pending.pop(other)
+                        owner = other
                         break
             if slot is None:
                 continue
             pos, prefix = slot
-            call = parse_body(tid, prefix + rm.group(2))
+            call = parse_body(owner, prefix + rm.group(2))
             calls[pos] = call
             continue
         call = parse_body(tid, body)
@@ -239,12 +242,32 @@ INODE_RE = re.compile(r"(?<=:\[)(\d+)(?=[\]\-,])|(?<=->)(\d+)(?=\])")
 NUMBER_RE = re.compile(r"(?<![\w.])(\d+)(?![\w.])")
 
 
+# SysV IPC ids come from a counter the whole machine shares: the nth id a run makes is
+# renamed IPCn on both sides, in the arguments that take one.
+IPC_ID_CALLS = {"msgget", "semget", "shmget"}
+IPC_ID_USERS = {"msgsnd": 0, "msgrcv": 0, "msgctl": 0, "semop": 0, "semtimedop": 0,
+                "semctl": 0, "shmat": 0, "shmctl": 0}
+
+
 class Side:
-    """Per-run renaming of values that differ between any two runs: pids, inodes."""
+    """Per-run renaming of values that differ between any two runs: pids, inodes, IPC ids."""
 
     def __init__(self):
         self.pids = {}  # tid -> canonical label
         self.inodes = {}
+        self.ipc_ids = {}
+
+    def ipc(self, call):
+        """Renames an IPC id made or used by `call` in place."""
+        if call.kind != "syscall":
+            return
+        if call.name in IPC_ID_CALLS and call.ret.isdigit():
+            label = self.ipc_ids.setdefault(call.ret, "IPC%d" % (len(self.ipc_ids) + 1))
+            call.ret = label
+        elif call.name in IPC_ID_USERS:
+            i = IPC_ID_USERS[call.name]
+            if i < len(call.args) and call.args[i] in self.ipc_ids:
+                call.args[i] = self.ipc_ids[call.args[i]]
 
     def norm(self, text):
         def inode(m):
@@ -268,7 +291,8 @@ class Expectation:
         self.program = program
         self.syscall = syscall
         self.field = field
-        self.pattern = re.compile(pattern) if pattern else None
+        self.check = pattern[1:] if pattern and pattern.startswith("=") else None
+        self.pattern = re.compile(pattern) if pattern and not self.check else None
         self.reason = reason
         self.where = where
         self.used = 0
@@ -282,11 +306,30 @@ class Expectation:
             return False
         if self.pattern and not (self.pattern.search(strace_text) or self.pattern.search(golden_text)):
             return False
+        if self.check and not CHECKS[self.check](strace_text, golden_text):
+            return False
         return True
 
 
+FD_PATH_RE = re.compile(r"(?<=[0-9D]<)(/[^<>]*)(?=>)")
+
+
+def same_after_realpath(strace_text, golden_text):
+    """golden names an fd by the path it was opened with; strace -y by /proc's link,
+    which has the symlinks resolved (/lib -> /usr/lib). Equal once resolved?"""
+    def resolve(m):
+        return os.path.realpath(m.group(1))
+    return FD_PATH_RE.sub(resolve, golden_text) == strace_text and golden_text != strace_text
+
+
+CHECKS = {"realpath": same_after_realpath}
+
+
 def read_expectations(path):
-    """Lines: KIND PROGRAM SYSCALL FIELD [/REGEX/] -- REASON   (# comments)."""
+    """Lines: KIND PROGRAM SYSCALL FIELD [/REGEX/ | =CHECK] -- REASON   (# comments).
+
+    The optional /REGEX/ must match the strace or the golden rendering; =realpath accepts
+    a difference that resolving golden's fd paths' symlinks removes."""
     out = []
     if not path:
         return out
@@ -300,9 +343,15 @@ def read_expectations(path):
                 raise SystemExit("%s:%d: missing ' -- reason'" % (path, lineno))
             pattern = None
             pm = re.search(r"\s/(.*)/\s*$", head)
+            cm = re.search(r"\s(=[a-z]+)\s*$", head)
             if pm:
                 pattern = pm.group(1)
                 head = head[: pm.start()]
+            elif cm:
+                pattern = cm.group(1)
+                if pattern[1:] not in CHECKS:
+                    raise SystemExit("%s:%d: unknown check %s" % (path, lineno, pattern))
+                head = head[: cm.start()]
             words = head.split()
             if len(words) != 4 or words[0] not in ("deliberate", "volatile"):
                 raise SystemExit("%s:%d: want KIND PROGRAM SYSCALL FIELD [/REGEX/] -- REASON" % (path, lineno))
@@ -385,21 +434,24 @@ def compare(strace_calls, golden_calls, expectations, program):
     pair(*queue.pop())
     while queue:
         st, gt = queue.pop(0)
-        a = s_by_tid.get(st, [])
-        b = g_by_tid.get(gt, [])
-        sm = difflib.SequenceMatcher(None, [c.key() for c in a], [c.key() for c in b], autojunk=False)
-        for op, i1, i2, j1, j2 in sm.get_opcodes():
-            if op == "equal":
-                for sc, gc in zip(a[i1:i2], b[j1:j2]):
-                    if sc.kind == "syscall" and sc.name in ("clone", "clone3", "fork", "vfork"):
-                        if sc.ret.isdigit() and gc.ret.isdigit():
-                            pair(int(sc.ret), int(gc.ret))
-                    pending_pairs.append((sc, gc))
-                continue
-            for sc in a[i1:i2]:
-                unmatched(res, expectations, program, sc, "strace")
-            for gc in b[j1:j2]:
-                unmatched(res, expectations, program, gc, "golden")
+        # Syscalls and out-of-band lines (signals, exits, stops) are lined up apart: when
+        # a signal arrives between two calls depends on timing, its presence does not.
+        for syscalls in (True, False):
+            a = [c for c in s_by_tid.get(st, []) if (c.kind == "syscall") == syscalls]
+            b = [c for c in g_by_tid.get(gt, []) if (c.kind == "syscall") == syscalls]
+            sm = difflib.SequenceMatcher(None, [c.key() for c in a], [c.key() for c in b], autojunk=False)
+            for op, i1, i2, j1, j2 in sm.get_opcodes():
+                if op == "equal":
+                    for sc, gc in zip(a[i1:i2], b[j1:j2]):
+                        if sc.kind == "syscall" and sc.name in ("clone", "clone3", "fork", "vfork"):
+                            if sc.ret.isdigit() and gc.ret.isdigit():
+                                pair(int(sc.ret), int(gc.ret))
+                        pending_pairs.append((sc, gc))
+                    continue
+                for sc in a[i1:i2]:
+                    unmatched(res, expectations, program, sc, "strace")
+                for gc in b[j1:j2]:
+                    unmatched(res, expectations, program, gc, "golden")
     for tid, calls in s_by_tid.items():
         if tid not in paired:
             for sc in calls:
@@ -411,6 +463,8 @@ def compare(strace_calls, golden_calls, expectations, program):
                 unmatched(res, expectations, program, gc, "golden")
     # Compare after all pairing, so every pid is renamed wherever it appears.
     for sc, gc in pending_pairs:
+        s_side.ipc(sc)
+        g_side.ipc(gc)
         compare_pair(res, expectations, program, sc, gc, s_side, g_side)
     return res
 
