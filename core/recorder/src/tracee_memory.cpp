@@ -42,7 +42,10 @@ std::optional<std::string> ProcessVmMemory::read_string(RemoteAddr addr, std::si
     const std::size_t got = read(RemoteAddr{at}, buf, want);
     if (got == 0) {
       if (out.empty()) return std::nullopt;
-      return out;  // ran into unreadable memory after some bytes
+      // Ran into unreadable memory after some bytes, without a NUL: the kernel would
+      // fault reading it (the decoder then shows the address, as strace does).
+      if (truncated) *truncated = true;
+      return out;
     }
     const void* nul = std::memchr(buf, '\0', got);
     if (nul) {
@@ -51,7 +54,10 @@ std::optional<std::string> ProcessVmMemory::read_string(RemoteAddr addr, std::si
     }
     out.append(buf, got);
     at += got;
-    if (got < want) return out;
+    if (got < want) {
+      if (truncated) *truncated = true;
+      return out;
+    }
   }
   // Exactly `max` bytes read: truncated unless the very next byte ends the string.
   char next = 1;
