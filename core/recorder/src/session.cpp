@@ -143,7 +143,7 @@ void Session::dispatch_stop(const WaitResult& w) {
     case StopKind::Exited:
     case StopKind::Killed: on_death(*t, w); return;
     case StopKind::SignalDelivery: on_signal_delivery(*t, w.signal); return;
-    case StopKind::GroupStop: on_group_stop(*t); return;
+    case StopKind::GroupStop: on_group_stop(*t, w.signal); return;
     case StopKind::TrapStop: on_trap_stop(*t); return;
     case StopKind::SyscallStop: on_syscall_stop(*t); break;
     case StopKind::Seccomp: on_seccomp_stop(*t); break;

@@ -98,7 +98,7 @@ class Session {
 
   // --- signal_stops.cpp
   void on_signal_delivery(Thread& t, int sig);
-  void on_group_stop(Thread& t);
+  void on_group_stop(Thread& t, int sig);
   void on_trap_stop(Thread& t);
 
   // --- session_shutdown.cpp

@@ -44,8 +44,28 @@ void Session::on_signal_delivery(Thread& t, int sig) {
   resume(t, sig);
 }
 
-void Session::on_group_stop(Thread& t) {
-  if (t.state == ThreadState::AwaitingFirstStop) t.state = ThreadState::Running;
+void Session::on_group_stop(Thread& t, int sig) {
+  if (t.state == ThreadState::AwaitingFirstStop) {
+    // A new tracee's initial stop: not a stop of the program.
+    t.state = ThreadState::Running;
+  } else if (t.state == ThreadState::Running && begun_) {
+    // strace's "--- stopped by SIGSTOP ---": a Signal event whose "stopped" argument
+    // says the thread entered a group-stop (docs/trace-format.md).
+    Event e;
+    e.kind = EventKind::Signal;
+    e.pid = t.process->pid;
+    e.tid = t.tid;
+    e.name = signal_name(sig);
+    e.nr = sig;
+    e.start = now();
+    Arg stopped;
+    stopped.name = "stopped";
+    stopped.kind = ArgKind::Int;
+    stopped.raw = 1;
+    stopped.text = "1";
+    e.args.push_back(std::move(stopped));
+    emit(t, e, t.clock + 1, {}, nullptr);
+  }
   // PTRACE_LISTEN keeps the tracee stopped (the group-stop is real: the parent's
   // waitpid(WUNTRACED) and the shell see it) until SIGCONT, which re-traps it.
   (void)rec::resume(t.tid, Resume::Listen, 0);

@@ -80,8 +80,16 @@ std::string format_syscall(const Event& event, const FormatOptions& options, std
   return line;
 }
 
+const Arg* find_arg(const Event& event, std::string_view name) {
+  for (const Arg& a : event.args)
+    if (a.name == name) return &a;
+  return nullptr;
+}
+
 std::string format_signal(const Event& event, std::string line) {
   const std::string sig = signal_of(event);
+  // A group-stop (the recorder's "stopped" marker), as strace shows it.
+  if (event.args.size() == 1 && event.args[0].name == "stopped") return line + "--- stopped by " + sig + " ---";
   line += "--- ";
   line += sig;
   line += ' ';
