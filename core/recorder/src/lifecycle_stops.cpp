@@ -132,14 +132,22 @@ void Session::on_exec_event(Tid reported) {
     return;
   }
   if (former != reported && execer->tid == former) {
+    // As strace shows it: the leader's pending call never returns and the leader is
+    // "superseded by execve in pid <former>"; the execve stays the calling thread's
+    // event (tid = former), and what the new image does runs under the leader's tid.
     if (Thread* old_leader = table_.thread(reported)) {
       finish_unfinished(*old_leader);
-      emit_exit_event(*old_leader, nullptr, nullptr);
-      execer->clock = std::max(execer->clock, old_leader->clock);
+      auto superseded = std::make_shared<EventHandle>();
+      superseded->tid = old_leader->tid;
+      emit_superseded_event(*old_leader, former, superseded);
+      if (execer->syscall && execer->syscall->recorded) {
+        execer->syscall->superseded = std::move(superseded);
+      } else {
+        execer->clock = std::max(execer->clock, old_leader->clock);
+      }
       table_.remove_thread(reported);
     }
     table_.rename_thread(former, reported);
-    if (execer->syscall) execer->syscall->event.tid = reported;
   }
   Thread& t = *table_.thread(reported);
   Process& p = *t.process;
@@ -208,6 +216,22 @@ Seq Session::emit_exit_event(Thread& t, const WaitResult* death, const HandlePtr
   } else if (death) {
     e.ret = death->exit_code;
   }
+  return emit(t, e, t.clock + 1, {}, self);
+}
+
+Seq Session::emit_superseded_event(Thread& t, Tid execer, const HandlePtr& self) {
+  Event e;
+  e.kind = EventKind::Exit;
+  e.pid = t.process->pid;
+  e.tid = t.tid;
+  e.name = "exit";
+  e.start = now();
+  Arg by;
+  by.name = "superseded_by";
+  by.kind = ArgKind::Int;
+  by.raw = execer.value;
+  by.text = std::to_string(execer.value);
+  e.args.push_back(std::move(by));
   return emit(t, e, t.clock + 1, {}, self);
 }
 

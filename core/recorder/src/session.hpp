@@ -89,6 +89,9 @@ class Session {
   void on_clone_event(Thread& t, StopKind kind);
   std::uint64_t clone_flags(Thread& t, StopKind kind, Tid child);
   Seq emit_exit_event(Thread& t, const WaitResult* death, const HandlePtr& self);
+  // The thread-group leader's end when another thread execs: "+++ superseded by execve
+  // in pid <execer> +++".
+  Seq emit_superseded_event(Thread& t, Tid execer, const HandlePtr& self);
   void on_exec_event(Tid reported);
   void on_exit_event(Thread& t);
   void on_death(Thread& t, const WaitResult& w);

@@ -119,6 +119,10 @@ bool exit_dumped_core(const Event& event, const ProcessInfo* process) {
 }
 
 std::string format_exit(const Event& event, const ProcessInfo* process, std::string line) {
+  if (const Arg* by = find_arg(event, "superseded_by")) {
+    // The thread-group leader when another of its threads called execve.
+    return line + "+++ superseded by execve in pid " + std::to_string(by->raw) + " +++";
+  }
   if (event.nr > 0) {
     line += "+++ killed by " + signal_of(event);
     if (exit_dumped_core(event, process)) line += " (core dumped)";
