@@ -108,12 +108,19 @@ TEST(Exit, FcntlDupCreatesAnFd) {
   EXPECT_EQ(return_text(g.info, g.event), "0x402 (flags O_RDWR|O_APPEND)");
 }
 
-TEST(Exit, SigreturnNeverFails) {
+// Issue 12 item 5: rt_sigreturn returns the interrupted call's restored result; when
+// that is -EINTR, strace shows "-1 EINTR" and counts an error, and so does golden.
+TEST(Exit, SigreturnShowsTheRestoredErrorAsStraceDoes) {
   SelfMemory mem;
   FakeFds fds;
   auto d = decode("rt_sigreturn", {}, mem, fds);
   finish(d, -4, mem, fds);  // the interrupted call's -EINTR, restored
-  EXPECT_EQ(d.event.err, 0);
+  EXPECT_EQ(d.event.err, 4);
+  EXPECT_EQ(return_text(d.info, d.event), "-1 EINTR (Interrupted system call)");
+  auto ok = decode("rt_sigreturn", {}, mem, fds);
+  finish(ok, 61, mem, fds);  // a restarted wait4: rax holds its number again
+  EXPECT_EQ(ok.event.err, 0);
+  EXPECT_EQ(return_text(ok.info, ok.event), "61");
 }
 
 TEST(Exit, UnfinishedAndPlainReturns) {

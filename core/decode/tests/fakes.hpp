@@ -8,6 +8,7 @@
 
 #include <initializer_list>
 #include <map>
+#include <utility>
 #include <string>
 
 #include "golden/decode/decoder.hpp"
@@ -38,7 +39,12 @@ class FakeFds : public FdNames {
     ++cwd_calls;
     return cwd_;
   }
+  int socket_protocol(int fd, int family) override {
+    auto it = sockets.find(fd);
+    return it == sockets.end() || it->second.first != family ? -1 : it->second.second;
+  }
   std::map<int, std::string> names;
+  std::map<int, std::pair<int, int>> sockets;  // fd -> (family, protocol)
   int cwd_calls = 0;
   std::string cwd_ = "/home/user";
 };

@@ -32,8 +32,8 @@ TEST(Names, Signals) {
   EXPECT_EQ(signal_name(SIGCHLD), "SIGCHLD");
   EXPECT_EQ(signal_name(SIGSYS), "SIGSYS");
   EXPECT_EQ(signal_name(32), "SIGRTMIN");
-  EXPECT_EQ(signal_name(35), "SIGRTMIN+3");
-  EXPECT_EQ(signal_name(64), "SIGRTMIN+32");
+  EXPECT_EQ(signal_name(35), "SIGRT_3");
+  EXPECT_EQ(signal_name(64), "SIGRT_32");
   EXPECT_EQ(signal_name(65), "SIG65");
   EXPECT_EQ(signal_name(0), "SIG0");
 }

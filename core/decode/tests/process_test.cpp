@@ -66,16 +66,18 @@ TEST(Process, CloneFlagsWithExitSignal) {
   SelfMemory mem;
   FakeFds fds;
   const std::uint64_t flags = CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID | SIGCHLD;
+  // strace shows clone's arguments by name, child_stack first (the flags are arg 1).
   auto d = decode("clone", {flags, 0, 0, 0x7f00, 0}, mem, fds);
-  EXPECT_EQ(d.arg(0).kind, ArgKind::Flags);
-  EXPECT_EQ(d.arg(0).text, "CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD");
+  EXPECT_EQ(d.arg(1).kind, ArgKind::Flags);
+  EXPECT_EQ(d.arg(1).name, "flags");
+  EXPECT_EQ(d.arg(1).text, "flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD");
   const std::uint64_t thread = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
                                CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID;
-  EXPECT_EQ(decode("clone", {thread, 0, 0, 0, 0}, mem, fds).arg(0).text,
-            "CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|"
+  EXPECT_EQ(decode("clone", {thread, 0, 0, 0, 0}, mem, fds).arg(1).text,
+            "flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|"
             "CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID");
-  EXPECT_EQ(decode("clone", {CLONE_VM | CLONE_VFORK | SIGCHLD, 0, 0, 0, 0}, mem, fds).arg(0).text,
-            "CLONE_VM|CLONE_VFORK|SIGCHLD");
+  EXPECT_EQ(decode("clone", {CLONE_VM | CLONE_VFORK | SIGCHLD, 0, 0, 0, 0}, mem, fds).arg(1).text,
+            "flags=CLONE_VM|CLONE_VFORK|SIGCHLD");
   EXPECT_EQ(decode("unshare", {CLONE_NEWNS | CLONE_NEWUSER}, mem, fds).arg(0).text, "CLONE_NEWNS|CLONE_NEWUSER");
 }
 
@@ -117,7 +119,7 @@ TEST(Process, SignalsByName) {
   EXPECT_EQ(d.arg(1).kind, ArgKind::Signal);
   EXPECT_EQ(d.arg(1).text, "SIGTERM");
   EXPECT_EQ(decode("kill", {1234, 0}, mem, fds).arg(1).text, "0");
-  EXPECT_EQ(decode("tgkill", {10, 11, 34}, mem, fds).arg(2).text, "SIGRTMIN+2");
+  EXPECT_EQ(decode("tgkill", {10, 11, 34}, mem, fds).arg(2).text, "SIGRT_2");
   EXPECT_EQ(decode("kill", {static_cast<std::uint64_t>(-42), SIGKILL}, mem, fds).arg(0).text, "-42");
 }
 
@@ -202,9 +204,11 @@ TEST(Process, EveryTableEntryDecodesWithGarbageRegisters) {
     regs.args = {0x10, 0x20, 0x30, 0x40, 0x50, 0x60};
     Event ev;
     ev.args = decode_entry(info, regs, mem, fds, {});
-    EXPECT_LE(ev.args.size(), info.nargs) << info.name;
+    // The arguments shown are the table's (some left out when their condition does not
+    // hold), or a command's own: each has a name and a text.
+    EXPECT_LE(ev.args.size(), 8u) << info.name;
     for (std::size_t k = 0; k < ev.args.size(); ++k) {
-      EXPECT_EQ(ev.args[k].name, info.args[k].name) << info.name;
+      EXPECT_FALSE(ev.args[k].name.empty()) << info.name << " arg " << k;
       EXPECT_FALSE(ev.args[k].text.empty()) << info.name << " arg " << k;
     }
     decode_exit(info, regs, 0x70, mem, fds, {}, ev);

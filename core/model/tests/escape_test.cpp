@@ -52,5 +52,24 @@ TEST(Escape, QuoteMarksTruncation) {
   EXPECT_EQ(quote_bytes("ab", true), "\"ab\"...");
 }
 
+// What golden prints is escaped as strace 6.1 prints it: octal with as few digits as
+// needed, three when an octal digit follows; \v and \f by name.
+TEST(Escape, DisplayFormIsStraces) {
+  EXPECT_EQ(display_escape(std::string("\x7f" "ELF\x02\x01\x00" "1\v\f\x1b[", 12)), "\\177ELF\\2\\1\\0001\\v\\f\\33[");
+  EXPECT_EQ(display_escape("a\nb\t\"c\\"), "a\\nb\\t\\\"c\\\\");
+  EXPECT_EQ(display_escape("\xe9"), "\\351");
+  EXPECT_EQ(display_escape("/tmp/a<b>", "<>"), "/tmp/a\\74b\\76");
+  EXPECT_EQ(quote_bytes_hex(" +"), "\"\\x20\\x2b\"");
+}
+
+TEST(Escape, UnescapeReadsTheDisplayFormToo) {
+  std::string all;
+  for (int i = 0; i < 256; ++i) all += static_cast<char>(i);
+  all += "0123";
+  auto back = unescape_bytes(display_escape(all));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(*back, all);
+}
+
 }  // namespace
 }  // namespace golden

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <random>
 #include <string>
 
@@ -14,25 +15,29 @@ std::string appended(std::string_view bytes) {
   return out;
 }
 
-// The escaping rule one byte at a time, as strace states it; the word-at-a-time
-// implementation must never differ from it.
+// The escaping rule one byte at a time, as strace 6.1 states it (string_quote in its
+// util.c): the run-at-a-time implementation must never differ from it.
 std::string reference_quote(std::string_view bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
   std::string out = "\"";
-  for (unsigned char c : bytes) {
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
     switch (c) {
       case '\n': out += "\\n"; break;
       case '\t': out += "\\t"; break;
       case '\r': out += "\\r"; break;
+      case '\v': out += "\\v"; break;
+      case '\f': out += "\\f"; break;
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       default:
         if (c >= 0x20 && c < 0x7f) {
           out += static_cast<char>(c);
         } else {
-          out += "\\x";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xf];
+          // Octal: three digits when an octal digit follows, else as few as needed.
+          const bool digit_next = i + 1 < bytes.size() && bytes[i + 1] >= '0' && bytes[i + 1] <= '7';
+          char buf[8];
+          std::snprintf(buf, sizeof buf, digit_next ? "\\%03o" : "\\%o", c);
+          out += buf;
         }
     }
   }

@@ -4,7 +4,8 @@
 // Classes follow strace's syscallent tables (TD→desc, TF→file, TN→network, TP→process,
 // TS→signal, TM→memory, TI→ipc, TC→creds, TCL→clock, the stat/statfs families→stat).
 // Argument counts are the kernel's SYSCALL_DEFINEn arities (strace's nargs for the
-// unimplemented entries, which have no SYSCALL_DEFINE). Argument names follow the
+// unimplemented entries, which have no SYSCALL_DEFINE), except rt_sigreturn's one entry:
+// the signal frame at the stack pointer, whose mask strace shows. Argument names follow the
 // kernel/man page parameter names. Argument kinds, widths and conditions follow how
 // strace 6.1 shows each call (its decoders are the reference the conformance suite,
 // testdata/conformance, checks golden against).
