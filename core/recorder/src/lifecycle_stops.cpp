@@ -137,14 +137,11 @@ void Session::on_exec_event(Tid reported) {
     // event (tid = former), and what the new image does runs under the leader's tid.
     if (Thread* old_leader = table_.thread(reported)) {
       finish_unfinished(*old_leader);
-      auto superseded = std::make_shared<EventHandle>();
-      superseded->tid = old_leader->tid;
-      emit_superseded_event(*old_leader, former, superseded);
-      if (execer->syscall && execer->syscall->recorded) {
-        execer->syscall->superseded = std::move(superseded);
-      } else {
-        execer->clock = std::max(execer->clock, old_leader->clock);
-      }
+      emit_superseded_event(*old_leader, former, nullptr);
+      // The kernel ended the leader before the exec completes: the execve (and all the
+      // new image does) comes after the leader's end in Lamport time. Both are one
+      // process, so no edge: its clock follows the leader's.
+      execer->clock = std::max(execer->clock, old_leader->clock);
       table_.remove_thread(reported);
     }
     table_.rename_thread(former, reported);

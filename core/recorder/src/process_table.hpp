@@ -34,9 +34,6 @@ struct InFlight {
   int sent_signal = 0;     // kill-family: the signal it sends (0: none)
   std::string exec_path;   // execve/execveat: the filename as given
   std::optional<ExecRecord> exec;  // set by PTRACE_EVENT_EXEC, appended at exit with the seq
-  // execve from a non-leader thread: the exit of the leader it superseded, an edge into
-  // this execve (the kernel ends the other threads before the exec completes).
-  HandlePtr superseded;
 };
 
 enum class ThreadState : std::uint8_t {

@@ -188,7 +188,6 @@ void Session::on_exit(Thread& t, std::int64_t rval) {
     FdEffectContext fx{fds_, t, mem, options_.decode.path_max};
     apply_fd_creation(fx, f.info, f.regs, rval, f.recorded ? &f.event.args : nullptr);
     exit_effects(t, f, rval, incoming);
-    if (f.superseded) incoming.push_back(Incoming{f.superseded, EdgeKind::Reap});
     if (pin_ && is_affinity_call(f.nr))
       affinity_exit(t, f, rval);
   }

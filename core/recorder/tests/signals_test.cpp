@@ -49,13 +49,21 @@ TEST(Signals, JobControlStopAndContinueAreSeenByTheParent) {
   const Trace& t = c.run();
   const ProcessInfo* root = root_process(t);
   bool stop_delivered = false, cont_delivered = false;
+  const Event* stopped = nullptr;
   for (const Event* e : events_of_kind(t, EventKind::Signal)) {
     if (e->pid == root->pid) continue;
-    stop_delivered |= e->name == "SIGSTOP";
+    const bool is_stop = e->args.size() == 1 && e->args[0].name == "stopped";
+    if (is_stop) stopped = e;
+    stop_delivered |= e->name == "SIGSTOP" && !is_stop;
     cont_delivered |= e->name == "SIGCONT";
   }
   EXPECT_TRUE(stop_delivered);
   EXPECT_TRUE(cont_delivered);
+  // Issue 12 item 4: the child's group-stop itself is recorded ("--- stopped by SIGSTOP
+  // ---" in strace), after the SIGSTOP delivery.
+  ASSERT_NE(stopped, nullptr);
+  EXPECT_EQ(stopped->name, "SIGSTOP");
+  EXPECT_EQ(stopped->nr, SIGSTOP);
   expect_causal(t);
 }
 

@@ -68,19 +68,30 @@ TEST(Threads, ExecFromANonLeaderThread) {
   EXPECT_EQ(p.exit_code, 7);
   ASSERT_GE(p.threads.size(), 2u);
   const Tid worker = p.threads[1];
-  // The execve was called by the worker thread and completed as the leader: the
-  // kernel gave it the leader's tid.
+  // Issue 12 item 3, as strace shows it: the execve is the worker thread's event (it
+  // made the call; the kernel gives it the leader's tid only as it completes).
   const Event& exec = t.events.at(p.execs[1].seq);
   EXPECT_EQ(exec.name, "execve");
   EXPECT_TRUE(exec.finished);
   EXPECT_EQ(exec.ret, 0);
-  EXPECT_EQ(exec.tid.value, p.pid.value);
-  // The old leader (blocked in pause) never returned and ended; the worker's own
-  // calls before the exec carry its tid.
+  EXPECT_EQ(exec.tid, worker);
+  EXPECT_EQ(exec.pid, p.pid);
+  // The old leader (blocked in pause) never returned and was superseded by the execve:
+  // "+++ superseded by execve in pid <worker> +++", not "exited with 0".
   bool leader_pause_unfinished = false;
   for (const Event* e : syscalls(t, "pause"))
     if (e->tid.value == p.pid.value && !e->finished) leader_pause_unfinished = true;
   EXPECT_TRUE(leader_pause_unfinished);
+  const Event* superseded = nullptr;
+  for (const Event& e : t.events) {
+    if (e.kind == EventKind::Exit && e.tid.value == p.pid.value && e.seq < exec.seq) superseded = &e;
+  }
+  ASSERT_NE(superseded, nullptr);
+  ASSERT_EQ(superseded->args.size(), 1u);
+  EXPECT_EQ(superseded->args[0].name, "superseded_by");
+  EXPECT_EQ(superseded->args[0].raw, worker.value);
+  // The kernel ends the other threads before the exec completes.
+  EXPECT_GT(exec.lamport, superseded->lamport);
   EXPECT_FALSE(syscalls(t, "getppid").empty());
   EXPECT_EQ(syscalls(t, "getppid").front()->tid, worker);
   // After the exec, the process runs exit_code under the leader's pid.

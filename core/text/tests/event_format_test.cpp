@@ -180,6 +180,44 @@ TEST(FormatEvent, ExitLines) {
   EXPECT_EQ(format_event(e, FormatOptions{}), "+++ killed by SIGSEGV (core dumped) +++");
 }
 
+// Issue 12 items 3 and 4: the lines strace prints for a group-stop and for the leader
+// another thread's execve superseded.
+TEST(FormatEvent, StopAndSupersededLines) {
+  FormatOptions o;
+  o.show_duration = false;
+  Event stop;
+  stop.kind = EventKind::Signal;
+  stop.name = "SIGSTOP";
+  stop.nr = 19;
+  Arg stopped = arg("1", ArgKind::Int);
+  stopped.name = "stopped";
+  stopped.raw = 1;
+  stop.args.push_back(stopped);
+  EXPECT_EQ(format_event(stop, o), "--- stopped by SIGSTOP ---");
+  Event gone;
+  gone.kind = EventKind::Exit;
+  gone.name = "exit";
+  Arg by = arg("4985", ArgKind::Int);
+  by.name = "superseded_by";
+  by.raw = 4985;
+  gone.args.push_back(by);
+  EXPECT_EQ(format_event(gone, o), "+++ superseded by execve in pid 4985 +++");
+}
+
+// Issue 12 item 6: a path with a newline behind an fd stays on its line.
+TEST(FormatEvent, FdAnnotationsAreEscaped) {
+  FormatOptions o;
+  o.show_duration = false;
+  Arg fd;
+  fd.kind = ArgKind::Fd;
+  fd.raw = 3;
+  fd.str = "/tmp/dir/line\nbreak";
+  o.align_column = 0;
+  Event e = syscall("fsync", {fd}, 0);
+  EXPECT_EQ(format_event(e, o).find('\n'), std::string::npos);
+  EXPECT_EQ(format_event(e, o), "fsync(3</tmp/dir/line\\nbreak>) = 0");
+}
+
 TEST(FormatEvent, SpansAndAnnotations) {
   Event e;
   e.kind = EventKind::Span;
