@@ -377,6 +377,7 @@ class Result:
         self.calls = 0            # syscall pairs compared
         self.calls_equal = 0      # every argument and the return value equal
         self.calls_accepted = 0   # equal, or differing only in listed ways
+        self.calls_volatile = 0   # equal, or differing only in values that change run to run
         self.other_lines = 0      # signal/exit/stop lines compared
         self.other_equal = 0
         self.unmatched_strace = 0
@@ -393,7 +394,8 @@ class Result:
     def to_json(self):
         return {
             "program": self.program, "calls": self.calls, "calls_equal": self.calls_equal,
-            "calls_accepted": self.calls_accepted, "other_lines": self.other_lines,
+            "calls_accepted": self.calls_accepted, "calls_volatile": self.calls_volatile,
+            "other_lines": self.other_lines,
             "other_equal": self.other_equal, "unmatched_strace": self.unmatched_strace,
             "unmatched_golden": self.unmatched_golden, "fields": self.fields,
             "unexplained": sum(1 for by, _ in self.diffs if by is None),
@@ -504,6 +506,7 @@ def compare_pair(res, expectations, program, sc, gc, s_side, g_side):
     res.calls += 1
     all_equal = True
     all_accepted = True
+    all_volatile = True
     n = max(len(sc.args), len(gc.args))
     for i in range(n):
         s_arg = s_side.norm(sc.args[i]) if i < len(sc.args) else "<absent>"
@@ -518,6 +521,7 @@ def compare_pair(res, expectations, program, sc, gc, s_side, g_side):
         res.field(cat, equal, equal or by is not None)
         all_equal &= equal
         all_accepted &= equal or by is not None
+        all_volatile &= equal or (by is not None and by.kind == "volatile")
     s_ret, g_ret = s_side.norm(sc.ret), g_side.norm(gc.ret)
     for category, s_val, g_val in (("return", s_ret, g_ret), ("errno", errno_part(s_ret), errno_part(g_ret))):
         if category == "errno" and not s_val and not g_val:
@@ -532,8 +536,10 @@ def compare_pair(res, expectations, program, sc, gc, s_side, g_side):
         res.field(category, equal, equal or by is not None)
         all_equal &= equal
         all_accepted &= equal or by is not None
+        all_volatile &= equal or (by is not None and by.kind == "volatile")
     res.calls_equal += all_equal
     res.calls_accepted += all_accepted
+    res.calls_volatile += all_volatile
 
 
 def report(res, out):
@@ -637,9 +643,9 @@ def summary(args):
             r = json.load(f)
         programs += 1
         unexplained += r["unexplained"]
-        for k in ("calls", "calls_equal", "calls_accepted", "other_lines", "other_equal",
+        for k in ("calls", "calls_equal", "calls_accepted", "calls_volatile", "other_lines", "other_equal",
                   "unmatched_strace", "unmatched_golden"):
-            setattr(total, k, getattr(total, k) + r[k])
+            setattr(total, k, getattr(total, k) + r.get(k, 0))
         for cat, (c, e, a) in r["fields"].items():
             slot = total.fields.setdefault(cat, [0, 0, 0])
             slot[0] += c
@@ -649,9 +655,11 @@ def summary(args):
         print("no summaries under %s" % args.dir)
         return 1
     rate = total.calls_equal / max(total.calls, 1)
-    print("%d programs, %d calls compared: %d identical to strace (%.2f%%), %d identical or a listed "
-          "difference (%.2f%%); %d/%d signal/exit lines equal; unmatched: %d strace-only, %d golden-only" % (
-              programs, total.calls, total.calls_equal, 100 * rate, total.calls_accepted,
+    print("%d programs, %d calls compared: %d identical to strace (%.2f%%); %d identical but for values "
+          "that change from run to run (%.2f%%); %d identical or a listed difference (%.2f%%); "
+          "%d/%d signal/exit lines equal; unmatched: %d strace-only, %d golden-only" % (
+              programs, total.calls, total.calls_equal, 100 * rate, total.calls_volatile,
+              100.0 * total.calls_volatile / max(total.calls, 1), total.calls_accepted,
               100.0 * total.calls_accepted / max(total.calls, 1), total.other_equal, total.other_lines,
               total.unmatched_strace, total.unmatched_golden))
     relevant = [0, 0, 0]

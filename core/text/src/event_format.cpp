@@ -29,6 +29,16 @@ std::string arg_text(const Arg& arg, std::size_t limit) {
     if (arg.kind == ArgKind::String) value = arg.str;
     if (value.size() > limit && (arg.text.empty() || arg.text == conventional_text(arg)))
       return quote_bytes(value.substr(0, limit), true);
+    // execve's argv: each string is shortened, as strace does.
+    if (arg.kind == ArgKind::Argv && (arg.text.empty() || arg.text == conventional_text(arg))) {
+      std::string out = "[";
+      for (std::size_t i = 0; i < arg.list.size(); ++i) {
+        if (i) out += ", ";
+        const std::string& s = arg.list[i];
+        out += s.size() > limit ? quote_bytes(std::string_view(s).substr(0, limit), true) : quote_bytes(s);
+      }
+      return out + "]";
+    }
   }
   if (!arg.text.empty()) return arg.text;
   std::string text = conventional_text(arg);
