@@ -103,6 +103,8 @@ std::string nlmsg_flags_text(std::uint16_t type, std::uint16_t flags, int protoc
   XlatTable extra{};
   if (type == 2 /* NLMSG_ERROR */) {
     extra = xlat::gen::netlink_ack_flags;
+  } else if (type >= 16 && protocol == 4) {  // NETLINK_SOCK_DIAG: requests are GETs
+    extra = xlat::gen::netlink_get_flags;
   } else if (type >= 16 && protocol == kNetlinkRoute) {
     switch ((type - 16) & 3) {
       case 2: extra = xlat::gen::netlink_get_flags; break;   // RTM_GET*
@@ -129,14 +131,21 @@ std::string nlmsg_flags_text(std::uint16_t type, std::uint16_t flags, int protoc
   return out;
 }
 
+// A message's type is named by the socket's netlink family (strace's nlmsg_types).
 std::string nlmsg_type_text(std::uint16_t type, int protocol) {
   if (type < 16) return enum_text(type, xlat::gen::netlink_types, "NLMSG_");
-  if (protocol == kNetlinkRoute) return enum_text(type, xlat::gen::nl_route_types, "RTM_");
-  return hex_text(type);
+  switch (protocol) {
+    case kNetlinkRoute: return enum_text(type, xlat::gen::nl_route_types, "RTM_");
+    case 4: return enum_text(type, xlat::gen::nl_sock_diag_types, "SOCK_DIAG_");  // NETLINK_SOCK_DIAG
+    case 6: return enum_text(type, xlat::gen::nl_xfrm_types, "XFRM_MSG_");      // NETLINK_XFRM
+    case 7: return enum_text(type, xlat::gen::nl_selinux_types, "SELNL_MSG_");  // NETLINK_SELINUX
+    case 9: return enum_text(type, xlat::gen::nl_audit_types, "AUDIT_");        // NETLINK_AUDIT
+    case 21: return enum_text(type, xlat::gen::nl_crypto_types, "CRYPTO_MSG_");  // NETLINK_CRYPTO
+    default: return hex_text(type);
+  }
 }
 
-std::string header_text(const Nlmsghdr& h, int protocol, const std::string& (*pid_map)(std::uint32_t) = nullptr) {
-  (void)pid_map;
+std::string header_text(const Nlmsghdr& h, int protocol) {
   return "{nlmsg_len=" + std::to_string(h.len) + ", nlmsg_type=" + nlmsg_type_text(h.type, protocol) +
          ", nlmsg_flags=" + nlmsg_flags_text(h.type, h.flags, protocol) + ", nlmsg_seq=" + std::to_string(h.seq) +
          ", nlmsg_pid=" + std::to_string(h.pid) + "}";
@@ -157,7 +166,8 @@ std::string message_text(const Nlmsghdr& h, std::string_view payload, int protoc
     if (payload.size() > 4) out += ", msg=" + messages_text(payload.substr(4), payload.size() - 4, protocol, depth + 1);
     out += "}";
   } else {
-    out += quote_bytes(payload.substr(0, std::min<std::size_t>(payload.size(), 32)), payload.size() > 32);
+    // strace shows data it does not decode in hex.
+    out += quote_bytes_hex(payload.substr(0, std::min<std::size_t>(payload.size(), 32)), payload.size() > 32);
   }
   return out + "]";
 }

@@ -339,6 +339,71 @@ constexpr Xlat kNlRouteTypes[] = {
   {0x71, "RTM_DELVLAN"}, {0x72, "RTM_GETVLAN"}, {0x74, "RTM_NEWNEXTHOPBUCKET"},
   {0x75, "RTM_DELNEXTHOPBUCKET"}, {0x76, "RTM_GETNEXTHOPBUCKET"},
 };
+// nl_sock_diag_types.in
+constexpr Xlat kNlSockDiagTypes[] = {
+  {0x12, "TCPDIAG_GETSOCK"}, {0x13, "DCCPDIAG_GETSOCK"}, {0x14, "SOCK_DIAG_BY_FAMILY"},
+  {0x15, "SOCK_DESTROY"},
+};
+// nl_audit_types.in
+constexpr Xlat kNlAuditTypes[] = {
+  {0x3e8, "AUDIT_GET"}, {0x3e9, "AUDIT_SET"}, {0x3ea, "AUDIT_LIST"}, {0x3eb, "AUDIT_ADD"},
+  {0x3ec, "AUDIT_DEL"}, {0x3ed, "AUDIT_USER"}, {0x3ee, "AUDIT_LOGIN"}, {0x3ef, "AUDIT_WATCH_INS"},
+  {0x3f0, "AUDIT_WATCH_REM"}, {0x3f1, "AUDIT_WATCH_LIST"}, {0x3f2, "AUDIT_SIGNAL_INFO"},
+  {0x3f3, "AUDIT_ADD_RULE"}, {0x3f4, "AUDIT_DEL_RULE"}, {0x3f5, "AUDIT_LIST_RULES"},
+  {0x3f6, "AUDIT_TRIM"}, {0x3f7, "AUDIT_MAKE_EQUIV"}, {0x3f8, "AUDIT_TTY_GET"},
+  {0x3f9, "AUDIT_TTY_SET"}, {0x3fa, "AUDIT_SET_FEATURE"}, {0x3fb, "AUDIT_GET_FEATURE"},
+  {0x44c, "AUDIT_FIRST_USER_MSG"}, {0x453, "AUDIT_USER_AVC"}, {0x464, "AUDIT_USER_TTY"},
+  {0x4af, "AUDIT_LAST_USER_MSG"}, {0x4b0, "AUDIT_DAEMON_START"}, {0x4b1, "AUDIT_DAEMON_END"},
+  {0x4b2, "AUDIT_DAEMON_ABORT"}, {0x4b3, "AUDIT_DAEMON_CONFIG"}, {0x514, "AUDIT_SYSCALL"},
+  {0x515, "AUDIT_FS_WATCH"}, {0x516, "AUDIT_PATH"}, {0x517, "AUDIT_IPC"},
+  {0x518, "AUDIT_SOCKETCALL"}, {0x519, "AUDIT_CONFIG_CHANGE"}, {0x51a, "AUDIT_SOCKADDR"},
+  {0x51b, "AUDIT_CWD"}, {0x51d, "AUDIT_EXECVE"}, {0x51f, "AUDIT_IPC_SET_PERM"},
+  {0x520, "AUDIT_MQ_OPEN"}, {0x521, "AUDIT_MQ_SENDRECV"}, {0x522, "AUDIT_MQ_NOTIFY"},
+  {0x523, "AUDIT_MQ_GETSETATTR"}, {0x524, "AUDIT_KERNEL_OTHER"}, {0x525, "AUDIT_FD_PAIR"},
+  {0x526, "AUDIT_OBJ_PID"}, {0x527, "AUDIT_TTY"}, {0x528, "AUDIT_EOE"}, {0x529, "AUDIT_BPRM_FCAPS"},
+  {0x52a, "AUDIT_CAPSET"}, {0x52b, "AUDIT_MMAP"}, {0x52c, "AUDIT_NETFILTER_PKT"},
+  {0x52d, "AUDIT_NETFILTER_CFG"}, {0x52e, "AUDIT_SECCOMP"}, {0x52f, "AUDIT_PROCTITLE"},
+  {0x530, "AUDIT_FEATURE_CHANGE"}, {0x531, "AUDIT_REPLACE"}, {0x532, "AUDIT_KERN_MODULE"},
+  {0x533, "AUDIT_FANOTIFY"}, {0x534, "AUDIT_TIME_INJOFFSET"}, {0x535, "AUDIT_TIME_ADJNTPVAL"},
+  {0x536, "AUDIT_BPF"}, {0x537, "AUDIT_EVENT_LISTENER"}, {0x538, "AUDIT_URINGOP"},
+  {0x539, "AUDIT_OPENAT2"}, {0x53a, "AUDIT_DM_CTRL"}, {0x53b, "AUDIT_DM_EVENT"},
+  {0x578, "AUDIT_AVC"}, {0x579, "AUDIT_SELINUX_ERR"}, {0x57a, "AUDIT_AVC_PATH"},
+  {0x57b, "AUDIT_MAC_POLICY_LOAD"}, {0x57c, "AUDIT_MAC_STATUS"}, {0x57d, "AUDIT_MAC_CONFIG_CHANGE"},
+  {0x57e, "AUDIT_MAC_UNLBL_ALLOW"}, {0x57f, "AUDIT_MAC_CIPSOV4_ADD"},
+  {0x580, "AUDIT_MAC_CIPSOV4_DEL"}, {0x581, "AUDIT_MAC_MAP_ADD"}, {0x582, "AUDIT_MAC_MAP_DEL"},
+  {0x583, "AUDIT_MAC_IPSEC_ADDSA"}, {0x584, "AUDIT_MAC_IPSEC_DELSA"},
+  {0x585, "AUDIT_MAC_IPSEC_ADDSPD"}, {0x586, "AUDIT_MAC_IPSEC_DELSPD"},
+  {0x587, "AUDIT_MAC_IPSEC_EVENT"}, {0x588, "AUDIT_MAC_UNLBL_STCADD"},
+  {0x589, "AUDIT_MAC_UNLBL_STCDEL"}, {0x58a, "AUDIT_MAC_CALIPSO_ADD"},
+  {0x58b, "AUDIT_MAC_CALIPSO_DEL"}, {0x6a4, "AUDIT_ANOM_PROMISCUOUS"}, {0x6a5, "AUDIT_ANOM_ABEND"},
+  {0x6a6, "AUDIT_ANOM_LINK"}, {0x6a7, "AUDIT_ANOM_CREAT"}, {0x707, "AUDIT_LAST_KERN_ANOM_MSG"},
+  {0x708, "AUDIT_INTEGRITY_DATA"}, {0x709, "AUDIT_INTEGRITY_METADATA"},
+  {0x70a, "AUDIT_INTEGRITY_STATUS"}, {0x70b, "AUDIT_INTEGRITY_HASH"},
+  {0x70c, "AUDIT_INTEGRITY_PCR"}, {0x70d, "AUDIT_INTEGRITY_RULE"},
+  {0x70e, "AUDIT_INTEGRITY_EVM_XATTR"}, {0x70f, "AUDIT_INTEGRITY_POLICY_RULE"},
+  {0x7d0, "AUDIT_KERNEL"}, {0x834, "AUDIT_FIRST_USER_MSG2"}, {0xbb7, "AUDIT_LAST_USER_MSG2"},
+};
+// nl_selinux_types.in
+constexpr Xlat kNlSelinuxTypes[] = {
+  {0x10, "SELNL_MSG_SETENFORCE"}, {0x11, "SELNL_MSG_POLICYLOAD"},
+};
+// nl_xfrm_types.in
+constexpr Xlat kNlXfrmTypes[] = {
+  {0x10, "XFRM_MSG_NEWSA"}, {0x11, "XFRM_MSG_DELSA"}, {0x12, "XFRM_MSG_GETSA"},
+  {0x13, "XFRM_MSG_NEWPOLICY"}, {0x14, "XFRM_MSG_DELPOLICY"}, {0x15, "XFRM_MSG_GETPOLICY"},
+  {0x16, "XFRM_MSG_ALLOCSPI"}, {0x17, "XFRM_MSG_ACQUIRE"}, {0x18, "XFRM_MSG_EXPIRE"},
+  {0x19, "XFRM_MSG_UPDPOLICY"}, {0x1a, "XFRM_MSG_UPDSA"}, {0x1b, "XFRM_MSG_POLEXPIRE"},
+  {0x1c, "XFRM_MSG_FLUSHSA"}, {0x1d, "XFRM_MSG_FLUSHPOLICY"}, {0x1e, "XFRM_MSG_NEWAE"},
+  {0x1f, "XFRM_MSG_GETAE"}, {0x20, "XFRM_MSG_REPORT"}, {0x21, "XFRM_MSG_MIGRATE"},
+  {0x22, "XFRM_MSG_NEWSADINFO"}, {0x23, "XFRM_MSG_GETSADINFO"}, {0x24, "XFRM_MSG_NEWSPDINFO"},
+  {0x25, "XFRM_MSG_GETSPDINFO"}, {0x26, "XFRM_MSG_MAPPING"}, {0x27, "XFRM_MSG_SETDEFAULT"},
+  {0x28, "XFRM_MSG_GETDEFAULT"},
+};
+// nl_crypto_types.in
+constexpr Xlat kNlCryptoTypes[] = {
+  {0x10, "CRYPTO_MSG_NEWALG"}, {0x11, "CRYPTO_MSG_DELALG"}, {0x12, "CRYPTO_MSG_UPDATEALG"},
+  {0x13, "CRYPTO_MSG_GETALG"}, {0x14, "CRYPTO_MSG_DELRNG"},
+};
 // netlink_flags.in
 constexpr Xlat kNetlinkFlags[] = {
   {0x1, "NLM_F_REQUEST"}, {0x2, "NLM_F_MULTI"}, {0x4, "NLM_F_ACK"}, {0x8, "NLM_F_ECHO"},
@@ -2513,6 +2578,11 @@ const XlatTable xattr_flags{kXattrFlags};
 const XlatTable capabilities{kCapabilities};
 const XlatTable cap_version{kCapVersion};
 const XlatTable nl_route_types{kNlRouteTypes};
+const XlatTable nl_sock_diag_types{kNlSockDiagTypes};
+const XlatTable nl_audit_types{kNlAuditTypes};
+const XlatTable nl_selinux_types{kNlSelinuxTypes};
+const XlatTable nl_xfrm_types{kNlXfrmTypes};
+const XlatTable nl_crypto_types{kNlCryptoTypes};
 const XlatTable netlink_flags{kNetlinkFlags};
 const XlatTable netlink_get_flags{kNetlinkGetFlags};
 const XlatTable netlink_new_flags{kNetlinkNewFlags};

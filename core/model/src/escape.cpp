@@ -38,6 +38,8 @@ void append_escaped(std::string& out, std::string_view bytes) {
 
 void append_display_escaped(std::string& out, std::string_view bytes, std::string_view also, bool hex) {
   static constexpr char kHex[] = "0123456789abcdef";
+  // Most fd paths hold none of the extra characters: then the word-at-a-time scan applies.
+  if (!also.empty() && bytes.find_first_of(also) == std::string_view::npos) also = {};
   out.reserve(out.size() + bytes.size() + 8);
   std::size_t i = 0;
   while (i < bytes.size()) {

@@ -4,6 +4,8 @@
 
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
 #include <sys/socket.h>
 
 struct request {
@@ -44,6 +46,16 @@ int main(void) {
   req.nh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
   send(s, &req, sizeof req, 0);
   recv(s, buf, sizeof buf, 0);
+  close(s);
+  // Another family: a sock_diag dump of unix sockets (the types are named per family).
+  s = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+  struct {
+    struct nlmsghdr nh;
+    struct unix_diag_req req;
+  } diag = {.nh = {.nlmsg_len = sizeof diag, .nlmsg_type = SOCK_DIAG_BY_FAMILY,
+                   .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP, .nlmsg_seq = 4},
+            .req = {.sdiag_family = AF_UNIX, .udiag_states = 0, .udiag_show = UDIAG_SHOW_NAME}};
+  send(s, &diag, sizeof diag, 0);
   close(s);
   return 0;
 }
