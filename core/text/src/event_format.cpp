@@ -146,11 +146,13 @@ std::string format_exit(const Event& event, const ProcessInfo* process, std::str
 // Spans come from the marker syscall (golden/model/marker.hpp): nr says open, close or
 // annotation. Marked like strace's out-of-band lines (signals): they are not syscalls.
 std::string format_span(const Event& event, std::string line) {
+  // The name is the program's message: escaped like every string golden prints.
+  const std::string name = display_escape(event.name);
   switch (event.nr) {
-    case static_cast<int>(MarkerOp::SpanOpen): line += "--- span open " + event.name; break;
-    case static_cast<int>(MarkerOp::SpanClose): line += "--- span close " + event.name; break;
-    case static_cast<int>(MarkerOp::Annotation): line += "--- annotation " + event.name; break;
-    default: line += "--- span " + event.name; break;
+    case static_cast<int>(MarkerOp::SpanOpen): line += "--- span open " + name; break;
+    case static_cast<int>(MarkerOp::SpanClose): line += "--- span close " + name; break;
+    case static_cast<int>(MarkerOp::Annotation): line += "--- annotation " + name; break;
+    default: line += "--- span " + name; break;
   }
   if (!event.args.empty()) {
     line += " {";

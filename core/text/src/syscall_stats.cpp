@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "golden/model/escape.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 
 namespace golden {
@@ -78,7 +79,8 @@ std::vector<CallRow> SyscallStats::rows(StatsGrouping grouping) const {
       });
       for (const auto* entry : order) {
         std::string label = "pid " + std::to_string(entry->first.second);
-        if (!entry->second.name.empty()) label += " (" + entry->second.name + ")";
+        // The name is the program's (argv[0]): escaped like every string golden prints.
+        if (!entry->second.name.empty()) label += " (" + display_escape(entry->second.name) + ")";
         // Pids restart with every run, so rows of different runs must say which.
         if (max_run_ > 0) label = "run " + std::to_string(entry->first.first + 1) + ": " + label;
         rows.push_back({std::move(label), entry->second.stats});
