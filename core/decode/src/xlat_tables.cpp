@@ -7,15 +7,6 @@ namespace {
 
 // clang-format off
 constexpr Xlat kOpenAccess[] = {{0, "O_RDONLY"}, {1, "O_WRONLY"}, {2, "O_RDWR"}, {3, "O_ACCMODE"}};
-constexpr Xlat kOpenFlags[] = {
-  {020200000, "O_TMPFILE"},  // __O_TMPFILE|O_DIRECTORY
-  {04010000, "O_SYNC"},      // __O_SYNC|O_DSYNC
-  {0100, "O_CREAT"}, {0200, "O_EXCL"}, {0400, "O_NOCTTY"}, {01000, "O_TRUNC"},
-  {02000, "O_APPEND"}, {04000, "O_NONBLOCK"}, {010000, "O_DSYNC"}, {020000, "O_ASYNC"},
-  {040000, "O_DIRECT"}, {0100000, "O_LARGEFILE"}, {0200000, "O_DIRECTORY"},
-  {0400000, "O_NOFOLLOW"}, {01000000, "O_NOATIME"}, {02000000, "O_CLOEXEC"},
-  {010000000, "O_PATH"},
-};
 constexpr Xlat kResolveFlags[] = {
   {0x01, "RESOLVE_NO_XDEV"}, {0x02, "RESOLVE_NO_MAGICLINKS"}, {0x04, "RESOLVE_NO_SYMLINKS"},
   {0x08, "RESOLVE_BENEATH"}, {0x10, "RESOLVE_IN_ROOT"}, {0x20, "RESOLVE_CACHED"},
@@ -23,11 +14,6 @@ constexpr Xlat kResolveFlags[] = {
 constexpr Xlat kFileTypes[] = {
   {0140000, "S_IFSOCK"}, {0120000, "S_IFLNK"}, {0100000, "S_IFREG"}, {060000, "S_IFBLK"},
   {040000, "S_IFDIR"}, {020000, "S_IFCHR"}, {010000, "S_IFIFO"},
-};
-constexpr Xlat kAtFlags[] = {
-  {0x100, "AT_SYMLINK_NOFOLLOW"}, {0x400, "AT_SYMLINK_FOLLOW"}, {0x800, "AT_NO_AUTOMOUNT"},
-  {0x1000, "AT_EMPTY_PATH"}, {0x2000, "AT_STATX_FORCE_SYNC"}, {0x4000, "AT_STATX_DONT_SYNC"},
-  {0x8000, "AT_RECURSIVE"},
 };
 constexpr Xlat kUnlinkatFlags[] = {{0x200, "AT_REMOVEDIR"}};
 constexpr Xlat kAccessatFlags[] = {
@@ -117,102 +103,19 @@ constexpr Xlat kLockTypes[] = {{0, "F_RDLCK"}, {1, "F_WRLCK"}, {2, "F_UNLCK"}};
 constexpr Xlat kWhence[] = {
   {0, "SEEK_SET"}, {1, "SEEK_CUR"}, {2, "SEEK_END"}, {3, "SEEK_DATA"}, {4, "SEEK_HOLE"},
 };
-constexpr Xlat kWaitOptions[] = {
-  {1, "WNOHANG"}, {2, "WUNTRACED"}, {4, "WEXITED"}, {8, "WCONTINUED"}, {0x01000000, "WNOWAIT"},
-  {0x20000000, "__WNOTHREAD"}, {0x40000000, "__WALL"}, {0x80000000, "__WCLONE"},
-};
 constexpr Xlat kSigHow[] = {{0, "SIG_BLOCK"}, {1, "SIG_UNBLOCK"}, {2, "SIG_SETMASK"}};
-constexpr Xlat kMsgFlags[] = {
-  {0x1, "MSG_OOB"}, {0x2, "MSG_PEEK"}, {0x4, "MSG_DONTROUTE"}, {0x8, "MSG_CTRUNC"},
-  {0x10, "MSG_PROXY"}, {0x20, "MSG_TRUNC"}, {0x40, "MSG_DONTWAIT"}, {0x80, "MSG_EOR"},
-  {0x100, "MSG_WAITALL"}, {0x200, "MSG_FIN"}, {0x400, "MSG_SYN"}, {0x800, "MSG_CONFIRM"},
-  {0x1000, "MSG_RST"}, {0x2000, "MSG_ERRQUEUE"}, {0x4000, "MSG_NOSIGNAL"}, {0x8000, "MSG_MORE"},
-  {0x10000, "MSG_WAITFORONE"}, {0x40000, "MSG_BATCH"}, {0x2000000, "MSG_SOCK_DEVMEM"},
-  {0x4000000, "MSG_ZEROCOPY"}, {0x20000000, "MSG_FASTOPEN"}, {0x40000000, "MSG_CMSG_CLOEXEC"},
-};
 constexpr Xlat kShutdownHow[] = {{0, "SHUT_RD"}, {1, "SHUT_WR"}, {2, "SHUT_RDWR"}};
-constexpr Xlat kSockLevels[] = {
-  {0, "SOL_IP"}, {1, "SOL_SOCKET"}, {6, "SOL_TCP"}, {17, "SOL_UDP"}, {41, "SOL_IPV6"},
-  {58, "SOL_ICMPV6"}, {132, "SOL_SCTP"}, {136, "SOL_UDPLITE"}, {255, "SOL_RAW"},
-  {263, "SOL_PACKET"}, {270, "SOL_NETLINK"}, {274, "SOL_BLUETOOTH"}, {279, "SOL_ALG"},
-  {282, "SOL_TLS"}, {284, "SOL_MPTCP"},
-};
-constexpr Xlat kSocketOptions[] = {
-  {1, "SO_DEBUG"}, {2, "SO_REUSEADDR"}, {3, "SO_TYPE"}, {4, "SO_ERROR"}, {5, "SO_DONTROUTE"},
-  {6, "SO_BROADCAST"}, {7, "SO_SNDBUF"}, {8, "SO_RCVBUF"}, {9, "SO_KEEPALIVE"},
-  {10, "SO_OOBINLINE"}, {11, "SO_NO_CHECK"}, {12, "SO_PRIORITY"}, {13, "SO_LINGER"},
-  {14, "SO_BSDCOMPAT"}, {15, "SO_REUSEPORT"}, {16, "SO_PASSCRED"}, {17, "SO_PEERCRED"},
-  {18, "SO_RCVLOWAT"}, {19, "SO_SNDLOWAT"}, {20, "SO_RCVTIMEO_OLD"}, {21, "SO_SNDTIMEO_OLD"},
-  {25, "SO_BINDTODEVICE"}, {26, "SO_ATTACH_FILTER"}, {27, "SO_DETACH_FILTER"},
-  {28, "SO_PEERNAME"}, {29, "SO_TIMESTAMP_OLD"}, {30, "SO_ACCEPTCONN"}, {31, "SO_PEERSEC"},
-  {32, "SO_SNDBUFFORCE"}, {33, "SO_RCVBUFFORCE"}, {34, "SO_PASSSEC"}, {36, "SO_MARK"},
-  {38, "SO_PROTOCOL"}, {39, "SO_DOMAIN"}, {40, "SO_RXQ_OVFL"}, {42, "SO_PEEK_OFF"},
-  {46, "SO_BUSY_POLL"}, {49, "SO_INCOMING_CPU"}, {50, "SO_ATTACH_BPF"}, {60, "SO_ZEROCOPY"},
-  {61, "SO_TXTIME"}, {62, "SO_BINDTOIFINDEX"}, {66, "SO_RCVTIMEO_NEW"}, {67, "SO_SNDTIMEO_NEW"},
-  {76, "SO_PASSPIDFD"}, {77, "SO_PEERPIDFD"},
-};
-constexpr Xlat kTcpOptions[] = {
-  {1, "TCP_NODELAY"}, {2, "TCP_MAXSEG"}, {3, "TCP_CORK"}, {4, "TCP_KEEPIDLE"},
-  {5, "TCP_KEEPINTVL"}, {6, "TCP_KEEPCNT"}, {7, "TCP_SYNCNT"}, {8, "TCP_LINGER2"},
-  {9, "TCP_DEFER_ACCEPT"}, {10, "TCP_WINDOW_CLAMP"}, {11, "TCP_INFO"}, {12, "TCP_QUICKACK"},
-  {13, "TCP_CONGESTION"}, {18, "TCP_USER_TIMEOUT"}, {23, "TCP_FASTOPEN"},
-  {25, "TCP_NOTSENT_LOWAT"}, {30, "TCP_FASTOPEN_CONNECT"}, {31, "TCP_ULP"},
-};
-constexpr Xlat kIpOptions[] = {
-  {1, "IP_TOS"}, {2, "IP_TTL"}, {3, "IP_HDRINCL"}, {4, "IP_OPTIONS"}, {8, "IP_PKTINFO"},
-  {10, "IP_MTU_DISCOVER"}, {11, "IP_RECVERR"}, {12, "IP_RECVTTL"}, {15, "IP_FREEBIND"},
-  {19, "IP_TRANSPARENT"}, {24, "IP_BIND_ADDRESS_NO_PORT"}, {32, "IP_MULTICAST_IF"},
-  {33, "IP_MULTICAST_TTL"}, {34, "IP_MULTICAST_LOOP"}, {35, "IP_ADD_MEMBERSHIP"},
-  {36, "IP_DROP_MEMBERSHIP"},
-};
-constexpr Xlat kIpv6Options[] = {
-  {16, "IPV6_UNICAST_HOPS"}, {17, "IPV6_MULTICAST_IF"}, {18, "IPV6_MULTICAST_HOPS"},
-  {19, "IPV6_MULTICAST_LOOP"}, {20, "IPV6_ADD_MEMBERSHIP"}, {21, "IPV6_DROP_MEMBERSHIP"},
-  {23, "IPV6_MTU_DISCOVER"}, {25, "IPV6_RECVERR"}, {26, "IPV6_V6ONLY"},
-  {49, "IPV6_RECVPKTINFO"}, {67, "IPV6_TCLASS"},
-};
 constexpr Xlat kEpollOps[] = {{1, "EPOLL_CTL_ADD"}, {2, "EPOLL_CTL_DEL"}, {3, "EPOLL_CTL_MOD"}};
 constexpr Xlat kEpollFlags[] = {{02000000, "EPOLL_CLOEXEC"}};
 constexpr Xlat kPipeFlags[] = {
   {0200, "O_NOTIFICATION_PIPE"}, {04000, "O_NONBLOCK"}, {040000, "O_DIRECT"}, {02000000, "O_CLOEXEC"},
 };
-constexpr Xlat kPollEvents[] = {
-  {0x1, "POLLIN"}, {0x2, "POLLPRI"}, {0x4, "POLLOUT"}, {0x8, "POLLERR"}, {0x10, "POLLHUP"},
-  {0x20, "POLLNVAL"}, {0x40, "POLLRDNORM"}, {0x80, "POLLRDBAND"}, {0x100, "POLLWRNORM"},
-  {0x200, "POLLWRBAND"}, {0x400, "POLLMSG"}, {0x1000, "POLLREMOVE"}, {0x2000, "POLLRDHUP"},
-};
-constexpr Xlat kEpollEvents[] = {
-  {0x1, "EPOLLIN"}, {0x2, "EPOLLPRI"}, {0x4, "EPOLLOUT"}, {0x8, "EPOLLERR"}, {0x10, "EPOLLHUP"},
-  {0x20, "EPOLLNVAL"}, {0x40, "EPOLLRDNORM"}, {0x80, "EPOLLRDBAND"}, {0x100, "EPOLLWRNORM"},
-  {0x200, "EPOLLWRBAND"}, {0x400, "EPOLLMSG"}, {0x2000, "EPOLLRDHUP"}, {0x10000000, "EPOLLEXCLUSIVE"},
-  {0x20000000, "EPOLLWAKEUP"}, {0x40000000, "EPOLLONESHOT"}, {0x80000000, "EPOLLET"},
-};
 constexpr Xlat kSockFlags[] = {{02000000, "SOCK_CLOEXEC"}, {04000, "SOCK_NONBLOCK"}};
-constexpr Xlat kEventfdFlags[] = {{02000000, "EFD_CLOEXEC"}, {04000, "EFD_NONBLOCK"}, {1, "EFD_SEMAPHORE"}};
 constexpr Xlat kMemfdFlags[] = {
   {1, "MFD_CLOEXEC"}, {2, "MFD_ALLOW_SEALING"}, {4, "MFD_HUGETLB"}, {8, "MFD_NOEXEC_SEAL"},
   {0x10, "MFD_EXEC"},
 };
 constexpr Xlat kRenameFlags[] = {{1, "RENAME_NOREPLACE"}, {2, "RENAME_EXCHANGE"}, {4, "RENAME_WHITEOUT"}};
-constexpr Xlat kIoctlCmds[] = {
-  {0x5401, "TCGETS"}, {0x5402, "TCSETS"}, {0x5403, "TCSETSW"}, {0x5404, "TCSETSF"},
-  {0x5405, "TCGETA"}, {0x5409, "TCSBRK"}, {0x540A, "TCXONC"}, {0x540B, "TCFLSH"},
-  {0x540C, "TIOCEXCL"}, {0x540D, "TIOCNXCL"}, {0x540E, "TIOCSCTTY"}, {0x540F, "TIOCGPGRP"},
-  {0x5410, "TIOCSPGRP"}, {0x5411, "TIOCOUTQ"}, {0x5412, "TIOCSTI"}, {0x5413, "TIOCGWINSZ"},
-  {0x5414, "TIOCSWINSZ"}, {0x5415, "TIOCMGET"}, {0x5418, "TIOCMSET"}, {0x541B, "FIONREAD"},
-  {0x541C, "TIOCLINUX"}, {0x541D, "TIOCCONS"}, {0x5420, "TIOCPKT"}, {0x5421, "FIONBIO"},
-  {0x5422, "TIOCNOTTY"}, {0x5423, "TIOCSETD"}, {0x5424, "TIOCGETD"}, {0x5429, "TIOCGSID"},
-  {0x802c542a, "TCGETS2"}, {0x402c542b, "TCSETS2"}, {0x80045430, "TIOCGPTN"},
-  {0x40045431, "TIOCSPTLCK"}, {0x80045432, "TIOCGDEV"}, {0x40045436, "TIOCSIG"},
-  {0x5437, "TIOCVHANGUP"}, {0x80045438, "TIOCGPKT"}, {0x80045440, "TIOCGEXCL"},
-  {0x5441, "TIOCGPTPEER"}, {0x5450, "FIONCLEX"}, {0x5451, "FIOCLEX"}, {0x5452, "FIOASYNC"},
-  {0x5456, "TIOCGLCKTRMIOS"}, {0x5457, "TIOCSLCKTRMIOS"}, {0x5460, "FIOQSIZE"},
-  {0x8912, "SIOCGIFCONF"}, {0x8913, "SIOCGIFFLAGS"}, {0x8914, "SIOCSIFFLAGS"},
-  {0x8915, "SIOCGIFADDR"}, {0x8921, "SIOCGIFMTU"}, {0x8927, "SIOCGIFHWADDR"},
-  {0x8933, "SIOCGIFINDEX"}, {0x80086601, "FS_IOC_GETFLAGS"}, {0x40086602, "FS_IOC_SETFLAGS"},
-  {0x40049409, "FICLONE"}, {0x4020940d, "FICLONERANGE"}, {0x80081272, "BLKGETSIZE64"},
-  {0x1260, "BLKGETSIZE"}, {0x1, "FIBMAP"}, {0x2, "FIGETBSZ"},
-};
 constexpr Xlat kFutexCmds[] = {
   {0, "FUTEX_WAIT"}, {1, "FUTEX_WAKE"}, {2, "FUTEX_FD"}, {3, "FUTEX_REQUEUE"},
   {4, "FUTEX_CMP_REQUEUE"}, {5, "FUTEX_WAKE_OP"}, {6, "FUTEX_LOCK_PI"}, {7, "FUTEX_UNLOCK_PI"},
@@ -240,21 +143,14 @@ constexpr Xlat kArchPrctlCodes[] = {
   {0x5002, "ARCH_SHSTK_DISABLE"}, {0x5003, "ARCH_SHSTK_LOCK"}, {0x5004, "ARCH_SHSTK_UNLOCK"},
   {0x5005, "ARCH_SHSTK_STATUS"},
 };
-constexpr Xlat kSaFlags[] = {
-  {0x1, "SA_NOCLDSTOP"}, {0x2, "SA_NOCLDWAIT"}, {0x4, "SA_SIGINFO"}, {0x400, "SA_UNSUPPORTED"},
-  {0x800, "SA_EXPOSE_TAGBITS"}, {0x04000000, "SA_RESTORER"}, {0x08000000, "SA_ONSTACK"},
-  {0x10000000, "SA_RESTART"}, {0x40000000, "SA_NODEFER"}, {0x80000000, "SA_RESETHAND"},
-};
 constexpr Xlat kScmTypes[] = {{1, "SCM_RIGHTS"}, {2, "SCM_CREDENTIALS"}, {3, "SCM_SECURITY"}, {4, "SCM_PIDFD"}};
 // clang-format on
 
 }  // namespace
 
 const XlatTable open_access{kOpenAccess};
-const XlatTable open_flags{kOpenFlags};
 const XlatTable resolve_flags{kResolveFlags};
 const XlatTable file_types{kFileTypes};
-const XlatTable at_flags{kAtFlags};
 const XlatTable unlinkat_flags{kUnlinkatFlags};
 const XlatTable accessat_flags{kAccessatFlags};
 const XlatTable access_mode{kAccessMode};
@@ -274,32 +170,20 @@ const XlatTable fd_flags{kFdFlags};
 const XlatTable seal_flags{kSealFlags};
 const XlatTable lock_types{kLockTypes};
 const XlatTable whence{kWhence};
-const XlatTable wait_options{kWaitOptions};
 const XlatTable sig_how{kSigHow};
-const XlatTable msg_flags{kMsgFlags};
 const XlatTable shutdown_how{kShutdownHow};
-const XlatTable sock_levels{kSockLevels};
-const XlatTable socket_options{kSocketOptions};
-const XlatTable tcp_options{kTcpOptions};
-const XlatTable ip_options{kIpOptions};
-const XlatTable ipv6_options{kIpv6Options};
 const XlatTable epoll_ops{kEpollOps};
 const XlatTable epoll_flags{kEpollFlags};
 const XlatTable pipe_flags{kPipeFlags};
-const XlatTable poll_events{kPollEvents};
-const XlatTable epoll_events{kEpollEvents};
 const XlatTable sock_flags{kSockFlags};
-const XlatTable eventfd_flags{kEventfdFlags};
 const XlatTable memfd_flags{kMemfdFlags};
 const XlatTable rename_flags{kRenameFlags};
-const XlatTable ioctl_cmds{kIoctlCmds};
 const XlatTable futex_cmds{kFutexCmds};
 const XlatTable clock_ids{kClockIds};
 const XlatTable timer_flags{kTimerFlags};
 const XlatTable flock_ops{kFlockOps};
 const XlatTable id_types{kIdTypes};
 const XlatTable arch_prctl_codes{kArchPrctlCodes};
-const XlatTable sa_flags{kSaFlags};
 const XlatTable scm_types{kScmTypes};
 
 }  // namespace golden::detail::xlat

@@ -1,6 +1,7 @@
-// The constant tables used by the decoders (data in xlat_tables.cpp). Values are the
-// x86-64 Linux ABI; they are written out rather than taken from headers because glibc
-// and kernel headers disagree on some (O_LARGEFILE is 0 in glibc) and lack newer ones.
+// The constant tables written by hand (data in xlat_tables.cpp); most tables are
+// generated from strace's (xlat_strace.hpp). Values are the x86-64 Linux ABI; they are
+// written out rather than taken from headers because glibc and kernel headers disagree
+// on some (O_LARGEFILE is 0 in glibc) and lack newer ones.
 #pragma once
 
 #include "xlat.hpp"
@@ -8,10 +9,8 @@
 namespace golden::detail::xlat {
 
 extern const XlatTable open_access;     // O_RDONLY/O_WRONLY/O_RDWR
-extern const XlatTable open_flags;      // everything but the access mode
 extern const XlatTable resolve_flags;   // RESOLVE_* (openat2)
 extern const XlatTable file_types;      // S_IFREG...
-extern const XlatTable at_flags;
 extern const XlatTable unlinkat_flags;
 extern const XlatTable accessat_flags;
 extern const XlatTable access_mode;
@@ -31,32 +30,20 @@ extern const XlatTable fd_flags;        // FD_CLOEXEC
 extern const XlatTable seal_flags;      // F_SEAL_*
 extern const XlatTable lock_types;      // F_RDLCK...
 extern const XlatTable whence;
-extern const XlatTable wait_options;
 extern const XlatTable sig_how;
-extern const XlatTable msg_flags;
 extern const XlatTable shutdown_how;
-extern const XlatTable sock_levels;
-extern const XlatTable socket_options;  // SOL_SOCKET
-extern const XlatTable tcp_options;
-extern const XlatTable ip_options;
-extern const XlatTable ipv6_options;
 extern const XlatTable epoll_ops;
 extern const XlatTable epoll_flags;
 extern const XlatTable pipe_flags;
-extern const XlatTable poll_events;
-extern const XlatTable epoll_events;
 extern const XlatTable sock_flags;
-extern const XlatTable eventfd_flags;
 extern const XlatTable memfd_flags;
 extern const XlatTable rename_flags;
-extern const XlatTable ioctl_cmds;
 extern const XlatTable futex_cmds;
 extern const XlatTable clock_ids;
 extern const XlatTable timer_flags;
 extern const XlatTable flock_ops;
 extern const XlatTable id_types;
 extern const XlatTable arch_prctl_codes;
-extern const XlatTable sa_flags;
 extern const XlatTable scm_types;
 
 }  // namespace golden::detail::xlat
