@@ -63,10 +63,14 @@ void learn_opened(FdEffectContext& ctx, int fd, const std::string& name, std::ui
   e.name = name;
   // strace -y names an fd by /proc's link, which has the symlinks resolved (/lib ->
   // /usr/lib); one readlink per successful open (not per use of the fd) makes golden's
-  // names the same. The name as given stays in the call's path argument.
+  // names the same. The name as given stays in the call's path argument. Files under
+  // /proc keep the name as given: /proc/self resolves to a pid, which would make two
+  // runs' traces differ.
   const std::string link = "fd/" + std::to_string(fd);
-  if (auto real = read_link(proc_path(ctx.thread.tid, link.c_str())); real && real->starts_with('/'))
-    e.name = std::move(*real);
+  if (!name.starts_with("/proc/")) {
+    if (auto real = read_link(proc_path(ctx.thread.tid, link.c_str())); real && real->starts_with('/'))
+      e.name = std::move(*real);
+  }
   e.cloexec = cloexec_if(flags & O_CLOEXEC);
   e.access = access_of(flags);
   ctx.thread.files->set(fd, std::move(e));
