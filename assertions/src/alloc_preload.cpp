@@ -31,7 +31,11 @@ Result<std::string> alloc_preload_library() {
   if (!ec) {
     const fs::path dir = exe.parent_path();
     candidates.push_back(dir / "../golden_alloc" / kLibName);  // build tree: tools/golden/golden
-    candidates.push_back(dir / "../lib/golden" / kLibName);    // install tree: bin/golden
+#ifdef GOLDEN_ALLOC_RELATIVE_PATH
+    // Install tree, whatever prefix `cmake --install --prefix` chose: bin/golden next to
+    // lib/golden/ (or lib/x86_64-linux-gnu/golden/).
+    candidates.push_back(dir / GOLDEN_ALLOC_RELATIVE_PATH);
+#endif
     candidates.push_back(dir / kLibName);
   }
 #ifdef GOLDEN_ALLOC_BUILD_PATH
