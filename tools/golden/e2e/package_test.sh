@@ -85,6 +85,16 @@ done
 grep -h "tests passed" "$work/run2.log"
 ls "$goldens" | grep -q '\.new$' && fail "a passing run left a .new file"
 
+step "greet_file matches through its COMPARE_CONFIG only"
+if (cd "$work/build" && "$prefix/bin/golden" verify --golden "$goldens/greet_file.golden.json" \
+  -- ./greet --out greeting.txt world) >"$work/nocompare.log" 2>&1; then
+  cat "$work/nocompare.log"
+  fail "greet_file matched without compare.toml: the test proves nothing"
+fi
+expect "$work/nocompare.log" 'content of $CWD/greet.stamp differs'
+rm -f "$goldens/greet_file.golden.json.new"
+echo "without --compare-config compare.toml: greet.stamp differs"
+
 step "a changed output fails"
 if GREETING=bye "$ctest" --test-dir "$work/build" --output-on-failure -R greet_stdout \
   >"$work/run3.log" 2>&1; then
