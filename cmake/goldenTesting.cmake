@@ -46,6 +46,12 @@ function(golden_add_test)
                              BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
     endif()
   endforeach()
+  # Configs are sources: a wrong path is a mistake to report now, not a failing test.
+  foreach(file CONFIG COMPARE_CONFIG)
+    if(ARG_${file} AND NOT EXISTS "${ARG_${file}}")
+      message(FATAL_ERROR "golden_add_test(${ARG_NAME}): ${file} ${ARG_${file}} does not exist")
+    endif()
+  endforeach()
 
   # golden verify writes FILE.new beside the golden: two tests sharing a golden would
   # overwrite each other's under `ctest -j`, and could not both match it anyway.
@@ -60,11 +66,9 @@ function(golden_add_test)
   set(required_files "$<TARGET_FILE:golden::golden>")
   if(ARG_CONFIG)
     list(APPEND verify_args --config "${ARG_CONFIG}")
-    list(APPEND required_files "${ARG_CONFIG}")
   endif()
   if(ARG_COMPARE_CONFIG)
     list(APPEND verify_args --compare-config "${ARG_COMPARE_CONFIG}")
-    list(APPEND required_files "${ARG_COMPARE_CONFIG}")
   endif()
 
   list(POP_FRONT ARG_COMMAND program)
