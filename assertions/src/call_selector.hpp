@@ -4,14 +4,14 @@
 
 #include <string>
 
+#include "golden/assertions/call_query.hpp"
 #include "golden/assertions/config.hpp"
 #include "golden/model/trace.hpp"
 #include "process_filter.hpp"
 
 namespace golden::detail {
 
+// selects_call (call_query.hpp), in the processes the filter selects.
 bool call_selected(const CallSelector& sel, const Event& e, const ProcessFilter& filter);
-// "openat, read and %file calls of processes matching 'x'", "all syscalls".
-std::string describe_selector(const CallSelector& sel);
 
 }  // namespace golden::detail

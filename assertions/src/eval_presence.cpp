@@ -7,42 +7,11 @@
 #include <cerrno>
 
 #include "evaluators.hpp"
-#include "glob_match.hpp"
-#include "golden/model/escape.hpp"
+#include "golden/assertions/call_query.hpp"
 #include "process_filter.hpp"
 
 namespace golden::detail {
 namespace {
-
-constexpr std::array<std::string_view, 4> kContactCalls{"connect", "sendto", "sendmsg", "sendmmsg"};
-
-// A non-blocking connect "fails" with EINPROGRESS while the connection is being made.
-bool succeeded(const Event& e) {
-  return !e.failed() || (e.name == "connect" && e.err == EINPROGRESS);
-}
-
-// The path as resolved by the decoder (absolute) and as the program gave it.
-std::vector<std::string> path_forms(const Arg& a) {
-  std::vector<std::string> out;
-  if (!a.str.empty()) out.push_back(a.str);
-  std::string_view given = a.text;
-  if (given.size() >= 2 && given.front() == '"') {
-    given.remove_prefix(1);
-    given = given.substr(0, given.rfind('"'));
-    if (auto raw = unescape_bytes(given); raw && *raw != a.str) out.push_back(*raw);
-  }
-  return out;
-}
-
-// In endpoints, [ and ] are the brackets of an IPv6 address ("[::1]:53"), not a class.
-std::string literal_brackets(const std::string& glob) {
-  std::string out;
-  for (char c : glob) {
-    if (c == '[' || c == ']') out += '\\';
-    out += c;
-  }
-  return out;
-}
 
 // One call that matches items of the list.
 struct Hit {
@@ -56,23 +25,19 @@ void find_hits(const Trace& t, const PresenceSpec& s, const ProcessFilter& filte
                bool need_success, std::vector<Hit>& hits) {
   for (const Event& e : t.events) {
     if (e.kind != EventKind::Syscall || !filter.selects(e.pid)) continue;
-    if (need_success && !succeeded(e)) continue;
+    if (need_success && !call_succeeded(e)) continue;
     Hit h{.what = e.name, .event = &e, .run = t.run.index};
     // The most telling object of the call names it: its endpoint, else its path.
-    if (!s.endpoints.empty() &&
-        std::find(kContactCalls.begin(), kContactCalls.end(), e.name) != kContactCalls.end()) {
-      for (const Arg& a : e.args) {
-        if (a.kind != ArgKind::Sockaddr || a.str.empty()) continue;
+    if (!s.endpoints.empty())
+      for (const std::string& endpoint : contacted_endpoints(e))
         for (const std::string& glob : s.endpoints)
-          if (glob_match(literal_brackets(glob), a.str)) h.items.push_back(glob), h.what = e.name + " " + a.str;
-      }
-    }
+          if (endpoint_glob_match(glob, endpoint)) h.items.push_back(glob), h.what = e.name + " " + endpoint;
     if (!s.paths.empty()) {
       for (const Arg& a : e.args) {
         if (a.kind != ArgKind::Path) continue;
         for (const std::string& form : path_forms(a))
           for (const std::string& glob : s.paths)
-            if (glob_match(glob, form)) {
+            if (path_glob_match(glob, form)) {
               if (std::find(h.items.begin(), h.items.end(), glob) == h.items.end())
                 h.items.push_back(glob);
               if (h.what == e.name) h.what = e.name + " " + form;

@@ -20,6 +20,7 @@
 #include "file_model.hpp"
 #include "fd_table.hpp"
 #include "golden/equivalence/normalized.hpp"
+#include "golden/equivalence/observed.hpp"
 #include "noise.hpp"
 #include "path_templates.hpp"
 #include "process_tree.hpp"
@@ -47,6 +48,8 @@ class Extractor {
   void discover();
   // The walk and the channels.
   NormalizedTrace finish();
+  // The walk, read back before templating (instead of finish()).
+  ObservedEffects observe();
 
   // --- shared with the handlers -------------------------------------------------
   const Trace& trace;

@@ -39,6 +39,10 @@ std::string render_text(const CompareResult& r, const ReportOptions& options) {
 
   std::size_t n = 0;
   for (const Divergence& d : r.divergences) {
+    if (options.max_divergences != 0 && n == options.max_divergences) {
+      out += fmt::format("\n... and {} more\n", plural(r.divergences.size() - n, "divergence"));
+      break;
+    }
     out += "\n";
     std::string tag = d.allowed ? p.yellow("[allowed] ") : "";
     out += fmt::format("{} {}{}\n", p.bold(fmt::format("[{}]", ++n)), tag, p.bold(d.summary));
@@ -60,6 +64,11 @@ std::string render_text(const CompareResult& r, const ReportOptions& options) {
     }
   }
 
+  if (!options.tables) {
+    if (!r.notes.empty()) out += "\n";
+    for (const std::string& note : r.notes) out += "note: " + sanitize_text(note) + "\n";
+    return out;
+  }
   out += "\n" + p.bold("Effects compared") + "\n";
   out += fmt::format("  {:<14} {:<30} {:>7} {:>7}\n", "", "", "A", "B");
   for (const CategoryStatus& s : r.categories) {

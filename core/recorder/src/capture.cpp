@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <optional>
@@ -98,8 +99,35 @@ Result<CaptureOutcome> capture_attached(const CaptureOptions& options, TraceSink
   return out;
 }
 
+// The directory the program runs in, absolute and without symlinks (as getcwd says it).
+Result<std::string> launch_dir(const CaptureOptions& options) {
+  if (options.cwd.empty()) return current_dir();
+  char* real = ::realpath(options.cwd.c_str(), nullptr);
+  if (real == nullptr) return Error{std::string("cannot run in it: ") + std::strerror(errno), options.cwd};
+  std::string dir = real;
+  std::free(real);
+  return dir;
+}
+
+// The PATH the program is looked up in: its own environment's, as execvp would.
+const char* search_path(const CaptureOptions& options) {
+  if (!options.environment) return ::getenv("PATH");
+  for (const std::string& e : options.extra_env)
+    if (e.starts_with("PATH=")) return e.c_str() + 5;
+  for (const std::string& e : *options.environment)
+    if (e.starts_with("PATH=")) return e.c_str() + 5;
+  return nullptr;
+}
+
 Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink& sink) {
-  auto path = rec::resolve_command(options.command.front(), ::getenv("PATH"));
+  auto dir = launch_dir(options);
+  if (!dir) return dir.error();
+  const std::string cwd = std::move(dir).value();
+  // A relative program path names a file from where the program runs.
+  std::string program = options.command.front();
+  if (!options.cwd.empty() && program.find('/') != std::string::npos && program.front() != '/')
+    program = cwd + "/" + program;
+  auto path = rec::resolve_command(program, search_path(options));
   if (!path) return path.error();
   const bool filtering = !options.filter.traces_everything();
   std::optional<rec::CpuPin> pin;
@@ -115,8 +143,8 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
   topts.follow = options.follow;
   topts.seccomp = filtering;
   topts.exit_kill = true;
-  const std::string cwd = current_dir();
-  const std::vector<std::string> base_env = current_environment();
+  const std::vector<std::string> base_env =
+      options.environment ? *options.environment : current_environment();
   // One trace id for the whole capture (inherited from golden's own TRACEPARENT when
   // set), a new span id per run.
   const std::string capture_context = rec::make_traceparent(::getenv("TRACEPARENT"));
@@ -140,6 +168,10 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
     run.gid = ::getegid();
     spec.seccomp_filter = filter;
     spec.pin_cpu = pin ? pin->cpu : -1;
+    if (!options.cwd.empty()) spec.cwd = cwd;
+    spec.stdio[0] = options.stdin_fd;
+    spec.stdio[1] = options.stdout_fd;
+    spec.stdio[2] = options.stderr_fd;
     const std::int64_t start = monotonic_ns();
     auto launched = rec::launch_tracee(spec, topts);
     if (!launched) return launched.error();
@@ -149,6 +181,7 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
     const rec::SessionEnd end = run_session(session, false);
     if (end.error) return *end.error;
     out.exit_status = end.exit_status;
+    out.killed_by = end.killed_by;
     if (end.interrupted) {
       out.interrupted = true;
       break;

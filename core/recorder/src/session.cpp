@@ -188,6 +188,12 @@ Error Session::launch_failure() {
       return Error{"cannot install the seccomp filter for '" + cmd + "': " +
                        std::strerror(report[1]),
                    ""};
+    if (report[0] == kLaunchStageChdir)
+      return Error{"cannot run '" + cmd + "' in " + run_.cwd + ": " + std::strerror(report[1]), ""};
+    if (report[0] == kLaunchStageStdio)
+      return Error{"cannot give '" + cmd + "' its stdin/stdout/stderr: " +
+                       std::strerror(report[1]),
+                   ""};
     return Error{"cannot execute '" + cmd + "': " + std::strerror(report[1]), ""};
   }
   // No report: something killed it before it could exec (e.g. SIGINT from the terminal).

@@ -65,10 +65,18 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
   return out;
 }
 
+// Child side: reports {stage, errno} to the recorder and exits.
+[[noreturn]] void fail_launch(int error_fd, int stage) {
+  const int report[2] = {stage, errno};
+  (void)!::write(error_fd, report, sizeof report);
+  ::_exit(127);
+}
+
 // Child side, between fork and exec: async-signal-safe calls only (the recorder may
 // run in a multi-threaded program).
 [[noreturn]] void child_main(int go_fd, int error_fd, const char* path, char* const* argv,
-                             char* const* envp, const sock_fprog* filter, int pin_cpu) {
+                             char* const* envp, const sock_fprog* filter, int pin_cpu,
+                             const char* cwd, const int* stdio) {
   restore_initial_signals();
   char go = 0;
   ssize_t n;
@@ -77,7 +85,12 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
   } while (n < 0 && errno == EINTR);
   if (n != 1) ::_exit(127);  // the recorder went away before seizing us
   ::close(go_fd);
-  int report[2] = {0, 0};
+  auto fail = [error_fd](int stage) { fail_launch(error_fd, stage); };
+  // Before the SIGSTOP, so none of it is traced: the program starts with these.
+  for (int target = 0; target < 3; ++target)
+    if (stdio[target] >= 0 && stdio[target] != target && ::dup2(stdio[target], target) < 0)
+      fail(kLaunchStageStdio);
+  if (cwd[0] != '\0' && ::chdir(cwd) != 0) fail(kLaunchStageChdir);
   // Before the filter: with a filter that traces sched_setaffinity, this call would
   // stop at a seccomp stop the recorder does not expect yet.
   if (pin_cpu >= 0) (void)pin_to(pin_cpu);
@@ -89,10 +102,7 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
           ::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, filter) == 0) {
         // installed
       } else {
-        report[0] = kLaunchStageSeccomp;
-        report[1] = errno;
-        (void)!::write(error_fd, report, sizeof report);
-        ::_exit(127);
+        fail(kLaunchStageSeccomp);
       }
     }
   }
@@ -100,10 +110,7 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
   // and it then resumes us with PTRACE_SYSCALL/CONT so the execve entry is traced.
   ::kill(::getpid(), SIGSTOP);
   ::execve(path, argv, envp);
-  report[0] = kLaunchStageExec;
-  report[1] = errno;
-  (void)!::write(error_fd, report, sizeof report);
-  ::_exit(127);
+  fail_launch(error_fd, kLaunchStageExec);
 }
 
 }  // namespace
@@ -186,7 +193,7 @@ Result<Launched> launch_tracee(const LaunchSpec& spec, const TraceOptions& optio
     ::close(go[1]);
     ::close(err[0]);
     child_main(go[0], err[1], spec.path.c_str(), argv.data(), envp.data(),
-               insns.empty() ? nullptr : &prog, spec.pin_cpu);
+               insns.empty() ? nullptr : &prog, spec.pin_cpu, spec.cwd.c_str(), spec.stdio);
   }
   ::close(go[0]);
   ::close(err[1]);

@@ -16,6 +16,8 @@ struct LaunchSpec {
   std::vector<std::string> env;     // NAME=VALUE
   std::vector<std::uint64_t> seccomp_filter;  // struct sock_filter[]; empty: none
   int pin_cpu = -1;                 // the CPU it shares with the recorder (cpu_pin.hpp); -1: none
+  std::string cwd;                  // chdir here before exec ("": stay)
+  int stdio[3] = {-1, -1, -1};      // dup2'd onto 0, 1, 2 before exec (-1: inherited)
 };
 
 struct Launched {
@@ -26,6 +28,8 @@ struct Launched {
 // Stages reported on error_fd.
 inline constexpr int kLaunchStageSeccomp = 1;
 inline constexpr int kLaunchStageExec = 2;
+inline constexpr int kLaunchStageChdir = 3;
+inline constexpr int kLaunchStageStdio = 4;
 
 // Forks the child, seizes it with `options` and releases it. The child then pins
 // itself to spec.pin_cpu (if any), installs the seccomp filter (if any), stops itself with SIGSTOP (so the tracer sees the execve

@@ -17,6 +17,10 @@ std::optional<ReportFormat> report_format_from_string(std::string_view s);
 struct ReportOptions {
   bool color = false;          // ANSI colours (text only)
   std::size_t max_hunk_lines = 200;  // lines shown per divergence before "..."
+  // Text only: divergences shown (0: all; the rest are counted), and whether the effect
+  // and performance tables follow. A test failure shows the first few, no tables.
+  std::size_t max_divergences = 0;
+  bool tables = true;
 };
 
 std::string render_report(const CompareResult& result, ReportFormat format,

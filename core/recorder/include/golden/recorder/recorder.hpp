@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,12 +27,24 @@ struct CaptureOptions {
   bool pin_cpu = true;
   // Extra NAME=VALUE entries for the tracee's environment (after TRACEPARENT etc.).
   std::vector<std::string> extra_env;
+  // Launch mode: the environment the program starts from instead of the recorder's
+  // (extra_env and TRACEPARENT still apply).
+  std::optional<std::vector<std::string>> environment;
+  // Launch mode: where the program runs ("": the recorder's cwd). A relative program
+  // path ("./tool") is found from there.
+  std::string cwd;
+  // Launch mode: fds the program gets as its stdin, stdout and stderr (-1: the
+  // recorder's own). The caller keeps them open until capture() returns.
+  int stdin_fd = -1, stdout_fd = -1, stderr_fd = -1;
 };
 
 struct CaptureOutcome {
   // The traced program's status as a shell reports it: exit code, or 128+N when
   // killed by signal N. For --runs N, the last run's. For attach mode, 0.
   int exit_status = 0;
+  // The signal that killed the program (for --runs N, the last run's); 0 if it exited.
+  // exit(139) and a SIGSEGV both give status 139: only this tells them apart.
+  int killed_by = 0;
   bool interrupted = false;  // stopped early by request_stop()
 };
 
