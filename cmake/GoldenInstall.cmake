@@ -8,8 +8,7 @@ include(CMakePackageConfigHelpers)
 
 set(GOLDEN_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/golden)
 
-# Library target -> the folder whose include/ holds its public headers. golden_testing and
-# golden_verify are added when they exist (see below).
+# Library target -> the folder whose include/ holds its public headers.
 set(golden_installed_libraries
   golden_model core/model
   golden_syscalls core/syscalls
@@ -19,15 +18,9 @@ set(golden_installed_libraries
   golden_text core/text
   golden_graph core/graph
   golden_equivalence equivalence
-  golden_assertions assertions)
-set(GOLDEN_PACKAGE_HAS_TESTING OFF)  # goldenConfig.cmake looks for GTest only then
-if(TARGET golden_verify)
-  list(APPEND golden_installed_libraries golden_verify assertions/verify)
-endif()
-if(TARGET golden_testing)
-  list(APPEND golden_installed_libraries golden_testing assertions/testing)
-  set(GOLDEN_PACKAGE_HAS_TESTING ON)
-endif()
+  golden_assertions assertions
+  golden_verify assertions/verify
+  golden_testing assertions/testing)
 
 set(golden_library_targets "")
 while(golden_installed_libraries)
@@ -49,9 +42,12 @@ install(TARGETS golden EXPORT goldenTargets
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT golden_runtime)
 install(TARGETS ${golden_library_targets} EXPORT goldenTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT golden_development)
-# A preload module, not something to link: installed, not exported. alloc_preload.cpp
-# finds it relative to bin/golden (GOLDEN_ALLOC_RELATIVE_PATH).
-install(TARGETS golden_alloc
+# The preload module behind --track-alloc. bin/golden finds it by itself (relative to its
+# own path, GOLDEN_ALLOC_RELATIVE_PATH); exported as golden::alloc so a test executable
+# using golden::testing, which has no such fixed place, can be given its path:
+# ENVIRONMENT GOLDEN_ALLOC_LIB=$<TARGET_FILE:golden::alloc>.
+set_target_properties(golden_alloc PROPERTIES EXPORT_NAME alloc)
+install(TARGETS golden_alloc EXPORT goldenTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/golden COMPONENT golden_runtime)
 
 install(EXPORT goldenTargets

@@ -5,10 +5,10 @@
 # nothing is rebuilt) into a temporary prefix, checks `golden capture --track-alloc` from
 # there, then builds the project CONSUMER_DIR (testdata/package_consumer, copied: its
 # goldens are written beside its sources) with only CMAKE_PREFIX_PATH pointing at the
-# prefix, and runs its golden_add_test tests: the first ctest records the goldens, the
-# second passes, a changed output fails, and with CI set a missing golden fails and only
-# FILE.new is written. Also: two tests sharing a golden and find_package(golden 0.2) are
-# configure errors.
+# prefix, and runs its tests — golden_add_test ones and a GoogleTest program linking
+# golden::testing: the first ctest records the goldens, the second passes, a changed
+# output fails, and with CI set a missing golden fails and only FILE.new is written.
+# Also: two tests sharing a golden and find_package(golden 0.2) are configure errors.
 set -eu
 cmake=$1 ctest=$2 build=$3 consumer=$4
 
@@ -71,6 +71,8 @@ step "ctest, first run: records the goldens"
 for t in greet_stdout greet_file echo; do
   expect "$work/run1.log" "recorded new golden trace $goldens/$t.golden.json"
 done
+grep -Eq 'Test +#[0-9]+: greet_test \.+ +Passed' "$work/run1.log" ||
+  { cat "$work/run1.log"; fail "greet_test (golden::testing) did not pass"; }
 grep -h "tests passed" "$work/run1.log"
 "$work/build/trace_summary" "$goldens/greet_stdout.golden.json" >"$work/summary.log"
 cat "$work/summary.log"
