@@ -168,6 +168,18 @@ TEST_F(CsvsumPort, ReplacesAnOldReport) {
   EXPECT_EQ(read_file(port_dir.path() / "out/notes.txt"), "keep me\n");
 }
 
+// Net effects cannot tell an atomic write from an in-place one; file operations can.
+// With strict_files both must create a temporary file beside the report, write it,
+// and rename it onto the report.
+TEST_F(CsvsumPort, WritesItsReportAtomicallyLikeTheOriginal) {
+  stage("sales.csv");
+  Trace original = run_original({"sales.csv", "--out", "out"}, in_dir(original_dir));
+  Trace port = run_port({"sales.csv", "--out", "out"}, in_dir(port_dir));
+  golden::CompareConfig strict;
+  strict.strict_files = true;
+  EXPECT_TRACE_EQUIVALENT(original, port, strict);
+}
+
 // ---- the port against its golden trace and its budgets -----------------------------
 
 TEST_F(CsvsumPort, MatchesItsGoldenAndBudgets) {
