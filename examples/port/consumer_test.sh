@@ -9,8 +9,11 @@
 #   4. port restored, two goldens deleted, CI=1: ctest fails for exactly those two
 #      tests, the goldens are not written, <golden>.new are
 # With GOLDEN_PREFIX set, that installed golden is used and nothing is installed.
-# KEEP_WORK=1 keeps the work directory (printed) for a look afterwards.
+# KEEP_WORK=1 keeps the work directory (printed) for a look afterwards. CMAKE and CTEST
+# name the cmake and ctest to use (golden's own test passes those of its build).
 set -eu
+cmake=${CMAKE:-cmake}
+ctest=${CTEST:-ctest}
 
 if [ $# -ne 1 ] && [ -z "${GOLDEN_PREFIX:-}" ]; then
   echo "usage: $0 GOLDEN_BUILD_DIR   (or GOLDEN_PREFIX=<installed golden> $0 -)" >&2
@@ -37,11 +40,11 @@ fail() {
 run_ctest() {
   log=$1
   shift
-  if env "$@" ctest --test-dir "$work/build" --output-on-failure -j2 >"$log" 2>&1; then status=0; else status=$?; fi
+  if env "$@" "$ctest" --test-dir "$work/build" --output-on-failure -j2 >"$log" 2>&1; then status=0; else status=$?; fi
   cat "$log"
 }
 build() {
-  cmake --build "$work/build" -j2 >"$work/build.log" 2>&1 || {
+  "$cmake" --build "$work/build" -j2 >"$work/build.log" 2>&1 || {
     cat "$work/build.log"
     fail "building the project failed"
   }
@@ -61,7 +64,7 @@ if [ -n "${GOLDEN_PREFIX:-}" ]; then
 else
   prefix="$work/prefix"
   step "cmake --install $1 --prefix $prefix"
-  cmake --install "$1" --prefix "$prefix" >"$work/install.log" 2>&1 || {
+  "$cmake" --install "$1" --prefix "$prefix" >"$work/install.log" 2>&1 || {
     cat "$work/install.log"
     fail "installing golden from $1 failed"
   }
@@ -73,7 +76,7 @@ mkdir -p "$project/testdata"
 find "$project/testdata" -name '*.golden.json*' -exec rm -f {} +
 
 step "configure against $prefix only"
-cmake -S "$project" -B "$work/build" -DCMAKE_PREFIX_PATH="$prefix" >"$work/configure.log" 2>&1 || {
+"$cmake" -S "$project" -B "$work/build" -DCMAKE_PREFIX_PATH="$prefix" >"$work/configure.log" 2>&1 || {
   cat "$work/configure.log"
   fail "configuring the project failed"
 }
