@@ -43,9 +43,9 @@ install(TARGETS golden EXPORT goldenTargets
 install(TARGETS ${golden_library_targets} EXPORT goldenTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT golden_development)
 # The preload module behind --track-alloc. bin/golden finds it by itself (relative to its
-# own path, GOLDEN_ALLOC_RELATIVE_PATH); exported as golden::alloc so a test executable
-# using golden::testing, which has no such fixed place, can be given its path:
-# ENVIRONMENT GOLDEN_ALLOC_LIB=$<TARGET_FILE:golden::alloc>.
+# own path, GOLDEN_ALLOC_RELATIVE_PATH); exported as golden::alloc so goldenConfig.cmake
+# can tell golden::testing's users where it is (a test executable has no fixed place
+# relative to it).
 set_target_properties(golden_alloc PROPERTIES EXPORT_NAME alloc)
 install(TARGETS golden_alloc EXPORT goldenTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/golden COMPONENT golden_runtime)

@@ -20,12 +20,13 @@ bool usable(const fs::path& p) {
 
 }  // namespace
 
-Result<std::string> alloc_preload_library() {
+Result<std::string> alloc_preload_library(const std::string& known) {
   if (const char* env = std::getenv("GOLDEN_ALLOC_LIB"); env != nullptr && *env != '\0') {
     if (usable(env)) return fs::absolute(env).string();
     return Error{"GOLDEN_ALLOC_LIB names no file", env};
   }
   std::vector<fs::path> candidates;
+  if (!known.empty()) candidates.emplace_back(known);
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
@@ -51,8 +52,8 @@ Result<std::string> alloc_preload_library() {
       ""};
 }
 
-Result<std::string> alloc_preload_env() {
-  auto lib = alloc_preload_library();
+Result<std::string> alloc_preload_env(const std::string& known) {
+  auto lib = alloc_preload_library(known);
   if (!lib) return lib.error();
   std::string value = *lib;
   // Ours first, so its malloc is the one the program calls; it forwards to the next.
