@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "golden/equivalence/compare.hpp"
+#include "golden/model/escape.hpp"  // sanitize_text, xml_escape
 
 namespace golden::eqv {
 
@@ -32,10 +33,5 @@ std::string hunk_header(const Divergence& d);
 std::vector<std::string> hunk_lines(const Divergence& d, std::size_t max_lines);
 // "1 divergence", "3 divergences".
 std::string plural(std::size_t n, std::string_view word);
-
-// Valid UTF-8 (invalid bytes and C0 controls other than \t \n shown as \xNN): for XML
-// and HTML, which must not carry arbitrary bytes.
-std::string sanitize_text(std::string_view s);
-std::string xml_escape(std::string_view s);  // sanitized + & < > " ' escaped
 
 }  // namespace golden::eqv

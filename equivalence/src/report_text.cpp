@@ -101,20 +101,13 @@ std::string render_text(const CompareResult& r, const ReportOptions& options) {
   return out;
 }
 
-std::optional<ReportFormat> report_format_from_string(std::string_view s) {
-  if (s == "text") return ReportFormat::Text;
-  if (s == "json") return ReportFormat::Json;
-  if (s == "junit") return ReportFormat::Junit;
-  if (s == "html") return ReportFormat::Html;
-  return std::nullopt;
-}
-
 std::string render_report(const CompareResult& r, ReportFormat format, const ReportOptions& options) {
   switch (format) {
     case ReportFormat::Text: return render_text(r, options);
     case ReportFormat::Json: return render_json(r, options);
     case ReportFormat::Junit: return render_junit(r, options);
     case ReportFormat::Html: return render_html(r, options);
+    case ReportFormat::Github: return render_github(r);
   }
   return render_text(r, options);
 }

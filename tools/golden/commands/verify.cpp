@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "command_registry.hpp"
+#include "golden/io/output_file.hpp"
 #include "golden/assertions/alloc_preload.hpp"
 #include "golden/assertions/config.hpp"
 #include "golden/assertions/report.hpp"
@@ -92,7 +93,7 @@ Status capture_into(const std::string& path, const WriterOptions& writer_options
 }
 
 int run_verify(const VerifyArgs& args) {
-  const auto format = check_format_from_string(args.format);
+  const auto format = report_format_from_string(args.format);
   if (!format) throw UsageError("verify: --format: expected text, json, junit or github");
   if (args.command.empty()) throw UsageError("verify: give the command to run after --");
   if (args.runs == 0) throw UsageError("verify: --runs must be at least 1");
@@ -127,20 +128,20 @@ int run_verify(const VerifyArgs& args) {
   const VerifyResult& o = *verified;
 
   if (!args.junit.empty())
-    if (Status written = write_report_file(args.junit, render_verify(o, CheckFormat::Junit));
+    if (Status written = write_output_file(args.junit, render_verify(o, ReportFormat::Junit));
         !written)
       throw UsageError(written.error());
   const bool color =
       args.output.empty() && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-  const std::string report = render_verify(o, *format, color && *format == CheckFormat::Text);
+  const std::string report = render_verify(o, *format, color && *format == ReportFormat::Text);
   if (!args.output.empty())
-    if (Status written = write_report_file(args.output, report); !written)
+    if (Status written = write_output_file(args.output, report); !written)
       throw UsageError(written.error());
   // stdout: the chosen format, or the text report when that went to a file; GitHub
   // annotations are followed by the text report so the CI log shows the details.
   std::string out = args.output.empty() ? report : std::string();
-  if (*format != CheckFormat::Text && (!args.output.empty() || *format == CheckFormat::Github))
-    out += render_verify(o, CheckFormat::Text, color);
+  if (*format != ReportFormat::Text && (!args.output.empty() || *format == ReportFormat::Github))
+    out += render_verify(o, ReportFormat::Text, color);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return o.status;
 }

@@ -20,4 +20,11 @@ std::string quote_bytes(std::string_view bytes, bool truncated = false);
 void append_escaped(std::string& out, std::string_view bytes);
 void append_quoted(std::string& out, std::string_view bytes, bool truncated = false);
 
+// Text for reports (terminals, JSON, XML): well-formed UTF-8 and tab/newline pass
+// through; control characters, DEL and every byte of an ill-formed sequence (overlong
+// forms, surrogates, code points past U+10FFFF, truncated sequences) become \xNN.
+std::string sanitize_text(std::string_view text);
+// sanitize_text, then & < > " ' as XML entities.
+std::string xml_escape(std::string_view text);
+
 }  // namespace golden
