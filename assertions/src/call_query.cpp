@@ -4,7 +4,7 @@
 #include <array>
 #include <cerrno>
 
-#include "glob_match.hpp"
+#include "golden/model/glob.hpp"
 #include "golden/model/escape.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 
@@ -25,11 +25,11 @@ std::string literal_brackets(std::string_view glob) {
 }  // namespace
 
 bool path_glob_match(std::string_view glob, std::string_view path) {
-  return detail::glob_match(glob, path);
+  return glob_match(glob, path);
 }
 
 bool endpoint_glob_match(std::string_view glob, std::string_view endpoint) {
-  return detail::glob_match(literal_brackets(glob), endpoint);
+  return glob_match(literal_brackets(glob), endpoint);
 }
 
 std::vector<std::string> path_forms(const Arg& a) {

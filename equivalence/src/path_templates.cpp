@@ -5,7 +5,7 @@
 
 #include "golden/model/byte_scan.hpp"
 #include "golden/model/escape.hpp"
-#include "glob.hpp"
+#include "golden/model/glob.hpp"
 #include "golden/equivalence/normalized.hpp"
 #include "path_util.hpp"
 
