@@ -1,0 +1,201 @@
+#include "golden/source/correlator.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "debug_search.hpp"
+#include "image_cache.hpp"
+#include "remote_unwind.hpp"
+
+namespace golden::source {
+namespace {
+
+constexpr unsigned kMaxFrames = 64;
+
+// What the unwinder found at one physical frame.
+struct FrameInfo {
+  Image* image = nullptr;
+  bool mapped = false;         // inside some mapping (anonymous code: JIT)
+  bool user = false;           // not a system image (is_system_image)
+  bool debug = false;          // user, with DWARF
+  std::uint64_t link_ip = 0;   // the IP as a link-time address of `image` (else absolute)
+  std::uint64_t link_pc = 0;   // the address looked up: IP - 1 for return addresses
+};
+
+}  // namespace
+
+struct Correlator::Impl {
+  struct Process {
+    Process(int pid, ImageCache& cache) : view(pid, cache) {}
+    ProcessView view;
+    RemoteUnwinder unwinder;
+  };
+
+  explicit Impl(Options o) : options(std::move(o)), cache(debug_roots(options.debug_dirs)) {}
+
+  Process& process(Pid pid) {
+    auto [it, fresh] = processes.try_emplace(pid.value);
+    if (fresh) it->second = std::make_unique<Process>(pid.value, cache);
+    return *it->second;
+  }
+
+  FrameInfo classify(Process& p, const RawFrame& f);
+  std::optional<SourceLocation> locate(Pid pid, Tid tid, const Registers& regs);
+
+  Options options;
+  ImageCache cache;
+  std::unordered_map<std::int32_t, std::unique_ptr<Process>> processes;
+  Counters counters;
+  std::set<std::string> without_debug;
+};
+
+FrameInfo Correlator::Impl::classify(Process& p, const RawFrame& f) {
+  FrameInfo info;
+  info.link_pc = f.exact ? f.ip : f.ip - 1;
+  info.link_ip = f.ip;
+  Image* image = nullptr;
+  const Mapping* m = p.view.mapping(info.link_pc, &image);
+  if (m == nullptr) return info;
+  info.mapped = true;
+  info.image = image;
+  if (image == nullptr) {
+    // Anonymous code (a JIT): the program's own, without any debug info.
+    info.user = true;
+    return info;
+  }
+  if (image->elf) {
+    const std::uint64_t file_offset = info.link_pc - m->start + m->offset;
+    if (auto link = image->elf->link_address(file_offset)) {
+      const std::uint64_t bias = info.link_pc - *link;
+      info.link_pc -= bias;
+      info.link_ip -= bias;
+    }
+  }
+  info.user = !image->system;
+  info.debug = info.user && cache.has_debug_info(*image);
+  if (info.user && !info.debug) without_debug.insert(image->path);
+  return info;
+}
+
+std::optional<SourceLocation> Correlator::Impl::locate(Pid pid, Tid tid, const Registers& regs) {
+  Process& p = process(pid);
+  std::vector<RawFrame> raw;
+  std::vector<FrameInfo> infos;
+  int user_debug = -1;  // the first user frame with debug info
+  const unsigned wanted = std::min(options.frames, kMaxFrames);
+  auto more = [&](const std::vector<RawFrame>& frames) {
+    infos.push_back(classify(p, frames.back()));
+    if (user_debug < 0 && infos.back().debug) user_debug = static_cast<int>(infos.size()) - 1;
+    // Enough once the user frame and the frame that called it are in, and the frames
+    // asked for; without a user frame with debug info, the whole stack.
+    if (user_debug < 0) return true;
+    const auto need = std::max<std::size_t>(static_cast<std::size_t>(user_debug) + 2, wanted);
+    return frames.size() < need;
+  };
+  const bool unwound = p.unwinder.unwind(p.view, tid.value, regs, raw, more, kMaxFrames);
+  if (!unwound) {
+    ++counters["source.unwind_failed"];
+    return std::nullopt;
+  }
+
+  // The user frame: the innermost one with debug info, else the innermost user frame.
+  int user = user_debug;
+  if (user < 0) {
+    for (std::size_t i = 0; i < infos.size(); ++i) {
+      if (infos[i].user) {
+        user = static_cast<int>(i);
+        break;
+      }
+    }
+  }
+
+  // Logical frames (inlined calls expanded) up to what is needed.
+  const std::size_t needed_raw =
+      std::max<std::size_t>(user >= 0 ? static_cast<std::size_t>(user) + 2 : 0, wanted);
+  std::vector<SourceFrame> logical;
+  std::size_t user_logical = 0;
+  for (std::size_t i = 0; i < infos.size() && i < needed_raw; ++i) {
+    const FrameInfo& info = infos[i];
+    if (static_cast<int>(i) == user) user_logical = logical.size();
+    SourceFrame base;
+    base.module = info.image != nullptr ? info.image->path : std::string();
+    base.offset = info.link_ip;
+    const std::vector<ResolvedFrame> none;
+    const std::vector<ResolvedFrame>& resolved =
+        info.image != nullptr ? cache.resolve(*info.image, info.link_pc) : none;
+    if (resolved.empty()) {
+      logical.push_back(base);
+      continue;
+    }
+    for (const ResolvedFrame& r : resolved) {
+      SourceFrame f = base;
+      f.file = r.file;
+      f.line = r.line;
+      f.function = r.function;
+      f.inlined = r.inlined;
+      logical.push_back(std::move(f));
+    }
+  }
+
+  if (user < 0 && wanted == 0) {
+    ++counters["source.no_user_frame"];
+    return std::nullopt;
+  }
+  SourceLocation loc;
+  if (user >= 0) {
+    ++counters["source.located"];
+    const SourceFrame& u = logical[user_logical];
+    loc.file = u.file;
+    loc.line = u.line;
+    loc.function = u.function;
+    loc.module = u.module;
+    loc.offset = u.offset;
+    if (user_logical + 1 < logical.size()) loc.caller = logical[user_logical + 1].function;
+  } else {
+    ++counters["source.no_user_frame"];
+  }
+  if (wanted > 0) {
+    logical.resize(std::min<std::size_t>(logical.size(), wanted));
+    loc.frames = std::move(logical);
+  }
+  return loc;
+}
+
+Correlator::Correlator(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Correlator::~Correlator() = default;
+
+std::optional<SourceLocation> Correlator::locate(Pid pid, Tid tid, const Registers& regs) {
+  return impl_->locate(pid, tid, regs);
+}
+
+void Correlator::exec(Pid pid) { impl_->processes.erase(pid.value); }
+
+void Correlator::exit(Pid pid) { impl_->processes.erase(pid.value); }
+
+void Correlator::unmapped(Pid pid, std::uint64_t start, std::uint64_t length) {
+  auto it = impl_->processes.find(pid.value);
+  if (it == impl_->processes.end()) return;
+  Impl::Process& p = *it->second;
+  if (!p.view.overlaps_code(start, start + length)) return;  // heap, stacks, buffers
+  p.view.invalidate();
+  p.unwinder.flush();
+}
+
+void Correlator::code_mapped(Pid pid) {
+  auto it = impl_->processes.find(pid.value);
+  if (it == impl_->processes.end()) return;
+  it->second->view.invalidate();
+}
+
+Counters Correlator::take_counters() {
+  Counters out = std::move(impl_->counters);
+  impl_->counters.clear();
+  return out;
+}
+
+std::vector<std::string> Correlator::images_without_debug_info() const {
+  return {impl_->without_debug.begin(), impl_->without_debug.end()};
+}
+
+}  // namespace golden::source
