@@ -138,7 +138,7 @@ TEST(IoSourceFields, WrongTypesNameTheField) {
       {"{\"frames\":[{\"line\":\"4\"}]}",
        "field 'source.frames.line': expected an integer, got string"},
       {"{\"frames\":[{\"inlined\":1}]}",
-       "field 'source.frames.inlined': expected a boolean, got number 1"},
+       "field 'source.frames.inlined': expected true or false, got number 1"},
   };
   for (const Case& c : cases) {
     auto r = parse_events(event_with_source(c.source));

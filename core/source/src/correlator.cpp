@@ -110,12 +110,15 @@ std::optional<SourceLocation> Correlator::Impl::locate(Pid pid, Tid tid, const R
     }
   }
 
-  // Logical frames (inlined calls expanded) up to what is needed.
+  // Logical frames (inlined calls expanded) for what is needed: the user frame and its
+  // caller, and the first `wanted` ones. System frames below the user frame are not
+  // resolved unless asked for (their debug info, libc6-dbg's say, is large).
   const std::size_t needed_raw =
       std::max<std::size_t>(user >= 0 ? static_cast<std::size_t>(user) + 2 : 0, wanted);
+  const std::size_t first_raw = wanted > 0 || user < 0 ? 0 : static_cast<std::size_t>(user);
   std::vector<SourceFrame> logical;
   std::size_t user_logical = 0;
-  for (std::size_t i = 0; i < infos.size() && i < needed_raw; ++i) {
+  for (std::size_t i = first_raw; i < infos.size() && i < needed_raw; ++i) {
     const FrameInfo& info = infos[i];
     if (static_cast<int>(i) == user) user_logical = logical.size();
     SourceFrame base;
@@ -144,7 +147,6 @@ std::optional<SourceLocation> Correlator::Impl::locate(Pid pid, Tid tid, const R
   }
   SourceLocation loc;
   if (user >= 0) {
-    ++counters["source.located"];
     const SourceFrame& u = logical[user_logical];
     loc.file = u.file;
     loc.line = u.line;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 #include "dwarf_die.hpp"
 
@@ -81,6 +82,8 @@ struct DwarfIndex::Impl {
   Dwarf_Debug dbg = nullptr;
   std::vector<Unit> units;
   std::vector<CuSpan> spans;  // by lo
+  std::unordered_map<Dwarf_Off, std::uint32_t> unit_at;  // CU DIE offset -> units index
+  bool scanned = false;  // every CU header read (not only .debug_aranges)
   std::optional<dw::NameResolver> names;
 
   ~Impl() {
@@ -90,7 +93,10 @@ struct DwarfIndex::Impl {
     }
   }
 
+  bool index_aranges();
   void index_units();
+  std::uint32_t unit_for(Dwarf_Off die_offset);
+  Unit* find_unit(std::uint64_t pc);
   void load(Unit& unit);
   void load_lines(Unit& unit, Dwarf_Die cu_die, ErrorSlot& err);
   void walk(Unit& unit, Dwarf_Die die, Scope* parent, ErrorSlot& err, int depth);
@@ -113,7 +119,9 @@ std::unique_ptr<DwarfIndex> DwarfIndex::open(const std::string& path) {
     return nullptr;
   }
   impl->names.emplace(impl->dbg);
-  impl->index_units();
+  // .debug_aranges (gcc writes it) maps addresses to CUs without reading any CU: a big
+  // image (libc's debug file: ~1,700 CUs) is ready at once. Without it, every CU header.
+  if (!impl->index_aranges()) impl->index_units();
   if (impl->units.empty()) return nullptr;
   return std::unique_ptr<DwarfIndex>(new DwarfIndex(std::move(impl)));
 }
@@ -127,7 +135,40 @@ std::size_t DwarfIndex::loaded_units() const {
 
 std::vector<ResolvedFrame> DwarfIndex::lookup(std::uint64_t pc) { return impl_->lookup(pc); }
 
+std::uint32_t DwarfIndex::Impl::unit_for(Dwarf_Off die_offset) {
+  auto [it, fresh] = unit_at.try_emplace(die_offset, static_cast<std::uint32_t>(units.size()));
+  if (fresh) {
+    Unit unit;
+    unit.die_offset = die_offset;
+    unit.context.dbg = dbg;
+    unit.context.version = 0;  // read when the unit is loaded
+    units.push_back(std::move(unit));
+  }
+  return it->second;
+}
+
+bool DwarfIndex::Impl::index_aranges() {
+  ErrorSlot err(dbg);
+  Dwarf_Arange* aranges = nullptr;
+  Dwarf_Signed count = 0;
+  if (dwarf_get_aranges(dbg, &aranges, &count, err.get()) != DW_DLV_OK) return false;
+  for (Dwarf_Signed i = 0; i < count; ++i) {
+    Dwarf_Unsigned segment = 0, segment_size = 0, length = 0;
+    Dwarf_Addr start = 0;
+    Dwarf_Off cu = 0;
+    if (dwarf_get_arange_info_b(aranges[i], &segment, &segment_size, &start, &length, &cu,
+                                err.get()) == DW_DLV_OK &&
+        length > 0)
+      spans.push_back(CuSpan{start, start + length, unit_for(cu)});
+    dwarf_dealloc(dbg, aranges[i], DW_DLA_ARANGE);
+  }
+  dwarf_dealloc(dbg, aranges, DW_DLA_LIST);
+  std::sort(spans.begin(), spans.end(), [](const CuSpan& a, const CuSpan& b) { return a.lo < b.lo; });
+  return !spans.empty();
+}
+
 void DwarfIndex::Impl::index_units() {
+  scanned = true;
   ErrorSlot err(dbg);
   for (;;) {
     Dwarf_Unsigned header_length = 0, type_offset = 0, next = 0;
@@ -143,15 +184,19 @@ void DwarfIndex::Impl::index_units() {
     const Dwarf_Half tag = dw::die_tag(cu.get(), err);
     if (tag != DW_TAG_compile_unit && tag != DW_TAG_partial_unit && tag != DW_TAG_skeleton_unit)
       continue;
+    Dwarf_Off offset = 0;
+    if (dwarf_dieoffset(cu.get(), &offset, err.get()) != DW_DLV_OK) continue;
+    if (unit_at.count(offset) != 0) continue;  // known from .debug_aranges
     Unit unit;
+    unit.die_offset = offset;
     unit.context.dbg = dbg;
     unit.context.version = version;
     Dwarf_Addr base = 0;
     if (dwarf_lowpc(cu.get(), &base, err.get()) == DW_DLV_OK) unit.context.base = base;
-    if (dwarf_dieoffset(cu.get(), &unit.die_offset, err.get()) != DW_DLV_OK) continue;
     const std::vector<Range> ranges = dw::die_ranges(unit.context, cu.get(), err);
     if (ranges.empty()) continue;  // no code (a unit of declarations only)
     const auto index = static_cast<std::uint32_t>(units.size());
+    unit_at.emplace(offset, index);
     for (const Range& r : ranges) spans.push_back(CuSpan{r.lo, r.hi, index});
     units.push_back(std::move(unit));
   }
@@ -163,6 +208,14 @@ void DwarfIndex::Impl::load(Unit& unit) {
   ErrorSlot err(dbg);
   DieHolder cu;
   if (dwarf_offdie_b(dbg, unit.die_offset, true, cu.out(), err.get()) != DW_DLV_OK) return;
+  if (unit.context.version == 0) {
+    // Found through .debug_aranges: the CU header was never read.
+    Dwarf_Half version = 0, offset_size = 0;
+    unit.context.version =
+        dwarf_get_version_of_die(cu.get(), &version, &offset_size) == DW_DLV_OK ? version : 4;
+    Dwarf_Addr base = 0;
+    if (dwarf_lowpc(cu.get(), &base, err.get()) == DW_DLV_OK) unit.context.base = base;
+  }
   load_lines(unit, cu.get(), err);
   walk(unit, cu.get(), nullptr, err, 0);
   for (std::uint32_t i = 0; i < unit.functions.size(); ++i)
@@ -257,19 +310,28 @@ const std::string& DwarfIndex::Impl::file_name(const Unit& unit, std::uint32_t n
   return number < unit.files.size() ? unit.files[number] : kNone;
 }
 
-std::vector<ResolvedFrame> DwarfIndex::Impl::lookup(std::uint64_t pc) {
-  std::vector<ResolvedFrame> out;
-  // The CU: the last span starting at or below pc that reaches past it (spans of
-  // different units do not overlap in sane DWARF; a few are checked in case they do).
+Unit* DwarfIndex::Impl::find_unit(std::uint64_t pc) {
+  // The last span starting at or below pc that reaches past it (spans of different
+  // units do not overlap in sane DWARF; a few are checked in case they do).
   auto it = std::upper_bound(spans.begin(), spans.end(), pc,
                              [](std::uint64_t a, const CuSpan& s) { return a < s.lo; });
-  Unit* unit = nullptr;
   for (int tries = 0; it != spans.begin() && tries < 8; ++tries) {
     --it;
-    if (pc < it->hi) {
-      unit = &units[it->unit];
-      break;
-    }
+    if (pc < it->hi) return &units[it->unit];
+  }
+  return nullptr;
+}
+
+std::vector<ResolvedFrame> DwarfIndex::Impl::lookup(std::uint64_t pc) {
+  std::vector<ResolvedFrame> out;
+  Unit* unit = find_unit(pc);
+  if (unit == nullptr && !scanned) {
+    // .debug_aranges may leave out CUs (compilers that do not write it): read every CU
+    // header once, at the first address it does not cover.
+    index_units();
+    std::sort(spans.begin(), spans.end(),
+              [](const CuSpan& a, const CuSpan& b) { return a.lo < b.lo; });
+    unit = find_unit(pc);
   }
   if (unit == nullptr) return out;
   if (!unit->loaded) load(*unit);

@@ -58,8 +58,9 @@ class Correlator {
   // Code appeared (mmap or mprotect with PROT_EXEC): maps are read again.
   void code_mapped(Pid pid);
 
-  // Counters for the run's record: source.located, source.no_user_frame,
-  // source.unwind_failed. Taken (and reset) by the recorder at the end of a run.
+  // Counters for the run's record: source.no_user_frame (calls no user code made: the
+  // dynamic loader's, exit after main returned...), source.unwind_failed. Taken (and
+  // reset) by the recorder at the end of a run.
   Counters take_counters();
   // User (non-system) images that frames were found in without debug info, sorted:
   // what the capture's note lists.
