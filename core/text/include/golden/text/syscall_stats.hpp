@@ -37,8 +37,8 @@ class SyscallStats {
   // appearance for processes, class order for classes).
   std::vector<CallRow> rows(StatsGrouping grouping) const;
   const CallStats& total() const { return total_; }
-  // Counted calls that carry a source location (0: the trace was captured without
-  // --source, and the Function/Line tables have one "(no source)" row).
+  // Counted calls attributed to user code (0: the trace was captured without --source,
+  // and the Function/Line tables have one "(no source)" row).
   std::uint64_t calls_with_source() const { return with_source_; }
   // The table for `grouping`, ending with the total row.
   std::string table(StatsGrouping grouping) const;
