@@ -18,10 +18,22 @@ struct FrameInfo {
   Image* image = nullptr;
   bool mapped = false;         // inside some mapping (anonymous code: JIT)
   bool user = false;           // not a system image (is_system_image)
-  bool debug = false;          // user, with DWARF
+  // A user frame whose line the debug info knows, outside system headers: a candidate
+  // for the user frame. `first_logical` is its innermost such logical frame.
+  bool located = false;
+  std::size_t first_logical = 0;
+  // A user frame in an image without any debug info (or anonymous code): the fallback
+  // when no frame is located.
+  bool bare = false;
   std::uint64_t link_ip = 0;   // the IP as a link-time address of `image` (else absolute)
   std::uint64_t link_pc = 0;   // the address looked up: IP - 1 for return addresses
 };
+
+// Code inlined from the compiler's and the system's headers (std::getline, an iostream
+// operator<<) or instantiated from them is library code, even inside the user's image.
+bool is_system_header(const std::string& file) {
+  return file.starts_with("/usr/include/") || file.starts_with("/usr/lib/gcc/");
+}
 
 }  // namespace
 
@@ -62,6 +74,7 @@ FrameInfo Correlator::Impl::classify(Process& p, const RawFrame& f) {
   if (image == nullptr) {
     // Anonymous code (a JIT): the program's own, without any debug info.
     info.user = true;
+    info.bare = true;
     return info;
   }
   if (image->elf) {
@@ -73,8 +86,21 @@ FrameInfo Correlator::Impl::classify(Process& p, const RawFrame& f) {
     }
   }
   info.user = !image->system;
-  info.debug = info.user && cache.has_debug_info(*image);
-  if (info.user && !info.debug) without_debug.insert(image->path);
+  if (!info.user) return info;
+  if (!cache.has_debug_info(*image)) {
+    without_debug.insert(image->path);
+    info.bare = true;
+    return info;
+  }
+  // With debug info, code it does not cover (crt's _start, PLT stubs) is not the user's.
+  const std::vector<ResolvedFrame>& resolved = cache.resolve(*image, info.link_pc);
+  for (std::size_t i = 0; i < resolved.size(); ++i) {
+    if (!resolved[i].file.empty() && !is_system_header(resolved[i].file)) {
+      info.located = true;
+      info.first_logical = i;
+      break;
+    }
+  }
   return info;
 }
 
@@ -82,15 +108,15 @@ std::optional<SourceLocation> Correlator::Impl::locate(Pid pid, Tid tid, const R
   Process& p = process(pid);
   std::vector<RawFrame> raw;
   std::vector<FrameInfo> infos;
-  int user_debug = -1;  // the first user frame with debug info
+  int located = -1;  // the first located user frame
   const unsigned wanted = std::min(options.frames, kMaxFrames);
   auto more = [&](const std::vector<RawFrame>& frames) {
     infos.push_back(classify(p, frames.back()));
-    if (user_debug < 0 && infos.back().debug) user_debug = static_cast<int>(infos.size()) - 1;
+    if (located < 0 && infos.back().located) located = static_cast<int>(infos.size()) - 1;
     // Enough once the user frame and the frame that called it are in, and the frames
-    // asked for; without a user frame with debug info, the whole stack.
-    if (user_debug < 0) return true;
-    const auto need = std::max<std::size_t>(static_cast<std::size_t>(user_debug) + 2, wanted);
+    // asked for; without a located user frame, the whole stack.
+    if (located < 0) return true;
+    const auto need = std::max<std::size_t>(static_cast<std::size_t>(located) + 2, wanted);
     return frames.size() < need;
   };
   const bool unwound = p.unwinder.unwind(p.view, tid.value, regs, raw, more, kMaxFrames);
@@ -99,11 +125,12 @@ std::optional<SourceLocation> Correlator::Impl::locate(Pid pid, Tid tid, const R
     return std::nullopt;
   }
 
-  // The user frame: the innermost one with debug info, else the innermost user frame.
-  int user = user_debug;
+  // The user frame: the innermost located one, else the innermost user frame of an
+  // image without debug info (named from its symbol table, or module+offset).
+  int user = located;
   if (user < 0) {
     for (std::size_t i = 0; i < infos.size(); ++i) {
-      if (infos[i].user) {
+      if (infos[i].bare) {
         user = static_cast<int>(i);
         break;
       }
@@ -120,7 +147,7 @@ std::optional<SourceLocation> Correlator::Impl::locate(Pid pid, Tid tid, const R
   std::size_t user_logical = 0;
   for (std::size_t i = first_raw; i < infos.size() && i < needed_raw; ++i) {
     const FrameInfo& info = infos[i];
-    if (static_cast<int>(i) == user) user_logical = logical.size();
+    if (static_cast<int>(i) == user) user_logical = logical.size() + info.first_logical;
     SourceFrame base;
     base.module = info.image != nullptr ? info.image->path : std::string();
     base.offset = info.link_ip;

@@ -12,22 +12,40 @@ namespace {
 // what follows the last space outside <>, () and [] — unless that space belongs to a
 // conversion operator ("operator bool").
 std::string_view drop_return_type(std::string_view name) {
+  const std::size_t n = name.size();
+  // "operator" as a keyword ends at i: at the start or after "::" or a space, not inside
+  // a name such as is_operator.
+  auto keyword_ends_at = [&](std::size_t i) {
+    constexpr std::string_view kOperator = "operator";
+    if (i < kOperator.size() || name.substr(i - kOperator.size(), kOperator.size()) != kOperator)
+      return false;
+    const std::size_t before = i - kOperator.size();
+    return before == 0 || name[before - 1] == ':' || name[before - 1] == ' ';
+  };
   int depth = 0;
   std::size_t cut = std::string_view::npos;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (name.substr(0, i).ends_with("operator")) {
-      // operator<, operator<<, operator->, operator() ...: their brackets do not nest.
-      while (i < name.size() && std::string_view("<>=-!()[]").find(name[i]) != std::string_view::npos) ++i;
-      if (i < name.size() && name[i] == ' ') continue;
-      --i;
-      continue;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (keyword_ends_at(i)) {
+      // operator<, operator<<, operator->, operator()...: their brackets do not nest.
+      std::size_t j = i;
+      while (j < n && std::string_view("<>=-!()[]+*/%^&|~,").find(name[j]) != std::string_view::npos)
+        ++j;
+      if (j > i) {
+        // The demangler puts a space between an operator and its template arguments
+        // ("operator<< <char>"): it is no return-type boundary.
+        if (j + 1 < n && name[j] == ' ' && name[j + 1] == '<') ++j;
+        i = j - 1;
+        continue;
+      }
+      if (name[i] == ' ') continue;  // "operator bool", "operator new"
     }
+    const char c = name[i];
     if (c == '<' || c == '(' || c == '[') ++depth;
     else if ((c == '>' || c == ')' || c == ']') && depth > 0) --depth;
     else if (c == ' ' && depth == 0) cut = i;
   }
-  return cut == std::string_view::npos ? name : name.substr(cut + 1);
+  if (cut == std::string_view::npos || cut + 1 == n) return name;  // nothing after: keep it
+  return name.substr(cut + 1);
 }
 
 }  // namespace

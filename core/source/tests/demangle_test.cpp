@@ -30,6 +30,15 @@ TEST(SourceDemangle, TemplateFunctionsLoseTheirReturnType) {
   EXPECT_EQ(readable_function_name("_Z3barIiEN3Baz4TypeEv"), "bar<int>");
 }
 
+TEST(SourceDemangle, OperatorInsideANameIsNoOperator) {
+  EXPECT_EQ(readable_function_name("_Z11is_operatori"), "is_operator");
+  EXPECT_EQ(readable_function_name("_ZN2ns12operator_fooEv"), "ns::operator_foo");
+  EXPECT_EQ(readable_function_name("_ZNSolsEi"), "std::ostream::operator<<");
+  EXPECT_EQ(readable_function_name("_ZStlsISt11char_traitsIcEERSt13basic_ostreamIcT_ES5_PKc"),
+            "std::operator<< <std::char_traits<char> >");
+  EXPECT_EQ(readable_function_name("_Znwm"), "operator new");
+}
+
 TEST(SourceDemangle, NotMangledAfterAllIsKept) {
   EXPECT_EQ(readable_function_name("_Znot_a_real_symbol"), "_Znot_a_real_symbol");
   EXPECT_EQ(strip_parameters("f(int, char) const &"), "f");
