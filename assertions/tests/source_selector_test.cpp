@@ -57,11 +57,11 @@ TEST(SourceSelectors, SyscallCountInsideAFunction) {
 TEST(SourceSelectors, FilePatternAndErrorCount) {
   const TraceFile f = located_program().file();
   auto config_file = check(
-      "type = \"syscall_count\"\nfile_pattern = \"/config\\\\.cpp$\"\nmax_calls = 2\nmin_calls = 2\n",
+      "type = \"syscall_count\"\nfile_pattern = \"/config\\\\.cpp$\"\nmax_calls = 2\nmin_calls = "
+      "2\n",
       f);
   EXPECT_EQ(config_file.outcome, Outcome::Pass) << config_file.summary;
-  auto errors = check(
-      "type = \"error_count\"\nfile_pattern = \"cache\"\nmax_errors = 0\n", f);
+  auto errors = check("type = \"error_count\"\nfile_pattern = \"cache\"\nmax_errors = 0\n", f);
   EXPECT_EQ(errors.outcome, Outcome::Fail) << errors.summary;
   EXPECT_DOUBLE_EQ(*errors.measured, 1.0);
 }
@@ -70,8 +70,8 @@ TEST(SourceSelectors, TraceWithoutSourceIsAnErrorNotAPass) {
   TraceMaker m;
   m.process(7, 0, "tool", 0ms, 50ms);
   m.call(7, 7, "openat", 0ms, 1ms, {path_arg("pathname", "/etc/tool.conf")}, 3);
-  auto r = check(
-      "type = \"syscall_count\"\nfunction_pattern = \"load_config\"\nmax_calls = 1\n", m.file());
+  auto r = check("type = \"syscall_count\"\nfunction_pattern = \"load_config\"\nmax_calls = 1\n",
+                 m.file());
   EXPECT_EQ(r.outcome, Outcome::Error);
   EXPECT_NE(r.summary.find("--source"), std::string::npos) << r.summary;
 }

@@ -116,8 +116,9 @@ TEST(IoSourceFields, OldTracesStillRead) {
 }
 
 TEST(IoSourceFields, UnknownFrameKeysAreCounted) {
-  auto r = parse_events(event_with_source(
-      "{\"file\":\"a.c\",\"frames\":[{\"module\":\"/x\",\"column\":3,\"file\":{\"esc\":\"b\\\\xff.c\"}}]}"));
+  auto r =
+      parse_events(event_with_source("{\"file\":\"a.c\",\"frames\":[{\"module\":\"/"
+                                     "x\",\"column\":3,\"file\":{\"esc\":\"b\\\\xff.c\"}}]}"));
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   const SourceLocation& s = *r->runs.at(0).events.at(0).source;
   ASSERT_EQ(s.frames.size(), 1u);

@@ -16,8 +16,8 @@ constexpr unsigned kMaxFrames = 64;
 // What the unwinder found at one physical frame.
 struct FrameInfo {
   Image* image = nullptr;
-  bool mapped = false;         // inside some mapping (anonymous code: JIT)
-  bool user = false;           // not a system image (is_system_image)
+  bool mapped = false;  // inside some mapping (anonymous code: JIT)
+  bool user = false;    // not a system image (is_system_image)
   // A user frame whose line the debug info knows, outside system headers: a candidate
   // for the user frame. `first_logical` is its innermost such logical frame.
   bool located = false;
@@ -25,8 +25,8 @@ struct FrameInfo {
   // A user frame in an image without any debug info (or anonymous code): the fallback
   // when no frame is located.
   bool bare = false;
-  std::uint64_t link_ip = 0;   // the IP as a link-time address of `image` (else absolute)
-  std::uint64_t link_pc = 0;   // the address looked up: IP - 1 for return addresses
+  std::uint64_t link_ip = 0;  // the IP as a link-time address of `image` (else absolute)
+  std::uint64_t link_pc = 0;  // the address looked up: IP - 1 for return addresses
 };
 
 // Code inlined from the compiler's and the system's headers (std::getline, an iostream
@@ -198,9 +198,13 @@ std::optional<SourceLocation> Correlator::locate(Pid pid, Tid tid, const Registe
   return impl_->locate(pid, tid, regs);
 }
 
-void Correlator::exec(Pid pid) { impl_->processes.erase(pid.value); }
+void Correlator::exec(Pid pid) {
+  impl_->processes.erase(pid.value);
+}
 
-void Correlator::exit(Pid pid) { impl_->processes.erase(pid.value); }
+void Correlator::exit(Pid pid) {
+  impl_->processes.erase(pid.value);
+}
 
 void Correlator::unmapped(Pid pid, std::uint64_t start, std::uint64_t length) {
   auto it = impl_->processes.find(pid.value);

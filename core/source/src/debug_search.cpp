@@ -56,7 +56,8 @@ std::string find_debug_file(const std::string& image_path, const ElfImage& image
   const std::string& id = image.build_id();
   if (id.size() > 2) {
     for (const std::string& root : roots) {
-      const std::string candidate = root + "/.build-id/" + id.substr(0, 2) + "/" + id.substr(2) + ".debug";
+      const std::string candidate =
+          root + "/.build-id/" + id.substr(0, 2) + "/" + id.substr(2) + ".debug";
       if (usable(candidate, image)) return candidate;
     }
   }

@@ -28,7 +28,8 @@ std::string_view drop_return_type(std::string_view name) {
     if (keyword_ends_at(i)) {
       // operator<, operator<<, operator->, operator()...: their brackets do not nest.
       std::size_t j = i;
-      while (j < n && std::string_view("<>=-!()[]+*/%^&|~,").find(name[j]) != std::string_view::npos)
+      while (j < n &&
+             std::string_view("<>=-!()[]+*/%^&|~,").find(name[j]) != std::string_view::npos)
         ++j;
       if (j > i) {
         // The demangler puts a space between an operator and its template arguments
@@ -40,9 +41,12 @@ std::string_view drop_return_type(std::string_view name) {
       if (name[i] == ' ') continue;  // "operator bool", "operator new"
     }
     const char c = name[i];
-    if (c == '<' || c == '(' || c == '[') ++depth;
-    else if ((c == '>' || c == ')' || c == ']') && depth > 0) --depth;
-    else if (c == ' ' && depth == 0) cut = i;
+    if (c == '<' || c == '(' || c == '[')
+      ++depth;
+    else if ((c == '>' || c == ')' || c == ']') && depth > 0)
+      --depth;
+    else if (c == ' ' && depth == 0)
+      cut = i;
   }
   if (cut == std::string_view::npos || cut + 1 == n) return name;  // nothing after: keep it
   return name.substr(cut + 1);
@@ -65,7 +69,8 @@ std::string strip_parameters(std::string_view s) {
   if (s.empty() || s.back() != ')') return std::string(s);
   int depth = 0;
   for (std::size_t i = s.size(); i-- > 0;) {
-    if (s[i] == ')') ++depth;
+    if (s[i] == ')')
+      ++depth;
     else if (s[i] == '(' && --depth == 0) {
       std::string_view name = s.substr(0, i);
       if (name.empty()) return std::string(s);

@@ -23,8 +23,8 @@ class AttrHolder {
 
 // DWARF 5 .debug_rnglists (DW_FORM_rnglistx or sec_offset): libdwarf gives each entry's
 // final ("cooked") addresses, base addresses applied.
-void rnglists(const UnitContext&, Dwarf_Attribute attr, Dwarf_Half form,
-              std::vector<Range>& out, ErrorSlot& err) {
+void rnglists(const UnitContext&, Dwarf_Attribute attr, Dwarf_Half form, std::vector<Range>& out,
+              ErrorSlot& err) {
   Dwarf_Unsigned value = 0;
   if (form == DW_FORM_rnglistx) {
     if (dwarf_formudata(attr, &value, err.get()) != DW_DLV_OK) return;

@@ -81,7 +81,7 @@ bool may_hold_code(Dwarf_Half tag) {
 struct DwarfIndex::Impl {
   Dwarf_Debug dbg = nullptr;
   std::vector<Unit> units;
-  std::vector<CuSpan> spans;  // by lo
+  std::vector<CuSpan> spans;                             // by lo
   std::unordered_map<Dwarf_Off, std::uint32_t> unit_at;  // CU DIE offset -> units index
   bool scanned = false;  // every CU header read (not only .debug_aranges)
   std::optional<dw::NameResolver> names;
@@ -126,14 +126,18 @@ std::unique_ptr<DwarfIndex> DwarfIndex::open(const std::string& path) {
   return std::unique_ptr<DwarfIndex>(new DwarfIndex(std::move(impl)));
 }
 
-std::size_t DwarfIndex::compile_units() const { return impl_->units.size(); }
-
-std::size_t DwarfIndex::loaded_units() const {
-  return static_cast<std::size_t>(
-      std::count_if(impl_->units.begin(), impl_->units.end(), [](const Unit& u) { return u.loaded; }));
+std::size_t DwarfIndex::compile_units() const {
+  return impl_->units.size();
 }
 
-std::vector<ResolvedFrame> DwarfIndex::lookup(std::uint64_t pc) { return impl_->lookup(pc); }
+std::size_t DwarfIndex::loaded_units() const {
+  return static_cast<std::size_t>(std::count_if(impl_->units.begin(), impl_->units.end(),
+                                                [](const Unit& u) { return u.loaded; }));
+}
+
+std::vector<ResolvedFrame> DwarfIndex::lookup(std::uint64_t pc) {
+  return impl_->lookup(pc);
+}
 
 std::uint32_t DwarfIndex::Impl::unit_for(Dwarf_Off die_offset) {
   auto [it, fresh] = unit_at.try_emplace(die_offset, static_cast<std::uint32_t>(units.size()));
@@ -163,7 +167,8 @@ bool DwarfIndex::Impl::index_aranges() {
     dwarf_dealloc(dbg, aranges[i], DW_DLA_ARANGE);
   }
   dwarf_dealloc(dbg, aranges, DW_DLA_LIST);
-  std::sort(spans.begin(), spans.end(), [](const CuSpan& a, const CuSpan& b) { return a.lo < b.lo; });
+  std::sort(spans.begin(), spans.end(),
+            [](const CuSpan& a, const CuSpan& b) { return a.lo < b.lo; });
   return !spans.empty();
 }
 
@@ -176,8 +181,8 @@ void DwarfIndex::Impl::index_units() {
     Dwarf_Off abbrev = 0;
     Dwarf_Sig8 signature{};
     const int res = dwarf_next_cu_header_d(dbg, true, &header_length, &version, &abbrev,
-                                           &address_size, &length_size, &extension_size,
-                                           &signature, &type_offset, &next, &unit_type, err.get());
+                                           &address_size, &length_size, &extension_size, &signature,
+                                           &type_offset, &next, &unit_type, err.get());
     if (res != DW_DLV_OK) break;  // also the end: libdwarf's iteration must run to it
     DieHolder cu;
     if (dwarf_siblingof_b(dbg, nullptr, true, cu.out(), err.get()) != DW_DLV_OK) continue;
@@ -200,7 +205,8 @@ void DwarfIndex::Impl::index_units() {
     for (const Range& r : ranges) spans.push_back(CuSpan{r.lo, r.hi, index});
     units.push_back(std::move(unit));
   }
-  std::sort(spans.begin(), spans.end(), [](const CuSpan& a, const CuSpan& b) { return a.lo < b.lo; });
+  std::sort(spans.begin(), spans.end(),
+            [](const CuSpan& a, const CuSpan& b) { return a.lo < b.lo; });
 }
 
 void DwarfIndex::Impl::load(Unit& unit) {
@@ -219,7 +225,8 @@ void DwarfIndex::Impl::load(Unit& unit) {
   load_lines(unit, cu.get(), err);
   walk(unit, cu.get(), nullptr, err, 0);
   for (std::uint32_t i = 0; i < unit.functions.size(); ++i)
-    for (const Range& r : unit.functions[i].ranges) unit.spans.push_back(FunctionSpan{r.lo, r.hi, i});
+    for (const Range& r : unit.functions[i].ranges)
+      unit.spans.push_back(FunctionSpan{r.lo, r.hi, i});
   std::sort(unit.spans.begin(), unit.spans.end(),
             [](const FunctionSpan& a, const FunctionSpan& b) { return a.lo < b.lo; });
 }

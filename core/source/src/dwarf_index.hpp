@@ -14,7 +14,7 @@ namespace golden::source {
 
 // A logical frame of one address: an inlined call or the function that holds it.
 struct ResolvedFrame {
-  std::string file;      // "" when no line covers the address
+  std::string file;  // "" when no line covers the address
   int line = 0;
   std::string function;  // "" when no function DIE covers it
   bool inlined = false;  // an inlined call; the next frame is the function it sits in

@@ -98,8 +98,8 @@ bool ElfImage::parse() {
     Elf64_Phdr ph;
     if (!read_at(data_, size_, eh.e_phoff + std::uint64_t{i} * eh.e_phentsize, ph)) break;
     if (ph.p_type == PT_LOAD) {
-      loads_.push_back(LoadSegment{ph.p_vaddr, ph.p_memsz, ph.p_offset, ph.p_filesz,
-                                   (ph.p_flags & PF_W) != 0});
+      loads_.push_back(
+          LoadSegment{ph.p_vaddr, ph.p_memsz, ph.p_offset, ph.p_filesz, (ph.p_flags & PF_W) != 0});
     } else if (ph.p_type == PT_GNU_EH_FRAME) {
       eh_frame = ph;
     } else if (ph.p_type == PT_NOTE && build_id_.empty()) {
@@ -109,8 +109,8 @@ bool ElfImage::parse() {
   if (eh_frame && eh_frame->p_filesz >= 4) {
     // version, eh_frame_ptr_enc, fde_count_enc, table_enc; then the two encoded values.
     const unsigned char* h = data_ + eh_frame->p_offset;
-    if (eh_frame->p_offset + eh_frame->p_filesz <= size_ && h[0] == 1 &&
-        h[3] == kPeDatarelSdata4 && h[1] != 0xff && h[2] != 0xff) {
+    if (eh_frame->p_offset + eh_frame->p_filesz <= size_ && h[0] == 1 && h[3] == kPeDatarelSdata4 &&
+        h[1] != 0xff && h[2] != 0xff) {
       // Every encoding gcc and lld emit here is 4 bytes (pcrel|sdata4, udata4).
       std::uint32_t count = 0;
       std::memcpy(&count, h + 8, 4);
@@ -138,8 +138,8 @@ void ElfImage::parse_sections() {
   };
   for (const Elf64_Shdr& s : sections) {
     const std::string_view name = name_of(s);
-    const bool has_bytes = s.sh_type != SHT_NOBITS && s.sh_size > 0 &&
-                           s.sh_offset + s.sh_size <= size_;
+    const bool has_bytes =
+        s.sh_type != SHT_NOBITS && s.sh_size > 0 && s.sh_offset + s.sh_size <= size_;
     if (!has_bytes) continue;
     if (name == ".debug_info" || name == ".zdebug_info" || name == ".debug_line" ||
         name == ".zdebug_line") {
@@ -149,8 +149,8 @@ void ElfImage::parse_sections() {
       debuglink_.assign(p, strnlen(p, s.sh_size));
     } else if (s.sh_type == SHT_NOTE && build_id_.empty()) {
       build_id_ = build_id_in(data_, size_, s.sh_offset, s.sh_size);
-    } else if ((s.sh_type == SHT_SYMTAB || s.sh_type == SHT_DYNSYM) && s.sh_link < sections.size() &&
-               s.sh_entsize == sizeof(Elf64_Sym)) {
+    } else if ((s.sh_type == SHT_SYMTAB || s.sh_type == SHT_DYNSYM) &&
+               s.sh_link < sections.size() && s.sh_entsize == sizeof(Elf64_Sym)) {
       const Elf64_Shdr& str = sections[s.sh_link];
       SymtabRef ref{s.sh_offset, s.sh_size, s.sh_entsize, str.sh_offset, str.sh_size};
       if (str.sh_offset + str.sh_size > size_) continue;

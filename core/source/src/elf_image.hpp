@@ -16,7 +16,7 @@
 namespace golden::source {
 
 struct LoadSegment {
-  std::uint64_t vaddr = 0;   // link-time address
+  std::uint64_t vaddr = 0;  // link-time address
   std::uint64_t memsz = 0;
   std::uint64_t offset = 0;  // file offset
   std::uint64_t filesz = 0;
@@ -34,7 +34,7 @@ struct EhFrameHdr {
 struct ElfSymbol {
   std::uint64_t address = 0;  // link-time address
   std::uint64_t size = 0;
-  std::string_view name;      // points into the image
+  std::string_view name;  // points into the image
 };
 
 class ElfImage {

@@ -23,9 +23,10 @@ bool is_system_image(const std::string& path) {
   if (path.front() == '[') return true;  // [vdso], [vsyscall]
   const std::string_view name = basename_of(path);
   static constexpr std::array<std::string_view, 18> kPrefixes = {
-      "ld-linux",  "ld64.so",    "libc.so",     "libc-2.",        "libm.so",   "libpthread.so",
-      "libdl.so",  "librt.so",   "libresolv.so", "libutil.so",    "libstdc++.so", "libgcc_s.so",
-      "libatomic.so", "libc++.so", "libc++abi.so", "libgolden_alloc", "libasan.so", "libtsan.so"};
+      "ld-linux",        "ld64.so",     "libc.so",      "libc-2.",      "libm.so",
+      "libpthread.so",   "libdl.so",    "librt.so",     "libresolv.so", "libutil.so",
+      "libstdc++.so",    "libgcc_s.so", "libatomic.so", "libc++.so",    "libc++abi.so",
+      "libgolden_alloc", "libasan.so",  "libtsan.so"};
   for (std::string_view p : kPrefixes)
     if (name.starts_with(p)) return true;
   return name.starts_with("libubsan.so") || name.starts_with("liblsan.so") ||

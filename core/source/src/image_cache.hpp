@@ -17,11 +17,11 @@
 namespace golden::source {
 
 struct Image {
-  std::string path;                 // the module name frames carry
-  std::unique_ptr<ElfImage> elf;    // null when the file could not be read
-  bool system = false;              // see is_system_image
+  std::string path;               // the module name frames carry
+  std::unique_ptr<ElfImage> elf;  // null when the file could not be read
+  bool system = false;            // see is_system_image
   bool debug_looked_up = false;
-  DwarfIndex* dwarf = nullptr;      // owned by the ImageCache; null without debug info
+  DwarfIndex* dwarf = nullptr;  // owned by the ImageCache; null without debug info
   std::unordered_map<std::uint64_t, std::vector<ResolvedFrame>> resolved;
 };
 

@@ -14,8 +14,8 @@ struct Mapping {
   bool writable = false;
   bool executable = false;
   std::uint64_t inode = 0;
-  std::string path;                  // "" for anonymous memory; "[vdso]", "[stack]"...
-  bool deleted = false;              // the file was removed or replaced since mapped
+  std::string path;      // "" for anonymous memory; "[vdso]", "[stack]"...
+  bool deleted = false;  // the file was removed or replaced since mapped
 };
 
 // Sorted by address; empty when the process is gone.

@@ -66,7 +66,9 @@ struct Context {
   PageCache pages;
 };
 
-Context& ctx(void* arg) { return *static_cast<Context*>(arg); }
+Context& ctx(void* arg) {
+  return *static_cast<Context*>(arg);
+}
 
 // The load bias of `image` in the mapping: runtime address minus link-time address.
 bool load_bias(const Mapping& m, const Image& image, std::uint64_t address, std::uint64_t& bias) {
@@ -105,16 +107,18 @@ void put_unwind_info(unw_addr_space_t, unw_proc_info_t*, void*) {
   // dwarf_search_unwind_table's unwind info is libunwind's own, freed by libunwind.
 }
 
-int get_dyn_info_list_addr(unw_addr_space_t, unw_word_t*, void*) { return -UNW_ENOINFO; }
+int get_dyn_info_list_addr(unw_addr_space_t, unw_word_t*, void*) {
+  return -UNW_ENOINFO;
+}
 
 int access_mem(unw_addr_space_t, unw_word_t address, unw_word_t* value, int write, void* arg) {
   if (write) return -UNW_EINVAL;
   Context& c = ctx(arg);
   Image* image = nullptr;
   // Bytes of an image's read-only segments are the file's: no syscall needed.
-  if (const Mapping* m = c.view->mapping(address, &image);
-      m != nullptr && image != nullptr && image->elf && !m->writable &&
-      address + sizeof *value <= m->end) {
+  if (const Mapping* m = c.view->mapping(address, &image); m != nullptr && image != nullptr &&
+                                                           image->elf && !m->writable &&
+                                                           address + sizeof *value <= m->end) {
     std::uint64_t bias = 0;
     if (load_bias(*m, *image, address, bias)) {
       if (const unsigned char* p = image->elf->readonly_bytes(address - bias, sizeof *value)) {
@@ -141,14 +145,17 @@ int access_fpreg(unw_addr_space_t, unw_regnum_t, unw_fpreg_t*, int, void*) {
   return -UNW_EBADREG;
 }
 
-int resume(unw_addr_space_t, unw_cursor_t*, void*) { return -UNW_EINVAL; }
+int resume(unw_addr_space_t, unw_cursor_t*, void*) {
+  return -UNW_EINVAL;
+}
 
 int get_proc_name(unw_addr_space_t, unw_word_t, char*, std::size_t, unw_word_t*, void*) {
   return -UNW_ENOINFO;  // names come from golden's own symbolizer
 }
 
-unw_accessors_t accessors = {find_proc_info, put_unwind_info, get_dyn_info_list_addr, access_mem,
-                             access_reg,     access_fpreg,    resume,                 get_proc_name};
+unw_accessors_t accessors = {find_proc_info, put_unwind_info, get_dyn_info_list_addr,
+                             access_mem,     access_reg,      access_fpreg,
+                             resume,         get_proc_name};
 
 }  // namespace
 
@@ -198,7 +205,9 @@ RemoteUnwinder::~RemoteUnwinder() {
   if (space_ != nullptr) unw_destroy_addr_space(space_);
 }
 
-void RemoteUnwinder::flush() { unw_flush_cache(space_, 0, 0); }
+void RemoteUnwinder::flush() {
+  unw_flush_cache(space_, 0, 0);
+}
 
 bool RemoteUnwinder::unwind(ProcessView& view, int tid, const Registers& regs,
                             std::vector<RawFrame>& out,

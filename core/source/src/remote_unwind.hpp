@@ -48,7 +48,7 @@ class ProcessView {
   int pid_;
   ImageCache* cache_;
   std::vector<Mapping> maps_;
-  std::vector<Image*> images_;       // parallel to maps_
+  std::vector<Image*> images_;  // parallel to maps_
   std::vector<bool> images_known_;
   bool stale_ = true;
   bool reread_this_stop_ = false;
@@ -69,8 +69,7 @@ class RemoteUnwinder {
   // while `more(out)` says so, at most `max_frames`. False when not even the first
   // frame could be read.
   bool unwind(ProcessView& view, int tid, const Registers& regs, std::vector<RawFrame>& out,
-              const std::function<bool(const std::vector<RawFrame>&)>& more,
-              unsigned max_frames);
+              const std::function<bool(const std::vector<RawFrame>&)>& more, unsigned max_frames);
 
  private:
   unw_addr_space_t space_ = nullptr;

@@ -2,15 +2,13 @@
 
 #include <sys/stat.h>
 
-
 #include "debug_search.hpp"
 #include "image_cache.hpp"
 
 namespace golden::source {
 
 struct Symbolizer::Impl {
-  explicit Impl(std::vector<std::string> dirs)
-      : roots(debug_roots(dirs)), cache(roots) {}
+  explicit Impl(std::vector<std::string> dirs) : roots(debug_roots(dirs)), cache(roots) {}
 
   Image* image(const std::string& path) {
     struct stat st {};

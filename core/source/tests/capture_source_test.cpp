@@ -2,7 +2,6 @@
 // case of SPEC §8 / issue 10, each a known syscall at a known file:line in a known
 // function of a test program (core/source/tests/programs).
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -85,9 +84,9 @@ TEST_P(SourceCaptureBasic, OpenIsInLoadConfig) {
 // PIE and non-PIE at -O0, -O2, DWARF 4, compressed debug sections, split DWARF (lines
 // from the binary, names from its symbol table), stripped with a .gnu_debuglink file.
 INSTANTIATE_TEST_SUITE_P(Variants, SourceCaptureBasic,
-                         ::testing::Values("src_basic_O0_pie", "src_basic_O0_nopie",
-                                           "src_basic_O2", "src_basic_dwarf4", "src_basic_gz",
-                                           "src_basic_split", "src_debuglink"));
+                         ::testing::Values("src_basic_O0_pie", "src_basic_O0_nopie", "src_basic_O2",
+                                           "src_basic_dwarf4", "src_basic_gz", "src_basic_split",
+                                           "src_debuglink"));
 
 TEST(SourceCapture, InlinedFunctionIsTheInnermostFrame) {
   const Captured c = capture_with_source({program("src_inline")});
@@ -118,6 +117,23 @@ TEST(SourceCapture, CxxThroughStdio) {
   const Captured c = capture_with_source({program("src_cpp")});
   expect_at(source_of_open(c, "/golden-src-cpp"), "src_cpp.cpp", "cpp-open", "app::Config::load",
             "main");
+}
+
+TEST(SourceCapture, CodeInlinedFromSystemHeadersIsLibraryCode) {
+  // std::getline's inline wrapper from <string> is expanded in count_lines(): its frame
+  // (in /usr/include/c++/...) is skipped, the reads belong to count_lines().
+  const Captured c = capture_with_source({program("src_cpp")});
+  const Trace& t = c.file.runs.at(0);
+  int reads = 0;
+  for (const Event& e : t.events) {
+    if (e.name != "read" || e.args.empty() || e.args[0].str != "/proc/self/status") continue;
+    ++reads;
+    ASSERT_TRUE(e.source.has_value());
+    EXPECT_EQ(e.source->function, "app::Config::count_lines");
+    EXPECT_EQ(e.source->line, marker_line("src_cpp.cpp", "cpp-getline"));
+    EXPECT_EQ(e.source->caller, "main");
+  }
+  EXPECT_GT(reads, 0);
 }
 
 TEST(SourceCapture, UserSharedLibrary) {

@@ -1,7 +1,7 @@
 // Function names as frames carry them: demangled, without parameters or return type.
-#include <gtest/gtest.h>
-
 #include "demangle.hpp"
+
+#include <gtest/gtest.h>
 
 namespace golden::source {
 namespace {

@@ -39,7 +39,7 @@ golden_source_program(src_basic_gz SOURCE src_basic.c FLAGS -O1 -g -gz LINK_FLAG
 golden_source_program(src_basic_split SOURCE src_basic.c FLAGS -O1 -g -gsplit-dwarf)
 # An inlined function at -O2; C++; the user's own shared library; fork+exec; threads.
 golden_source_program(src_inline SOURCE src_inline.c FLAGS -O2 -g)
-golden_source_program(src_cpp SOURCE src_cpp.cpp FLAGS -O1 -g)
+golden_source_program(src_cpp SOURCE src_cpp.cpp FLAGS -O2 -g)
 golden_source_program(srcuser SOURCE src_lib.c FLAGS -O1 -g SHARED)
 golden_source_program(src_lib_main SOURCE src_lib_main.c FLAGS -O1 -g LIBS source_prog_srcuser)
 golden_source_program(src_fork_exec SOURCE src_fork_exec.c FLAGS -O1 -g)

@@ -22,7 +22,9 @@ int marker_line(const std::string& program_file, const std::string& tag) {
   return 0;
 }
 
-std::string program(const std::string& name) { return std::string(GOLDEN_SOURCE_PROGRAMS) + "/" + name; }
+std::string program(const std::string& name) {
+  return std::string(GOLDEN_SOURCE_PROGRAMS) + "/" + name;
+}
 
 std::string base_name(const std::string& path) {
   const auto slash = path.rfind('/');

@@ -3,7 +3,6 @@
 // build variant, debug files are found beside the binary, through the build-id under a
 // given root, or not at all; without DWARF the symbol table still names the function.
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -48,8 +47,8 @@ TEST_P(SourceSymbolize, FunctionEntryIsItsDefinition) {
 
 // PIE and not, -O0 and -O2, DWARF 5 (gcc 12's default) and 4, compressed sections.
 INSTANTIATE_TEST_SUITE_P(Variants, SourceSymbolize,
-                         ::testing::Values("src_basic_O0_pie", "src_basic_O0_nopie",
-                                           "src_basic_O2", "src_basic_dwarf4", "src_basic_gz"));
+                         ::testing::Values("src_basic_O0_pie", "src_basic_O0_nopie", "src_basic_O2",
+                                           "src_basic_dwarf4", "src_basic_gz"));
 
 TEST(SourceSymbolizeCases, NonPieAddressesAreAbsolute) {
   Symbolizer s;
@@ -94,8 +93,8 @@ TEST(SourceSymbolizeCases, DebuglinkBesideTheBinary) {
 std::string build_id_root(const std::string& binary, const std::string& debug_file) {
   auto elf = ElfImage::open(binary);
   EXPECT_TRUE(elf && elf->build_id().size() > 2);
-  const std::string root = std::filesystem::temp_directory_path() /
-                           ("golden-source-test-" + std::to_string(::getpid()));
+  const std::string root =
+      std::filesystem::temp_directory_path() / ("golden-source-test-" + std::to_string(::getpid()));
   const std::string& id = elf->build_id();
   const std::filesystem::path dir = std::filesystem::path(root) / ".build-id" / id.substr(0, 2);
   std::filesystem::create_directories(dir);

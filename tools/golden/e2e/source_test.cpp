@@ -3,7 +3,6 @@
 // function_pattern, debug files through GOLDEN_DEBUG_DIRS and --debug-dir, the note about
 // images without debug info, and usage errors.
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -44,17 +43,20 @@ TEST(SourceCli, ShowPrintsWhereEachCallWasMade) {
 TEST(SourceCli, StatsByFunctionAndByLine) {
   TempDir dir;
   const std::string trace = dir.file("t.json.zst");
-  ASSERT_EQ(capture(trace, {program("src_fork_exec"), program("src_inline")}, {"--source"}).status(), 0);
+  ASSERT_EQ(
+      capture(trace, {program("src_fork_exec"), program("src_inline")}, {"--source"}).status(), 0);
   RunResult by_function = golden({"stats", "--by", "function", trace});
   ASSERT_EQ(by_function.status(), 0) << by_function.describe();
   EXPECT_NE(by_function.out.find("errors function\n"), std::string::npos) << by_function.out;
   EXPECT_NE(by_function.out.find(" parent_work() [src_fork_exec.c]\n"), std::string::npos)
       << by_function.out;
-  EXPECT_NE(by_function.out.find(" open_ro() [src_inline.c]\n"), std::string::npos) << by_function.out;
+  EXPECT_NE(by_function.out.find(" open_ro() [src_inline.c]\n"), std::string::npos)
+      << by_function.out;
   EXPECT_NE(by_function.out.find(" (no source)\n"), std::string::npos) << by_function.out;
   RunResult by_line = golden({"stats", "--by", "line", trace});
   ASSERT_EQ(by_line.status(), 0) << by_line.describe();
-  EXPECT_NE(by_line.out.find(" src_fork_exec.c:9 parent_work()\n"), std::string::npos) << by_line.out;
+  EXPECT_NE(by_line.out.find(" src_fork_exec.c:9 parent_work()\n"), std::string::npos)
+      << by_line.out;
   EXPECT_NE(by_line.out.find(" src_inline.c:7 open_ro()\n"), std::string::npos) << by_line.out;
 }
 
@@ -104,9 +106,9 @@ TEST(SourceCli, DebugDirectoriesFromTheEnvironmentAndTheOption) {
   TempDir dir;
   const std::filesystem::path root = dir.file("debug");
   std::filesystem::create_directories(root / ".build-id" / build_id.substr(0, 2));
-  std::filesystem::copy_file(program("src_buildid.debug-store"),
-                             root / ".build-id" / build_id.substr(0, 2) /
-                                 (build_id.substr(2) + ".debug"));
+  std::filesystem::copy_file(
+      program("src_buildid.debug-store"),
+      root / ".build-id" / build_id.substr(0, 2) / (build_id.substr(2) + ".debug"));
   const std::string expected = " at src_basic.c:9 load_config() <- main()";
   for (int how = 0; how < 2; ++how) {
     const std::string trace = dir.file("t" + std::to_string(how) + ".json");
@@ -143,7 +145,8 @@ TEST(SourceCli, UsageErrors) {
   TempDir dir;
   RunResult bad = golden({"capture", "--source=x", "-o", dir.file("t.json"), "--", "true"});
   EXPECT_EQ(bad.status(), 2) << bad.describe();
-  RunResult dirs = golden({"capture", "--debug-dir", "/tmp", "-o", dir.file("t.json"), "--", "true"});
+  RunResult dirs =
+      golden({"capture", "--debug-dir", "/tmp", "-o", dir.file("t.json"), "--", "true"});
   EXPECT_EQ(dirs.status(), 2) << dirs.describe();
   EXPECT_NE(dirs.err.find("--debug-dir is for --source"), std::string::npos) << dirs.err;
 }
