@@ -152,8 +152,11 @@ std::optional<SourceLocation> Correlator::Impl::locate(Pid pid, Tid tid, const R
     base.module = info.image != nullptr ? info.image->path : std::string();
     base.offset = info.link_ip;
     const std::vector<ResolvedFrame> none;
+    // A system image's debug info (libc6-dbg: ~80 ms to open) only when frames are asked
+    // for; the caller of a user frame is named from the symbol table there.
+    const bool dwarf = wanted > 0 || info.user;
     const std::vector<ResolvedFrame>& resolved =
-        info.image != nullptr ? cache.resolve(*info.image, info.link_pc) : none;
+        info.image != nullptr ? cache.resolve(*info.image, info.link_pc, dwarf) : none;
     if (resolved.empty()) {
       logical.push_back(base);
       continue;

@@ -99,11 +99,11 @@ bool ImageCache::has_debug_info(Image& image) {
   return image.dwarf != nullptr;
 }
 
-const std::vector<ResolvedFrame>& ImageCache::resolve(Image& image, std::uint64_t pc) {
-  auto [it, fresh] = image.resolved.try_emplace(pc);
+const std::vector<ResolvedFrame>& ImageCache::resolve(Image& image, std::uint64_t pc, bool dwarf) {
+  auto [it, fresh] = (dwarf ? image.resolved : image.by_symbol).try_emplace(pc);
   if (!fresh) return it->second;
   std::vector<ResolvedFrame>& frames = it->second;
-  if (has_debug_info(image)) frames = image.dwarf->lookup(pc);
+  if (dwarf && has_debug_info(image)) frames = image.dwarf->lookup(pc);
   // Without DWARF (or where it names no function: split DWARF's skeleton units, code
   // without DIEs) the symbol table still names the function.
   if (image.elf && (frames.empty() || frames.back().function.empty())) {

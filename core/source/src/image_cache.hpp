@@ -23,6 +23,7 @@ struct Image {
   bool debug_looked_up = false;
   DwarfIndex* dwarf = nullptr;  // owned by the ImageCache; null without debug info
   std::unordered_map<std::uint64_t, std::vector<ResolvedFrame>> resolved;
+  std::unordered_map<std::uint64_t, std::vector<ResolvedFrame>> by_symbol;  // symbols only
 };
 
 // The C runtime, the dynamic loader, the C++ and compiler runtimes, sanitizer runtimes,
@@ -40,8 +41,10 @@ class ImageCache {
   // Opens the image's DWARF on first call; false when it has none.
   bool has_debug_info(Image& image);
   // The frames at link-time address `pc`: from DWARF when it covers pc, else one frame
-  // named by the ELF symbol table (when a symbol covers pc), else none.
-  const std::vector<ResolvedFrame>& resolve(Image& image, std::uint64_t pc);
+  // named by the ELF symbol table (when a symbol covers pc), else none. With `dwarf`
+  // false only the symbol table is asked: a system image's caller frame does not need
+  // its (large) debug info opened.
+  const std::vector<ResolvedFrame>& resolve(Image& image, std::uint64_t pc, bool dwarf = true);
 
   std::size_t image_count() const { return images_.size(); }
 
