@@ -32,6 +32,16 @@ void append_argv(std::string& out, const Extractor& x, const ExecRecord& exec) {
       out += x.tquoted(absolute_path(exec.cwd, arg));
       continue;
     }
+    // A relative path with a generated name in it ("o1/.r.d9vL1W", a temp file mktemp
+    // made and mv then moves): as templated, or the random part would stay in the text.
+    if (i > 0 && !arg.empty() && arg.front() != '/' && arg.front() != '-' && !exec.cwd.empty()) {
+      const std::string abs = absolute_path(exec.cwd, arg);
+      const std::string templated = x.tpath(abs);
+      if (templated.starts_with("$GEN") || templated.starts_with("$TMP")) {
+        out += x.tquoted(abs);
+        continue;
+      }
+    }
     out += x.tquoted(arg);
   }
   out += ']';

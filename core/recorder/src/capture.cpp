@@ -207,6 +207,7 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
     const rec::SessionEnd end = run_session(session, false);
     if (end.error) return *end.error;
     out.exit_status = end.exit_status;
+    out.killed_by = end.killed_by;
     if (end.interrupted) {
       out.interrupted = true;
       break;

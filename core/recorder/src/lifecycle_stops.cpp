@@ -248,6 +248,7 @@ void Session::finish_process(std::unique_ptr<Process> p, const HandlePtr& exit_e
   if (exit_event && exit_event->seq) dead_.died(p->pid, exit_event);
   if (p->root && p->pid == root_) {
     if (auto status = shell_status(p->info)) root_status_ = *status;
+    root_signal_ = p->info.exit_signal.value_or(0);
   }
   emit_process(std::move(p));
 }

@@ -31,6 +31,7 @@ inline constexpr Seq kNoEvent = ~Seq{0};
 struct SessionEnd {
   std::optional<Error> error;  // the run never started (launch failure); nothing was written
   int exit_status = 0;         // shell-style status of the root process
+  int killed_by = 0;           // the signal that killed it (0: it exited)
   bool interrupted = false;
 };
 
@@ -147,6 +148,7 @@ class Session {
   Pid root_;
   int exec_error_fd_ = -1;
   std::optional<int> root_status_;
+  int root_signal_ = 0;  // the signal that killed the root process, 0 if none
   bool root_exec_seen_ = false;
 };
 

@@ -1,7 +1,8 @@
 // golden capture [options] -o FILE -- CMD [ARGS...]   |   -o FILE -p PID[,PID...]
 // Records a program with the ptrace recorder into a trace file (SPEC §3). The file is
 // written as FILE.partial and renamed only when the capture completes, so a failed
-// capture never clobbers an existing FILE; golden exits with the program's status.
+// capture never clobbers an existing FILE; golden exits with the program's status, or is
+// killed by the signal that killed it (end_like_program).
 #include <charconv>
 #include <cstdio>
 #include <memory>
@@ -14,6 +15,7 @@
 
 #include "capture_sink.hpp"
 #include "command_registry.hpp"
+#include "end_like_program.hpp"
 #include "golden/assertions/alloc_preload.hpp"
 #include "golden/decode/decoder.hpp"
 #include "golden/io/trace_writer.hpp"
@@ -167,7 +169,7 @@ int run_capture(const CaptureArgs& args) {
     fmt::print(stderr, "golden: capture stopped{}; the trace so far is in {}\n",
                stop_signal() ? " by " + signal_name(stop_signal()) : std::string(),
                args.output);
-  return outcome->exit_status;
+  return end_like_program(outcome->exit_status, outcome->killed_by);
 }
 
 const RegisterCommand kCapture{"capture", 10, [](CLI::App& app) -> RunFn {

@@ -33,6 +33,7 @@ namespace {
 struct VerifyArgs {
   std::string golden;
   std::string config;
+  std::string compare_config;  // [compare] rules from here instead of from `config`
   bool update = false;
   bool track_alloc = false;
   unsigned runs = 1;
@@ -108,7 +109,10 @@ int run_verify(const VerifyArgs& args) {
     assertions = std::move(a).value();
     request.assertions = &*assertions;
     request.config_name = args.config;
-    auto c = load_compare_config(args.config);
+  }
+  if (const std::string& rules = args.compare_config.empty() ? args.config : args.compare_config;
+      !rules.empty()) {
+    auto c = load_compare_config(rules);
     if (!c) throw UsageError(c.error());
     request.compare = std::move(c).value();
   }
@@ -154,6 +158,8 @@ const RegisterCommand kRegister{
           ->required();
       app.add_option("-c,--config", args->config,
                      "assertions ([[assertion]]) and [compare] rules (TOML)");
+      app.add_option("--compare-config", args->compare_config,
+                     "take the [compare] rules from this TOML file instead of --config");
       app.add_flag("-u,--update", args->update, "re-record the golden file (also GOLDEN_UPDATE=1)");
       app.add_flag("--track-alloc", args->track_alloc,
                    "count heap allocations (LD_PRELOAD); on by itself when the config has a "

@@ -49,6 +49,9 @@ struct CaptureOutcome {
   // The traced program's status as a shell reports it: exit code, or 128+N when
   // killed by signal N. For --runs N, the last run's. For attach mode, 0.
   int exit_status = 0;
+  // The signal that killed the program (for --runs N, the last run's); 0 if it exited.
+  // exit(139) and a SIGSEGV both give status 139: only this tells them apart.
+  int killed_by = 0;
   bool interrupted = false;  // stopped early by request_stop()
   // What the user should be told once (e.g. --source: the images without debug info).
   std::vector<std::string> notes;
