@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 golden=${GOLDEN:-build/tools/golden/golden}
 loop=${LOOP:-build/testdata/programs/syscall_loop}
-n=${N:-5000}
+n=${N:-10000}
 repeat=${REPEAT:-3}
 lsdir=${LSDIR:-/usr/bin}
 tmp=$(mktemp -d)

@@ -141,6 +141,26 @@ TEST(SourceCli, CheckCountsCallsInsideAFunction) {
   EXPECT_NE(r.out.find("in functions matching '^open_ro$'"), std::string::npos) << r.out;
 }
 
+TEST(SourceCli, VerifyCapturesWithSourceWhenTheConfigSelectsByFunction) {
+  TempDir dir;
+  const std::string config = dir.file("renacer.toml");
+  std::ofstream(config) << "[[assertion]]\nname = \"no_opens_in_open_ro\"\ntype = "
+                           "\"syscall_count\"\nsyscall = \"openat\"\nfunction_pattern = "
+                           "\"^open_ro$\"\nmax_calls = 0\n";
+  RunOptions fresh;
+  fresh.unset_env = {"CI", "GOLDEN_UPDATE"};
+  RunResult r = golden({"verify", "--golden", dir.file("g.json"), "--config", config, "--",
+                        program("src_inline")},
+                       fresh);
+  EXPECT_EQ(r.status(), 1) << r.describe();
+  EXPECT_NE(r.out.find("in functions matching '^open_ro$'"), std::string::npos) << r.out;
+  auto golden_file = load_trace(dir.file("g.json"));
+  ASSERT_TRUE(golden_file.ok()) << golden_file.error().to_string();
+  bool located = false;
+  for (const Event& e : golden_file->runs.at(0).events) located |= e.source.has_value();
+  EXPECT_TRUE(located);
+}
+
 TEST(SourceCli, UsageErrors) {
   TempDir dir;
   RunResult bad = golden({"capture", "--source=x", "-o", dir.file("t.json"), "--", "true"});
