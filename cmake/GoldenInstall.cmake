@@ -14,6 +14,7 @@ set(golden_installed_libraries
   golden_syscalls core/syscalls
   golden_decode core/decode
   golden_io core/io
+  golden_source core/source
   golden_recorder core/recorder
   golden_text core/text
   golden_graph core/graph

@@ -79,6 +79,31 @@ std::string verdict_text(const CompareResult& r) {
 
 std::string seq_text(std::optional<Seq> seq) { return seq ? fmt::format("#{}", *seq) : "-"; }
 
+std::string source_text(const SourceLocation& s) {
+  auto base = [](const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+  };
+  auto call = [](const std::string& f) { return f.empty() || f.back() == ')' ? f : f + "()"; };
+  std::string out;
+  if (!s.file.empty()) {
+    out = base(s.file);
+    if (s.line > 0) out += fmt::format(":{}", s.line);
+  } else if (!s.module.empty()) {
+    out = fmt::format("{}+{:#x}", base(s.module), s.offset);
+  }
+  if (!s.function.empty()) out += (out.empty() ? "" : " ") + call(s.function);
+  if (!s.caller.empty()) out += " <- " + call(s.caller);
+  return out;
+}
+
+std::string divergence_sources(const Divergence& d) {
+  std::string out;
+  if (d.source_a) out += "A " + source_text(*d.source_a);
+  if (d.source_b) out += (out.empty() ? "B " : "; B ") + source_text(*d.source_b);
+  return out;
+}
+
 std::vector<std::string> alignment_lines(const CompareResult& r, std::size_t max_lines) {
   std::vector<std::string> out;
   for (const PathAlignment& al : r.alignments) {

@@ -24,6 +24,12 @@ std::string ratio_text(std::optional<double> ratio);
 // "EQUIVALENT" / "DIVERGENT: 2 divergences (1 more allowed)".
 std::string verdict_text(const CompareResult& r);
 std::string seq_text(std::optional<Seq> seq);  // "#12" or "-"
+// "config.cpp:41 load_config() <- main()", "app+0x1a2b load_config()": where a call was
+// made (golden capture --source).
+std::string source_text(const SourceLocation& s);
+// "A config.cpp:41 load_config(); B config.cpp:43 load_config()", "" when neither side
+// has a location.
+std::string divergence_sources(const Divergence& d);
 // "$ARG2 = /tmp/tmp.abc <-> /tmp/work-XYZ", one line per path alignment (at most
 // `max_lines`, then "... and N more").
 std::vector<std::string> alignment_lines(const CompareResult& r, std::size_t max_lines);

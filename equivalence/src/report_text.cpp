@@ -54,6 +54,8 @@ std::string render_text(const CompareResult& r, const ReportOptions& options) {
     out += fmt::format("    where: {} ({}){}; event A {}, B {}\n", d.channel, to_string(d.category),
                        procs.empty() ? "" : "; process " + procs, seq_text(d.seq_a),
                        seq_text(d.seq_b));
+    if (const std::string at = divergence_sources(d); !at.empty())
+      out += "    at: " + sanitize_text(at) + "\n";
     if (d.allowed) out += fmt::format("    allowed by: {}\n", d.allowed_by);
     out += "    " + p.cyan(hunk_header(d)) + "\n";
     for (const std::string& line : hunk_lines(d, options.max_hunk_lines)) {

@@ -19,6 +19,10 @@
 #include "signal_tracking.hpp"
 #include "wait_status.hpp"
 
+namespace golden::source {
+class Correlator;
+}
+
 namespace golden::rec {
 
 // What emit() returns for an event it could not emit (the run has not started).
@@ -37,8 +41,11 @@ class Session {
 
   // `pin`: launched tracees share this CPU with the recorder (cpu_pin.hpp); must outlive
   // the session.
+  // `source`: --source's correlator, shared by the capture's runs (its caches outlive a
+  // run); null without --source.
   Session(const CaptureOptions& options, TraceSink& sink, RunInfo run, Mode mode, bool seccomp,
-          std::int64_t start_ns, const CpuPin* pin = nullptr);
+          std::int64_t start_ns, const CpuPin* pin = nullptr,
+          source::Correlator* source = nullptr);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -86,6 +93,11 @@ class Session {
   void reap_edges(Thread& t, InFlight& f, std::int64_t rval, std::vector<Incoming>& incoming);
   void affinity_exit(Thread& t, const InFlight& f, std::int64_t rval);
 
+  // --- source_stops.cpp (--source)
+  void locate_source(Thread& t, Event& event);
+  void source_map_effects(Thread& t, const InFlight& f, std::int64_t rval);
+  static bool never_returns(int nr);
+
   // --- lifecycle_stops.cpp
   void on_clone_event(Thread& t, StopKind kind);
   std::uint64_t clone_flags(Thread& t, StopKind kind, Tid child);
@@ -116,6 +128,7 @@ class Session {
   bool seccomp_;
   std::int64_t start_ns_;
   const CpuPin* pin_;
+  source::Correlator* source_;
 
   EventEmitter emitter_;
   ProcessTable table_;

@@ -37,6 +37,8 @@ struct VerifyArgs {
   std::string compare_config;  // [compare] rules from here instead of from `config`
   bool update = false;
   bool track_alloc = false;
+  CLI::Option* source = nullptr;  // --source[=N]
+  unsigned source_frames = 0;
   unsigned runs = 1;
   std::string expression;
   std::size_t string_limit = 256;
@@ -55,12 +57,27 @@ bool wants_allocations(const AssertionConfig& config) {
   return false;
 }
 
+// A syscall_count/error_count that selects calls by function or file needs the trace's
+// source locations: verify captures with --source by itself then.
+bool wants_source(const AssertionConfig& config) {
+  for (const Assertion& a : config.assertions) {
+    const CallSelector* sel = nullptr;
+    if (const auto* c = std::get_if<SyscallCountSpec>(&a.spec)) sel = &c->select;
+    if (const auto* e = std::get_if<ErrorCountSpec>(&a.spec)) sel = &e->select;
+    if (sel && a.enabled && (!sel->function_pattern.empty() || !sel->file_pattern.empty()))
+      return true;
+  }
+  return false;
+}
+
 // Captures the command into `path` (PATH.partial until complete). A capture that fails
 // or is interrupted leaves nothing behind: a golden must come from a whole run.
 Status capture_into(const std::string& path, const WriterOptions& writer_options,
-                    const VerifyArgs& args, bool track_alloc) {
+                    const VerifyArgs& args, bool track_alloc, bool source) {
   CaptureOptions options;
   options.command = args.command;
+  options.source = source;
+  options.source_frames = args.source_frames;
   options.runs = args.runs;
   options.decode.string_limit = args.string_limit;
   options.decode.text_limit = args.text_limit;
@@ -119,10 +136,12 @@ int run_verify(const VerifyArgs& args) {
   }
   add_environment_defaults(request.compare);
   const bool track_alloc = args.track_alloc || (assertions && wants_allocations(*assertions));
+  const bool source =
+      (args.source != nullptr && args.source->count() > 0) || (assertions && wants_source(*assertions));
 
   Result<VerifyResult> verified =
       verify_golden(request, [&](const std::string& path, const WriterOptions& writer_options) {
-        return capture_into(path, writer_options, args, track_alloc);
+        return capture_into(path, writer_options, args, track_alloc, source);
       });
   if (!verified) throw UsageError(verified.error());
   const VerifyResult& o = *verified;
@@ -162,6 +181,10 @@ const RegisterCommand kRegister{
       app.add_option("--compare-config", args->compare_config,
                      "take the [compare] rules from this TOML file instead of --config");
       app.add_flag("-u,--update", args->update, "re-record the golden file (also GOLDEN_UPDATE=1)");
+      args->source = app.add_flag("--source{0}", args->source_frames,
+                                  "record where each syscall was made, as golden capture "
+                                  "--source[=N] (on by itself when the config selects calls "
+                                  "by function_pattern or file_pattern)");
       app.add_flag("--track-alloc", args->track_alloc,
                    "count heap allocations (LD_PRELOAD); on by itself when the config has a "
                    "tracking_mode = \"allocations\" budget");
