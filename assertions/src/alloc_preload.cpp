@@ -20,18 +20,23 @@ bool usable(const fs::path& p) {
 
 }  // namespace
 
-Result<std::string> alloc_preload_library() {
+Result<std::string> alloc_preload_library(const std::string& known) {
   if (const char* env = std::getenv("GOLDEN_ALLOC_LIB"); env != nullptr && *env != '\0') {
     if (usable(env)) return fs::absolute(env).string();
     return Error{"GOLDEN_ALLOC_LIB names no file", env};
   }
   std::vector<fs::path> candidates;
+  if (!known.empty()) candidates.emplace_back(known);
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
     const fs::path dir = exe.parent_path();
     candidates.push_back(dir / "../golden_alloc" / kLibName);  // build tree: tools/golden/golden
-    candidates.push_back(dir / "../lib/golden" / kLibName);    // install tree: bin/golden
+#ifdef GOLDEN_ALLOC_RELATIVE_PATH
+    // Install tree, whatever prefix `cmake --install --prefix` chose: bin/golden next to
+    // lib/golden/ (or lib/x86_64-linux-gnu/golden/).
+    candidates.push_back(dir / GOLDEN_ALLOC_RELATIVE_PATH);
+#endif
     candidates.push_back(dir / kLibName);
   }
 #ifdef GOLDEN_ALLOC_BUILD_PATH
@@ -47,8 +52,8 @@ Result<std::string> alloc_preload_library() {
       ""};
 }
 
-Result<std::string> alloc_preload_env() {
-  auto lib = alloc_preload_library();
+Result<std::string> alloc_preload_env(const std::string& known) {
+  auto lib = alloc_preload_library(known);
   if (!lib) return lib.error();
   std::string value = *lib;
   // Ours first, so its malloc is the one the program calls; it forwards to the next.

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <optional>
+#include <regex>
+#include <unordered_map>
 
-#include "glob_match.hpp"
+#include "golden/model/glob.hpp"
 #include "golden/model/escape.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 
@@ -25,11 +28,11 @@ std::string literal_brackets(std::string_view glob) {
 }  // namespace
 
 bool path_glob_match(std::string_view glob, std::string_view path) {
-  return detail::glob_match(glob, path);
+  return glob_match(glob, path);
 }
 
 bool endpoint_glob_match(std::string_view glob, std::string_view endpoint) {
-  return detail::glob_match(literal_brackets(glob), endpoint);
+  return glob_match(literal_brackets(glob), endpoint);
 }
 
 std::vector<std::string> path_forms(const Arg& a) {
@@ -73,8 +76,51 @@ Result<CallSelector> parse_call_selector(std::string_view name) {
   return sel;
 }
 
+namespace {
+
+// Compiled once per pattern: selectors are checked against every event of a trace. The
+// config parser has checked the syntax; a bad pattern given through the API selects
+// nothing.
+const std::regex* compiled(const std::string& pattern) {
+  thread_local std::unordered_map<std::string, std::optional<std::regex>> cache;
+  auto [it, fresh] = cache.try_emplace(pattern);
+  if (fresh) {
+    try {
+      it->second.emplace(pattern, std::regex::ECMAScript);
+    } catch (const std::regex_error&) {
+    }
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+bool source_matches(const std::string& pattern, const std::string* value) {
+  if (pattern.empty()) return true;
+  if (value == nullptr) return false;
+  const std::regex* re = compiled(pattern);
+  return re != nullptr && std::regex_search(*value, *re);
+}
+
+}  // namespace
+
+bool selects_by_source(const CallSelector& sel, const Event& e) {
+  const SourceLocation* s = e.source ? &*e.source : nullptr;
+  return source_matches(sel.function_pattern, s ? &s->function : nullptr) &&
+         source_matches(sel.file_pattern, s ? &s->file : nullptr);
+}
+
+Status check_source_selectable(const CallSelector& sel, const Trace& trace) {
+  if (sel.function_pattern.empty() && sel.file_pattern.empty()) return Ok{};
+  for (const Event& e : trace.events)
+    if (e.source) return Ok{};
+  return Error{std::string(sel.function_pattern.empty() ? "file_pattern" : "function_pattern") +
+                   " needs source locations: capture the trace with --source (program built "
+                   "with -g)",
+               ""};
+}
+
 bool selects_call(const CallSelector& sel, const Event& e) {
   if (e.kind != EventKind::Syscall) return false;
+  if (!selects_by_source(sel, e)) return false;
   if (sel.syscalls.empty() && sel.classes == 0) return true;
   if (std::find(sel.syscalls.begin(), sel.syscalls.end(), e.name) != sel.syscalls.end())
     return true;
@@ -93,6 +139,8 @@ std::string describe_selector(const CallSelector& sel) {
   out = out.empty() ? "all syscalls" : out + " calls";
   if (!sel.process_name_pattern.empty())
     out += " of processes matching '" + sel.process_name_pattern + "'";
+  if (!sel.function_pattern.empty()) out += " in functions matching '" + sel.function_pattern + "'";
+  if (!sel.file_pattern.empty()) out += " in files matching '" + sel.file_pattern + "'";
   return out;
 }
 

@@ -151,12 +151,15 @@ CallSelector selector(FieldReader& f) {
     }
   }
   sel.process_name_pattern = f.regex("process_name_pattern");
+  sel.function_pattern = f.regex("function_pattern");
+  sel.file_pattern = f.regex("file_pattern");
   return sel;
 }
 
 SyscallCountSpec syscall_count(FieldReader& f) {
   f.reject_unknown(with_common({"syscall", "syscalls", "class", "classes", "process_name_pattern",
-                                "max_calls", "min_calls", "max_regression_percent"}));
+                                "function_pattern", "file_pattern", "max_calls", "min_calls",
+                                "max_regression_percent"}));
   require_one(f, {"max_calls", "min_calls", "max_regression_percent"});
   SyscallCountSpec s;
   s.select = selector(f);
@@ -170,7 +173,8 @@ SyscallCountSpec syscall_count(FieldReader& f) {
 
 ErrorCountSpec error_count(FieldReader& f) {
   f.reject_unknown(with_common({"syscall", "syscalls", "class", "classes", "process_name_pattern",
-                                "errno", "max_errors", "max_error_rate"}));
+                                "function_pattern", "file_pattern", "errno", "max_errors",
+                                "max_error_rate"}));
   require_one(f, {"max_errors", "max_error_rate"});
   ErrorCountSpec s;
   s.select = selector(f);

@@ -21,6 +21,7 @@ struct ErrorTally {
 Result<ErrorTally> tally(const Trace& t, const ErrorCountSpec& s) {
   auto filter = ProcessFilter::make(t, s.select.process_name_pattern);
   if (!filter) return filter.error();
+  if (Status ok = check_source_selectable(s.select, t); !ok) return ok.error();
   ErrorTally out;
   for (const Event& e : t.events) {
     if (!call_selected(s.select, e, *filter)) continue;

@@ -14,6 +14,7 @@ Result<std::uint64_t> count_calls(const Trace& t, const CallSelector& sel,
                                   std::map<std::string, std::uint64_t>* by_name = nullptr) {
   auto filter = ProcessFilter::make(t, sel.process_name_pattern);
   if (!filter) return filter.error();
+  if (Status ok = check_source_selectable(sel, t); !ok) return ok.error();
   std::uint64_t n = 0;
   for (const Event& e : t.events) {
     if (!call_selected(sel, e, *filter)) continue;

@@ -5,13 +5,9 @@
 #include <string_view>
 
 #include "golden/assertions/outcome.hpp"
+#include "golden/model/escape.hpp"  // sanitize_text, xml_escape
 
 namespace golden::detail {
-
-// Paths and payload heads in messages may hold any byte: invalid UTF-8 and control
-// characters (other than \t \n) become "\xNN" so every format stays valid.
-std::string sanitize_text(std::string_view s);
-std::string xml_escape(std::string_view s);  // sanitized, then & < > " ' escaped
 
 // "PASS", "FAIL", "WARN", "NOISY", "N/A", "SKIP", "ERROR"
 std::string_view outcome_label(Outcome o);

@@ -8,7 +8,6 @@
 namespace golden {
 namespace {
 
-using detail::sanitize_text;
 using nlohmann::ordered_json;
 
 ordered_json finding_json(const Finding& f) {

@@ -7,7 +7,7 @@
 
 namespace golden {
 
-std::string render_check_junit(const CheckReport& report) {
+std::string render_check_junit_suite(const CheckReport& report) {
   using namespace detail;
   const std::size_t failures = report.count(Outcome::Fail);
   const std::size_t errors = report.count(Outcome::Error);
@@ -17,11 +17,10 @@ std::string render_check_junit(const CheckReport& report) {
   double seconds = 0;
   for (const AssertionResult& r : report.results) seconds += r.seconds;
 
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  std::string out;
   const std::string counts =
       fmt::format("tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"{:.6f}\"",
                   report.results.size(), failures, errors, skipped, seconds);
-  out += fmt::format("<testsuites name=\"golden check\" {}>\n", counts);
   out += fmt::format("  <testsuite name=\"{}\" {}>\n",
                      xml_escape("golden check: " + report.config_name), counts);
   out += "    <properties>\n";
@@ -67,8 +66,12 @@ std::string render_check_junit(const CheckReport& report) {
     }
     out += "    </testcase>\n";
   }
-  out += "  </testsuite>\n</testsuites>\n";
+  out += "  </testsuite>\n";
   return out;
+}
+
+std::string render_check_junit(const CheckReport& report) {
+  return junit_document("golden check", render_check_junit_suite(report));
 }
 
 }  // namespace golden

@@ -26,24 +26,17 @@ std::string render_check_text(const CheckReport& report) {
   return out;
 }
 
-std::optional<CheckFormat> check_format_from_string(std::string_view s) {
-  if (s == "text") return CheckFormat::Text;
-  if (s == "json") return CheckFormat::Json;
-  if (s == "junit") return CheckFormat::Junit;
-  if (s == "github") return CheckFormat::Github;
-  return std::nullopt;
-}
-
-std::string render_check(const CheckReport& report, CheckFormat format) {
+std::string render_check(const CheckReport& report, ReportFormat format) {
   switch (format) {
-    case CheckFormat::Text:
-      return render_check_text(report);
-    case CheckFormat::Json:
+    case ReportFormat::Json:
       return render_check_json(report);
-    case CheckFormat::Junit:
+    case ReportFormat::Junit:
       return render_check_junit(report);
-    case CheckFormat::Github:
+    case ReportFormat::Github:
       return render_check_github(report);
+    case ReportFormat::Text:
+    case ReportFormat::Html:
+      break;
   }
   return render_check_text(report);
 }

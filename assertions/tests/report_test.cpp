@@ -168,20 +168,5 @@ TEST(CheckReports, GithubAnnotationsPointAtTheConfigLine) {
   EXPECT_NE(gh.find("%25"), std::string::npos);
 }
 
-TEST(CheckReports, WriteReportFileReplacesWholeOrNotAtAll) {
-  const auto dir =
-      std::filesystem::temp_directory_path() / ("golden_rep_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string path = (dir / "r.txt").string();
-  ASSERT_TRUE(write_report_file(path, "hello"));
-  std::ifstream in(path);
-  std::string got;
-  std::getline(in, got);
-  EXPECT_EQ(got, "hello");
-  EXPECT_FALSE(std::filesystem::exists(path + ".partial"));
-  EXPECT_FALSE(write_report_file((dir / "missing" / "r.txt").string(), "x"));
-  std::filesystem::remove_all(dir);
-}
-
 }  // namespace
 }  // namespace golden::test

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "glob.hpp"
+#include "golden/model/glob.hpp"
 
 namespace golden::eqv {
 

@@ -1,49 +1,30 @@
 #include "causal_order.hpp"
 
 #include <algorithm>
-#include <functional>
-#include <optional>
-#include <queue>
-#include <unordered_map>
+
+#include "golden/graph/happens_before.hpp"
 
 namespace golden::eqv {
 
 CausalOrder::CausalOrder(const Trace& trace, Counters& counters) {
   const std::size_t n = trace.events.size();
-  constexpr Seq kNone = static_cast<Seq>(-1);
   position_.assign(n, 0);
   source_index_.assign(n, -1);
 
-  // Program order: each event's successor in its thread.
+  // Program order (golden::graph's happens_before.hpp): each event's successor in its
+  // thread, and a dense index per thread.
+  const std::vector<Seq> previous = previous_in_thread(trace);
   std::vector<std::int64_t> next(n, -1);
   std::vector<std::uint32_t> indegree(n, 0);
   thread_of_.assign(n, 0);
-  {
-    std::unordered_map<std::int32_t, std::uint32_t> index;
-    std::vector<Seq> last;  // by dense thread index
-    // A thread's events come in runs: the previous event's thread is the usual answer.
-    std::int32_t prev_tid = 0;
-    std::uint32_t prev_index = 0;
-    for (Seq s = 0; s < n; ++s) {
-      const std::int32_t tid = trace.events[s].tid.value;
-      std::uint32_t ti = prev_index;
-      if (s == 0 || tid != prev_tid) {
-        auto [it, fresh] = index.try_emplace(tid, threads_);
-        if (fresh) {
-          ++threads_;
-          last.push_back(kNone);
-        }
-        ti = it->second;
-        prev_tid = tid;
-        prev_index = ti;
-      }
-      thread_of_[s] = ti;
-      if (last[ti] != kNone) {
-        next[last[ti]] = static_cast<std::int64_t>(s);
-        ++indegree[s];
-      }
-      last[ti] = s;
+  for (Seq s = 0; s < n; ++s) {
+    if (previous[s] == kNoEvent) {
+      thread_of_[s] = threads_++;
+      continue;
     }
+    thread_of_[s] = thread_of_[previous[s]];
+    next[previous[s]] = static_cast<std::int64_t>(s);
+    ++indegree[s];
   }
 
   // Recorded edges as CSR (out-edges by source, in trace order), and the structural
@@ -80,52 +61,15 @@ CausalOrder::CausalOrder(const Trace& trace, Counters& counters) {
     }
   }
 
-  // Kahn's algorithm, smallest seq first among the ready ones: deterministic, and the
-  // recorded order wherever causality allows it.
-  // The smallest ready event is usually the one just released (the next event of the
-  // same thread): it waits in `next_up`, below everything in the heap, and skips it.
-  std::priority_queue<Seq, std::vector<Seq>, std::greater<>> ready;
-  std::optional<Seq> next_up;
-  for (Seq s = 0; s < n; ++s)
-    if (indegree[s] == 0) ready.push(s);
-  std::vector<bool> done(n, false);
-  order_.reserve(n);
-  Seq scan = 0;
-  auto make_ready = [&](Seq t) {
-    if (next_up && t < *next_up) std::swap(t, *next_up);
-    if (!next_up && (ready.empty() || t < ready.top())) {
-      next_up = t;
-    } else {
-      ready.push(t);
-    }
-  };
-  auto release = [&](Seq t) {
-    if (--indegree[t] == 0) make_ready(t);
-  };
-  while (order_.size() < n) {
-    if (!next_up && ready.empty()) {
-      // A cycle (a damaged trace): break it at the earliest remaining event.
-      while (done[scan]) ++scan;
-      ++counters["equivalence.causal_cycles_broken"];
-      indegree[scan] = 0;
-      ready.push(scan);
-    }
-    Seq s;
-    if (next_up) {
-      s = *next_up;
-      next_up.reset();
-    } else {
-      s = ready.top();
-      ready.pop();
-    }
-    if (done[s]) continue;
-    done[s] = true;
-    position_[s] = order_.size();
-    order_.push_back(s);
-    if (next[s] >= 0 && !done[static_cast<Seq>(next[s])]) release(static_cast<Seq>(next[s]));
-    for (std::uint32_t k = out_begin[s]; k < out_begin[s + 1]; ++k)
-      if (!done[out_targets[k]]) release(out_targets[k]);
-  }
+  // The one deterministic order (happens_before.hpp); a cycle (a damaged trace) is
+  // broken at its earliest remaining event.
+  std::uint64_t cycles = 0;
+  order_ = causal_order(std::move(indegree), [&](Seq v, auto&& visit) {
+    if (next[v] >= 0) visit(static_cast<Seq>(next[v]));
+    for (std::uint32_t k = out_begin[v]; k < out_begin[v + 1]; ++k) visit(out_targets[k]);
+  }, &cycles);
+  if (cycles > 0) counters["equivalence.causal_cycles_broken"] += cycles;
+  for (std::size_t i = 0; i < order_.size(); ++i) position_[order_[i]] = i;
 
   for (Seq s = 0; s < n; ++s)
     if (in_begin_[s] != in_begin_[s + 1] || source_index_[s] >= 0)

@@ -1,5 +1,6 @@
-// Causal order of a run's events, without Boost: a deterministic topological order
-// (program order per thread + every recorded edge, ties by seq) to walk the trace in,
+// Causal order of a run's events: the deterministic topological order of golden::graph's
+// happens-before relation (program order per thread + every recorded edge, ties by seq;
+// happens_before.hpp) to walk the trace in,
 // and a *structural* happens-before (program order + spawn + reap edges only) used to
 // decide whether two writes to one stream are ordered.
 //

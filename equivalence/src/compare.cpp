@@ -352,6 +352,29 @@ void diff_runs(const NormalizedTrace& na, const NormalizedTrace& nb, const Compa
 
 }  // namespace
 
+namespace {
+
+bool has_source_locations(const Trace& t) {
+  return std::any_of(t.events.begin(), t.events.end(), [](const Event& e) { return e.source.has_value(); });
+}
+
+std::optional<SourceLocation> source_at(const Trace& t, std::optional<Seq> seq) {
+  if (!seq || *seq >= t.events.size() || t.events[*seq].seq != *seq) return std::nullopt;
+  return t.events[*seq].source;
+}
+
+// Each divergence says where in the program its events were made, when both runs were
+// captured with --source: the line of code whose behaviour changed.
+void attach_sources(const Trace& a, const Trace& b, CompareResult& r) {
+  if (!has_source_locations(a) || !has_source_locations(b)) return;
+  for (Divergence& d : r.divergences) {
+    d.source_a = source_at(a, d.seq_a);
+    d.source_b = source_at(b, d.seq_b);
+  }
+}
+
+}  // namespace
+
 CompareResult compare(const CompareInput& in_a, const CompareInput& in_b, const CompareConfig& config) {
   CompareResult r;
   r.name_a = in_a.name.empty() ? "A" : in_a.name;
@@ -363,6 +386,7 @@ CompareResult compare(const CompareInput& in_a, const CompareInput& in_b, const 
   NormalizedPair pair = normalize_pair(*in_a.trace, in_a.header, *in_b.trace, in_b.header, config);
   r.alignments = std::move(pair.alignments);
   diff_runs(pair.a, pair.b, in_a, in_b, config, r);
+  attach_sources(*in_a.trace, *in_b.trace, r);
   // Nothing of the normalized runs is in the result: B's is freed on a thread of its
   // own, A's here (tens of thousands of items each), then A is measured.
   auto free_b = std::async(std::launch::async, [&pair] { NormalizedTrace gone = std::move(pair.b); });

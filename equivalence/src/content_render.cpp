@@ -36,7 +36,7 @@ std::string_view join_continuations(std::string_view line) {
 }
 
 struct BlockWriter {
-  Extractor& x;
+  Extractor& walk;
   const ChannelBuilder& b;
   Channel& ch;
   RenderBuffers& buf;
@@ -78,8 +78,8 @@ struct BlockWriter {
       // Templated on the raw bytes (a path with non-ASCII characters is still a path),
       // then quoted with the marks kept.
       std::string key;
-      if (x.config.template_content) {
-        x.templ.append_quoted_text(key, line, true);
+      if (walk.config.template_content) {
+        walk.templates.append_quoted_text(key, line, true);
       } else {
         append_quoted(key, line);
       }
@@ -107,7 +107,7 @@ struct BlockWriter {
       raw.clear();
       for (const Chunk* c : chunks) raw += c->head;
       if (!add_lines(raw, chunks, offsets, true)) {
-        std::string t = x.config.template_content ? x.templ.text(raw, true, 3) : raw;
+        std::string t = walk.config.template_content ? walk.templates.text(raw, true, 3) : raw;
         StreamHash h = StreamHash::of(t);
         add_item(fmt::format("<binary, {} bytes, hash {}>", h.length(), hash_text(h)),
                  chunks.front()->seq, chunks.front()->process);
@@ -154,7 +154,7 @@ struct BlockWriter {
       std::uint64_t total = c->raw.length();
       while (i + 1 < chunks.size() && chunks[i + 1]->copy && chunks[i + 1]->copy_from == c->copy_from)
         total += chunks[++i]->raw.length();
-      add_item(fmt::format("<copied {} bytes from {}>", total, x.copy_source(c->copy_from)), c->seq,
+      add_item(fmt::format("<copied {} bytes from {}>", total, walk.copy_source(c->copy_from)), c->seq,
                c->process);
     }
     block(pending);
@@ -163,7 +163,7 @@ struct BlockWriter {
 
 }  // namespace
 
-void render_channel(Extractor& x, ChannelBuilder& b, std::vector<Channel>& out) {
+void render_channel(Extractor& walk, ChannelBuilder& b, std::vector<Channel>& out) {
   // Are all writers causally ordered? Checked between consecutive chunks of different
   // writers, with the structural clock (spawn/reap): stable from run to run.
   bool split = false;
@@ -173,11 +173,11 @@ void render_channel(Extractor& x, ChannelBuilder& b, std::vector<Channel>& out) 
     const Chunk* c = std::get_if<Chunk>(&e);
     if (c == nullptr) continue;
     ++chunk_count;
-    if (prev != nullptr && prev->writer != c->writer && x.unordered_writes.contains({prev->seq, c->seq}))
+    if (prev != nullptr && prev->writer != c->writer && walk.unordered_writes.contains({prev->seq, c->seq}))
       split = true;
     prev = c;
   }
-  if (split) ++x.counters["equivalence.concurrent_writers_split"];
+  if (split) ++walk.counters["equivalence.concurrent_writers_split"];
 
   Channel main;
   main.name = b.name;
@@ -194,7 +194,7 @@ void render_channel(Extractor& x, ChannelBuilder& b, std::vector<Channel>& out) 
 
   auto flush = [&]() {
     if (!pending_main.empty()) {
-      BlockWriter{x, b, main, x.render_buffers}.run(pending_main);
+      BlockWriter{walk, b, main, walk.render_buffers}.run(pending_main);
       pending_main.clear();
     }
     for (auto& [writer, chunks] : pending_split) {
@@ -204,7 +204,7 @@ void render_channel(Extractor& x, ChannelBuilder& b, std::vector<Channel>& out) 
         ch.name = b.name + " from " + writer;
         ch.category = b.content_category;
       }
-      BlockWriter{x, b, ch, x.render_buffers}.run(chunks);
+      BlockWriter{walk, b, ch, walk.render_buffers}.run(chunks);
       chunks.clear();
     }
   };
@@ -215,7 +215,7 @@ void render_channel(Extractor& x, ChannelBuilder& b, std::vector<Channel>& out) 
     } else {
       const Chunk& c = std::get<Chunk>(e);
       if (split) {
-        pending_split[x.writer_label(c.writer)].push_back(&c);
+        pending_split[walk.writer_label(c.writer)].push_back(&c);
       } else {
         pending_main.push_back(&c);
       }

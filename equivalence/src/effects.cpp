@@ -23,16 +23,26 @@ namespace {
 // shown as the path it names, so `./in.txt` run in the work directory and `/tmp/w/in.txt`
 // run elsewhere are both $CWD/in.txt. Other words are left as they are: whether
 // `v2.0` is a path, or relative to what (`ln -s ../lib/x`), a trace cannot tell.
-void append_argv(std::string& out, const Extractor& x, const ExecRecord& exec) {
+void append_argv(std::string& out, const Extractor& walk, const ExecRecord& exec) {
   out += '[';
   for (std::size_t i = 0; i < exec.argv.size(); ++i) {
     if (i) out += ", ";
     const std::string& arg = exec.argv[i];
     if (i > 0 && arg.starts_with("./") && !exec.cwd.empty()) {
-      out += x.tquoted(absolute_path(exec.cwd, arg));
+      out += walk.templated_quoted(absolute_path(exec.cwd, arg));
       continue;
     }
-    out += x.tquoted(arg);
+    // A relative path with a generated name in it ("o1/.r.d9vL1W", a temp file mktemp
+    // made and mv then moves): as templated, or the random part would stay in the text.
+    if (i > 0 && !arg.empty() && arg.front() != '/' && arg.front() != '-' && !exec.cwd.empty()) {
+      const std::string abs = absolute_path(exec.cwd, arg);
+      const std::string templated = walk.templated_path(abs);
+      if (templated.starts_with("$GEN") || templated.starts_with("$TMP")) {
+        out += walk.templated_quoted(abs);
+        continue;
+      }
+    }
+    out += walk.templated_quoted(arg);
   }
   out += ']';
 }
@@ -45,7 +55,7 @@ Extractor::Extractor(const Trace& t, const CompareConfig& c, const TraceHeader& 
       header(h),
       order(t, counters),
       tree(t, order, c, counters),
-      templ(c),
+      templates(c),
       noise(c) {
   out.name = "stdout";
   out.category = out.content_category = Category::Stdout;
@@ -55,20 +65,20 @@ Extractor::Extractor(const Trace& t, const CompareConfig& c, const TraceHeader& 
 
 FdRef Extractor::fd_target(const Arg* fd_arg) {
   if (fd_arg == nullptr) return nullptr;
-  if (FdRef r = fds.get(ev->pid, fd_arg->raw)) return r;
+  if (FdRef r = fds.get(current->pid, fd_arg->raw)) return r;
   if (fd_arg->raw < 0) return nullptr;
   // Never seen opened: trust the kernel's description (and, for a process whose start
   // the walk never saw, the conventional meaning of 0/1/2).
   count("equivalence.untracked_fds");
-  FdRef guess = fds.from_description(fds.known(ev->pid) ? -1 : fd_arg->raw, fd_arg->str);
-  fds.set(ev->pid, fd_arg->raw, guess);
+  FdRef guess = fds.from_description(fds.known(current->pid) ? -1 : fd_arg->raw, fd_arg->str);
+  fds.set(current->pid, fd_arg->raw, guess);
   return guess;
 }
 
 Chunk Extractor::make_chunk() {
   Chunk c;
-  c.seq = ev->seq;
-  const std::optional<std::size_t> node = tree.index_of(ev->pid, ev->seq);
+  c.seq = current->seq;
+  const std::optional<std::size_t> node = tree.index_of(current->pid, current->seq);
   c.process = node ? &tree.nodes()[*node].key : &proc();
   c.writer = writer_id(node);
   return c;
@@ -84,9 +94,9 @@ std::uint32_t Extractor::writer_id(std::optional<std::size_t> node) {
   // Interned by label, so two threads with the same label are the same writer, as
   // they were when labels were compared as strings.
   const std::uint64_t thread = (static_cast<std::uint64_t>(node.value_or(0xffffffffu)) << 32) |
-                               static_cast<std::uint32_t>(ev->tid.value);
+                               static_cast<std::uint32_t>(current->tid.value);
   if (auto it = writer_by_thread_.find(thread); it != writer_by_thread_.end()) return it->second;
-  std::string label = tree.thread_label(ev->pid, ev->tid, ev->seq);
+  std::string label = tree.thread_label(current->pid, current->tid, current->seq);
   auto [at, fresh] = writer_by_label_.try_emplace(label, static_cast<std::uint32_t>(writer_labels_.size()));
   if (fresh) writer_labels_.push_back(std::move(label));
   writer_by_thread_.emplace(thread, at->second);
@@ -95,7 +105,7 @@ std::uint32_t Extractor::writer_id(std::optional<std::size_t> node) {
 
 std::uint32_t Extractor::path_slot(const std::string& abs) {
   auto [it, fresh] = path_slots_.try_emplace(abs, static_cast<std::uint32_t>(paths_.size()));
-  if (fresh) paths_.emplace_back().templated = tpath(abs);
+  if (fresh) paths_.emplace_back().templated = templated_path(abs);
   return it->second;
 }
 
@@ -148,9 +158,9 @@ ChannelBuilder& Extractor::channel_of(PathInfo& p, const std::string& abs) {
   return *p.channel;
 }
 
-std::string Extractor::tquoted(std::string_view s) const {
+std::string Extractor::templated_quoted(std::string_view s) const {
   std::string quoted;
-  templ.append_quoted_text(quoted, s, true);
+  templates.append_quoted_text(quoted, s, true);
   return quoted;
 }
 
@@ -159,7 +169,7 @@ Item Extractor::file_item(const std::string& abs, Category cat, std::string key)
   it.category = cat;
   it.text = display_key(key);
   it.key = std::move(key);
-  it.seq = ev->seq;
+  it.seq = current->seq;
   it.process = proc();
   it.path = path_info(abs).templated;
   it.raw_path = abs;
@@ -193,7 +203,7 @@ void Extractor::user_read(const std::string& abs, bool directory) {
     count(p.read_drop[d]);
     return;
   }
-  if (tree.in_launcher(ev->pid, ev->seq)) {
+  if (tree.in_launcher(current->pid, current->seq)) {
     count("equivalence.launcher_reads");
     return;
   }
@@ -203,12 +213,12 @@ void Extractor::user_read(const std::string& abs, bool directory) {
   const std::string& tp = p.templated;
   std::string text = (directory ? "list " : "read ") + tp;
   if (reads.contains(text)) return;
-  if (net_effects()) read_files.emplace(text, std::make_pair(model.at(abs), ev->seq));
+  if (net_effects()) read_files.emplace(text, std::make_pair(model.at(abs), current->seq));
   Item it;
   it.category = Category::UserReads;
   it.key = text;
   it.text = text;
-  it.seq = ev->seq;
+  it.seq = current->seq;
   it.process = proc();
   it.path = tp;
   it.raw_path = abs;
@@ -220,7 +230,7 @@ void Extractor::stdin_read() {
   Item it;
   it.category = Category::UserReads;
   it.key = it.text = "read <stdin>";
-  it.seq = ev->seq;
+  it.seq = current->seq;
   it.process = proc();
   reads.emplace(it.text, std::move(it));
 }
@@ -264,7 +274,7 @@ void Extractor::process_item(std::vector<Item>& list, Category cat, std::string 
   it.category = cat;
   it.text = display_key(line);
   it.key = std::move(line);
-  it.seq = ev->seq;
+  it.seq = current->seq;
   it.process = proc();
   list.push_back(std::move(it));
 }
@@ -275,7 +285,7 @@ void Extractor::discover() {
     const ProcNode& n = tree.nodes()[i];
     if (cwd.empty() && n.root && !n.info->execs.empty()) cwd = n.info->execs.front().cwd;
   }
-  templ.set_cwd(cwd);
+  templates.set_cwd(cwd);
   root_cwd_ = cwd;
   // The run's parameters: the command's path arguments and path-valued environment.
   std::vector<std::string> argv = trace.run.command;
@@ -283,7 +293,7 @@ void Extractor::discover() {
     const ProcNode& n = tree.nodes()[i];
     if (argv.empty() && n.root && !n.info->execs.empty()) argv = n.info->execs.front().argv;
   }
-  templ.set_parameters(trace.run.env, argv, tree.implementation_files());
+  templates.set_parameters(trace.run.env, argv, tree.implementation_files());
 
   std::size_t tid_number = 0;
   std::vector<std::size_t> by_number(tree.nodes().size());
@@ -293,13 +303,13 @@ void Extractor::discover() {
   });
   for (std::size_t i : by_number) {
     const ProcNode& n = tree.nodes()[i];
-    templ.add_pid(n.info->pid.value, "$PID" + std::to_string(n.pid_number));
+    templates.add_pid(n.info->pid.value, "$PID" + std::to_string(n.pid_number));
     for (Tid t : n.info->threads)
       if (t.value != n.info->pid.value)
-        templ.add_pid(t.value, "$TID" + std::to_string(++tid_number));
+        templates.add_pid(t.value, "$TID" + std::to_string(++tid_number));
   }
 
-  for (const std::string& a : trace.run.command) templ.observe_text(a);
+  for (const std::string& a : trace.run.command) templates.observe_text(a);
   // Which names the run makes and removes again: templated by order of creation.
   FileModel names;
   for (Seq s : order.order()) {
@@ -310,39 +320,39 @@ void Extractor::discover() {
       names.apply(*op, 0);
     for (const Arg& a : e.args) {
       switch (a.kind) {
-        case ArgKind::Path: templ.observe_path(a.str); break;
+        case ArgKind::Path: templates.observe_path(a.str); break;
         case ArgKind::Fd:
-          if (a.str.starts_with('/')) templ.observe_path(a.str);
+          if (a.str.starts_with('/')) templates.observe_path(a.str);
           break;
         case ArgKind::String:
-        case ArgKind::Sockaddr: templ.observe_text(a.str); break;
+        case ArgKind::Sockaddr: templates.observe_text(a.str); break;
         case ArgKind::Argv:
-          for (const std::string& v : a.list) templ.observe_text(v);
+          for (const std::string& v : a.list) templates.observe_text(v);
           break;
         default: break;
       }
     }
-    if (e.ret_ref.starts_with('/')) templ.observe_path(e.ret_ref);
+    if (e.ret_ref.starts_with('/')) templates.observe_path(e.ret_ref);
     // Ports the run was given by the kernel (bind to port 0, then getsockname; the
     // local side of accepted connections) differ from run to run: $PORTn.
     const std::string_view name = e.name;
     if (name == "getsockname" && !e.failed())
-      if (const Arg* a = nth_arg(e, ArgKind::Sockaddr)) templ.observe_local_endpoint(a->str);
+      if (const Arg* a = nth_arg(e, ArgKind::Sockaddr)) templates.observe_local_endpoint(a->str);
     if ((name == "accept" || name == "accept4") && e.ret_ref.starts_with("socket:[")) {
       std::string_view r = e.ret_ref;
       std::size_t sp = r.find(' '), arrow = r.find("->");
       if (sp != std::string_view::npos && arrow != std::string_view::npos && arrow > sp)
-        templ.observe_local_endpoint(r.substr(sp + 1, arrow - sp - 1));
+        templates.observe_local_endpoint(r.substr(sp + 1, arrow - sp - 1));
     }
   }
   for (const ProcNode& n : tree.nodes())
     for (const ExecRecord& x : n.info->execs) {
-      templ.observe_path(absolute_path(x.cwd.empty() ? "/" : x.cwd, x.path));
-      for (const std::string& a : x.argv) templ.observe_text(a);
+      templates.observe_path(absolute_path(x.cwd.empty() ? "/" : x.cwd, x.path));
+      for (const std::string& a : x.argv) templates.observe_text(a);
     }
-  templ.settle_arguments();
-  templ.settle_home_in_cwd();
-  for (const std::string& p : names.transient_names()) templ.add_transient(p);
+  templates.settle_arguments();
+  templates.settle_home_in_cwd();
+  for (const std::string& p : names.transient_names()) templates.add_transient(p);
 }
 
 const Extractor::Dispatch& Extractor::dispatch(const std::string& name) {
@@ -378,7 +388,7 @@ void Extractor::walk() {
   std::optional<std::int32_t> last_pid;  // a process's events mostly come in runs
   for (Seq s : order.order()) {
     const Event& e = trace.events[s];
-    ev = &e;
+    current = &e;
     if (e.pid.value != last_pid && seen_pids.insert(e.pid.value).second) {
       const ProcNode* n = tree.node_of(e.pid, e.seq);
       if (n != nullptr && n->root && !fds.known(e.pid)) fds.init_root(e.pid);
@@ -404,7 +414,7 @@ void Extractor::walk() {
     }
     if (line) finish_syscall_line(*this, e, std::move(*line));
   }
-  ev = nullptr;
+  current = nullptr;
 }
 
 void Extractor::resolve_concurrency() {
@@ -457,7 +467,7 @@ std::vector<Channel> Extractor::assemble() {
     if (!n.root || config.root_exec) {
       for (const ExecRecord& x : n.info->execs) {
         std::string path = absolute_path(x.cwd.empty() ? "/" : x.cwd, x.path);
-        std::string line = "exec " + tpath(path);
+        std::string line = "exec " + templated_path(path);
         line += ' ';
         append_argv(line, *this, x);
         add(n, Category::Processes, line, x.seq);
@@ -546,7 +556,7 @@ NormalizedTrace Extractor::finish() {
   walk();
   NormalizedTrace n;
   n.channels = assemble();
-  n.legend = templ.legend();
+  n.legend = templates.legend();
   n.existing_dirs = std::move(existing_dirs);
   n.existing_files = std::move(existing_files);
   if (!config.strict_files)
@@ -628,7 +638,7 @@ NormalizedPair normalize_pair(const Trace& a, const TraceHeader& header_a, const
   PreparedRun pa = prepare(a, config, header_a);
   PreparedRun pb = prepared_b.get();
   NormalizedPair out;
-  for (auto& al : eqv::PathTemplater::align(pa.extractor->templ, pb.extractor->templ))
+  for (auto& al : eqv::PathTemplater::align(pa.extractor->templates, pb.extractor->templates))
     out.alignments.push_back({std::move(al.name), std::move(al.a), std::move(al.b)});
   auto finished_b = std::async(std::launch::async, [&] { return finish(pb); });
   out.a = finish(pa);

@@ -59,25 +59,25 @@ class Extractor {
   std::vector<std::string> notes;
   CausalOrder order;
   ProcessTree tree;
-  PathTemplater templ;
+  PathTemplater templates;
   NoiseFilter noise;
   FdTables fds;
 
   // The event being handled.
-  const Event* ev = nullptr;
+  const Event* current = nullptr;
   bool emit = true;  // false: its class is excluded, only bookkeeping happens
 
-  const std::string& proc() const { return tree.key_of(ev->pid, ev->seq); }
+  const std::string& proc() const { return tree.key_of(current->pid, current->seq); }
   // The list a per-process effect of the current event goes to (its own process).
-  std::size_t proc_list() const { return tree.list_of(ev->pid, ev->seq); }
+  std::size_t proc_list() const { return tree.list_of(current->pid, current->seq); }
   // What an Fd argument of the current event refers to.
   FdRef fd_target(const Arg* fd_arg);
-  std::string tpath(std::string_view abs) const { return templ.path(abs); }
+  std::string templated_path(std::string_view abs) const { return templates.path(abs); }
   // Text with paths and (long) pids templated: argv entries, symlink targets.
   // Numbers equal to the run's pids/ports are marked (Item::key), not bare names.
-  std::string ttext(std::string_view s) const { return templ.text(s, true, 3, true); }
+  std::string templated_text(std::string_view s) const { return templates.text(s, true, 3, true); }
   // quote_bytes(s), templated: templates on the raw bytes, marks kept unescaped.
-  std::string tquoted(std::string_view s) const;
+  std::string templated_quoted(std::string_view s) const;
   // Hot: called for most events. Literal names, folded into `counters` at the end.
   void count(std::string_view name) { ++fast_counters_[name]; }
 

@@ -23,11 +23,11 @@ std::optional<int> std_alias(std::string_view path) {
   return std::nullopt;
 }
 
-void on_open(Extractor& x, const Event& e) {
+void on_open(Extractor& walk, const Event& e) {
   auto parsed = open_flags(e);
   if (!parsed) {
-    x.count("equivalence.openat2_undecoded");
-    if (e.ret >= 0) track_generic_fd(x, e);
+    walk.count("equivalence.openat2_undecoded");
+    if (e.ret >= 0) track_generic_fd(walk, e);
     return;
   }
   const std::int64_t flags = parsed->flags;
@@ -51,7 +51,7 @@ void on_open(Extractor& x, const Event& e) {
     if (trunc) op += " trunc";
     if (creat) {
       // What the file's permissions become: the requested mode under the umask.
-      unsigned m = static_cast<unsigned>(mode.value_or(0)) & 07777u & ~x.fds.umask(e.pid);
+      unsigned m = static_cast<unsigned>(mode.value_or(0)) & 07777u & ~walk.fds.umask(e.pid);
       op += fmt::format(" {:04o}", m);
     }
   }
@@ -60,22 +60,22 @@ void on_open(Extractor& x, const Event& e) {
     if (path.empty()) return;
     // Opening the controlling terminal without one (ENXIO) is how programs probe
     // for a terminal, not an attempt to write.
-    if (path == "/dev/tty" && !x.noise.keep_noise()) return;
+    if (path == "/dev/tty" && !walk.noise.keep_noise()) return;
     if (writes && !opath) {
-      x.file_op(path, Category::FileOps,
+      walk.file_op(path, Category::FileOps,
                 (op.empty() ? std::string("open write") : op) + " = " + errno_name(e.err));
-    } else if (x.noise.keep_noise() && x.emit && !x.relaxed(Category::UserReads)) {
+    } else if (walk.noise.keep_noise() && walk.emit && !walk.relaxed(Category::UserReads)) {
       // A failed lookup is a probe: only shown when noise is compared.
-      std::string text = "read " + x.tpath(path) + " = " + errno_name(e.err);
-      if (!x.reads.contains(text) && !x.noise.ignored(path, x.tpath(path))) {
+      std::string text = "read " + walk.templated_path(path) + " = " + errno_name(e.err);
+      if (!walk.reads.contains(text) && !walk.noise.ignored(path, walk.templated_path(path))) {
         Item it;
         it.category = Category::UserReads;
         it.key = it.text = text;
         it.seq = e.seq;
-        it.process = x.proc();
-        it.path = x.tpath(path);
+        it.process = walk.proc();
+        it.path = walk.templated_path(path);
         it.raw_path = path;
-        x.reads.emplace(text, std::move(it));
+        walk.reads.emplace(text, std::move(it));
       }
     }
     return;
@@ -83,120 +83,120 @@ void on_open(Extractor& x, const Event& e) {
 
   FdRef target = nullptr;
   if (auto alias = std_alias(path)) {
-    target = x.fds.get(e.pid, *alias);
+    target = walk.fds.get(e.pid, *alias);
   }
   if (!target) {
     if (path == "/dev/null") {
-      target = x.fds.make(K::Null, path, path);
+      target = walk.fds.make(K::Null, path, path);
     } else if (flags & O_DIRECTORY) {
-      target = x.fds.make(K::Directory, path, e.ret_ref);
-      if (x.net_effects()) x.found_directory(path);
+      target = walk.fds.make(K::Directory, path, e.ret_ref);
+      if (walk.net_effects()) walk.found_directory(path);
     } else if (tmpfile) {
-      target = x.fds.make(K::Other, {}, "O_TMPFILE in " + path);
+      target = walk.fds.make(K::Other, {}, "O_TMPFILE in " + path);
     } else {
-      target = x.fds.make(K::File, path, e.ret_ref);
+      target = walk.fds.make(K::File, path, e.ret_ref);
     }
   }
-  x.fds.set(e.pid, e.ret, target);
+  walk.fds.set(e.pid, e.ret, target);
   target->append = (flags & O_APPEND) != 0;
 
   if (opath || path.empty() || std_alias(path)) return;
-  if (x.net_effects() && target->kind != K::Null && target->node == FileModel::kNone &&
+  if (walk.net_effects() && target->kind != K::Null && target->node == FileModel::kNone &&
       (target->kind == K::File || target->kind == K::Directory) && (creat || trunc || writes)) {
-    const unsigned created_mode = static_cast<unsigned>(mode.value_or(0)) & 07777u & ~x.fds.umask(e.pid);
-    target->node = x.model.open(path, flags, created_mode);
+    const unsigned created_mode = static_cast<unsigned>(mode.value_or(0)) & 07777u & ~walk.fds.umask(e.pid);
+    target->node = walk.model.open(path, flags, created_mode);
   }
-  if (!op.empty()) x.file_op(path, Category::FileOps, op);
+  if (!op.empty()) walk.file_op(path, Category::FileOps, op);
   const bool reads = acc == O_RDONLY || (acc == O_RDWR && !creat);
   // Directories count as read when listed (getdents), not when opened as a dirfd.
-  if (reads && target->kind == K::File) x.user_read(path, false);
+  if (reads && target->kind == K::File) walk.user_read(path, false);
 }
 
-void on_close(Extractor& x, const Event& e) {
+void on_close(Extractor& walk, const Event& e) {
   if (e.failed()) return;
-  if (auto fd = int_of(find_arg(e, "fd", ArgKind::Fd))) x.fds.close(e.pid, *fd);
+  if (auto fd = int_of(find_arg(e, "fd", ArgKind::Fd))) walk.fds.close(e.pid, *fd);
 }
 
-void on_close_range(Extractor& x, const Event& e) {
+void on_close_range(Extractor& walk, const Event& e) {
   if (e.failed()) return;
   auto first = int_of(arg_named(e, "first"));
   auto last = int_of(arg_named(e, "last"));
   auto flags = int_of(arg_named(e, "flags"));
   // CLOSE_RANGE_CLOEXEC only marks them; the fds stay open.
   if (first && last && !(flags && (*flags & 4)))
-    x.fds.close_range(e.pid, static_cast<std::uint64_t>(*first), static_cast<std::uint64_t>(*last));
+    walk.fds.close_range(e.pid, static_cast<std::uint64_t>(*first), static_cast<std::uint64_t>(*last));
 }
 
-void dup_to(Extractor& x, const Event& e, std::int64_t newfd) {
+void dup_to(Extractor& walk, const Event& e, std::int64_t newfd) {
   const Arg* old = find_arg(e, "oldfd", ArgKind::Fd);
   if (old == nullptr) old = find_arg(e, "fd", ArgKind::Fd);
-  FdRef t = x.fd_target(old);
-  if (t) x.fds.set(e.pid, newfd, t);
+  FdRef t = walk.fd_target(old);
+  if (t) walk.fds.set(e.pid, newfd, t);
 }
 
-void on_dup(Extractor& x, const Event& e) {
-  if (!e.failed()) dup_to(x, e, e.ret);
+void on_dup(Extractor& walk, const Event& e) {
+  if (!e.failed()) dup_to(walk, e, e.ret);
 }
 
-void on_fcntl(Extractor& x, const Event& e) {
+void on_fcntl(Extractor& walk, const Event& e) {
   if (e.failed()) return;
   const Arg* cmd = find_arg(e, "cmd", ArgKind::Enum);
   if (cmd == nullptr) return;
   bool dup = cmd->text == "F_DUPFD" || cmd->text == "F_DUPFD_CLOEXEC" ||
              (cmd->text.empty() && (cmd->raw == F_DUPFD || cmd->raw == F_DUPFD_CLOEXEC));
-  if (dup) dup_to(x, e, e.ret);
+  if (dup) dup_to(walk, e, e.ret);
 }
 
-void on_pipe(Extractor& x, const Event& e) {
+void on_pipe(Extractor& walk, const Event& e) {
   if (e.failed()) return;
   const Arg* a = find_arg(e, "pipefd", ArgKind::Struct);
   if (a == nullptr) a = nth_arg(e, ArgKind::Argv);
   auto fds = fd_pair(a);
   if (fds.size() != 2) {
-    x.count("equivalence.pipe_fds_undecoded");
+    walk.count("equivalence.pipe_fds_undecoded");
     return;
   }
-  auto t = x.fds.make(K::Pipe, {}, "pipe");
-  x.fds.set(e.pid, fds[0], t);
-  x.fds.set(e.pid, fds[1], t);
+  auto t = walk.fds.make(K::Pipe, {}, "pipe");
+  walk.fds.set(e.pid, fds[0], t);
+  walk.fds.set(e.pid, fds[1], t);
 }
 
-void on_socketpair(Extractor& x, const Event& e) {
+void on_socketpair(Extractor& walk, const Event& e) {
   if (e.failed()) return;
   const Arg* a = find_arg(e, "sv", ArgKind::Struct);
   if (a == nullptr) a = nth_arg(e, ArgKind::Argv);
   auto fds = fd_pair(a);
   if (fds.size() != 2) {
-    x.count("equivalence.pipe_fds_undecoded");
+    walk.count("equivalence.pipe_fds_undecoded");
     return;
   }
-  x.fds.set(e.pid, fds[0], x.fds.make(K::Socket, {}, "socketpair"));
-  x.fds.set(e.pid, fds[1], x.fds.make(K::Socket, {}, "socketpair"));
+  walk.fds.set(e.pid, fds[0], walk.fds.make(K::Socket, {}, "socketpair"));
+  walk.fds.set(e.pid, fds[1], walk.fds.make(K::Socket, {}, "socketpair"));
 }
 
-void on_socket(Extractor& x, const Event& e) {
-  if (!e.failed()) x.fds.set(e.pid, e.ret, x.fds.make(K::Socket, {}, e.ret_ref));
+void on_socket(Extractor& walk, const Event& e) {
+  if (!e.failed()) walk.fds.set(e.pid, e.ret, walk.fds.make(K::Socket, {}, e.ret_ref));
 }
 
-void on_clone(Extractor& x, const Event& e) {
+void on_clone(Extractor& walk, const Event& e) {
   if (e.failed() || e.ret <= 0) return;
-  auto owner = x.tree.process_of_tid(static_cast<std::int32_t>(e.ret));
+  auto owner = walk.tree.process_of_tid(static_cast<std::int32_t>(e.ret));
   if (owner && *owner == e.pid) return;  // a thread: same fd table
-  x.fds.fork(e.pid, Pid{static_cast<std::int32_t>(e.ret)});
+  walk.fds.fork(e.pid, Pid{static_cast<std::int32_t>(e.ret)});
 }
 
-void on_umask(Extractor& x, const Event& e) {
+void on_umask(Extractor& walk, const Event& e) {
   if (auto m = int_of(find_arg(e, "mask", ArgKind::Mode)))
-    x.fds.set_umask(e.pid, static_cast<unsigned>(*m));
+    walk.fds.set_umask(e.pid, static_cast<unsigned>(*m));
 }
 
 }  // namespace
 
-void track_generic_fd(Extractor& x, const Event& e) {
+void track_generic_fd(Extractor& walk, const Event& e) {
   if (e.failed() || e.ret < 0) return;
   const SyscallInfo* info = syscall_by_name(e.name);
   if (info == nullptr || !info->returns_fd) return;
-  x.fds.set(e.pid, e.ret, x.fds.from_description(-1, e.ret_ref));
+  walk.fds.set(e.pid, e.ret, walk.fds.from_description(-1, e.ret_ref));
 }
 
 Handler fd_handler(std::string_view name) {

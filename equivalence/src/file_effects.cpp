@@ -21,7 +21,7 @@ std::string first_path(const Event& e) { return path_of(nth_arg(e, ArgKind::Path
 
 // A path argument, with /proc/self/fd/N and /dev/fd/N taken as the file behind fd N (tar
 // sets modes through them).
-std::string real_path(Extractor& x, const Event& e, const std::string& path) {
+std::string real_path(Extractor& walk, const Event& e, const std::string& path) {
   std::string_view rest = path;
   if (rest.starts_with("/proc/self/fd/")) {
     rest.remove_prefix(14);
@@ -35,14 +35,14 @@ std::string real_path(Extractor& x, const Event& e, const std::string& path) {
     if (c < '0' || c > '9') return path;
     fd = fd * 10 + (c - '0');
   }
-  FdRef t = x.fds.get(e.pid, fd);
+  FdRef t = walk.fds.get(e.pid, fd);
   if (t && (t->kind == FdTarget::Kind::File || t->kind == FdTarget::Kind::Directory)) return t->path;
   return path;
 }
 
 // The file an fd-based call (fchmod, fchown, ftruncate, fsetxattr) works on.
-FdRef fd_file(Extractor& x, const Event& e) {
-  FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
+FdRef fd_file(Extractor& walk, const Event& e) {
+  FdRef t = walk.fd_target(find_arg(e, "fd", ArgKind::Fd));
   if (t && (t->kind == FdTarget::Kind::File || t->kind == FdTarget::Kind::Directory)) return t;
   return nullptr;
 }
@@ -52,89 +52,89 @@ FdRef fd_file(Extractor& x, const Event& e) {
 struct AttributeTarget {
   std::string path;
   FdRef fd = nullptr;
-  FileModel::NodeId file(Extractor& x) const { return fd != nullptr ? x.file_of(*fd) : x.model.at(path); }
+  FileModel::NodeId file(Extractor& walk) const { return fd != nullptr ? walk.file_of(*fd) : walk.model.at(path); }
 };
-AttributeTarget attribute_target(Extractor& x, const Event& e, bool by_fd) {
-  if (!by_fd) return {real_path(x, e, first_path(e)), nullptr};
-  FdRef t = fd_file(x, e);
+AttributeTarget attribute_target(Extractor& walk, const Event& e, bool by_fd) {
+  if (!by_fd) return {real_path(walk, e, first_path(e)), nullptr};
+  FdRef t = fd_file(walk, e);
   return t != nullptr ? AttributeTarget{t->path, t} : AttributeTarget{};
 }
 
-void on_unlink(Extractor& x, const Event& e) {
+void on_unlink(Extractor& walk, const Event& e) {
   auto op = name_op(e);
   if (!op) return;
   const std::string path(op->path);
-  x.file_op(path, Category::FileOps, (op->directory ? "rmdir" : "unlink") + outcome(e));
-  if (x.net_effects()) x.model.apply(*op, 0);
+  walk.file_op(path, Category::FileOps, (op->directory ? "rmdir" : "unlink") + outcome(e));
+  if (walk.net_effects()) walk.model.apply(*op, 0);
 }
 
-void on_mkdir(Extractor& x, const Event& e) {
+void on_mkdir(Extractor& walk, const Event& e) {
   auto op = name_op(e);
   if (!op) return;
   const std::string path(op->path);
-  unsigned m = static_cast<unsigned>(op->mode.value_or(0777)) & 07777u & ~x.fds.umask(e.pid);
-  x.file_op(path, Category::FileOps, fmt::format("mkdir {:04o}{}", m, outcome(e)));
-  if (x.net_effects()) {
-    x.model.apply(*op, x.fds.umask(e.pid));
-    if (!op->ok && op->err == EEXIST) x.found_directory(path);
+  unsigned m = static_cast<unsigned>(op->mode.value_or(0777)) & 07777u & ~walk.fds.umask(e.pid);
+  walk.file_op(path, Category::FileOps, fmt::format("mkdir {:04o}{}", m, outcome(e)));
+  if (walk.net_effects()) {
+    walk.model.apply(*op, walk.fds.umask(e.pid));
+    if (!op->ok && op->err == EEXIST) walk.found_directory(path);
   }
 }
 
-void on_mknod(Extractor& x, const Event& e) {
+void on_mknod(Extractor& walk, const Event& e) {
   auto op = name_op(e);
   if (!op) return;
   const std::string path(op->path);
   std::string text = fmt::format("mknod {:o}", op->mode.value_or(0));
-  x.file_op(path, Category::FileOps, text + outcome(e));
-  if (x.net_effects()) x.model.apply(*op, 0);
+  walk.file_op(path, Category::FileOps, text + outcome(e));
+  if (walk.net_effects()) walk.model.apply(*op, 0);
 }
 
-void on_rename(Extractor& x, const Event& e) {
+void on_rename(Extractor& walk, const Event& e) {
   auto op = name_op(e);
   if (!op) return;
   const std::string from(op->path), to(op->path2);
   std::string tail = (op->flags & kRenameNoReplace ? " noreplace" : "") + outcome(e);
   if (op->kind == NameOp::Kind::Exchange) {
-    x.file_op(from, Category::FileOps, "exchange with " + x.tpath(to) + tail);
-    x.file_op(to, Category::FileOps, "exchange with " + x.tpath(from) + tail);
-    if (x.net_effects()) x.model.apply(*op, 0);
+    walk.file_op(from, Category::FileOps, "exchange with " + walk.templated_path(to) + tail);
+    walk.file_op(to, Category::FileOps, "exchange with " + walk.templated_path(from) + tail);
+    if (walk.net_effects()) walk.model.apply(*op, 0);
     return;
   }
-  x.file_op(from, Category::FileOps, "rename to " + x.tpath(to) + tail);
-  if (!e.failed()) x.file_op(to, Category::FileOps, "rename from " + x.tpath(from));
-  if (x.net_effects()) x.model.apply(*op, 0);
+  walk.file_op(from, Category::FileOps, "rename to " + walk.templated_path(to) + tail);
+  if (!e.failed()) walk.file_op(to, Category::FileOps, "rename from " + walk.templated_path(from));
+  if (walk.net_effects()) walk.model.apply(*op, 0);
 }
 
-void on_link(Extractor& x, const Event& e) {
+void on_link(Extractor& walk, const Event& e) {
   auto op = name_op(e);
   if (!op) return;
   const std::string from(op->path), to(op->path2);
-  x.file_op(from, Category::FileOps, "link to " + x.tpath(to) + outcome(e));
-  if (!e.failed()) x.file_op(to, Category::FileOps, "link from " + x.tpath(from));
-  if (x.net_effects()) x.model.apply(*op, 0);
+  walk.file_op(from, Category::FileOps, "link to " + walk.templated_path(to) + outcome(e));
+  if (!e.failed()) walk.file_op(to, Category::FileOps, "link from " + walk.templated_path(from));
+  if (walk.net_effects()) walk.model.apply(*op, 0);
 }
 
-void on_symlink(Extractor& x, const Event& e) {
+void on_symlink(Extractor& walk, const Event& e) {
   auto op = name_op(e);
   if (!op) return;
   const std::string path(op->path);
   // A relative target is kept as written: it is resolved against the link's directory.
-  x.file_op(path, Category::FileOps, "symlink -> " + x.ttext(op->target) + outcome(e));
-  if (x.net_effects()) x.model.apply(*op, 0);
+  walk.file_op(path, Category::FileOps, "symlink -> " + walk.templated_text(op->target) + outcome(e));
+  if (walk.net_effects()) walk.model.apply(*op, 0);
 }
 
-void on_chmod(Extractor& x, const Event& e) {
-  const AttributeTarget target = attribute_target(x, e, e.name == "fchmod");
+void on_chmod(Extractor& walk, const Event& e) {
+  const AttributeTarget target = attribute_target(walk, e, e.name == "fchmod");
   const std::string& path = target.path;
   auto mode = int_of(find_arg(e, "mode", ArgKind::Mode));
-  x.file_op(path, Category::FileOps,
+  walk.file_op(path, Category::FileOps,
             fmt::format("chmod {:04o}{}", mode.value_or(0) & 07777, outcome(e)));
-  if (x.net_effects() && !e.failed() && !path.empty() && mode)
-    x.model.chmod(target.file(x), static_cast<unsigned>(*mode) & 07777u);
+  if (walk.net_effects() && !e.failed() && !path.empty() && mode)
+    walk.model.chmod(target.file(walk), static_cast<unsigned>(*mode) & 07777u);
 }
 
-void on_chown(Extractor& x, const Event& e) {
-  const AttributeTarget target = attribute_target(x, e, e.name == "fchown");
+void on_chown(Extractor& walk, const Event& e) {
+  const AttributeTarget target = attribute_target(walk, e, e.name == "fchown");
   const std::string& path = target.path;
   auto id = [&](std::string_view name) {
     auto v = int_of(arg_named(e, name));
@@ -143,34 +143,34 @@ void on_chown(Extractor& x, const Event& e) {
   };
   const std::string uid = id("owner"), gid = id("group");
   const std::string owner = uid + ":" + gid;
-  x.file_op(path, Category::FileOps, "chown " + owner + outcome(e));
+  walk.file_op(path, Category::FileOps, "chown " + owner + outcome(e));
   // A chown to the ids the program runs with (cp -a, tar copying the user's own files)
   // leaves the owner a new file has anyway: no change.
-  const bool own = (uid == "-" || (x.trace.run.uid >= 0 && uid == std::to_string(x.trace.run.uid))) &&
-                   (gid == "-" || (x.trace.run.gid >= 0 && gid == std::to_string(x.trace.run.gid)));
-  if (x.net_effects() && !e.failed() && !path.empty() && !own) x.model.chown(target.file(x), owner);
+  const bool own = (uid == "-" || (walk.trace.run.uid >= 0 && uid == std::to_string(walk.trace.run.uid))) &&
+                   (gid == "-" || (walk.trace.run.gid >= 0 && gid == std::to_string(walk.trace.run.gid)));
+  if (walk.net_effects() && !e.failed() && !path.empty() && !own) walk.model.chown(target.file(walk), owner);
 }
 
-void on_truncate(Extractor& x, const Event& e) {
-  const AttributeTarget target = attribute_target(x, e, e.name == "ftruncate");
+void on_truncate(Extractor& walk, const Event& e) {
+  const AttributeTarget target = attribute_target(walk, e, e.name == "ftruncate");
   const std::string& path = target.path;
   auto len = int_of(arg_named(e, "length"));
   const std::string text = fmt::format("truncate {}", len.value_or(0));
-  x.file_op(path, Category::FileOps, text + outcome(e));
-  if (x.net_effects() && !e.failed() && !path.empty())
-    x.model.truncate(target.file(x), static_cast<std::uint64_t>(len.value_or(0)),
-                     x.file_item(path, Category::FileOps, text));
+  walk.file_op(path, Category::FileOps, text + outcome(e));
+  if (walk.net_effects() && !e.failed() && !path.empty())
+    walk.model.truncate(target.file(walk), static_cast<std::uint64_t>(len.value_or(0)),
+                     walk.file_item(path, Category::FileOps, text));
 }
 
-void on_utimes(Extractor& x, const Event& e) {
+void on_utimes(Extractor& walk, const Event& e) {
   std::string path = first_path(e);
   if (path.empty()) {  // futimens(fd) is utimensat(fd, NULL, ...)
-    FdRef t = x.fd_target(find_arg(e, "dirfd", ArgKind::Fd));
+    FdRef t = walk.fd_target(find_arg(e, "dirfd", ArgKind::Fd));
     if (t && (t->kind == FdTarget::Kind::File || t->kind == FdTarget::Kind::Directory))
       path = t->path;
   }
   // The times themselves are clock readings: only that they were set is behaviour.
-  x.file_op(path, Category::FileOps, "set times" + outcome(e));
+  walk.file_op(path, Category::FileOps, "set times" + outcome(e));
 }
 
 // The permission bits a POSIX access ACL (the system.posix_acl_access xattr: version 2,
@@ -194,7 +194,7 @@ std::optional<unsigned> acl_mode(std::string_view acl) {
   return *owner << 6 | (mask ? *mask : *group) << 3 | *other;
 }
 
-void on_setxattr(Extractor& x, const Event& e) {
+void on_setxattr(Extractor& walk, const Event& e) {
   const Arg* name = find_arg(e, "name", ArgKind::String);
   const Arg* value = arg_named(e, "value");
   if (e.failed() || name == nullptr || name->str != "system.posix_acl_access" || value == nullptr ||
@@ -202,18 +202,18 @@ void on_setxattr(Extractor& x, const Event& e) {
     return;
   auto mode = acl_mode(value->data->head);
   if (!mode) return;
-  const AttributeTarget target = attribute_target(x, e, e.name == "fsetxattr");
+  const AttributeTarget target = attribute_target(walk, e, e.name == "fsetxattr");
   const std::string& path = target.path;
   if (path.empty()) return;
-  x.file_op(path, Category::FileOps, fmt::format("chmod {:04o} (acl)", *mode));
-  if (x.net_effects()) x.model.chmod(target.file(x), *mode);
+  walk.file_op(path, Category::FileOps, fmt::format("chmod {:04o} (acl)", *mode));
+  if (walk.net_effects()) walk.model.chmod(target.file(walk), *mode);
 }
 
 // A stat is a look, not an effect; what it shows feeds the net-effects model: the mode of
 // a file that was there before the run, and directories found existing (a directory one
 // run makes and the next finds already there is the same state).
-void on_stat(Extractor& x, const Event& e) {
-  if (e.failed() || !x.net_effects()) return;
+void on_stat(Extractor& walk, const Event& e) {
+  if (e.failed() || !walk.net_effects()) return;
   const std::string& path = path_of(nth_arg(e, ArgKind::Path, 0));
   if (path.empty()) return;
   for (const Arg& a : e.args) {
@@ -226,8 +226,8 @@ void on_stat(Extractor& x, const Event& e) {
     unsigned mode = 0;
     for (std::size_t i = bar + 1; i < rest.size() && rest[i] >= '0' && rest[i] <= '7'; ++i)
       mode = mode * 8 + static_cast<unsigned>(rest[i] - '0');
-    if (directory) x.found_directory(path);
-    if (directory || rest.starts_with("REG")) x.model.saw_mode(path, mode & 07777u, directory);
+    if (directory) walk.found_directory(path);
+    if (directory || rest.starts_with("REG")) walk.model.saw_mode(path, mode & 07777u, directory);
     return;
   }
 }

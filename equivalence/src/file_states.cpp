@@ -85,7 +85,7 @@ void Extractor::build_file_states() {
     switch (n.kind) {
       case FileNode::Kind::Regular: state = "file"; break;
       case FileNode::Kind::Directory: state = "directory"; break;
-      case FileNode::Kind::Symlink: state = "symlink -> " + ttext(n.detail); break;
+      case FileNode::Kind::Symlink: state = "symlink -> " + templated_text(n.detail); break;
       case FileNode::Kind::Special: state = n.detail; break;
     }
     if (n.kind != FileNode::Kind::Symlink) {
@@ -97,7 +97,7 @@ void Extractor::build_file_states() {
                     : std::string{kMarkBegin} + "*as before" + kMarkSep + kMarkEnd;
     }
     if (!n.owner.empty()) state += ", owner " + n.owner;
-    if (!n.created && !n.origin.empty() && n.origin != abs) state += ", moved from " + tpath(n.origin);
+    if (!n.created && !n.origin.empty() && n.origin != abs) state += ", moved from " + templated_path(n.origin);
     if (regular && written && !n.replaced) state += ", written into its earlier content";
     if (regular && !written && n.replaced) state += ", empty";
     const std::uint32_t base = static_cast<std::uint32_t>(b.ops.size());

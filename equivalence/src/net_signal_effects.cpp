@@ -25,45 +25,45 @@ std::string outcome(const Event& e) {
   return " = " + errno_name(e.err);
 }
 
-void on_connect(Extractor& x, const Event& e) {
+void on_connect(Extractor& walk, const Event& e) {
   std::string ep = endpoint_of(find_arg(e, "addr", ArgKind::Sockaddr));
-  FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
+  FdRef t = walk.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
   if (t && t->kind == K::Socket && !e.failed()) t->set_desc(ep);
-  if (ep.empty() || x.noise.noise_endpoint(ep)) return;
-  x.process_item(x.net[x.proc_list()], Category::Network, "connect " + x.templ.endpoint(ep) + outcome(e));
+  if (ep.empty() || walk.noise.noise_endpoint(ep)) return;
+  walk.process_item(walk.net[walk.proc_list()], Category::Network, "connect " + walk.templates.endpoint(ep) + outcome(e));
 }
 
-void on_sendto(Extractor& x, const Event& e) {
+void on_sendto(Extractor& walk, const Event& e) {
   std::string ep = endpoint_of(find_arg(e, "dest_addr", ArgKind::Sockaddr));
-  if (ep.empty() || x.noise.noise_endpoint(ep)) return;  // connected socket: already listed
-  x.process_item(x.net[x.proc_list()], Category::Network, "sendto " + x.templ.endpoint(ep) + outcome(e));
+  if (ep.empty() || walk.noise.noise_endpoint(ep)) return;  // connected socket: already listed
+  walk.process_item(walk.net[walk.proc_list()], Category::Network, "sendto " + walk.templates.endpoint(ep) + outcome(e));
 }
 
-void on_bind(Extractor& x, const Event& e) {
+void on_bind(Extractor& walk, const Event& e) {
   std::string ep = endpoint_of(find_arg(e, "addr", ArgKind::Sockaddr));
-  FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
+  FdRef t = walk.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
   if (t && t->kind == K::Socket && !e.failed()) t->set_desc(ep);
-  if (ep.empty() || x.noise.noise_endpoint(ep)) return;
-  x.process_item(x.net[x.proc_list()], Category::Network, "bind " + x.templ.endpoint(ep) + outcome(e));
+  if (ep.empty() || walk.noise.noise_endpoint(ep)) return;
+  walk.process_item(walk.net[walk.proc_list()], Category::Network, "bind " + walk.templates.endpoint(ep) + outcome(e));
 }
 
-void on_listen(Extractor& x, const Event& e) {
-  FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
+void on_listen(Extractor& walk, const Event& e) {
+  FdRef t = walk.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
   std::string ep = t ? t->desc() : std::string("?");
-  if (x.noise.noise_endpoint(ep)) return;
-  x.process_item(x.net[x.proc_list()], Category::Network, "listen " + x.templ.endpoint(ep) + outcome(e));
+  if (walk.noise.noise_endpoint(ep)) return;
+  walk.process_item(walk.net[walk.proc_list()], Category::Network, "listen " + walk.templates.endpoint(ep) + outcome(e));
 }
 
-void on_accept(Extractor& x, const Event& e) {
-  FdRef t = x.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
+void on_accept(Extractor& walk, const Event& e) {
+  FdRef t = walk.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
   std::string ep = t ? t->desc() : std::string("?");
-  if (!e.failed()) x.fds.set(e.pid, e.ret, x.fds.make(K::Socket, {}, e.ret_ref));
-  if (x.noise.noise_endpoint(ep)) return;
+  if (!e.failed()) walk.fds.set(e.pid, e.ret, walk.fds.make(K::Socket, {}, e.ret_ref));
+  if (walk.noise.noise_endpoint(ep)) return;
   // The peer's address has an ephemeral port: only the listening side is stable.
-  x.process_item(x.net[x.proc_list()], Category::Network, "accept on " + x.templ.endpoint(ep) + outcome(e));
+  walk.process_item(walk.net[walk.proc_list()], Category::Network, "accept on " + walk.templates.endpoint(ep) + outcome(e));
 }
 
-void on_signal(Extractor& x, const Event& e) {
+void on_signal(Extractor& walk, const Event& e) {
   const Arg* sig = find_arg(e, "sig", ArgKind::Signal);
   if (sig != nullptr && sig->raw == 0) return;  // kill(pid, 0): an existence probe
   std::string target;
@@ -73,7 +73,7 @@ void on_signal(Extractor& x, const Event& e) {
     std::int64_t pid = 0;
     if (e.name == "tkill") {
       auto tid = int_of(arg_named(e, "tid")).value_or(0);
-      pid = x.tree.process_of_tid(static_cast<std::int32_t>(tid)).value_or(Pid{0}).value;
+      pid = walk.tree.process_of_tid(static_cast<std::int32_t>(tid)).value_or(Pid{0}).value;
       if (pid == 0) pid = tid;
     } else {
       const Arg* a = arg_named(e, "pid");
@@ -81,8 +81,8 @@ void on_signal(Extractor& x, const Event& e) {
       pid = int_of(a).value_or(0);
     }
     if (pid > 0) {
-      const ProcNode* self = x.tree.node_of(e.pid, e.seq);
-      const ProcNode* other = x.tree.node_of(Pid{static_cast<std::int32_t>(pid)}, e.seq);
+      const ProcNode* self = walk.tree.node_of(e.pid, e.seq);
+      const ProcNode* other = walk.tree.node_of(Pid{static_cast<std::int32_t>(pid)}, e.seq);
       if (other != nullptr && self != nullptr && other == self) {
         // A signal a program sends itself (`kill -USR1 $$`, raise()) is behaviour; the
         // ones runtimes send their own threads (Go's SIGURG preemption, glibc's
@@ -91,19 +91,19 @@ void on_signal(Extractor& x, const Event& e) {
         if (n >= 32 || n == SIGURG || n == SIGPROF) return;
         target = "self";
       } else {
-        target = other != nullptr ? other->key : "pid " + x.templ.pid_name(static_cast<std::int32_t>(pid));
+        target = other != nullptr ? other->key : "pid " + walk.templates.pid_name(static_cast<std::int32_t>(pid));
       }
     } else if (pid == 0) {
       target = "own process group";
     } else if (pid == -1) {
       target = "every process";
     } else {
-      const ProcNode* g = x.tree.node_of(Pid{static_cast<std::int32_t>(-pid)}, e.seq);
+      const ProcNode* g = walk.tree.node_of(Pid{static_cast<std::int32_t>(-pid)}, e.seq);
       target = "process group of " +
-               (g != nullptr ? g->key : x.templ.pid_name(static_cast<std::int32_t>(-pid)));
+               (g != nullptr ? g->key : walk.templates.pid_name(static_cast<std::int32_t>(-pid)));
     }
   }
-  x.process_item(x.sig[x.proc_list()], Category::Signals,
+  walk.process_item(walk.sig[walk.proc_list()], Category::Signals,
                  "signal " + signal_text(sig) + " -> " + target + outcome(e));
 }
 

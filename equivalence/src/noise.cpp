@@ -1,6 +1,6 @@
 #include "noise.hpp"
 
-#include "glob.hpp"
+#include "golden/model/glob.hpp"
 
 namespace golden::eqv {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "golden/model/byte_scan.hpp"
 #include "golden/model/escape.hpp"
-#include "glob.hpp"
+#include "golden/model/glob.hpp"
 #include "golden/equivalence/normalized.hpp"
 #include "path_util.hpp"
 
@@ -186,8 +186,10 @@ void PathTemplater::add_transient(std::string_view path) {
     m.kind = Kind::Gen;
     return;
   }
-  // Below a generated name already templated (mktemp's directory): that name covers it.
-  if (const Mapping* m = best(raw); m != nullptr && (m->kind == Kind::Tmp || m->kind == Kind::Gen)) return;
+  // Below a name the run made and removed (mktemp -d's directory, gone at the end): that
+  // name covers it. Below one that stays (a temp directory given to the run), a removed
+  // name is the run's own and may be random (mktemp's .r.XXXXXX then mv): numbered.
+  if (const Mapping* m = best(raw); m != nullptr && m->kind == Kind::Gen) return;
   add_numbered(raw, "$GEN", kPrioTmp, Kind::Gen);
 }
 

@@ -79,6 +79,31 @@ std::string verdict_text(const CompareResult& r) {
 
 std::string seq_text(std::optional<Seq> seq) { return seq ? fmt::format("#{}", *seq) : "-"; }
 
+std::string source_text(const SourceLocation& s) {
+  auto base = [](const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+  };
+  auto call = [](const std::string& f) { return f.empty() || f.back() == ')' ? f : f + "()"; };
+  std::string out;
+  if (!s.file.empty()) {
+    out = base(s.file);
+    if (s.line > 0) out += fmt::format(":{}", s.line);
+  } else if (!s.module.empty()) {
+    out = fmt::format("{}+{:#x}", base(s.module), s.offset);
+  }
+  if (!s.function.empty()) out += (out.empty() ? "" : " ") + call(s.function);
+  if (!s.caller.empty()) out += " <- " + call(s.caller);
+  return out;
+}
+
+std::string divergence_sources(const Divergence& d) {
+  std::string out;
+  if (d.source_a) out += "A " + source_text(*d.source_a);
+  if (d.source_b) out += (out.empty() ? "B " : "; B ") + source_text(*d.source_b);
+  return out;
+}
+
 std::vector<std::string> alignment_lines(const CompareResult& r, std::size_t max_lines) {
   std::vector<std::string> out;
   for (const PathAlignment& al : r.alignments) {
@@ -105,55 +130,6 @@ std::vector<std::string> hunk_lines(const Divergence& d, std::size_t max_lines) 
     out.push_back(std::string(1, l.op) + l.text);
   }
   if (d.lines_truncated) out.push_back("... (hunk cut: too long to keep)");
-  return out;
-}
-
-std::string sanitize_text(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if (c < 0x20 && c != '\n' && c != '\t') {
-        out += fmt::format("\\x{:02x}", c);
-      } else if (c == 0x7f) {
-        out += "\\x7f";
-      } else {
-        out += static_cast<char>(c);
-      }
-      ++i;
-      continue;
-    }
-    std::size_t len = (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
-    bool ok = len != 0 && i + len <= s.size() && c >= 0xc2 && c <= 0xf4;
-    for (std::size_t k = 1; ok && k < len; ++k)
-      ok = (static_cast<unsigned char>(s[i + k]) & 0xc0) == 0x80;
-    if (ok) {
-      out.append(s.substr(i, len));
-      i += len;
-    } else {
-      out += fmt::format("\\x{:02x}", c);
-      ++i;
-    }
-  }
-  return out;
-}
-
-std::string xml_escape(std::string_view s) {
-  std::string clean = sanitize_text(s);
-  std::string out;
-  out.reserve(clean.size());
-  for (char c : clean) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
   return out;
 }
 

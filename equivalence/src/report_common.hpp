@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "golden/equivalence/compare.hpp"
+#include "golden/model/escape.hpp"  // sanitize_text, xml_escape
 
 namespace golden::eqv {
 
@@ -23,6 +24,12 @@ std::string ratio_text(std::optional<double> ratio);
 // "EQUIVALENT" / "DIVERGENT: 2 divergences (1 more allowed)".
 std::string verdict_text(const CompareResult& r);
 std::string seq_text(std::optional<Seq> seq);  // "#12" or "-"
+// "config.cpp:41 load_config() <- main()", "app+0x1a2b load_config()": where a call was
+// made (golden capture --source).
+std::string source_text(const SourceLocation& s);
+// "A config.cpp:41 load_config(); B config.cpp:43 load_config()", "" when neither side
+// has a location.
+std::string divergence_sources(const Divergence& d);
 // "$ARG2 = /tmp/tmp.abc <-> /tmp/work-XYZ", one line per path alignment (at most
 // `max_lines`, then "... and N more").
 std::vector<std::string> alignment_lines(const CompareResult& r, std::size_t max_lines);
@@ -32,10 +39,5 @@ std::string hunk_header(const Divergence& d);
 std::vector<std::string> hunk_lines(const Divergence& d, std::size_t max_lines);
 // "1 divergence", "3 divergences".
 std::string plural(std::size_t n, std::string_view word);
-
-// Valid UTF-8 (invalid bytes and C0 controls other than \t \n shown as \xNN): for XML
-// and HTML, which must not carry arbitrary bytes.
-std::string sanitize_text(std::string_view s);
-std::string xml_escape(std::string_view s);  // sanitized + & < > " ' escaped
 
 }  // namespace golden::eqv

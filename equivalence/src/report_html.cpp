@@ -27,7 +27,7 @@ pre span{display:block;white-space:pre}
 .relaxed{color:#8c959f}
 )";
 
-std::string esc(std::string_view s) { return eqv::xml_escape(s); }
+std::string esc(std::string_view s) { return xml_escape(s); }
 
 }  // namespace
 

@@ -47,6 +47,17 @@ std::string render_json(const CompareResult& r, const ReportOptions&) {
     x["processes"] = d.processes;
     x["seq_a"] = opt_seq(d.seq_a);
     x["seq_b"] = opt_seq(d.seq_b);
+    for (const auto& [key, src] : {std::pair{"source_a", &d.source_a}, std::pair{"source_b", &d.source_b}}) {
+      if (!*src) continue;
+      ordered_json sj;
+      sj["file"] = (*src)->file;
+      sj["line"] = (*src)->line;
+      sj["function"] = (*src)->function;
+      sj["caller"] = (*src)->caller;
+      sj["module"] = (*src)->module;
+      sj["offset"] = (*src)->offset;
+      x[key] = std::move(sj);
+    }
     x["allowed"] = d.allowed;
     if (d.allowed) x["allowed_by"] = d.allowed_by;
     x["hunk"] = {{"a_start", d.a_start}, {"a_count", d.a_count},

@@ -9,14 +9,17 @@
 namespace golden {
 
 std::string render_junit(const CompareResult& r, const ReportOptions& options) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + render_junit_suite(r, options);
+}
+
+std::string render_junit_suite(const CompareResult& r, const ReportOptions& options) {
   using namespace eqv;
   std::size_t failures = 0, skipped = 0;
   for (const CategoryStatus& s : r.categories) {
     if (!s.compared) ++skipped;
     else if (s.divergences > 0) ++failures;
   }
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format(
+  std::string out = fmt::format(
       "<testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"0\">\n",
       xml_escape("golden compare " + r.name_a + " vs " + r.name_b), r.categories.size(), failures,
       skipped);

@@ -54,6 +54,8 @@ std::string render_text(const CompareResult& r, const ReportOptions& options) {
     out += fmt::format("    where: {} ({}){}; event A {}, B {}\n", d.channel, to_string(d.category),
                        procs.empty() ? "" : "; process " + procs, seq_text(d.seq_a),
                        seq_text(d.seq_b));
+    if (const std::string at = divergence_sources(d); !at.empty())
+      out += "    at: " + sanitize_text(at) + "\n";
     if (d.allowed) out += fmt::format("    allowed by: {}\n", d.allowed_by);
     out += "    " + p.cyan(hunk_header(d)) + "\n";
     for (const std::string& line : hunk_lines(d, options.max_hunk_lines)) {
@@ -101,20 +103,13 @@ std::string render_text(const CompareResult& r, const ReportOptions& options) {
   return out;
 }
 
-std::optional<ReportFormat> report_format_from_string(std::string_view s) {
-  if (s == "text") return ReportFormat::Text;
-  if (s == "json") return ReportFormat::Json;
-  if (s == "junit") return ReportFormat::Junit;
-  if (s == "html") return ReportFormat::Html;
-  return std::nullopt;
-}
-
 std::string render_report(const CompareResult& r, ReportFormat format, const ReportOptions& options) {
   switch (format) {
     case ReportFormat::Text: return render_text(r, options);
     case ReportFormat::Json: return render_json(r, options);
     case ReportFormat::Junit: return render_junit(r, options);
     case ReportFormat::Html: return render_html(r, options);
+    case ReportFormat::Github: return render_github(r);
   }
   return render_text(r, options);
 }

@@ -40,56 +40,56 @@ std::optional<std::uint64_t> moved_offset(FdTarget& target, const Event& e) {
   return moved ? at : std::nullopt;
 }
 
-void on_write(Extractor& x, const Event& e) {
+void on_write(Extractor& walk, const Event& e) {
   if (e.failed() || e.ret <= 0) return;
-  FdRef target = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
+  FdRef target = walk.fd_target(find_arg(e, "fd", ArgKind::Fd));
   if (!target) return;
   if (target->kind != K::Stdout && target->kind != K::Stderr && target->kind != K::File) return;
   if (target->kind == K::File) {
-    if (auto at = moved_offset(*target, e)) x.write_offset(*target, *at);
+    if (auto at = moved_offset(*target, e)) walk.write_offset(*target, *at);
   }
-  Chunk c = x.make_chunk();
+  Chunk c = walk.make_chunk();
   if (const Arg* buf = payload_arg(e)) {
     const Payload& p = *buf->data;
-    if (p.length != static_cast<std::uint64_t>(e.ret)) x.count("equivalence.payload_length_mismatch");
+    if (p.length != static_cast<std::uint64_t>(e.ret)) walk.count("equivalence.payload_length_mismatch");
     c.raw = StreamHash(p.hash, p.length);
     c.head = p.head;
     c.complete = p.complete();
   } else {
     // Without a payload only the length is known (e.g. a decoder that skipped iovecs).
-    x.count("equivalence.write_without_payload");
+    walk.count("equivalence.write_without_payload");
     c.raw = StreamHash(0, static_cast<std::uint64_t>(e.ret));
     c.complete = false;
   }
-  x.write_chunk(*target, std::move(c));
+  walk.write_chunk(*target, std::move(c));
 }
 
 // sendfile / copy_file_range / splice: the kernel moves bytes the trace never sees.
-void on_copy(Extractor& x, const Event& e) {
+void on_copy(Extractor& walk, const Event& e) {
   const Arg* in = arg_named(e, "in_fd");
   if (in == nullptr) in = arg_named(e, "fd_in");
   const Arg* out = arg_named(e, "out_fd");
   if (out == nullptr) out = arg_named(e, "fd_out");
   if (in == nullptr || out == nullptr || e.failed() || e.ret <= 0) return;
-  FdRef src = x.fd_target(in);
-  FdRef dst = x.fd_target(out);
-  if (src && src->kind == K::Stdin) x.stdin_read();
+  FdRef src = walk.fd_target(in);
+  FdRef dst = walk.fd_target(out);
+  if (src && src->kind == K::Stdin) walk.stdin_read();
   if (!dst || (dst->kind != K::Stdout && dst->kind != K::Stderr && dst->kind != K::File)) return;
   // A file the run wrote whole, copied whole: its bytes are known, and cat or cp may copy
   // them in the kernel or through read/write depending on the file systems involved.
   if (src && src->kind == K::File) {
-    if (const std::vector<Chunk>* known = x.known_content(*src, static_cast<std::uint64_t>(e.ret))) {
+    if (const std::vector<Chunk>* known = walk.known_content(*src, static_cast<std::uint64_t>(e.ret))) {
       for (const Chunk& from : *known) {
-        Chunk c = x.make_chunk();
+        Chunk c = walk.make_chunk();
         c.raw = from.raw;
         c.head = from.head;
         c.complete = from.complete;
-        x.write_chunk(*dst, c);
+        walk.write_chunk(*dst, c);
       }
       return;
     }
   }
-  Chunk c = x.make_chunk();
+  Chunk c = walk.make_chunk();
   c.copy = true;
   c.complete = false;
   c.raw = StreamHash(0, static_cast<std::uint64_t>(e.ret));
@@ -97,7 +97,7 @@ void on_copy(Extractor& x, const Event& e) {
   if (!src) {
     from = "?";
   } else if (src->kind == K::File || src->kind == K::Directory) {
-    from = x.tpath(src->path);
+    from = walk.templated_path(src->path);
   } else if (src->kind == K::Stdin) {
     from = "<stdin>";
   } else if (src->kind == K::Pipe) {
@@ -105,17 +105,17 @@ void on_copy(Extractor& x, const Event& e) {
   } else if (src->kind == K::Socket) {
     from = "<socket>";
   } else {
-    from = "<" + x.ttext(src->desc()) + ">";
+    from = "<" + walk.templated_text(src->desc()) + ">";
   }
-  c.copy_from = x.intern_copy_source(std::move(from));
-  x.write_chunk(*dst, std::move(c));
+  c.copy_from = walk.intern_copy_source(std::move(from));
+  walk.write_chunk(*dst, std::move(c));
 }
 
-void on_read(Extractor& x, const Event& e) {
+void on_read(Extractor& walk, const Event& e) {
   if (e.failed()) return;
-  FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
-  if (t && t->kind == K::Stdin) x.stdin_read();
-  if (!t || t->kind != K::File || !x.net_effects() || !t->reading_from_start) return;
+  FdRef t = walk.fd_target(find_arg(e, "fd", ArgKind::Fd));
+  if (t && t->kind == K::Stdin) walk.stdin_read();
+  if (!t || t->kind != K::File || !walk.net_effects() || !t->reading_from_start) return;
   // A file read to its end from its start: what it held (see Extractor::found_content).
   const std::string_view name = e.name;
   const Arg* buf = payload_arg(e);
@@ -126,13 +126,13 @@ void on_read(Extractor& x, const Event& e) {
   if (e.ret > 0) {
     t->read_so_far.append(StreamHash(buf->data->hash, buf->data->length));
   } else if (e.ret == 0) {
-    x.found_content(*t);
+    walk.found_content(*t);
   }
 }
 
-void on_lseek(Extractor& x, const Event& e) {
+void on_lseek(Extractor& walk, const Event& e) {
   if (e.failed() || e.ret < 0) return;
-  FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
+  FdRef t = walk.fd_target(find_arg(e, "fd", ArgKind::Fd));
   if (t && t->kind == K::File) {
     t->seek_to = static_cast<std::uint64_t>(e.ret);
     const Arg* whence = arg_named(e, "whence");
@@ -141,14 +141,14 @@ void on_lseek(Extractor& x, const Event& e) {
   }
 }
 
-void on_getdents(Extractor& x, const Event& e) {
+void on_getdents(Extractor& walk, const Event& e) {
   if (e.failed()) return;
-  FdRef t = x.fd_target(find_arg(e, "fd", ArgKind::Fd));
+  FdRef t = walk.fd_target(find_arg(e, "fd", ArgKind::Fd));
   // A directory opened without O_DIRECTORY (tar, fdopendir users) looked like a file.
   if (t && t->kind == K::File) t->kind = K::Directory;
   if (t && t->kind == K::Directory) {
-    x.user_read(t->path, true);
-    if (x.net_effects()) x.found_directory(t->path);
+    walk.user_read(t->path, true);
+    if (walk.net_effects()) walk.found_directory(t->path);
   }
 }
 

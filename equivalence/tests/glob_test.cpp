@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "glob.hpp"
+#include "golden/model/glob.hpp"
 #include "path_util.hpp"
 
 namespace golden::eqv {

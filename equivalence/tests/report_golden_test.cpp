@@ -11,6 +11,7 @@
 
 #include "golden/equivalence/compare.hpp"
 #include "golden/equivalence/report.hpp"
+#include "golden/verify/verify.hpp"
 #include "trace_builder.hpp"
 
 namespace golden {
@@ -41,7 +42,8 @@ Trace run(bool changed) {
 
 void check_golden(const std::string& name, const std::string& actual) {
   const std::string path = std::string(GOLDEN_SOURCE_DIR) + "/testdata/equivalence/golden/" + name;
-  if (std::getenv("GOLDEN_UPDATE") != nullptr) {
+  // golden verify's rules: GOLDEN_UPDATE=1 re-records, never with CI set.
+  if (const GoldenRules rules = GoldenRules::from_environment(); rules.update && !rules.ci) {
     std::ofstream(path, std::ios::binary | std::ios::trunc) << actual;
   }
   std::ifstream in(path, std::ios::binary);

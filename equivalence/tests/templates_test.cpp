@@ -126,10 +126,16 @@ TEST(PathTemplater, NamesMadeAndRemovedByTheRunAreTemplatedByCreation) {
   t.add_transient("/var/cache/app/lock");
   EXPECT_EQ(t.path("/w/zilroR9A"), "$GEN1");
   EXPECT_EQ(t.path("/var/cache/app/lock"), "$GEN2");
-  // Below a name already generated (mktemp -d), the outer template covers it.
-  t.observe_path("/tmp/tmp.AbC123xYz9/f");
-  t.add_transient("/tmp/tmp.AbC123xYz9/f");
-  EXPECT_EQ(t.path("/tmp/tmp.AbC123xYz9/f"), "$TMP1/f");
+  // Below a generated directory that stays (a temp dir given to the run), a name the run
+  // removes is its own, maybe random (mktemp "$d/.r.XXXXXX" then mv): numbered too.
+  t.observe_path("/tmp/tmp.AbC123xYz9/.r.k2J9xQ");
+  t.add_transient("/tmp/tmp.AbC123xYz9/.r.k2J9xQ");
+  EXPECT_EQ(t.path("/tmp/tmp.AbC123xYz9/.r.k2J9xQ"), "$GEN3");
+  EXPECT_EQ(t.path("/tmp/tmp.AbC123xYz9/kept"), "$TMP1/kept");
+  // Below a name the run made and removed (mktemp -d, removed by a trap), the outer
+  // name covers it.
+  t.add_transient("/w/zilroR9A/inner");
+  EXPECT_EQ(t.path("/w/zilroR9A/inner"), "$GEN1/inner");
 }
 
 TEST(PathTemplater, AlignsArgumentsInOrder) {

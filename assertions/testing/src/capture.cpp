@@ -15,6 +15,11 @@
 namespace golden::testing {
 namespace {
 
+std::string& installed_alloc_library() {
+  static std::string path;
+  return path;
+}
+
 // Stops the capture (request_stop: the program is killed, what was recorded kept) when
 // the timeout passes first.
 class Watchdog {
@@ -81,7 +86,7 @@ golden::CaptureOptions recorder_options(const std::vector<std::string>& command,
     o.filter = std::move(filter).value();
   }
   if (options.track_alloc) {
-    Result<std::string> preload = alloc_preload_env();
+    Result<std::string> preload = alloc_preload_env(installed_alloc_library());
     if (!preload) throw TraceError("capture: " + preload.error().to_string());
     o.extra_env.push_back(std::move(preload).value());
   }
@@ -89,6 +94,8 @@ golden::CaptureOptions recorder_options(const std::vector<std::string>& command,
 }
 
 }  // namespace
+
+void detail::set_installed_alloc_library(const char* path) { installed_alloc_library() = path; }
 
 Trace capture(const std::vector<std::string>& command, const CaptureOptions& options) {
   if (command.empty()) throw TraceError("capture: no command given");

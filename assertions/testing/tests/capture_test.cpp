@@ -57,6 +57,9 @@ TEST(Capture, RunsInTheGivenDirectoryAndFindsARelativeProgramThere) {
   EXPECT_EQ(t.run().run.cwd, real);
   EXPECT_TRUE(std::filesystem::exists(dir / "made.txt"));
   EXPECT_THAT(t, CreatesFile(real + "/made.txt"));
+  // As README writes it: designated initializers.
+  const Trace root = capture({"pwd"}, {.cwd = "/"});
+  EXPECT_EQ(root.stdout_text(), "/\n");
 }
 
 TEST(Capture, SetsOrReplacesTheEnvironment) {

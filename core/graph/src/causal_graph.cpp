@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "cycle_report.hpp"
+#include "golden/graph/happens_before.hpp"
 #include "graph_impl.hpp"
 
 namespace golden {
@@ -27,42 +28,23 @@ bool lamport_backwards(const Trace& t, Seq from, Seq to) {
   return a != 0 && b != 0 && a >= b;
 }
 
-// Kahn's algorithm with the smallest ready seq first: deterministic, and equal to seq
-// order whenever seq order is itself causal. Returns fewer than V vertices on a cycle.
-//
-// Events come in completion order, so nearly every edge goes up in seq. Instead of
-// pushing every ready vertex through a heap, a cursor walks seq order and takes the
-// first ready vertex at or after it; only a vertex that becomes ready behind the cursor
-// (the target of an edge going down in seq, e.g. a child's first call that completed
-// before the parent's clone) waits in the heap. The next vertex is the smaller of the
-// two: the same order as one heap of all ready vertices, in O(V + E) plus a heap that
-// stays small.
+// The topological order over the built graph (happens_before.hpp); fewer than V
+// vertices on a cycle. `indegree` is left with what the cycle kept (cycle_report).
 std::vector<Seq> kahn_order(const BoostGraph& g, std::vector<std::size_t>& indegree) {
   const Vertex n = static_cast<Vertex>(boost::num_vertices(g));
-  indegree.resize(n);
-  for (Vertex v = 0; v < n; ++v) indegree[v] = boost::in_degree(v, g);
-  std::priority_queue<Vertex, std::vector<Vertex>, std::greater<>> behind;
-  std::vector<Seq> order;
-  order.reserve(n);
-  Vertex cursor = 0;
-  for (;;) {
-    // Vertices skipped here are not ready; when they become ready they are behind.
-    while (cursor < n && indegree[cursor] != 0) ++cursor;
-    Vertex v;
-    if (!behind.empty() && (cursor == n || behind.top() < cursor)) {
-      v = behind.top();
-      behind.pop();
-    } else if (cursor < n) {
-      v = cursor++;
-    } else {
-      break;
-    }
-    order.push_back(v);
-    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
-      const Vertex w = boost::target(*it, g);
-      if (--indegree[w] == 0 && w < cursor) behind.push(w);
-    }
-  }
+  std::vector<std::uint32_t> in(n);
+  for (Vertex v = 0; v < n; ++v) in[v] = static_cast<std::uint32_t>(boost::in_degree(v, g));
+  std::vector<Seq> order = causal_order(in, [&](Seq v, auto&& visit) {
+    for (auto [it, end] = boost::out_edges(static_cast<Vertex>(v), g); it != end; ++it)
+      visit(static_cast<Seq>(boost::target(*it, g)));
+  });
+  // What is left of each in-degree once the order stopped: the cycle's vertices keep some.
+  indegree.assign(n, 0);
+  std::vector<bool> placed(n, false);
+  for (Seq v : order) placed[v] = true;
+  for (Vertex v = 0; v < n; ++v)
+    if (!placed[v])
+      for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) ++indegree[boost::target(*it, g)];
   return order;
 }
 
@@ -145,10 +127,6 @@ Result<CausalGraph> CausalGraph::build(const Trace& trace, const GraphOptions& o
     ends.emplace_back(static_cast<Vertex>(from), static_cast<Vertex>(to));
   };
 
-  // Program order: the previous event of each live thread. Keyed by (pid, tid) and
-  // forgotten at the thread's Exit event, so a recycled tid starts a new chain.
-  // A hash map (one lookup per event) rather than an ordered map: nothing iterates it.
-  std::unordered_map<std::uint64_t, Seq> last_of_thread;
   for (Seq i = 0; i < n; ++i) {
     const Event& e = trace.events[i];
     if (e.seq != i)
@@ -156,18 +134,16 @@ Result<CausalGraph> CausalGraph::build(const Trace& trace, const GraphOptions& o
           fmt::format("event at index {} has seq {} (events must be numbered densely)", i, e.seq),
           ""};
     if (e.duration.count() < 0) ++counters[std::string(kCounterNegativeDuration)];
-    const std::uint64_t key = static_cast<std::uint64_t>(static_cast<std::uint32_t>(e.pid.value))
-                                  << 32 |
-                              static_cast<std::uint32_t>(e.tid.value);
-    auto [it, fresh] = last_of_thread.try_emplace(key, i);
-    if (!fresh) {
-      if (lamport_backwards(trace, it->second, i)) [[unlikely]] {
-        if (auto err = lamport_violation(it->second, i, CausalEdgeKind::Program)) return *err;
-      }
-      add_edge(it->second, i, CausalEdgeKind::Program);
-      it->second = i;
+  }
+  // Program order (happens_before.hpp).
+  const std::vector<Seq> previous = previous_in_thread(trace);
+  for (Seq i = 0; i < n; ++i) {
+    const Seq before = previous[i];
+    if (before == kNoEvent) continue;
+    if (lamport_backwards(trace, before, i)) [[unlikely]] {
+      if (auto err = lamport_violation(before, i, CausalEdgeKind::Program)) return *err;
     }
-    if (e.kind == EventKind::Exit) last_of_thread.erase(it);
+    add_edge(before, i, CausalEdgeKind::Program);
   }
 
   const std::vector<bool> repeated = repeated_edges(trace.edges);

@@ -180,6 +180,10 @@ void RecordDecoder::open_object() {
       process_.execs.emplace_back();
       push(Frame::Exec);
       return;
+    case Frame::SrcFrames:
+      event_.source->frames.emplace_back();
+      push(Frame::SrcFrame);
+      return;
     case Frame::Strings:
       strings(top.field).emplace_back();
       esc_key_ = esc_done_ = false;
@@ -228,7 +232,7 @@ void RecordDecoder::open_array() {
   if (depth_ == 0) fail("a record must be a JSON object");
   const Frame frame = stack_[depth_ - 1].frame;
   if (frame != Frame::Record && frame != Frame::Arg && frame != Frame::Data &&
-      frame != Frame::Source && frame != Frame::Exec) {
+      frame != Frame::Source && frame != Frame::SrcFrame && frame != Frame::Exec) {
     value(SaxValue::of(T::Array));  // an array element or {"esc"} value: reports the wrong type
     return;
   }
@@ -259,6 +263,10 @@ void RecordDecoder::open_array() {
     case F::Execs:
       process_.execs.clear();
       push(Frame::Execs);
+      return;
+    case F::SrcFrames:
+      event_.source->frames.clear();
+      push(Frame::SrcFrames);
       return;
     default:
       set_field(field_, SaxValue::of(T::Array));  // reports the wrong type
@@ -374,6 +382,9 @@ void RecordDecoder::lookup_key(std::string_view k) {
     case Frame::Source:
       keys = source_keys();
       break;
+    case Frame::SrcFrame:
+      keys = frame_keys();
+      break;
     case Frame::Exec:
       keys = exec_keys();
       break;
@@ -418,6 +429,8 @@ void RecordDecoder::value(const SaxValue& v) {
       return;
     case Frame::Args:
       wrong_type(v, "args[]", "an object");
+    case Frame::SrcFrames:
+      wrong_type(v, "source.frames[]", "an object");
     case Frame::Execs:
       wrong_type(v, "execs[]", "an object");
     case Frame::Esc: {
@@ -552,6 +565,18 @@ void RecordDecoder::set_field(RecordField f, const SaxValue& v) {
     case F::SrcLine:
       event_.source->line = to_int(v, "source.line");
       break;
+    case F::SrcOffset:
+      event_.source->offset = to_u64(v, "source.offset");
+      break;
+    case F::FrLine:
+      frame().line = to_int(v, "source.frames.line");
+      break;
+    case F::FrOffset:
+      frame().offset = to_u64(v, "source.frames.offset");
+      break;
+    case F::FrInlined:
+      frame().inlined = to_bool(v, "source.frames.inlined");
+      break;
     // edge
     case F::From:
       edge_.from = to_u64(v, "from");
@@ -628,6 +653,7 @@ void RecordDecoder::set_field(RecordField f, const SaxValue& v) {
     case F::Attached:
     case F::Execs:
     case F::Threads:
+    case F::SrcFrames:
       wrong_type(v, field_name(f), "an array");
     case F::List:
     case F::ExecArgv:
@@ -647,6 +673,10 @@ void RecordDecoder::set_field(RecordField f, const SaxValue& v) {
     case F::SrcFile:
     case F::SrcFunction:
     case F::SrcCaller:
+    case F::SrcModule:
+    case F::FrFile:
+    case F::FrFunction:
+    case F::FrModule:
     case F::Cwd:
     case F::StartWall:
     case F::Traceparent:
@@ -674,6 +704,14 @@ std::string& RecordDecoder::bytes_slot(RecordField f) {
       return event_.source->function;
     case F::SrcCaller:
       return event_.source->caller;
+    case F::SrcModule:
+      return event_.source->module;
+    case F::FrFile:
+      return frame().file;
+    case F::FrFunction:
+      return frame().function;
+    case F::FrModule:
+      return frame().module;
     case F::Cwd:
       return run_.cwd;
     case F::StartWall:

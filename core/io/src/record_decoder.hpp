@@ -88,6 +88,8 @@ class RecordDecoder {
     Arg,
     Data,
     Source,
+    SrcFrames,
+    SrcFrame,
     Strings,
     Esc,
     Ints,
@@ -121,6 +123,7 @@ class RecordDecoder {
   std::string& bytes_slot(RecordField f);
   std::vector<std::string>& strings(RecordField f);
   Arg& arg() { return args_.back(); }
+  SourceFrame& frame() { return event_.source->frames.back(); }
 
   Type type_ = Type::None;
   std::string type_name_;

@@ -30,7 +30,13 @@ constexpr KeyField kDataKeys[] = {{"len", F::Len}, {"hash", F::Hash}, {"head", F
 constexpr KeyField kSourceKeys[] = {{"file", F::SrcFile},
                                     {"line", F::SrcLine},
                                     {"function", F::SrcFunction},
-                                    {"caller", F::SrcCaller}};
+                                    {"caller", F::SrcCaller},
+                                    {"module", F::SrcModule},
+                                    {"offset", F::SrcOffset},
+                                    {"frames", F::SrcFrames}};
+constexpr KeyField kFrameKeys[] = {{"file", F::FrFile},         {"line", F::FrLine},
+                                   {"function", F::FrFunction}, {"module", F::FrModule},
+                                   {"offset", F::FrOffset},     {"inlined", F::FrInlined}};
 constexpr KeyField kEdgeKeys[] = {{"from", F::From, kRequiredFrom},
                                   {"to", F::To, kRequiredTo},
                                   {"kind", F::EdgeKind, kRequiredEdgeKind},
@@ -131,6 +137,24 @@ std::string_view field_name(F f) {
       return "source.function";
     case F::SrcCaller:
       return "source.caller";
+    case F::SrcModule:
+      return "source.module";
+    case F::SrcOffset:
+      return "source.offset";
+    case F::SrcFrames:
+      return "source.frames";
+    case F::FrFile:
+      return "source.frames.file";
+    case F::FrLine:
+      return "source.frames.line";
+    case F::FrFunction:
+      return "source.frames.function";
+    case F::FrModule:
+      return "source.frames.module";
+    case F::FrOffset:
+      return "source.frames.offset";
+    case F::FrInlined:
+      return "source.frames.inlined";
     case F::From:
       return "from";
     case F::To:
@@ -204,6 +228,10 @@ bool is_bytes_field(F f) {
     case F::SrcFile:
     case F::SrcFunction:
     case F::SrcCaller:
+    case F::SrcModule:
+    case F::FrFile:
+    case F::FrFunction:
+    case F::FrModule:
     case F::Cwd:
     case F::StartWall:
     case F::Traceparent:
@@ -226,6 +254,9 @@ std::span<const KeyField> data_keys() {
 }
 std::span<const KeyField> source_keys() {
   return kSourceKeys;
+}
+std::span<const KeyField> frame_keys() {
+  return kFrameKeys;
 }
 std::span<const KeyField> edge_keys() {
   return kEdgeKeys;

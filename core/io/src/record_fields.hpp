@@ -47,6 +47,16 @@ enum class RecordField : std::uint8_t {
   SrcLine,
   SrcFunction,
   SrcCaller,
+  SrcModule,
+  SrcOffset,
+  SrcFrames,
+  // event.source.frames[]
+  FrFile,
+  FrLine,
+  FrFunction,
+  FrModule,
+  FrOffset,
+  FrInlined,
   // edge
   From,
   To,
@@ -105,6 +115,7 @@ std::span<const KeyField> event_keys();
 std::span<const KeyField> arg_keys();
 std::span<const KeyField> data_keys();
 std::span<const KeyField> source_keys();
+std::span<const KeyField> frame_keys();
 std::span<const KeyField> edge_keys();
 std::span<const KeyField> run_keys();
 std::span<const KeyField> process_keys();

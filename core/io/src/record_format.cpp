@@ -67,6 +67,38 @@ void format_arg(std::string& out, const Arg& arg) {
   out += '}';
 }
 
+void format_frame(std::string& out, const SourceFrame& f) {
+  // Keys after the first: the leading comma is dropped for whichever comes first.
+  const std::size_t open = out.size();
+  out += '{';
+  if (!f.file.empty()) {
+    key(out, "file");
+    append_bytes_value(out, f.file);
+  }
+  if (f.line != 0) {
+    key(out, "line");
+    append_int(out, f.line);
+  }
+  if (!f.function.empty()) {
+    key(out, "function");
+    append_bytes_value(out, f.function);
+  }
+  if (!f.module.empty()) {
+    key(out, "module");
+    append_bytes_value(out, f.module);
+  }
+  if (f.offset != 0) {
+    key(out, "offset");
+    append_uint(out, f.offset);
+  }
+  if (f.inlined) {
+    key(out, "inlined");
+    out += "true";
+  }
+  if (out.size() > open + 1) out.erase(open + 1, 1);
+  out += '}';
+}
+
 void format_source(std::string& out, const SourceLocation& src) {
   out += "{\"file\":";
   append_bytes_value(out, src.file);
@@ -81,6 +113,23 @@ void format_source(std::string& out, const SourceLocation& src) {
   if (!src.caller.empty()) {
     key(out, "caller");
     append_bytes_value(out, src.caller);
+  }
+  if (!src.module.empty()) {
+    key(out, "module");
+    append_bytes_value(out, src.module);
+  }
+  if (src.offset != 0) {
+    key(out, "offset");
+    append_uint(out, src.offset);
+  }
+  if (!src.frames.empty()) {
+    key(out, "frames");
+    out += '[';
+    for (std::size_t i = 0; i < src.frames.size(); ++i) {
+      if (i) out += ',';
+      format_frame(out, src.frames[i]);
+    }
+    out += ']';
   }
   out += '}';
 }

@@ -180,4 +180,76 @@ std::string quote_bytes(std::string_view bytes, bool truncated) {
   return out;
 }
 
+namespace {
+
+void append_hex_byte(std::string& out, unsigned char c) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += "\\x";
+  out += kHex[c >> 4];
+  out += kHex[c & 0xf];
+}
+
+// The length of the well-formed UTF-8 sequence at s[i] (RFC 3629's table), 0 if none.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t len = 0;
+  if (c >= 0xc2 && c <= 0xdf)
+    len = 2;
+  else if (c >= 0xe0 && c <= 0xef)
+    len = 3;
+  else if (c >= 0xf0 && c <= 0xf4)
+    len = 4;
+  if (len == 0 || i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return 0;
+  const auto c1 = static_cast<unsigned char>(s[i + 1]);
+  if (len == 3 && ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0))) return 0;  // overlong, surrogates
+  if (len == 4 && ((c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 >= 0x90))) return 0;  // overlong, > U+10FFFF
+  return len;
+}
+
+}  // namespace
+
+std::string sanitize_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+        append_hex_byte(out, c);
+      else
+        out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    if (const std::size_t len = utf8_sequence(s, i); len != 0) {
+      out.append(s.substr(i, len));
+      i += len;
+    } else {
+      append_hex_byte(out, c);
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string xml_escape(std::string_view s) {
+  const std::string clean = sanitize_text(s);
+  std::string out;
+  out.reserve(clean.size());
+  for (char c : clean) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace golden

@@ -1,4 +1,5 @@
 #include "golden/model/escape.hpp"
+#include "golden/model/report_format.hpp"
 
 #include <gtest/gtest.h>
 
@@ -69,6 +70,35 @@ TEST(Escape, UnescapeReadsTheDisplayFormToo) {
   auto back = unescape_bytes(display_escape(all));
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(*back, all);
+}
+
+}  // namespace
+}  // namespace golden
+
+namespace golden {
+namespace {
+
+TEST(SanitizeText, KeepsWellFormedUtf8AndEscapesEverythingElse) {
+  EXPECT_EQ(sanitize_text("caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x98\x80\ttab\n"),
+            "caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x98\x80\ttab\n");
+  EXPECT_EQ(sanitize_text("\x01\x7f"), "\\x01\\x7f");
+  EXPECT_EQ(sanitize_text("\xc0\xaf"), "\\xc0\\xaf");          // overlong '/'
+  EXPECT_EQ(sanitize_text("\xe0\x80\xaf"), "\\xe0\\x80\\xaf");  // overlong, 3 bytes
+  EXPECT_EQ(sanitize_text("\xed\xa0\x80"), "\\xed\\xa0\\x80");  // a surrogate
+  EXPECT_EQ(sanitize_text("\xf4\x90\x80\x80"), "\\xf4\\x90\\x80\\x80");  // past U+10FFFF
+  EXPECT_EQ(sanitize_text("\xe2\x9c"), "\\xe2\\x9c");          // truncated
+  EXPECT_EQ(xml_escape("<a href='x'>&\"\x02"), "&lt;a href=&apos;x&apos;&gt;&amp;&quot;\\x02");
+}
+
+TEST(ReportFormat, NamesRoundTrip) {
+  for (ReportFormat f : {ReportFormat::Text, ReportFormat::Json, ReportFormat::Junit,
+                         ReportFormat::Github, ReportFormat::Html})
+    EXPECT_EQ(report_format_from_string(to_string(f)), f);
+  EXPECT_EQ(report_format_from_string("xml"), std::nullopt);
+  EXPECT_EQ(github_escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+  EXPECT_EQ(junit_document("n<", "<testsuite/>\n"),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"n&lt;\">\n"
+            "<testsuite/>\n</testsuites>\n");
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "command_resolution.hpp"
 #include "cpu_pin.hpp"
 #include "golden/recorder/recorder.hpp"
+#include "golden/source/correlator.hpp"
 #include "session.hpp"
 #include "stop_request.hpp"
 #include "traceparent.hpp"
@@ -73,6 +74,27 @@ rec::SessionEnd run_session(rec::Session& session, bool begin_now) {
   }
 }
 
+// --source: one correlator for the whole capture, so that the DWARF indexes and resolved
+// addresses of one run serve the next.
+std::unique_ptr<source::Correlator> make_correlator(const CaptureOptions& options) {
+  if (!options.source) return nullptr;
+  source::Options o;
+  o.frames = options.source_frames;
+  o.debug_dirs = options.debug_dirs;
+  return std::make_unique<source::Correlator>(std::move(o));
+}
+
+// The note --source owes the user: which images had no debug info.
+void add_source_notes(const source::Correlator* correlator, CaptureOutcome& out) {
+  if (correlator == nullptr) return;
+  const std::vector<std::string> images = correlator->images_without_debug_info();
+  if (images.empty()) return;
+  std::string note = "no debug info for ";
+  for (std::size_t i = 0; i < images.size(); ++i) note += (i ? ", " : "") + images[i];
+  note += ": their frames are module+offset, named from the symbol table where it has them";
+  out.notes.push_back(std::move(note));
+}
+
 Result<CaptureOutcome> capture_attached(const CaptureOptions& options, TraceSink& sink) {
   rec::TraceOptions topts;
   topts.follow = options.follow;
@@ -90,12 +112,15 @@ Result<CaptureOutcome> capture_attached(const CaptureOptions& options, TraceSink
   RunInfo run = new_run(options, 0, current_dir());
   // A seccomp filter cannot be installed into a running process: the filter is applied
   // in the recorder (untraced calls still stop, but are not recorded).
-  rec::Session session(options, sink, std::move(run), rec::Session::Mode::Attach, false, start);
+  const auto correlator = make_correlator(options);
+  rec::Session session(options, sink, std::move(run), rec::Session::Mode::Attach, false, start,
+                       nullptr, correlator.get());
   for (auto& [pid, tids] : seized) session.add_attached(pid, tids);
   const rec::SessionEnd end = run_session(session, true);
   CaptureOutcome out;
   out.exit_status = 0;
   out.interrupted = end.interrupted;
+  add_source_notes(correlator.get(), out);
   return out;
 }
 
@@ -150,6 +175,7 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
   const std::string capture_context = rec::make_traceparent(::getenv("TRACEPARENT"));
   // Pinned before the first fork and for every run; restored when the capture ends.
   const rec::ScopedThreadPin tracer_pin(pin);
+  const auto correlator = make_correlator(options);
   CaptureOutcome out;
   for (unsigned i = 0; i < std::max(1u, options.runs); ++i) {
     if (rec::stop_requested()) {
@@ -176,16 +202,18 @@ Result<CaptureOutcome> capture_launched(const CaptureOptions& options, TraceSink
     auto launched = rec::launch_tracee(spec, topts);
     if (!launched) return launched.error();
     rec::Session session(options, sink, std::move(run), rec::Session::Mode::Launch, filtering,
-                         start, pin ? &*pin : nullptr);
+                         start, pin ? &*pin : nullptr, correlator.get());
     session.add_launched_root(launched->pid, cwd, launched->error_fd);
     const rec::SessionEnd end = run_session(session, false);
     if (end.error) return *end.error;
     out.exit_status = end.exit_status;
+    out.killed_by = end.killed_by;
     if (end.interrupted) {
       out.interrupted = true;
       break;
     }
   }
+  add_source_notes(correlator.get(), out);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "golden/source/correlator.hpp"
 #include "proc_files.hpp"
 #include "rusage.hpp"
 #include "session.hpp"
@@ -157,6 +158,7 @@ void Session::on_exec_event(Tid reported) {
   }
   rec.argv = split_cmdline(read_small_file(proc_path(reported, "cmdline")).value_or(""));
   rec.cwd = fds_.cwd(t);
+  if (source_) source_->exec(p.pid);  // a new image: its address space starts over
   // exec unshares the fd table and closes close-on-exec fds.
   t.files = t.files->copy();
   t.files->apply_exec();
@@ -262,10 +264,12 @@ void Session::on_death(Thread& t, const WaitResult& w) {
 
 void Session::finish_process(std::unique_ptr<Process> p, const HandlePtr& exit_event) {
   if (!p) return;
+  if (source_) source_->exit(p->pid);
   p->info.end = now();
   if (exit_event && exit_event->seq) dead_.died(p->pid, exit_event);
   if (p->root && p->pid == root_) {
     if (auto status = shell_status(p->info)) root_status_ = *status;
+    root_signal_ = p->info.exit_signal.value_or(0);
   }
   emit_process(std::move(p));
 }

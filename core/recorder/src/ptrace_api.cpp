@@ -1,5 +1,7 @@
 #include "ptrace_api.hpp"
 
+#include "golden/source/correlator.hpp"
+
 #include <sys/ptrace.h>
 #include <sys/user.h>
 
@@ -103,6 +105,15 @@ std::optional<SyscallRegs> syscall_regs(Tid tid) {
   out.args = {regs.rdi, regs.rsi, regs.rdx, regs.r10, regs.r8, regs.r9};
   out.sp = regs.rsp;
   return out;
+}
+
+bool general_registers(Tid tid, source::Registers& out) {
+  user_regs_struct r{};
+  if (raw_ptrace(PTRACE_GETREGS, tid.value, 0, reinterpret_cast<unsigned long>(&r)) != 0)
+    return false;
+  out = source::Registers{r.rax, r.rdx, r.rcx, r.rbx, r.rsi, r.rdi, r.rbp, r.rsp, r.r8,
+                          r.r9,  r.r10, r.r11, r.r12, r.r13, r.r14, r.r15, r.rip};
+  return true;
 }
 
 }  // namespace golden::rec

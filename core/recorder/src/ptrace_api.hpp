@@ -9,6 +9,10 @@
 #include "golden/decode/decoder.hpp"
 #include "golden/model/ids.hpp"
 
+namespace golden::source {
+struct Registers;
+}
+
 namespace golden::rec {
 
 // How a stopped tracee is restarted.
@@ -50,6 +54,9 @@ std::optional<SyscallStopInfo> syscall_info(Tid tid);
 // The syscall number and arguments from the registers, at a stop where
 // PTRACE_GET_SYSCALL_INFO has no syscall information (fork/clone event stops).
 std::optional<SyscallRegs> syscall_regs(Tid tid);
+
+// All general registers (PTRACE_GETREGS), for unwinding the stack (--source).
+bool general_registers(Tid tid, source::Registers& out);
 
 constexpr std::uint32_t kArchX86_64 = 0xC000003E;  // AUDIT_ARCH_X86_64
 

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <ctime>
 
+#include "golden/source/correlator.hpp"
 #include "proc_files.hpp"
 #include "golden/decode/decoder.hpp"
 #include "stop_request.hpp"
@@ -15,7 +16,8 @@
 namespace golden::rec {
 
 Session::Session(const CaptureOptions& options, TraceSink& sink, RunInfo run, Mode mode,
-                 bool seccomp, std::int64_t start_ns, const CpuPin* pin)
+                 bool seccomp, std::int64_t start_ns, const CpuPin* pin,
+                 source::Correlator* source)
     : options_(options),
       sink_(sink),
       run_(std::move(run)),
@@ -23,6 +25,7 @@ Session::Session(const CaptureOptions& options, TraceSink& sink, RunInfo run, Mo
       seccomp_(seccomp),
       start_ns_(start_ns),
       pin_(pin),
+      source_(source),
       emitter_(sink, run_.counters),
       channels_(run_.counters),
       // Under a seccomp filter the recorder does not see every fd-changing syscall.
@@ -77,6 +80,8 @@ void Session::begin_run_once() {
 
 void Session::end_run() {
   channels_.flush_counters();
+  if (source_)
+    for (const auto& [name, n] : source_->take_counters()) run_.counters[name] += n;
   const Nanos end = now();
   run_.wall_time = end;
   if (mode_ == Mode::Launch && root_status_) run_.exit_status = *root_status_;

@@ -19,6 +19,10 @@
 #include "signal_tracking.hpp"
 #include "wait_status.hpp"
 
+namespace golden::source {
+class Correlator;
+}
+
 namespace golden::rec {
 
 // What emit() returns for an event it could not emit (the run has not started).
@@ -27,6 +31,7 @@ inline constexpr Seq kNoEvent = ~Seq{0};
 struct SessionEnd {
   std::optional<Error> error;  // the run never started (launch failure); nothing was written
   int exit_status = 0;         // shell-style status of the root process
+  int killed_by = 0;           // the signal that killed it (0: it exited)
   bool interrupted = false;
 };
 
@@ -36,8 +41,11 @@ class Session {
 
   // `pin`: launched tracees share this CPU with the recorder (cpu_pin.hpp); must outlive
   // the session.
+  // `source`: --source's correlator, shared by the capture's runs (its caches outlive a
+  // run); null without --source.
   Session(const CaptureOptions& options, TraceSink& sink, RunInfo run, Mode mode, bool seccomp,
-          std::int64_t start_ns, const CpuPin* pin = nullptr);
+          std::int64_t start_ns, const CpuPin* pin = nullptr,
+          source::Correlator* source = nullptr);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -85,6 +93,11 @@ class Session {
   void reap_edges(Thread& t, InFlight& f, std::int64_t rval, std::vector<Incoming>& incoming);
   void affinity_exit(Thread& t, const InFlight& f, std::int64_t rval);
 
+  // --- source_stops.cpp (--source)
+  void locate_source(Thread& t, Event& event);
+  void source_map_effects(Thread& t, const InFlight& f, std::int64_t rval);
+  static bool never_returns(int nr);
+
   // --- lifecycle_stops.cpp
   void on_clone_event(Thread& t, StopKind kind);
   std::uint64_t clone_flags(Thread& t, StopKind kind, Tid child);
@@ -118,6 +131,7 @@ class Session {
   bool seccomp_;
   std::int64_t start_ns_;
   const CpuPin* pin_;
+  source::Correlator* source_;
 
   EventEmitter emitter_;
   ProcessTable table_;
@@ -137,6 +151,7 @@ class Session {
   Pid root_;
   int exec_error_fd_ = -1;
   std::optional<int> root_status_;
+  int root_signal_ = 0;  // the signal that killed the root process, 0 if none
   bool root_exec_seen_ = false;
 };
 

@@ -34,6 +34,7 @@ SessionEnd Session::finish(bool interrupted) {
   end.interrupted = interrupted;
   if (begun_) end_run();
   end.exit_status = mode_ == Mode::Attach ? 0 : root_status_.value_or(128 + SIGKILL);
+  end.killed_by = mode_ == Mode::Attach || interrupted ? 0 : root_signal_;
   return end;
 }
 

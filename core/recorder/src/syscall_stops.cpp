@@ -123,6 +123,10 @@ void Session::on_entry(Thread& t, std::uint32_t arch, const SyscallRegs& regs, b
                                           : "recorder.compat_syscall"];
     }
   }
+  // The launched program's first execve is made by golden's own child: no user code.
+  if (source_ && f.recorded && f.native && never_returns(f.nr) &&
+      !(mode_ == Mode::Launch && t.process->root && !root_exec_seen_))
+    locate_source(t, f.event);
   if (arch == kArchX86_64 && !f.marker) {
     if (is_exec(f.nr)) {
       const std::uint64_t path_addr = f.nr == SYS_execve ? regs.args[0] : regs.args[1];
@@ -190,6 +194,7 @@ void Session::on_exit(Thread& t, std::int64_t rval) {
     exit_effects(t, f, rval, incoming);
     if (pin_ && is_affinity_call(f.nr))
       affinity_exit(t, f, rval);
+    if (source_) source_map_effects(t, f, rval);
   }
   if (!f.recorded) {
     if (f.exec) ++run_.counters["recorder.exec_without_event"];
@@ -207,6 +212,7 @@ void Session::on_exit(Thread& t, std::int64_t rval) {
   }
   e.finished = true;
   e.duration = end - f.start;
+  if (source_ && !e.source) locate_source(t, e);
   const Seq seq = emit(t, e, f.clock, std::move(incoming), f.handle);
   if (f.exec) {
     f.exec->seq = seq;

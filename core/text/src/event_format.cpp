@@ -96,6 +96,38 @@ const Arg* find_arg(const Event& event, std::string_view name) {
   return nullptr;
 }
 
+std::string_view base_name(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+// "f()" for a function name; names that already end in a parenthesis (traces written
+// before module/offset existed kept "main (cat.c:740)" as the caller) stay as they are.
+std::string call_name(std::string_view function) {
+  std::string out(function);
+  if (!out.empty() && out.back() != ')') out += "()";
+  return out;
+}
+
+// "config.cpp:41", "app+0x1a2b", "" — the file's base name keeps lines short; the trace
+// holds the whole path.
+std::string place(std::string_view file, int line, std::string_view module, std::uint64_t offset) {
+  if (!file.empty()) {
+    std::string out(base_name(file));
+    if (line > 0) out += ":" + std::to_string(line);
+    return out;
+  }
+  if (!module.empty()) return fmt::format("{}+{:#x}", base_name(module), offset);
+  return {};
+}
+
+std::string with_source(const Event& event, const FormatOptions& options, std::string line) {
+  if (!options.show_source || !event.source) return line;
+  const std::string at = format_source(*event.source);
+  if (!at.empty()) line += " " + at;
+  return line;
+}
+
 std::string format_signal(const Event& event, std::string line) {
   const std::string sig = signal_of(event);
   // A group-stop (the recorder's "stopped" marker), as strace shows it.
@@ -169,6 +201,25 @@ std::string format_span(const Event& event, std::string line) {
 
 }  // namespace
 
+std::string format_source(const SourceLocation& source) {
+  std::string where = place(source.file, source.line, source.module, source.offset);
+  const std::string function = call_name(source.function);
+  if (where.empty() && function.empty()) return {};
+  std::string out = "at";
+  if (!where.empty()) out += " " + where;
+  if (!function.empty()) out += " " + function;
+  if (!source.caller.empty()) out += " <- " + call_name(source.caller);
+  return out;
+}
+
+std::string format_frame(const SourceFrame& frame) {
+  std::string out = place(frame.file, frame.line, frame.module, frame.offset);
+  if (out.empty()) out = "?";
+  if (!frame.function.empty()) out += " " + call_name(frame.function);
+  if (frame.inlined) out += " [inlined]";
+  return out;
+}
+
 std::string strace_duration(Nanos duration) {
   // strace -T truncates to microseconds.
   const std::int64_t ns = std::max<std::int64_t>(duration.count(), 0);
@@ -185,10 +236,11 @@ std::string format_event(const Event& event, const FormatOptions& options,
                          const ProcessInfo* process) {
   std::string line = prefix(event, options);
   switch (event.kind) {
-    case EventKind::Syscall: return format_syscall(event, options, std::move(line));
+    case EventKind::Syscall:
+      return with_source(event, options, format_syscall(event, options, std::move(line)));
     case EventKind::Signal: return format_signal(event, std::move(line));
     case EventKind::Exit: return format_exit(event, process, std::move(line));
-    case EventKind::Span: return format_span(event, std::move(line));
+    case EventKind::Span: return with_source(event, options, format_span(event, std::move(line)));
   }
   return line;
 }

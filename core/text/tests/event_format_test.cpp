@@ -275,3 +275,68 @@ TEST(StraceDuration, TruncatesToMicroseconds) {
 
 }  // namespace
 }  // namespace golden
+
+namespace golden {
+namespace {
+
+SourceLocation load_config_location() {
+  SourceLocation s;
+  s.file = "/src/app/config.cpp";
+  s.line = 41;
+  s.function = "load_config";
+  s.caller = "main";
+  s.module = "/usr/bin/app";
+  s.offset = 0x1a2b;
+  return s;
+}
+
+TEST(FormatSource, LocationAtTheEndOfTheLine) {
+  Event e = openat_passwd();
+  e.source = load_config_location();
+  FormatOptions o;
+  o.show_duration = false;
+  EXPECT_EQ(format_event(e, o),
+            "openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY|O_CLOEXEC) = 3</etc/passwd> at "
+            "config.cpp:41 load_config() <- main()");
+  o.show_source = false;
+  EXPECT_EQ(format_event(e, o), "openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY|O_CLOEXEC) = 3</etc/passwd>");
+}
+
+TEST(FormatSource, WithoutDebugInfoModuleAndOffset) {
+  SourceLocation s;
+  s.module = "/opt/tool/bin/tool";
+  s.offset = 0x1a2b;
+  s.function = "do_work";
+  EXPECT_EQ(format_source(s), "at tool+0x1a2b do_work()");
+  s.function.clear();
+  s.caller = "main";
+  EXPECT_EQ(format_source(s), "at tool+0x1a2b <- main()");
+  EXPECT_EQ(format_source(SourceLocation{}), "");
+}
+
+TEST(FormatSource, OldCallerFormKeptAsWritten) {
+  SourceLocation s;
+  s.file = "src/cat.c";
+  s.line = 112;
+  s.function = "simple_cat";
+  s.caller = "main (src/cat.c:740)";
+  EXPECT_EQ(format_source(s), "at cat.c:112 simple_cat() <- main (src/cat.c:740)");
+}
+
+TEST(FormatSource, Frames) {
+  SourceFrame libc;
+  libc.module = "/usr/lib/x86_64-linux-gnu/libc.so.6";
+  libc.offset = 0xf8011;
+  libc.function = "__libc_open64";
+  EXPECT_EQ(format_frame(libc), "libc.so.6+0xf8011 __libc_open64()");
+  SourceFrame inl;
+  inl.file = "/src/io.h";
+  inl.line = 7;
+  inl.function = "open_ro";
+  inl.inlined = true;
+  EXPECT_EQ(format_frame(inl), "io.h:7 open_ro() [inlined]");
+  EXPECT_EQ(format_frame(SourceFrame{}), "?");
+}
+
+}  // namespace
+}  // namespace golden

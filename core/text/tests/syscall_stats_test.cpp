@@ -160,3 +160,96 @@ TEST(SyscallStats, AddTraceUsesTheRunIndex) {
 
 }  // namespace
 }  // namespace golden
+
+namespace golden {
+namespace {
+
+Event located(const char* name, std::int64_t ns, const char* file, int line, const char* function,
+              bool failed = false) {
+  Event e = call(name, 1, ns, failed);
+  SourceLocation s;
+  s.file = file;
+  s.line = line;
+  s.function = function;
+  s.module = "/usr/bin/app";
+  s.offset = 0x1000 + static_cast<std::uint64_t>(line);
+  e.source = s;
+  return e;
+}
+
+TEST(SyscallStatsBySource, PerFunctionCallsErrorsTimeSortedByTime) {
+  SyscallStats s;
+  s.add_event(located("openat", 1000, "/src/config.cpp", 41, "load_config", true));
+  s.add_event(located("read", 5000, "/src/config.cpp", 44, "load_config"));
+  s.add_event(located("write", 2000, "/src/log.cpp", 9, "log_line"));
+  s.add_event(call("brk", 1, 100));  // no location: the loader, or no --source
+  const auto rows = s.rows(StatsGrouping::Function);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].label, "load_config() [config.cpp]");
+  EXPECT_EQ(rows[0].stats.calls, 2u);
+  EXPECT_EQ(rows[0].stats.errors, 1u);
+  EXPECT_EQ(rows[0].stats.time, Nanos{6000});
+  EXPECT_EQ(rows[1].label, "log_line() [log.cpp]");
+  EXPECT_EQ(rows[2].label, "(no source)");
+  EXPECT_EQ(s.calls_with_source(), 3u);
+  const std::string table = s.table(StatsGrouping::Function);
+  EXPECT_NE(table.find("errors function\n"), std::string::npos) << table;
+  EXPECT_NE(table.find("load_config() [config.cpp]\n"), std::string::npos) << table;
+}
+
+TEST(SyscallStatsBySource, PerLine) {
+  SyscallStats s;
+  s.add_event(located("openat", 1000, "/src/config.cpp", 41, "load_config"));
+  s.add_event(located("openat", 1000, "/src/config.cpp", 41, "load_config"));
+  s.add_event(located("read", 3000, "/src/config.cpp", 44, "load_config"));
+  const auto rows = s.rows(StatsGrouping::Line);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].label, "config.cpp:44 load_config()");
+  EXPECT_EQ(rows[1].label, "config.cpp:41 load_config()");
+  EXPECT_EQ(rows[1].stats.calls, 2u);
+}
+
+TEST(SyscallStatsBySource, WithoutDebugInfoModuleAndOffset) {
+  SyscallStats s;
+  Event e = call("openat", 1, 1000);
+  SourceLocation src;
+  src.module = "/opt/tool";
+  src.offset = 0x1a2b;
+  e.source = src;
+  s.add_event(e);
+  src.function = "do_work";
+  e.source = src;
+  s.add_event(e);
+  const auto by_function = s.rows(StatsGrouping::Function);
+  ASSERT_EQ(by_function.size(), 2u);
+  EXPECT_EQ(by_function[0].label, "tool+0x1a2b");
+  EXPECT_EQ(by_function[1].label, "do_work()");
+  const auto by_line = s.rows(StatsGrouping::Line);
+  ASSERT_EQ(by_line.size(), 1u);  // one address
+  EXPECT_EQ(by_line[0].label, "tool+0x1a2b");
+  EXPECT_EQ(by_line[0].stats.calls, 2u);
+}
+
+TEST(SyscallStatsBySource, FramesWithoutAUserFrameCountAsNoSource) {
+  SyscallStats s;
+  Event e = call("mmap", 1, 1000);
+  e.source = SourceLocation{};
+  e.source->frames.push_back(SourceFrame{});
+  s.add_event(e);
+  const auto rows = s.rows(StatsGrouping::Line);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].label, "(no source)");
+  EXPECT_EQ(s.calls_with_source(), 0u);
+}
+
+TEST(SyscallStatsBySource, NoSourceAtAll) {
+  SyscallStats s;
+  s.add_event(call("openat", 1, 1000));
+  EXPECT_EQ(s.calls_with_source(), 0u);
+  const auto rows = s.rows(StatsGrouping::Function);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].label, "(no source)");
+}
+
+}  // namespace
+}  // namespace golden

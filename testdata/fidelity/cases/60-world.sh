@@ -400,3 +400,21 @@ cmd_log() {
   return 0
 }
 mutant append_vs_trunc log mktemp mktemp-named trunc 'where: file [^ ]*/app\.log'
+
+# --- mktemp in a directory the run was given, then mv onto the result ----------------
+# The temp name is random and the run removes it (mv): the same $GEN name in both runs,
+# also in mv's argv, given as an absolute path or relative to the cwd; with strict_files
+# the operations on it compare too.
+cmd_mkmv() {
+  CMD=(sh -c 'd=$1; t=$(mktemp "$d/.r.XXXXXX"); echo hi >"$t"; mv "$t" "$d/r.txt"' sh "$D/out")
+  [[ $VARIANT == other ]] && CMD=(sh -c 'd=$1; t=$(mktemp "$d/.r.XXXXXX"); echo ho >"$t"; mv "$t" "$d/r.txt"' sh "$D/out")
+  return 0
+}
+setup_mkmv() { mkdir -p out; }
+equivalent mktemp_mv_in_arg mkmv mktemp mktemp-named
+cmd_mkmv_top() { CMD=(sh -c 'd=$1; t=$(mktemp "$d/.r.XXXXXX"); echo hi >"$t"; mv "$t" "$d/r.txt"' sh "$D"); }
+equivalent mktemp_mv_in_work_dir mkmv_top mktemp mktemp+out
+cmd_mkmv_rel() { CMD=(sh -c 'd=$1; t=$(mktemp "$d/.r.XXXXXX"); echo hi >"$t"; mv "$t" "$d/r.txt"' sh out); }
+setup_mkmv_rel() { mkdir -p out; }
+equivalent mktemp_mv_in_rel_arg mkmv_rel mktemp mktemp-named
+mutant mktemp_mv_content mkmv mktemp mktemp-named other 'where: file [^ ]*/out/r\.txt'

@@ -1,7 +1,8 @@
 // golden capture [options] -o FILE -- CMD [ARGS...]   |   -o FILE -p PID[,PID...]
 // Records a program with the ptrace recorder into a trace file (SPEC §3). The file is
 // written as FILE.partial and renamed only when the capture completes, so a failed
-// capture never clobbers an existing FILE; golden exits with the program's status.
+// capture never clobbers an existing FILE; golden exits with the program's status, or is
+// killed by the signal that killed it (end_like_program).
 #include <charconv>
 #include <cstdio>
 #include <memory>
@@ -14,6 +15,7 @@
 
 #include "capture_sink.hpp"
 #include "command_registry.hpp"
+#include "end_like_program.hpp"
 #include "golden/assertions/alloc_preload.hpp"
 #include "golden/decode/decoder.hpp"
 #include "golden/io/trace_writer.hpp"
@@ -41,6 +43,9 @@ struct CaptureArgs {
   bool summary = false;
   bool track_alloc = false;
   unsigned runs = 1;
+  CLI::Option* source = nullptr;  // --source[=N]: given at all?
+  unsigned source_frames = 0;
+  std::vector<std::string> debug_dirs;
 };
 
 std::vector<Pid> parse_pids(const std::string& list) {
@@ -86,6 +91,11 @@ CaptureOptions capture_options(const CaptureArgs& args) {
     if (!env) throw UsageError(env.error());
     options.extra_env.push_back(std::move(env).value());
   }
+  options.source = args.source != nullptr && args.source->count() > 0;
+  options.source_frames = args.source_frames;
+  options.debug_dirs = args.debug_dirs;
+  if (!options.source && !args.debug_dirs.empty())
+    throw UsageError("capture: --debug-dir is for --source");
   options.decode.string_limit = args.string_limit;
   options.decode.text_limit = args.text_limit;
   if (!args.expression.empty()) {
@@ -153,12 +163,13 @@ int run_capture(const CaptureArgs& args) {
 
   Status committed = writer.commit();
   if (!committed) throw UsageError(committed.error());
+  for (const std::string& note : outcome->notes) fmt::print(stderr, "golden: note: {}\n", note);
   if (args.text || args.summary) print_summary(stats, sink, args.summary);
   if (outcome->interrupted)
     fmt::print(stderr, "golden: capture stopped{}; the trace so far is in {}\n",
                stop_signal() ? " by " + signal_name(stop_signal()) : std::string(),
                args.output);
-  return outcome->exit_status;
+  return end_like_program(outcome->exit_status, outcome->killed_by);
 }
 
 const RegisterCommand kCapture{"capture", 10, [](CLI::App& app) -> RunFn {
@@ -190,6 +201,15 @@ const RegisterCommand kCapture{"capture", 10, [](CLI::App& app) -> RunFn {
                "count heap allocations (LD_PRELOAD of golden's allocation library; static and "
                "setuid programs are not counted), for memory_usage tracking_mode = "
                "\"allocations\"");
+  args->source = app.add_flag(
+      "--source{0}", args->source_frames,
+      "record where each syscall was made: file, line and function of the innermost user "
+      "frame and its caller (needs -g; see docs/trace-format.md); --source=N also keeps the "
+      "first N stack frames");
+  app.add_option("--debug-dir", args->debug_dirs,
+                 "with --source: a directory searched for separate debug files like "
+                 "/usr/lib/debug (.build-id/xx/yyyy.debug, debuglink names); repeatable; "
+                 "also GOLDEN_DEBUG_DIRS=DIR:DIR");
   app.add_option("command", args->command, "program and arguments (after --)");
   return [args] { return run_capture(*args); };
 }};

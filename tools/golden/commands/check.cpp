@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "command_registry.hpp"
+#include "golden/io/output_file.hpp"
 #include "golden/assertions/config.hpp"
 #include "golden/assertions/detectors.hpp"
 #include "golden/assertions/engine.hpp"
@@ -45,7 +46,7 @@ TraceFile load_runs(const std::vector<std::string>& paths) {
 }
 
 int run_check(const CheckArgs& args) {
-  const auto format = check_format_from_string(args.format);
+  const auto format = report_format_from_string(args.format);
   if (!format)
     throw UsageError("check: --format: expected text, json, junit or github, got '" + args.format +
                      "'");
@@ -70,16 +71,16 @@ int run_check(const CheckArgs& args) {
                      report.notes.begin() + static_cast<long>(config->warnings.size()));
 
   if (!args.junit.empty())
-    if (Status written = write_report_file(args.junit, render_check_junit(report)); !written)
+    if (Status written = write_output_file(args.junit, render_check_junit(report)); !written)
       throw UsageError(written.error());
   const std::string text = render_check(report, *format);
   if (!args.output.empty())
-    if (Status written = write_report_file(args.output, text); !written)
+    if (Status written = write_output_file(args.output, text); !written)
       throw UsageError(written.error());
   // stdout: the chosen format, or the text report when that went to a file; GitHub
   // annotations are followed by the text report so the CI log shows the details.
   std::string out = args.output.empty() ? text : std::string();
-  if (*format != CheckFormat::Text && (!args.output.empty() || *format == CheckFormat::Github))
+  if (*format != ReportFormat::Text && (!args.output.empty() || *format == ReportFormat::Github))
     out += render_check_text(report);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return report.exit_status();

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "command_registry.hpp"
+#include "golden/io/output_file.hpp"
 #include "golden/equivalence/compare.hpp"
 #include "golden/equivalence/compare_config.hpp"
 #include "golden/equivalence/report.hpp"
@@ -30,27 +31,6 @@ struct CompareArgs {
   unsigned run_a = 0, run_b = 0;
 };
 
-// PATH.partial + rename: a failed command never leaves a report that looks complete.
-void write_output(const std::string& path, const std::string& text) {
-  const std::string partial = path + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out) throw UsageError(Error{"cannot write output file", path});
-    out << text;
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(partial);
-      throw UsageError(Error{"error while writing output file", path});
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(partial, path, ec);
-  if (ec) {
-    std::filesystem::remove(partial);
-    throw UsageError(Error{"cannot write output file: " + ec.message(), path});
-  }
-}
-
 struct Loaded {
   TraceFile file;
   unsigned run;
@@ -69,7 +49,8 @@ Loaded load(const std::string& path, unsigned run) {
 
 int run_compare(const CompareArgs& args) {
   auto format = report_format_from_string(args.format);
-  if (!format) throw UsageError("--format: expected text, json, junit or html, got '" + args.format + "'");
+  if (!format)
+    throw UsageError("--format: expected text, json, junit, github or html, got '" + args.format + "'");
   CompareConfig config;
   if (!args.config.empty()) {
     auto c = load_compare_config(args.config);
@@ -98,7 +79,8 @@ int run_compare(const CompareArgs& args) {
   if (args.output.empty()) {
     std::fwrite(text.data(), 1, text.size(), stdout);
   } else {
-    write_output(args.output, text);
+    if (Status written = write_output_file(args.output, text); !written)
+      throw UsageError(written.error());
   }
   return result.equivalent ? 0 : 1;
 }
@@ -109,7 +91,7 @@ const RegisterCommand kRegister{"compare", 40, [](CLI::App& app) -> RunFn {
   app.add_option("A", args->a, "baseline trace (e.g. the golden file)")->required();
   app.add_option("B", args->b, "trace to check against it")->required();
   app.add_option("-c,--config", args->config, "TOML file with a [compare] table (allowed divergences...)");
-  app.add_option("-f,--format", args->format, "report format: text, json, junit, html")
+  app.add_option("-f,--format", args->format, "report format: text, json, junit, github, html")
       ->capture_default_str();
   app.add_option("-o,--output", args->output, "write the report to this file instead of stdout");
   app.add_option("--color", args->color, "colour the text report: auto (on a tty), always, never")

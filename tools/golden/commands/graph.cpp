@@ -10,6 +10,7 @@
 #include <string>
 
 #include "command_registry.hpp"
+#include "golden/io/output_file.hpp"
 #include "golden/graph/causal_graph.hpp"
 #include "golden/graph/critical_path.hpp"
 #include "golden/graph/dot_writer.hpp"
@@ -30,28 +31,6 @@ struct GraphArgs {
   std::size_t collapse = 0;
   bool lenient = false;
 };
-
-// Writes `text` to `path` through PATH.partial + rename, so a failure never leaves a
-// file that looks complete.
-void write_output(const std::string& path, const std::string& text) {
-  const std::string partial = path + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out) throw UsageError(Error{"cannot write output file", path});
-    out << text;
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(partial);
-      throw UsageError(Error{"error while writing output file", path});
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(partial, path, ec);
-  if (ec) {
-    std::filesystem::remove(partial);
-    throw UsageError(Error{"cannot write output file: " + ec.message(), path});
-  }
-}
 
 std::string command_line(const RunInfo& run) {
   std::string out;
@@ -102,7 +81,8 @@ int run_graph(const GraphArgs& args) {
   if (args.output.empty())
     std::fwrite(text.data(), 1, text.size(), stdout);
   else
-    write_output(args.output, text);
+    if (Status written = write_output_file(args.output, text); !written)
+      throw UsageError(written.error());
   return 0;
 }
 

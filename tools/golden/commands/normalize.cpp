@@ -7,6 +7,7 @@
 #include <string>
 
 #include "command_registry.hpp"
+#include "golden/io/output_file.hpp"
 #include "golden/equivalence/compare_config.hpp"
 #include "golden/equivalence/normalized.hpp"
 #include "golden/io/trace_reader.hpp"
@@ -22,27 +23,6 @@ struct NormalizeArgs {
   unsigned run = 0;
   bool legend = false;
 };
-
-// PATH.partial + rename: a failed command never leaves a file that looks complete.
-void write_output(const std::string& path, const std::string& text) {
-  const std::string partial = path + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out) throw UsageError(Error{"cannot write output file", path});
-    out << text;
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(partial);
-      throw UsageError(Error{"error while writing output file", path});
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(partial, path, ec);
-  if (ec) {
-    std::filesystem::remove(partial);
-    throw UsageError(Error{"cannot write output file: " + ec.message(), path});
-  }
-}
 
 int run_normalize(const NormalizeArgs& args) {
   CompareConfig config;
@@ -65,7 +45,8 @@ int run_normalize(const NormalizeArgs& args) {
   if (args.output.empty()) {
     std::fwrite(text.data(), 1, text.size(), stdout);
   } else {
-    write_output(args.output, text);
+    if (Status written = write_output_file(args.output, text); !written)
+      throw UsageError(written.error());
   }
   return 0;
 }

@@ -22,6 +22,8 @@ struct ShowArgs {
   bool no_duration = false;
   bool start_time = false;
   bool lamport = false;
+  bool no_source = false;
+  bool stack = false;
   unsigned run = 0;  // 1-based; 0 = all runs
   std::size_t string_limit = 32;  // strace's default -s
 };
@@ -54,6 +56,7 @@ void show_run(const Trace& trace, std::size_t run_count, const TraceHeader& head
   options.show_start = args.start_time && header.has_timing;
   options.show_lamport = args.lamport && header.has_clocks;
   options.string_limit = args.string_limit;
+  options.show_source = !args.no_source;
   options.show_pid = header.has_pids &&
                      (args.pids == "always" ||
                       (args.pids == "multiple" && !trace.events.empty() &&
@@ -61,6 +64,10 @@ void show_run(const Trace& trace, std::size_t run_count, const TraceHeader& head
   for (const Event& e : trace.events) {
     const ProcessInfo* process = e.kind == EventKind::Exit ? trace.process(e.pid) : nullptr;
     fmt::print("{}\n", format_event(e, options, process));
+    // --stack: the frames --source=N kept, like strace -k's lines under a call.
+    if (args.stack && e.source)
+      for (std::size_t i = 0; i < e.source->frames.size(); ++i)
+        fmt::print("    #{} {}\n", i, format_frame(e.source->frames[i]));
   }
   fmt::print("{}", format_counters(trace.run.counters,
                                    fmt::format("anomalies in run {}:", trace.run.index + 1)));
@@ -92,6 +99,10 @@ const RegisterCommand kShow{"show", 20, [](CLI::App& app) -> RunFn {
   app.add_flag("--no-duration", args->no_duration, "leave out the <seconds> each call took");
   app.add_flag("-r,--start-time", args->start_time, "show each event's start since the run began");
   app.add_flag("--lamport", args->lamport, "show each event's Lamport clock as @N");
+  app.add_flag("--no-source", args->no_source,
+               "leave out where each call was made (traces captured with --source)");
+  app.add_flag("--stack", args->stack,
+               "under each call, the stack frames captured with --source=N");
   app.add_option("-s,--string-limit", args->string_limit,
                  "show data and strings up to N bytes, as strace -s (0 = all the trace kept)")
       ->capture_default_str();

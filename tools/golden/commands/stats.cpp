@@ -24,6 +24,8 @@ struct StatsArgs {
 StatsGrouping grouping_of(const std::string& by) {
   if (by == "process") return StatsGrouping::Process;
   if (by == "class") return StatsGrouping::Class;
+  if (by == "function") return StatsGrouping::Function;
+  if (by == "line") return StatsGrouping::Line;
   return StatsGrouping::Syscall;
 }
 
@@ -46,6 +48,10 @@ int run_stats(const StatsArgs& args) {
   std::fflush(stdout);
   if (args.by == "class")
     fmt::print(stderr, "golden: a call counts in each of its classes (\"other\": none)\n");
+  if ((args.by == "function" || args.by == "line") && stats.calls_with_source() == 0)
+    fmt::print(stderr,
+               "golden: {}: no call has a source location; capture with --source (and -g)\n",
+               args.path);
   if (args.run == 0 && file.runs.size() > 1)
     fmt::print(stderr, "golden: {}: {} runs together; --run N for one of them\n", args.path,
                file.runs.size());
@@ -61,8 +67,10 @@ const RegisterCommand kStats{"stats", 30, [](CLI::App& app) -> RunFn {
   auto args = std::make_shared<StatsArgs>();
   app.add_option("file", args->path, "trace file (.json, .json.zst, renacer-json-v1)")
       ->required();
-  app.add_option("--by", args->by, "rows per syscall, process or class")
-      ->check(CLI::IsMember({"syscall", "process", "class"}))
+  app.add_option("--by", args->by,
+                 "rows per syscall, process, class, or (traces captured with --source) user "
+                 "function or source line")
+      ->check(CLI::IsMember({"syscall", "process", "class", "function", "line"}))
       ->capture_default_str();
   app.add_option("--run", args->run, "only run N (1-based) of a --runs capture")
       ->check(CLI::PositiveNumber);

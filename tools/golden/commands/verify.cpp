@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "command_registry.hpp"
+#include "golden/io/output_file.hpp"
 #include "golden/assertions/alloc_preload.hpp"
 #include "golden/assertions/config.hpp"
 #include "golden/assertions/report.hpp"
@@ -33,8 +34,11 @@ namespace {
 struct VerifyArgs {
   std::string golden;
   std::string config;
+  std::string compare_config;  // [compare] rules from here instead of from `config`
   bool update = false;
   bool track_alloc = false;
+  CLI::Option* source = nullptr;  // --source[=N]
+  unsigned source_frames = 0;
   unsigned runs = 1;
   std::string expression;
   std::size_t string_limit = 256;
@@ -53,12 +57,27 @@ bool wants_allocations(const AssertionConfig& config) {
   return false;
 }
 
+// A syscall_count/error_count that selects calls by function or file needs the trace's
+// source locations: verify captures with --source by itself then.
+bool wants_source(const AssertionConfig& config) {
+  for (const Assertion& a : config.assertions) {
+    const CallSelector* sel = nullptr;
+    if (const auto* c = std::get_if<SyscallCountSpec>(&a.spec)) sel = &c->select;
+    if (const auto* e = std::get_if<ErrorCountSpec>(&a.spec)) sel = &e->select;
+    if (sel && a.enabled && (!sel->function_pattern.empty() || !sel->file_pattern.empty()))
+      return true;
+  }
+  return false;
+}
+
 // Captures the command into `path` (PATH.partial until complete). A capture that fails
 // or is interrupted leaves nothing behind: a golden must come from a whole run.
 Status capture_into(const std::string& path, const WriterOptions& writer_options,
-                    const VerifyArgs& args, bool track_alloc) {
+                    const VerifyArgs& args, bool track_alloc, bool source) {
   CaptureOptions options;
   options.command = args.command;
+  options.source = source;
+  options.source_frames = args.source_frames;
   options.runs = args.runs;
   options.decode.string_limit = args.string_limit;
   options.decode.text_limit = args.text_limit;
@@ -91,7 +110,7 @@ Status capture_into(const std::string& path, const WriterOptions& writer_options
 }
 
 int run_verify(const VerifyArgs& args) {
-  const auto format = check_format_from_string(args.format);
+  const auto format = report_format_from_string(args.format);
   if (!format) throw UsageError("verify: --format: expected text, json, junit or github");
   if (args.command.empty()) throw UsageError("verify: give the command to run after --");
   if (args.runs == 0) throw UsageError("verify: --runs must be at least 1");
@@ -108,35 +127,40 @@ int run_verify(const VerifyArgs& args) {
     assertions = std::move(a).value();
     request.assertions = &*assertions;
     request.config_name = args.config;
-    auto c = load_compare_config(args.config);
+  }
+  if (const std::string& rules = args.compare_config.empty() ? args.config : args.compare_config;
+      !rules.empty()) {
+    auto c = load_compare_config(rules);
     if (!c) throw UsageError(c.error());
     request.compare = std::move(c).value();
   }
   add_environment_defaults(request.compare);
   const bool track_alloc = args.track_alloc || (assertions && wants_allocations(*assertions));
+  const bool source =
+      (args.source != nullptr && args.source->count() > 0) || (assertions && wants_source(*assertions));
 
   Result<VerifyResult> verified =
       verify_golden(request, [&](const std::string& path, const WriterOptions& writer_options) {
-        return capture_into(path, writer_options, args, track_alloc);
+        return capture_into(path, writer_options, args, track_alloc, source);
       });
   if (!verified) throw UsageError(verified.error());
   const VerifyResult& o = *verified;
 
   if (!args.junit.empty())
-    if (Status written = write_report_file(args.junit, render_verify(o, CheckFormat::Junit));
+    if (Status written = write_output_file(args.junit, render_verify(o, ReportFormat::Junit));
         !written)
       throw UsageError(written.error());
   const bool color =
       args.output.empty() && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-  const std::string report = render_verify(o, *format, color && *format == CheckFormat::Text);
+  const std::string report = render_verify(o, *format, color && *format == ReportFormat::Text);
   if (!args.output.empty())
-    if (Status written = write_report_file(args.output, report); !written)
+    if (Status written = write_output_file(args.output, report); !written)
       throw UsageError(written.error());
   // stdout: the chosen format, or the text report when that went to a file; GitHub
   // annotations are followed by the text report so the CI log shows the details.
   std::string out = args.output.empty() ? report : std::string();
-  if (*format != CheckFormat::Text && (!args.output.empty() || *format == CheckFormat::Github))
-    out += render_verify(o, CheckFormat::Text, color);
+  if (*format != ReportFormat::Text && (!args.output.empty() || *format == ReportFormat::Github))
+    out += render_verify(o, ReportFormat::Text, color);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return o.status;
 }
@@ -154,7 +178,13 @@ const RegisterCommand kRegister{
           ->required();
       app.add_option("-c,--config", args->config,
                      "assertions ([[assertion]]) and [compare] rules (TOML)");
+      app.add_option("--compare-config", args->compare_config,
+                     "take the [compare] rules from this TOML file instead of --config");
       app.add_flag("-u,--update", args->update, "re-record the golden file (also GOLDEN_UPDATE=1)");
+      args->source = app.add_flag("--source{0}", args->source_frames,
+                                  "record where each syscall was made, as golden capture "
+                                  "--source[=N] (on by itself when the config selects calls "
+                                  "by function_pattern or file_pattern)");
       app.add_flag("--track-alloc", args->track_alloc,
                    "count heap allocations (LD_PRELOAD); on by itself when the config has a "
                    "tracking_mode = \"allocations\" budget");

@@ -1,9 +1,12 @@
 // SPEC §3: "The traced program's stdin/stdout/stderr, signals, exit status and behaviour
-// are untouched ... golden capture exits with the program's exit status (128+N when
-// killed by signal N)." Every tracee program runs untraced and under golden capture.
+// are untouched ... golden capture exits as the program did: with its exit status, or,
+// when it was killed by signal N, by killing itself with the same signal." Every tracee
+// program runs untraced and under golden capture.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <csignal>
+#include <filesystem>
 #include <set>
 
 #include "cases.hpp"
@@ -28,7 +31,7 @@ TEST_P(Parity, TracedStdoutAndStatusMatchUntraced) {
   std::string path = dir.file("trace.json");
   RunResult traced = capture(path, c.command(), {}, {.timeout = 60s});
   ASSERT_FALSE(traced.timed_out) << traced.describe();
-  EXPECT_TRUE(traced.exited()) << "golden itself died by a signal\n" << traced.describe();
+  EXPECT_EQ(traced.term_signal, plain.term_signal) << "golden must end as the program did\n" << traced.describe();
   EXPECT_EQ(traced.status(), plain.status()) << "golden must exit with the program's status\n" << traced.describe();
   EXPECT_EQ(c.normalize(traced.out), c.normalize(plain.out)) << traced.describe();
 
@@ -72,8 +75,9 @@ TEST(StreamsParity, StdinAndStderrPassThrough) {
   EXPECT_EQ(std::count(lines.begin(), lines.end(), "to-stderr"), 1) << r.describe();
 }
 
-// The program killed by a signal it sends itself: 128+N, as a shell reports it.
-TEST(StatusParity, ProgramKilledBySignalGives128PlusN) {
+// The program killed by a signal it sends itself: golden dies of the same signal (as
+// strace does), so the shell sees 128+N and WIFSIGNALED; the trace says 128+N too.
+TEST(StatusParity, ProgramKilledBySignalKillsGoldenWithIt) {
   for (auto [sig, name] : {std::pair{9, "KILL"}, std::pair{15, "TERM"}, std::pair{10, "USR1"}}) {
     SCOPED_TRACE(name);
     std::vector<std::string> cmd = {"sh", "-c", std::string("kill -") + name + " $$"};
@@ -81,14 +85,31 @@ TEST(StatusParity, ProgramKilledBySignalGives128PlusN) {
     EXPECT_EQ(plain.term_signal, sig) << plain.describe();
     TempDir dir;
     RunResult traced = capture(dir.file("t.json"), cmd);
-    EXPECT_TRUE(traced.exited()) << "golden reports the signal as a status, it does not die of it\n"
-                                 << traced.describe();
+    EXPECT_EQ(traced.term_signal, sig) << "golden dies of the program's signal\n" << traced.describe();
     EXPECT_EQ(traced.status(), 128 + sig) << traced.describe();
     auto file = load_trace(dir.file("t.json"));
     ASSERT_TRUE(file.ok()) << file.error().to_string();
     ASSERT_EQ(file->runs.size(), 1u);
     EXPECT_EQ(file->runs[0].run.exit_status, std::optional<int>(128 + sig));
   }
+}
+
+// A program that exits with 139 is not one killed by SIGSEGV: golden exits with 139.
+TEST(StatusParity, ExitCodeAbove128IsAnExitNotASignal) {
+  TempDir dir;
+  RunResult traced = capture(dir.file("t.json"), {"sh", "-c", "exit 139"});
+  EXPECT_TRUE(traced.exited()) << traced.describe();
+  EXPECT_EQ(traced.exit_code, 139) << traced.describe();
+}
+
+// Killed by SIGSEGV: golden dies of it too, and leaves no core file of its own.
+TEST(StatusParity, NoCoreFileOfGoldensOwn) {
+  TempDir dir;
+  RunResult traced = capture(dir.file("t.json"), {"sh", "-c", "ulimit -c 0; kill -SEGV $$"},
+                             {}, {.cwd = dir.path()});
+  EXPECT_EQ(traced.term_signal, SIGSEGV) << traced.describe();
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    EXPECT_EQ(entry.path().filename().string().find("core"), std::string::npos) << entry.path();
 }
 
 // Real system tools: output identical traced and untraced.

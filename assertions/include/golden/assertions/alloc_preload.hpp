@@ -10,13 +10,14 @@
 
 namespace golden {
 
-// The library's path, searched in order: $GOLDEN_ALLOC_LIB; next to the golden
-// executable's build tree (../golden_alloc/) or install tree (../lib/golden/); the path
-// it was built at; the install location. Error when none exists.
-Result<std::string> alloc_preload_library();
+// The library's path, searched in order: $GOLDEN_ALLOC_LIB; `known` (where the caller
+// knows it is: golden::testing in an installed package, told by goldenConfig.cmake);
+// next to the golden executable's build tree (../golden_alloc/) or install tree
+// (../lib/golden/); the path it was built at; the install location. Error when none exists.
+Result<std::string> alloc_preload_library(const std::string& known = {});
 
 // The environment entry that injects it: "LD_PRELOAD=<lib>", keeping whatever the
 // caller's LD_PRELOAD already held (after ours, so ours sees every allocation).
-Result<std::string> alloc_preload_env();
+Result<std::string> alloc_preload_env(const std::string& known = {});
 
 }  // namespace golden

@@ -34,6 +34,13 @@ bool call_succeeded(const Event& event);
 Result<CallSelector> parse_call_selector(std::string_view name_or_class);
 // Whether the selector picks the call (process_name_pattern is not looked at here).
 bool selects_call(const CallSelector& selector, const Event& event);
+// Whether the call's source location (--source) matches function_pattern and
+// file_pattern; true when the selector has neither; false for a call without location.
+bool selects_by_source(const CallSelector& selector, const Event& event);
+// Error when the selector names functions or files and no event of the trace has a
+// source location: the trace was captured without --source, and counting nothing would
+// pass a budget for the wrong reason.
+Status check_source_selectable(const CallSelector& selector, const Trace& trace);
 // "openat, read and %file calls of processes matching 'x'", "all syscalls".
 std::string describe_selector(const CallSelector& selector);
 

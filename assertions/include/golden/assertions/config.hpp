@@ -101,6 +101,10 @@ struct CallSelector {
   std::vector<std::string> syscalls;
   std::uint16_t classes = 0;  // SyscallClass bits
   std::string process_name_pattern;
+  // Where the call was made (traces captured with --source): regexes searched in the
+  // user function's name and in its source file's path.
+  std::string function_pattern;
+  std::string file_pattern;
 };
 
 struct SyscallCountSpec {

@@ -8,30 +8,24 @@
 #include <string_view>
 
 #include "golden/assertions/outcome.hpp"
+#include "golden/model/report_format.hpp"
 #include "golden/model/result.hpp"
 
 namespace golden {
 
-enum class CheckFormat : std::uint8_t { Text, Json, Junit, Github };
-std::optional<CheckFormat> check_format_from_string(std::string_view s);
-
-std::string render_check(const CheckReport& report, CheckFormat format);
+// Text, Json, Junit or Github (model/report_format.hpp); a check report has no HTML page
+// (Html renders the text report).
+std::string render_check(const CheckReport& report, ReportFormat format);
 std::string render_check_text(const CheckReport& report);
 std::string render_check_json(const CheckReport& report);
 // <testsuites><testsuite name="golden check"> with one <testcase> per assertion:
 // <failure> for a failed one, <error> when it could not be evaluated, <skipped> for a
 // disabled, not applicable or inconclusive one; warnings go to <system-out>.
 std::string render_check_junit(const CheckReport& report);
+// The <testsuite> element alone, to join with other reports (junit_document).
+std::string render_check_junit_suite(const CheckReport& report);
 // `::error file=renacer.toml,line=12,title=...::message` per failure, `::warning` per
 // warning or inconclusive result, `::notice` for not applicable, then a summary line.
 std::string render_check_github(const CheckReport& report);
-
-}  // namespace golden
-
-namespace golden {
-
-// Writes a report to PATH through PATH.partial + rename, so a failure never leaves a
-// file that looks complete (docs/architecture.md, Errors).
-Status write_report_file(const std::string& path, std::string_view text);
 
 }  // namespace golden

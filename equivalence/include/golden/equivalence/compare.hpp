@@ -28,6 +28,9 @@ struct Divergence {
   std::string summary;           // "stdout differs", "file created only in B", ...
   std::vector<std::string> processes;  // process keys involved
   std::optional<Seq> seq_a, seq_b;     // first differing event in each trace
+  // Where those events were made (golden capture --source), when both traces carry
+  // source locations.
+  std::optional<SourceLocation> source_a, source_b;
   // Hunk header ranges, 1-based, like diff -u: "@@ -a_start,a_count +b_start,b_count @@".
   std::size_t a_start = 0, a_count = 0, b_start = 0, b_count = 0;
   std::vector<DiffLine> lines;

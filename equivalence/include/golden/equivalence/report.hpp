@@ -8,11 +8,10 @@
 #include <string_view>
 
 #include "golden/equivalence/compare.hpp"
+#include "golden/model/report_format.hpp"
 
 namespace golden {
 
-enum class ReportFormat : std::uint8_t { Text, Json, Junit, Html };
-std::optional<ReportFormat> report_format_from_string(std::string_view s);
 
 struct ReportOptions {
   bool color = false;          // ANSI colours (text only)
@@ -28,6 +27,11 @@ std::string render_report(const CompareResult& result, ReportFormat format,
 std::string render_text(const CompareResult& result, const ReportOptions& options = {});
 std::string render_json(const CompareResult& result, const ReportOptions& options = {});
 std::string render_junit(const CompareResult& result, const ReportOptions& options = {});
+// The <testsuite> element alone, to join with other reports (junit_document).
+std::string render_junit_suite(const CompareResult& result, const ReportOptions& options = {});
+// One GitHub Actions ::error annotation per divergence not allowed, titled `title`
+// ("" = "golden compare: A vs B").
+std::string render_github(const CompareResult& result, std::string_view title = {});
 std::string render_html(const CompareResult& result, const ReportOptions& options = {});
 
 }  // namespace golden

@@ -39,4 +39,15 @@ struct CaptureOptions {
 // that cannot be started, or runs past the timeout, throws TraceError.
 Trace capture(const std::vector<std::string>& command, const CaptureOptions& options = {});
 
+namespace detail {
+// Where the preload library for track_alloc is when golden is an installed package:
+// goldenConfig.cmake defines GOLDEN_TESTING_ALLOC_LIB for every user of golden::testing
+// (a test executable has no fixed place relative to the library).
+void set_installed_alloc_library(const char* path);
+#ifdef GOLDEN_TESTING_ALLOC_LIB
+inline const bool installed_alloc_library_known =
+    (set_installed_alloc_library(GOLDEN_TESTING_ALLOC_LIB), true);
+#endif
+}  // namespace detail
+
 }  // namespace golden::testing

@@ -61,6 +61,7 @@ using WriteFreshTrace = std::function<Status(const std::string& path, const Writ
 Result<VerifyResult> verify_golden(const VerifyRequest& request, const WriteFreshTrace& write_fresh);
 
 // The report in a CI format; `color` for text on a terminal.
-std::string render_verify(const VerifyResult& result, CheckFormat format, bool color = false);
+// (Html: the text report; verify has no page of its own.)
+std::string render_verify(const VerifyResult& result, ReportFormat format, bool color = false);
 
 }  // namespace golden

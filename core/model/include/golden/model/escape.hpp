@@ -34,4 +34,11 @@ void append_quoted(std::string& out, std::string_view bytes, bool truncated = fa
 // strace's hex-forced quoting: every byte as \xNN ("\x1f\xeb").
 std::string quote_bytes_hex(std::string_view bytes, bool truncated = false);
 
+// Text for reports (terminals, JSON, XML): well-formed UTF-8 and tab/newline pass
+// through; control characters, DEL and every byte of an ill-formed sequence (overlong
+// forms, surrogates, code points past U+10FFFF, truncated sequences) become \xNN.
+std::string sanitize_text(std::string_view text);
+// sanitize_text, then & < > " ' as XML entities.
+std::string xml_escape(std::string_view text);
+
 }  // namespace golden

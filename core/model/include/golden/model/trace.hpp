@@ -59,11 +59,30 @@ enum class EventKind : std::uint8_t {
   Span,     // a user span opened/closed by an instrumented program (SPEC §9)
 };
 
+// One frame of a call stack as `golden capture --source` resolved it (SPEC §8).
+struct SourceFrame {
+  std::string file;            // source file as the debug info names it; "" without debug info
+  int line = 0;                // 0: unknown
+  std::string function;        // demangled, without its parameter list; "" when unknown
+  std::string module;          // the image the code is in (executable or shared library)
+  std::uint64_t offset = 0;    // the frame's address in `module` as a link-time address
+                               // (what `addr2line -e MODULE` takes)
+  bool inlined = false;        // an inlined call: its caller is the next frame, same address
+  friend bool operator==(const SourceFrame&, const SourceFrame&) = default;
+};
+
+// Where a syscall was made from: the innermost *user* frame (not libc, ld.so, the C++
+// runtime or golden's preload library) and its caller (docs/trace-format.md).
 struct SourceLocation {
   std::string file;
   int line = 0;
   std::string function;
-  std::string caller;  // "function (file:line)" of the caller, when known
+  // The calling function ("main"). Traces written before module/offset existed may hold
+  // "function (file:line)" here.
+  std::string caller;
+  std::string module;          // the user frame's image and link-time address; the only
+  std::uint64_t offset = 0;    // location when the image has no debug info
+  std::vector<SourceFrame> frames;  // --source=N: the first N frames, innermost first
   friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
 };
 

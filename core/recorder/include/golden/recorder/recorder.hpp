@@ -36,13 +36,25 @@ struct CaptureOptions {
   // Launch mode: fds the program gets as its stdin, stdout and stderr (-1: the
   // recorder's own). The caller keeps them open until capture() returns.
   int stdin_fd = -1, stdout_fd = -1, stderr_fd = -1;
+  // --source[=N] (SPEC §8): each recorded syscall gets the file, line and function of
+  // the innermost user frame and its caller; source_frames > 0 also keeps the first N
+  // frames of the stack. debug_dirs (--debug-dir) are searched for separate debug files
+  // like /usr/lib/debug, before $GOLDEN_DEBUG_DIRS and /usr/lib/debug itself.
+  bool source = false;
+  unsigned source_frames = 0;
+  std::vector<std::string> debug_dirs;
 };
 
 struct CaptureOutcome {
   // The traced program's status as a shell reports it: exit code, or 128+N when
   // killed by signal N. For --runs N, the last run's. For attach mode, 0.
   int exit_status = 0;
+  // The signal that killed the program (for --runs N, the last run's); 0 if it exited.
+  // exit(139) and a SIGSEGV both give status 139: only this tells them apart.
+  int killed_by = 0;
   bool interrupted = false;  // stopped early by request_stop()
+  // What the user should be told once (e.g. --source: the images without debug info).
+  std::vector<std::string> notes;
 };
 
 // Runs the capture. Errors (command not found, ptrace not permitted, pid gone) are

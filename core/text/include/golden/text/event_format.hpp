@@ -19,6 +19,9 @@ struct FormatOptions {
   // strace -s: data buffers and strings are shown up to this many bytes, then "...".
   // Paths are always shown whole, as strace does. 0 = everything the trace kept.
   std::size_t string_limit = 0;
+  // " at config.cpp:41 load_config() <- main()" at the end of a call made where the
+  // trace knows (golden capture --source).
+  bool show_source = true;
 };
 
 // When to show the "[pid N]" prefix.
@@ -39,6 +42,15 @@ enum class PidDisplay {
 // signal dumped core (the exit event itself only carries the signal number).
 std::string format_event(const Event& event, const FormatOptions& options,
                          const ProcessInfo* process = nullptr);
+
+// Where a call was made, as show prints it after the call: "at config.cpp:41
+// load_config() <- main()"; "at app+0x1a2b load_config()" without debug info; "" when
+// the location says nothing.
+std::string format_source(const SourceLocation& source);
+
+// One stack frame (--source=N): "config.cpp:41 open_ro() [inlined]",
+// "libc.so.6+0xf8011 __libc_open64()".
+std::string format_frame(const SourceFrame& frame);
 
 // The return value part after " = ": "3</etc/passwd>", "-1 ENOENT (No such file or
 // directory)", "0x55d0c0a3e000", "?" for a call that never returned (golden::return_text).

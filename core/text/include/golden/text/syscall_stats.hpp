@@ -19,6 +19,9 @@ enum class StatsGrouping {
   Process,  // one row per process: "pid 1234 (wc)"
   Class,    // one row per syscall class (%file, %desc...); a call counts in each of its
             // classes, calls in none in "other"; the total counts each call once
+  Function, // one row per user function the calls were made from (--source):
+            // "load_config() [config.cpp]"; calls without a location: "(no source)"
+  Line,     // one row per source line: "config.cpp:41 load_config()"
 };
 
 class SyscallStats {
@@ -34,6 +37,9 @@ class SyscallStats {
   // appearance for processes, class order for classes).
   std::vector<CallRow> rows(StatsGrouping grouping) const;
   const CallStats& total() const { return total_; }
+  // Counted calls attributed to user code (0: the trace was captured without --source,
+  // and the Function/Line tables have one "(no source)" row).
+  std::uint64_t calls_with_source() const { return with_source_; }
   // The table for `grouping`, ending with the total row.
   std::string table(StatsGrouping grouping) const;
 
@@ -44,10 +50,22 @@ class SyscallStats {
     CallStats stats;
   };
   ProcessEntry& process_entry(std::uint32_t run, Pid pid);
+  // A row of the Function / Line tables, in order of first appearance until sorted.
+  struct SourceEntry {
+    std::uint64_t first_seen = 0;
+    std::string label;
+    CallStats stats;
+  };
+  void add_source(std::map<std::string, SourceEntry>& table, std::string key,
+                  const std::string& label, const Event& event);
+  std::vector<CallRow> source_rows(const std::map<std::string, SourceEntry>& table) const;
 
   // Keyed by syscall number so that ties keep strace's order; unknown numbers last.
   std::map<std::pair<int, std::string>, CallStats> by_syscall_;
   std::map<std::pair<std::uint32_t, std::int32_t>, ProcessEntry> by_process_;
+  std::map<std::string, SourceEntry> by_function_;
+  std::map<std::string, SourceEntry> by_line_;
+  std::uint64_t with_source_ = 0;
   std::uint32_t max_run_ = 0;
   CallStats total_;
 };
@@ -67,6 +85,7 @@ class StatsSink : public TraceSink {
   std::uint32_t run_ = 0;
 };
 
-std::string_view grouping_header(StatsGrouping grouping);  // "syscall", "process", "class"
+// "syscall", "process", "class", "function", "line"
+std::string_view grouping_header(StatsGrouping grouping);
 
 }  // namespace golden

@@ -1,8 +1,8 @@
-#include "glob.hpp"
+#include "golden/model/glob.hpp"
 
 #include <vector>
 
-namespace golden::eqv {
+namespace golden {
 namespace {
 
 // Matches one component (no '/') against a component pattern without "**".
@@ -43,6 +43,12 @@ bool match_component(std::string_view p, std::string_view s) {
           }
         } else if (s[si] == '[') {  // unterminated '[' is literal
           ++pi;
+          ++si;
+          continue;
+        }
+      } else if (p[pi] == '\\' && pi + 1 < p.size()) {
+        if (p[pi + 1] == s[si]) {
+          pi += 2;
           ++si;
           continue;
         }
@@ -92,7 +98,7 @@ bool match_parts(const std::vector<std::string_view>& p, std::size_t pi,
 }  // namespace
 
 bool has_wildcard(std::string_view pattern) {
-  return pattern.find_first_of("*?[") != std::string_view::npos;
+  return pattern.find_first_of("*?[\\") != std::string_view::npos;
 }
 
 bool glob_match(std::string_view pattern, std::string_view path) {
@@ -111,7 +117,7 @@ std::size_t glob_prefix(std::string_view pattern, std::string_view path) {
   // A matching prefix starts with the pattern's literal head (everything before its
   // first wildcard): checked first, since every new path of a trace is tried against
   // every home_dirs and template glob, and almost none match.
-  if (!path.starts_with(pattern.substr(0, pattern.find_first_of("*?[")))) return 0;
+  if (!path.starts_with(pattern.substr(0, pattern.find_first_of("*?[\\")))) return 0;
   auto parts = split(path);
   auto pat = split(pattern);
   // Try the longest prefix first so "/home/*" takes "/home/ann", not less.
@@ -124,4 +130,4 @@ std::size_t glob_prefix(std::string_view pattern, std::string_view path) {
   return 0;
 }
 
-}  // namespace golden::eqv
+}  // namespace golden
