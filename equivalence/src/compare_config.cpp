@@ -6,10 +6,9 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <toml++/toml.h>
 
+#include "golden/io/text_file.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 
 namespace golden {
@@ -240,12 +239,9 @@ void add_environment_defaults(CompareConfig& config) {
 }
 
 Result<CompareConfig> load_compare_config(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"cannot open config file", path};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Error{"cannot read config file", path};
-  return parse_compare_config(ss.str(), path);
+  auto text = read_text_file(path, kMaxConfigBytes, "the config file");
+  if (!text) return text.error();
+  return parse_compare_config(*text, path);
 }
 
 }  // namespace golden
