@@ -161,8 +161,7 @@ Status DocumentSplitter::step(char c) {
         try {
           key_ = nlohmann::json::parse(piece_).get<std::string>();
         } catch (const nlohmann::json::exception&) {
-          return error("not a JSON trace file: malformed key " + piece_.substr(0, 64),
-                       offset_ + 1 - piece_.size());
+          return error("not a JSON trace file: malformed key", offset_ + 1 - piece_.size());
         }
         piece_.clear();
         state_ = State::BeforeColon;

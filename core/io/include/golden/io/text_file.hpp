@@ -11,7 +11,8 @@
 
 namespace golden {
 
-// Config files are a few KiB; 1 MiB holds thousands of rules (docs/assertions.md).
+// Config files are a few KiB; 1 MiB holds thousands of rules (docs/trace-format.md,
+// "Limits").
 inline constexpr std::uint64_t kMaxConfigBytes = std::uint64_t{1} << 20;
 
 // The bytes of PATH, or an Error located at PATH: it cannot be opened or read, or it
