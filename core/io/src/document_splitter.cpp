@@ -35,6 +35,29 @@ std::string size_text(std::uint64_t n) {
 
 }  // namespace
 
+std::size_t nesting_passes(std::string_view json, std::size_t limit) {
+  std::size_t depth = 0;
+  bool in_string = false, escaped = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > limit) return i;
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
 DocumentSplitter::DocumentSplitter(std::vector<std::string> streamed, std::uint64_t max_piece,
                                    std::function<std::string(std::uint64_t)> where, PieceSink sink)
     : streamed_(std::move(streamed)),

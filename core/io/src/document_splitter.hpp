@@ -26,6 +26,10 @@ namespace golden::io_detail {
 // renacer's a few more, and some consumers walk a DOM recursively (nlohmann's dump).
 inline constexpr std::size_t kMaxJsonDepth = 512;
 
+// The offset in `json` where nesting passes `limit` levels, or npos. For text that is parsed
+// into a DOM whole (the header line), as the splitter checks documents.
+std::size_t nesting_passes(std::string_view json, std::size_t limit);
+
 struct DocumentPiece {
   // ArrayStart: a streamed array opens (its elements follow, maybe none).
   enum class Kind : std::uint8_t { Member, ArrayStart, Element };

@@ -194,6 +194,10 @@ Error TextReader::record_too_long(std::uint64_t at) const {
 Status TextReader::on_header_line(std::string_view line) {
   std::size_t lead = 0;
   std::string text(trim(line, &lead));
+  // Parsed into a DOM, whose values some messages print recursively (nlohmann's dump).
+  if (auto deep = nesting_passes(text, kMaxJsonDepth); deep != std::string_view::npos)
+    return line_error(line_, "JSON nested more than " + std::to_string(kMaxJsonDepth) +
+                                 " levels deep", lead + deep + 1);
   text += "]}";  // close the document the header opens, so the line parses alone
   Parsed p = parse(text);
   if (!p.value) return line_error(line_, "malformed header: " + p.error, lead + p.byte);

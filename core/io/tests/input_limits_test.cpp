@@ -164,6 +164,16 @@ TEST(IoLimits, DeepNestingInADocumentIsRefused) {
   EXPECT_EQ(r2->runs[0].events[0].args.size(), 1u);
 }
 
+TEST(IoLimits, DeepNestingInTheHeaderLineIsRefused) {
+  // The header line is parsed into a DOM; "unsupported version <dump of it>" printed it
+  // recursively: 100000 levels overflowed the stack (a crash before this limit).
+  const std::string text = "{\"format\":\"golden-trace\",\"version\":" + std::string(100000, '[') +
+                           std::string(100000, ']') + ",\"records\":[\n{\"type\":\"eof\"}]}\n";
+  auto r = parse_trace(text, "deep.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().to_string(), "deep.json:1:547: JSON nested more than 512 levels deep");
+}
+
 TEST(IoLimits, StreamedBombWithRecordsIsCappedByTheDecodedSize) {
   // Well-formed records (of a type this version does not know: skipped, counted) beyond
   // max_decompressed: refused where the cap is reached, at a compressed offset.
