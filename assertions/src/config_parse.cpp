@@ -7,7 +7,7 @@
 #include "config_fields.hpp"
 #include "config_specs.hpp"
 #include "golden/assertions/config.hpp"
-#include "golden/io/text_file.hpp"
+#include "golden/io/config_text.hpp"
 
 namespace golden {
 namespace {
@@ -55,6 +55,7 @@ Result<Assertion> parse_assertion(const toml::table& table, std::string_view fil
 }  // namespace
 
 Result<AssertionConfig> parse_assertion_config(std::string_view text, std::string_view name) {
+  if (Status deep = check_toml_key_depth(text, name); !deep) return deep.error();
   toml::table root;
   try {
     root = toml::parse(text, name);

@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <toml++/toml.h>
 
-#include "golden/io/text_file.hpp"
+#include "golden/io/config_text.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 
 namespace golden {
@@ -216,6 +216,7 @@ struct Parser {
 }  // namespace
 
 Result<CompareConfig> parse_compare_config(std::string_view text, std::string_view name) {
+  if (Status deep = check_toml_key_depth(text, name); !deep) return deep.error();
   toml::table root;
   try {
     root = toml::parse(text, name);
