@@ -1,11 +1,12 @@
 #!/bin/sh
-# Builds golden's libFuzzer targets (tools/fuzz) with clang under ASan+UBSan and runs each
-# for a fixed number of inputs, from seed corpora: testdata's real inputs (traces, configs)
-# plus testdata/fuzz/<target>/ (hand-made seeds and every input that ever crashed a
-# target, kept as regression cases). Fails on any crash, leak, hang, OOM or sanitizer
+# Builds golden's libFuzzer targets (tools/fuzz) with clang under ASan+UBSan, in the build
+# directory ci/sanitize.sh uses (ci/sanitized_build.sh), and runs each for a fixed number
+# of inputs from seed corpora: testdata's real inputs (traces, configs) plus
+# testdata/fuzz/<target>/ (hand-made seeds and every input that ever crashed a target,
+# kept as regression cases). Fails on any crash, leak, hang, OOM or sanitizer
 # report. New inputs the fuzzer finds go to a scratch corpus, not to the tree.
 #
-#   ci/fuzz.sh              # all targets, GOLDEN_FUZZ_RUNS inputs each (default below)
+#   ci/fuzz.sh              # all targets, a fixed number of inputs each (runs_for below)
 #   ci/fuzz.sh trace_json   # some targets
 #   GOLDEN_FUZZ_RUNS=1000000 ci/fuzz.sh trace_json   # a longer session
 set -eu
@@ -14,21 +15,23 @@ src=$(pwd)
 
 ci/install-deps.sh
 
-jobs=${GOLDEN_JOBS:-2}
-build=${GOLDEN_FUZZ_BUILD:-build-fuzz}
-# Inputs per target: the whole step takes a few minutes on 2 cores (docs/fuzzing.md).
-runs=${GOLDEN_FUZZ_RUNS:-20000}
+build=${GOLDEN_SANITIZE_BUILD:-build-sanitize}
+# Inputs per target (GOLDEN_FUZZ_RUNS overrides for all): the whole step takes a few
+# minutes on 2 cores; the readers are slowest (each input is read whole, in chunks, and
+# written and read back).
+runs_for() {
+  if [ -n "${GOLDEN_FUZZ_RUNS:-}" ]; then echo "$GOLDEN_FUZZ_RUNS"; return; fi
+  case $1 in
+    trace_json|renacer_import|zstd_framing) echo 10000 ;;
+    *) echo 50000 ;;
+  esac
+}
 targets=${*:-"trace_json zstd_framing renacer_import assertion_config compare_config syscall_filter"}
 
-sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-  -DCMAKE_C_FLAGS="$sanitize -fsanitize=fuzzer-no-link" \
-  -DCMAKE_CXX_FLAGS="$sanitize -fsanitize=fuzzer-no-link" \
-  -DCMAKE_EXE_LINKER_FLAGS="$sanitize" -DCMAKE_SHARED_LINKER_FLAGS="$sanitize" \
-  -DGOLDEN_BUILD_TESTS=OFF -DGOLDEN_BUILD_FUZZERS=ON >/dev/null
-for t in $targets; do set -- "$@" --target "golden_fuzz_$t"; done
-cmake --build "$build" -j "$jobs" "$@"
+fuzzers=""
+for t in $targets; do fuzzers="$fuzzers golden_fuzz_$t"; done
+# shellcheck disable=SC2086  # one target per word
+ci/sanitized_build.sh $fuzzers
 
 # Seeds for a target: testdata's files of its kind, then testdata/fuzz/<target>/.
 seeds() {
@@ -54,14 +57,15 @@ for t in $targets; do
   [ -d "testdata/fuzz/$t" ] && cp testdata/fuzz/"$t"/* "$seed_dir/" 2>/dev/null || true
   dict=""
   [ -f "testdata/fuzz/$t.dict" ] && dict="-dict=$src/testdata/fuzz/$t.dict"
+  runs=$(runs_for "$t")
   start=$(date +%s)
   # -rss_limit_mb: the readers' memory is bounded; a target that needs more has a bug.
   # -timeout: seconds for one input (a hang). -max_len: room for the seed traces.
   if (cd "$work" && "$src/$build/tools/fuzz/golden_fuzz_$t" -runs="$runs" -seed=1 \
         -rss_limit_mb=2048 -timeout=25 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$work/" $dict new "$seed_dir") >"$work/log" 2>&1; then
-    echo "fuzz $t: ok, $runs inputs in $(( $(date +%s) - start )) s," \
-      "$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/log" | grep -o '[0-9]*$') run"
+    echo "fuzz $t: ok, $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/log" |
+      grep -o '[0-9]*$') inputs in $(( $(date +%s) - start )) s"
     rm -rf "$work"
   else
     status=1

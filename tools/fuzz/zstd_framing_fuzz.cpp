@@ -15,7 +15,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!bytes.starts_with(kMagic) && !skippable) bytes.insert(0, kMagic);
   golden::ReadOptions options;
   options.max_record = 1 << 16;
-  options.max_decompressed = 1 << 22;  // a bomb stops here
+  // A bomb stops here; and what a frame decodes to is the other targets' business, so
+  // a little of it is enough (the seeds decode to up to 1 MiB: most inputs stop here).
+  options.max_decompressed = 1 << 16;
   golden::fuzz::check_reader(bytes, options);
   return 0;
 }
