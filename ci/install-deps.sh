@@ -11,6 +11,9 @@ packages="build-essential g++ cmake pkg-config libtomlplusplus-dev nlohmann-json
   tar findutils coreutils
   gcc binutils make perl gzip xz-utils zip unzip sed
   bzip2 patch git sqlite3"  # the fidelity corpus's real tools
+# ci/fuzz.sh and ci/sanitize.sh: clang, and its libFuzzer/ASan/UBSan runtimes (only
+# recommended by clang, and recommendations are not installed).
+packages="$packages clang libclang-rt-14-dev"
 
 missing=""
 for p in $packages; do

@@ -2,13 +2,12 @@
 // here, its type-specific ones in config_specs.cpp.
 #include <fmt/format.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "config_fields.hpp"
 #include "config_specs.hpp"
 #include "golden/assertions/config.hpp"
+#include "golden/io/config_text.hpp"
 
 namespace golden {
 namespace {
@@ -56,6 +55,7 @@ Result<Assertion> parse_assertion(const toml::table& table, std::string_view fil
 }  // namespace
 
 Result<AssertionConfig> parse_assertion_config(std::string_view text, std::string_view name) {
+  if (Status deep = check_toml_key_depth(text, name); !deep) return deep.error();
   toml::table root;
   try {
     root = toml::parse(text, name);
@@ -93,12 +93,9 @@ Result<AssertionConfig> parse_assertion_config(std::string_view text, std::strin
 }
 
 Result<AssertionConfig> load_assertion_config(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"cannot open the assertion config", path};
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Error{"error while reading the assertion config", path};
-  return parse_assertion_config(text.str(), path);
+  auto text = read_text_file(path, kMaxConfigBytes, "the assertion config");
+  if (!text) return text.error();
+  return parse_assertion_config(*text, path);
 }
 
 }  // namespace golden

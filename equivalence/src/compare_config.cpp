@@ -6,10 +6,9 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <toml++/toml.h>
 
+#include "golden/io/config_text.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 
 namespace golden {
@@ -217,6 +216,7 @@ struct Parser {
 }  // namespace
 
 Result<CompareConfig> parse_compare_config(std::string_view text, std::string_view name) {
+  if (Status deep = check_toml_key_depth(text, name); !deep) return deep.error();
   toml::table root;
   try {
     root = toml::parse(text, name);
@@ -240,12 +240,9 @@ void add_environment_defaults(CompareConfig& config) {
 }
 
 Result<CompareConfig> load_compare_config(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"cannot open config file", path};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Error{"cannot read config file", path};
-  return parse_compare_config(ss.str(), path);
+  auto text = read_text_file(path, kMaxConfigBytes, "the config file");
+  if (!text) return text.error();
+  return parse_compare_config(*text, path);
 }
 
 }  // namespace golden

@@ -89,7 +89,8 @@ Result<DecodeInfo> decode_zstd(ByteInput& input, std::string_view name, const Re
       if (info.text_bytes > options.max_decompressed)
         return over_limit(name, info.input_bytes + in.pos, options.max_decompressed);
       if (out.pos > 0) {
-        Status st = sink(std::string_view(out_buf.data(), out.pos));
+        Status st = sink(TextChunk{std::string_view(out_buf.data(), out.pos), true,
+                                   info.input_bytes + in.pos});
         if (!st) return st.error();
       }
       if (out.pos == 0 && in.pos == in.size) break;  // nothing more without new input
@@ -135,7 +136,7 @@ Result<DecodeInfo> decode_input(ByteInput& input, std::string_view name, const R
       return over_limit(name, options.max_decompressed, options.max_decompressed);
     info.text_bytes += size;
     info.input_bytes += size;
-    Status st = sink(std::string_view(buf.data(), size));
+    Status st = sink(TextChunk{std::string_view(buf.data(), size), false, info.input_bytes});
     if (!st) return st.error();
     auto n = read_some(input, buf.data(), buf.size());
     if (!n) return n.error();

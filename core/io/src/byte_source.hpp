@@ -48,7 +48,15 @@ struct DecodeInfo {
   std::uint64_t text_bytes = 0;
 };
 
-using TextChunkSink = std::function<Status(std::string_view chunk)>;
+// A piece of decoded text, and where the input stood when it came out (for zstd input
+// the compressed offset, which is where a user can look for damage).
+struct TextChunk {
+  std::string_view text;
+  bool zstd = false;
+  std::uint64_t input_offset = 0;
+};
+
+using TextChunkSink = std::function<Status(const TextChunk& chunk)>;
 
 // Reads `input` to its end, passing decoded text to `sink`. Errors: corrupt zstd data
 // and text beyond options.max_decompressed, located as "name: byte N" (N = offset in

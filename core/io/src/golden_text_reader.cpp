@@ -1,5 +1,6 @@
 #include "golden_text_reader.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "renacer_import.hpp"
@@ -8,6 +9,10 @@ namespace golden::io_detail {
 namespace {
 
 constexpr std::string_view kHeaderEnd = "\"records\":[";
+
+// A golden-trace header line is well under this (its longest field is the -e expression);
+// text without a newline by then is read as a JSON document.
+constexpr std::size_t kMaxHeaderLine = 1 << 20;
 
 // Text per decoding batch: big enough that starting a thread for it is noise (~2 ms of
 // decoding against ~50 us), small enough that a few in flight cost little memory.
@@ -24,6 +29,11 @@ std::string_view trim(std::string_view s, std::size_t* leading = nullptr) {
   while (e > b && is_space(s[e - 1])) --e;
   if (leading) *leading = b;
   return s.substr(b, e - b);
+}
+
+std::string size_text(std::uint64_t n) {
+  if (n >= (1u << 20) && n % (1u << 20) == 0) return std::to_string(n >> 20) + " MiB";
+  return std::to_string(n) + " bytes";
 }
 
 bool header_line(std::string_view line) {
@@ -63,63 +73,131 @@ Error TextReader::line_error(std::uint64_t line, std::string message, std::size_
   return Error{std::move(message), std::move(where)};
 }
 
-Status TextReader::feed(std::string_view chunk) {
+Status TextReader::feed(const TextChunk& chunk) {
+  zstd_ = chunk.zstd;
+  input_offset_ = chunk.input_offset;
+  Status st = feed_text(chunk.text);
+  offset_ += chunk.text.size();
+  return st;
+}
+
+std::string TextReader::at_byte(std::uint64_t text_offset) const {
+  if (!zstd_) return name_ + ": byte " + std::to_string(text_offset);
+  return name_ + ": byte " + std::to_string(input_offset_) + " (decompressed byte " +
+         std::to_string(text_offset) + ")";
+}
+
+Status TextReader::start_document() {
+  mode_ = Mode::Document;
+  document_.emplace(name_, options_, [this](std::uint64_t at) { return at_byte(at); });
+  std::string text = std::move(buf_);
+  buf_.clear();
+  return document_->feed(text);
+}
+
+Status TextReader::feed_text(std::string_view chunk) {
   if (mode_ == Mode::Lines) return feed_lines(chunk);
+  if (mode_ == Mode::Document) return document_->feed(chunk);
+  const std::size_t had = buf_.size();
   buf_.append(chunk);
-  if (mode_ == Mode::Document) return Ok{};
-  auto nl = buf_.find('\n');
+  auto nl = buf_.find('\n', had);
   if (nl == std::string::npos) {
-    // No line yet after max_line bytes: not golden-trace line layout.
-    if (buf_.size() > options_.max_line) mode_ = Mode::Document;
+    // No line yet: a header line is short, so this is not golden-trace line layout. The
+    // document reader takes it (a golden-trace file is a JSON document too).
+    if (buf_.size() > kMaxHeaderLine) return start_document();
     return Ok{};
   }
   std::string_view first(buf_.data(), nl);
-  if (!header_line(first)) {
-    mode_ = Mode::Document;
-    return Ok{};
-  }
+  if (!header_line(first)) return start_document();
   mode_ = Mode::Lines;
   line_ = 1;
   Status st = on_header_line(first);
   if (!st) return st;
   std::string rest = buf_.substr(nl + 1);
   buf_.clear();
-  return feed_lines(rest);
+  // Offsets in feed_lines are those of `rest`'s chunk: it starts right after the header.
+  const std::uint64_t chunk_offset = offset_;
+  offset_ = offset_ - had + nl + 1;
+  record_start_ = offset_;
+  st = feed_lines(rest);
+  offset_ = chunk_offset;
+  return st;
 }
 
 Status TextReader::feed_lines(std::string_view text) {
   std::size_t start = 0;
-  for (std::size_t nl; (nl = text.find('\n', start)) != std::string_view::npos; start = nl + 1) {
+  for (;;) {
+    if (buf_.empty() && start < text.size() && is_space(text[start])) {
+      Status st = skip_blank_lines(text, start);
+      if (!st) return st;
+    }
+    const std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) break;
     ++line_;
-    if (buf_.size() + (nl - start) > options_.max_line) return fail_after_pending(line_too_long());
+    // A record's text, and the blank lines before it, stay within max_record.
+    if (offset_ + nl - record_start_ > options_.max_record)
+      return fail_after_pending(record_too_long(record_start_ + options_.max_record));
     Status st = Ok{};
+    bool blank = false;
     if (buf_.empty()) {
-      st = on_line(text.substr(start, nl - start));
+      std::string_view line = text.substr(start, nl - start);
+      blank = trim(line).empty();
+      st = on_line(line);
     } else {
       // A line split across two chunks: the only text the splitter copies.
       buf_.append(text.substr(start, nl - start));
+      blank = trim(buf_).empty();
       st = on_line(buf_);
       buf_.clear();
     }
     if (!st) return st;
+    if (!blank) record_start_ = offset_ + nl + 1;
+    start = nl + 1;
   }
   buf_.append(text.substr(start));
-  if (buf_.size() > options_.max_line) {
+  if (offset_ + text.size() - record_start_ > options_.max_record) {
     ++line_;
-    return fail_after_pending(line_too_long());
+    return fail_after_pending(record_too_long(record_start_ + options_.max_record));
   }
   if (batch_.text.size() >= kBatchBytes) return send_batch(false);
   return Ok{};
 }
 
-Error TextReader::line_too_long() const {
-  return line_error(line_, "record line longer than " + std::to_string(options_.max_line) +
-                               " bytes (ReadOptions::max_line)");
+Status TextReader::skip_blank_lines(std::string_view text, std::size_t& start) {
+  // What the line loop would do, one blank line at a time, at once: blank lines count
+  // towards the next record's size (so the error is the same line and byte), nothing else.
+  std::size_t end = start;
+  while (end < text.size() && is_space(text[end])) ++end;
+  const std::string_view run = text.substr(start, end - start);
+  const std::size_t last = run.rfind('\n');
+  if (last == std::string_view::npos) return Ok{};
+  const std::uint64_t run_offset = offset_ + start;
+  const std::uint64_t limit_at = record_start_ + options_.max_record;
+  if (run_offset + last > limit_at) {
+    const std::size_t from = limit_at >= run_offset ? limit_at - run_offset + 1 : 0;
+    const std::size_t bad = run.find('\n', from);
+    line_ += static_cast<std::uint64_t>(std::count(run.begin(), run.begin() + bad + 1, '\n'));
+    return fail_after_pending(record_too_long(limit_at));
+  }
+  line_ += static_cast<std::uint64_t>(std::count(run.begin(), run.begin() + last + 1, '\n'));
+  start += last + 1;
+  return Ok{};
+}
+
+Error TextReader::record_too_long(std::uint64_t at) const {
+  return Error{"line " + std::to_string(line_) + ": no complete record in " +
+                   size_text(options_.max_record) +
+                   " (the limit for one record, ReadOptions::max_record); corrupt input?",
+               at_byte(at)};
 }
 
 Status TextReader::on_header_line(std::string_view line) {
   std::size_t lead = 0;
   std::string text(trim(line, &lead));
+  // Parsed into a DOM, whose values some messages print recursively (nlohmann's dump).
+  if (auto deep = nesting_passes(text, kMaxJsonDepth); deep != std::string_view::npos)
+    return line_error(line_, "JSON nested more than " + std::to_string(kMaxJsonDepth) +
+                                 " levels deep", lead + deep + 1);
   text += "]}";  // close the document the header opens, so the line parses alone
   Parsed p = parse(text);
   if (!p.value) return line_error(line_, "malformed header: " + p.error, lead + p.byte);
@@ -190,13 +268,7 @@ Status TextReader::commit(RecordBatch& batch) {
 }
 
 void TextReader::apply(LineResult&& r) {
-  if (r.outcome == RecordDecoder::Outcome::Invalid) {
-    // Where the record stands is checked before its fields, as if it had been read in
-    // that order.
-    if (r.record.type != RecordType::None) assembler_.check_start(r.record.type_name);
-    fail(std::move(r.error));
-  }
-  assembler_.add(std::move(r.record));
+  place_record(assembler_, std::move(r));
 }
 
 Status TextReader::on_last_line(std::string_view raw) {
@@ -253,7 +325,11 @@ Result<TraceFile> TextReader::finish(const DecodeInfo& info) {
     }
     out = assembler_.finish();
   } else {
-    out = finish_document();
+    if (mode_ == Mode::Detect) {
+      Status st = start_document();
+      if (!st) return st.error();
+    }
+    out = document_->finish();
   }
   if (out && info.zstd_truncated) {
     // The compressed stream ended mid-frame: whatever was recovered, the file is cut.
@@ -262,46 +338,6 @@ Result<TraceFile> TextReader::finish(const DecodeInfo& info) {
     out->counters["reader.zstd_truncated"] = 1;
   }
   return out;
-}
-
-Result<TraceFile> TextReader::finish_document() {
-  if (trim(buf_).empty()) return Error{"empty file: not a trace", name_};
-  Parsed p = parse(buf_);
-  if (!p.value) {
-    std::string where = name_ + ": byte " + std::to_string(p.byte);
-    constexpr std::string_view kGoldenStart = "{\"format\":\"golden-trace\"";
-    if (mode_ == Mode::Detect && (buf_.starts_with(kGoldenStart) || kGoldenStart.starts_with(buf_)))
-      return Error{"file ends inside the golden-trace header (truncated)", where};
-    return Error{"not a JSON trace file: " + p.error, where};
-  }
-  const Json& doc = *p.value;
-  if (!doc.is_object()) return Error{"not a trace file: the document is not a JSON object", name_};
-  auto format = doc.find("format");
-  if (format != doc.end() && *format == "renacer-json-v1") return import_renacer(doc, name_);
-
-  try {
-    assembler_.header(doc);
-  } catch (const RecordError& e) {
-    return Error{e.message, name_};
-  }
-  auto records = doc.find("records");
-  if (records == doc.end() || !records->is_array())
-    return Error{"golden-trace document without a \"records\" array", name_};
-  for (std::size_t i = 0; i < records->size(); ++i) {
-    LineResult r;
-    r.outcome = decoder_.replay((*records)[i]);
-    if (r.outcome != RecordDecoder::Outcome::Decoded) r.error = decoder_.error();
-    r.record = decoder_.take();
-    try {
-      apply(std::move(r));
-    } catch (const RecordError& e) {
-      return Error{e.message, name_ + ": records[" + std::to_string(i) + "]"};
-    }
-  }
-  TraceFile file = assembler_.finish();
-  // Not an error, but such a file loses line-based diffs and cut-off recovery.
-  file.counters["reader.reformatted_document"] = 1;
-  return file;
 }
 
 }  // namespace golden::io_detail

@@ -303,20 +303,26 @@ Event import_syscall(const Json& obj, Seq seq, Counters& counters) {
 
 }  // namespace
 
-Result<TraceFile> import_renacer(const Json& doc, const std::string& name) {
-  TraceFile file;
-  TraceHeader& h = file.header;
+RenacerImport::RenacerImport() {
+  TraceHeader& h = file_.header;
   h.format = "renacer-json-v1";
   h.version = 1;
   h.tool = "renacer";
   h.has_pids = false;
   h.has_timing = false;  // durations may be present; start times never are
   h.has_clocks = false;
-  Trace trace;
-  const Json* syscalls = nullptr;
+}
+
+void RenacerImport::syscall(const Json& element) {
+  trace_.events.push_back(import_syscall(element, trace_.events.size(), file_.counters));
+}
+
+Result<TraceFile> RenacerImport::finish(const Json& head, bool saw_syscalls,
+                                        const std::string& name) {
+  TraceHeader& h = file_.header;
   std::optional<std::uint64_t> declared_total;
   try {
-    for (auto it = doc.begin(); it != doc.end(); ++it) {
+    for (auto it = head.begin(); it != head.end(); ++it) {
       const std::string& k = it.key();
       const Json& v = *it;
       if (k == "format") {
@@ -324,40 +330,32 @@ Result<TraceFile> import_renacer(const Json& doc, const std::string& name) {
       } else if (k == "version") {
         if (v.is_string()) h.tool = "renacer " + v.get<std::string>();
       } else if (k == "syscalls") {
-        syscalls = &get_array(v, "syscalls");
+        get_array(v, "syscalls");  // an array would have come to syscall()
       } else if (k == "summary") {
         if (!v.is_object()) continue;
         if (auto code = v.find("exit_code"); code != v.end())
-          trace.run.exit_status = get_int(*code, "summary.exit_code");
+          trace_.run.exit_status = get_int(*code, "summary.exit_code");
         if (auto total = v.find("total_syscalls"); total != v.end())
           declared_total = get_u64(*total, "summary.total_syscalls");
       } else if (k == "trace_id") {
-        if (v.is_string()) trace.run.traceparent = v.get<std::string>();
+        if (v.is_string()) trace_.run.traceparent = v.get<std::string>();
       } else if (k == "process" || k == "statistics" || k == "ml_analysis" ||
                  k == "isolation_forest_analysis" || k == "autoencoder_analysis") {
         // Derived analyses and a single-process summary: nothing the model can use
         // without inventing (a pid for every event, for instance).
         continue;
       } else {
-        ++file.counters["reader.unknown_field"];
+        ++file_.counters["reader.unknown_field"];
       }
     }
   } catch (const RecordError& e) {
     return Error{e.message, name};
   }
-  if (syscalls == nullptr) return Error{"renacer-json-v1 trace without a \"syscalls\" array", name};
-  trace.events.reserve(syscalls->size());
-  for (std::size_t i = 0; i < syscalls->size(); ++i) {
-    try {
-      trace.events.push_back(import_syscall((*syscalls)[i], i, file.counters));
-    } catch (const RecordError& e) {
-      return Error{e.message, name + ": syscalls[" + std::to_string(i) + "]"};
-    }
-  }
-  if (declared_total && *declared_total != trace.events.size())
-    ++file.counters["reader.renacer_count_mismatch"];
-  file.runs.push_back(std::move(trace));
-  return file;
+  if (!saw_syscalls) return Error{"renacer-json-v1 trace without a \"syscalls\" array", name};
+  if (declared_total && *declared_total != trace_.events.size())
+    ++file_.counters["reader.renacer_count_mismatch"];
+  file_.runs.push_back(std::move(trace_));
+  return std::move(file_);
 }
 
 }  // namespace golden::io_detail

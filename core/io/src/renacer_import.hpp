@@ -11,6 +11,19 @@
 
 namespace golden::io_detail {
 
-Result<TraceFile> import_renacer(const Json& doc, const std::string& name);
+// Built as the document is read (document_reader.hpp): each element of "syscalls" as it
+// comes, the other top-level members at the end.
+class RenacerImport {
+ public:
+  RenacerImport();
+  // One element of the "syscalls" array, in order. Throws RecordError.
+  void syscall(const Json& element);
+  // `head`: the document's other members. `saw_syscalls`: a "syscalls" array was read.
+  Result<TraceFile> finish(const Json& head, bool saw_syscalls, const std::string& name);
+
+ private:
+  TraceFile file_;
+  Trace trace_;
+};
 
 }  // namespace golden::io_detail

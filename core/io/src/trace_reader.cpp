@@ -20,7 +20,7 @@ Result<TraceFile> read_input(io_detail::ByteInput& input, const std::string& nam
   try {
     io_detail::TextReader reader(name, options);
     auto info = io_detail::decode_input(input, name, options,
-                                        [&](std::string_view chunk) { return reader.feed(chunk); });
+                                        [&](const io_detail::TextChunk& chunk) { return reader.feed(chunk); });
     if (!info) return info.error();
     return reader.finish(*info);
   } catch (const io_detail::RecordError& e) {

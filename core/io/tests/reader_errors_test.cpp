@@ -91,12 +91,14 @@ TEST(IoReaderErrors, NotJson) {
   const std::string path = io_test::fixture("not-json.txt");
   auto r = read_trace(path);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.error().message.find("not a JSON trace file"), std::string::npos)
+  EXPECT_NE(r.error().message.find("not a trace file"), std::string::npos)
       << r.error().to_string();
-  EXPECT_EQ(r.error().where, path + ": byte 1");
+  EXPECT_EQ(r.error().where, path + ": byte 0");
   auto arr = parse_trace("[1,2,3]", "a.json");
   ASSERT_FALSE(arr.ok());
-  EXPECT_EQ(arr.error().to_string(), "a.json: not a trace file: the document is not a JSON object");
+  EXPECT_EQ(arr.error().to_string(),
+            "a.json: byte 0: not a trace file: the document is not a JSON object (it starts "
+            "with '[')");
 }
 
 TEST(IoReaderErrors, MissingFileAndDirectory) {

@@ -85,7 +85,10 @@ class ListingError : public ::testing::Test {
   for (const auto& [name, kind] : listing.cases) {
     (kind == "mutant" ? mutant : equivalent)++;
     ::testing::RegisterTest("Fidelity", name.c_str(), nullptr, nullptr, __FILE__, __LINE__,
-                            [name, kind]() -> ::testing::Test* { return new FidelityPair(name, kind); });
+                            // Copies by name: clang 14 (ci/sanitize.sh) cannot capture bindings.
+                            [name = name, kind = kind]() -> ::testing::Test* {
+                              return new FidelityPair(name, kind);
+                            });
   }
   // The corpus's promised size (testdata/fidelity/README.md).
   std::string size_error;

@@ -23,9 +23,12 @@ struct ReadOptions {
   // size): protects against decompression bombs. A zstd frame that declares a larger
   // content size is rejected before anything is decompressed.
   std::uint64_t max_decompressed = std::uint64_t{8} << 30;  // 8 GiB
-  // Upper bound on one record line of a golden-trace file, so a corrupt file without
-  // newlines cannot make the line reader buffer everything.
-  std::uint64_t max_line = std::uint64_t{256} << 20;  // 256 MiB
+  // Upper bound on one record's text (a line of a golden-trace file, an element of a
+  // reformatted document's "records" or of renacer's "syscalls"), blank space before it
+  // included: input that never completes a record is refused at the byte where it passes
+  // this, without buffering or parsing more. The largest records golden writes are far
+  // below it (docs/trace-format.md §8 "Limits").
+  std::uint64_t max_record = std::uint64_t{64} << 20;  // 64 MiB
   // Threads that decode record lines of a big golden-trace file (more than one batch of
   // 512 KiB) while the calling thread reads and assembles: 0 = one per core, at most 4;
   // 1 = all on the calling thread. Reads running at the same time share one decoding
