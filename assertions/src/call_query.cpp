@@ -1,20 +1,18 @@
 #include "golden/assertions/call_query.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
 #include <optional>
 #include <regex>
 #include <unordered_map>
 
-#include "golden/model/glob.hpp"
 #include "golden/model/escape.hpp"
+#include "golden/model/glob.hpp"
+#include "golden/syscalls/families.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 
 namespace golden {
 namespace {
-
-constexpr std::array<std::string_view, 4> kContactCalls{"connect", "sendto", "sendmsg", "sendmmsg"};
 
 std::string literal_brackets(std::string_view glob) {
   std::string out;
@@ -50,7 +48,7 @@ std::vector<std::string> path_forms(const Arg& a) {
 std::vector<std::string> contacted_endpoints(const Event& e) {
   std::vector<std::string> out;
   if (e.kind != EventKind::Syscall ||
-      std::find(kContactCalls.begin(), kContactCalls.end(), e.name) == kContactCalls.end())
+      e.name != "connect" && !syscalls::has_family(e.name, syscalls::Family::Send))
     return out;
   for (const Arg& a : e.args)
     if (a.kind == ArgKind::Sockaddr && !a.str.empty()) out.push_back(a.str);

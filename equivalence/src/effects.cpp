@@ -9,11 +9,12 @@
 #include <unordered_set>
 
 #include "args.hpp"
-#include "name_ops.hpp"
 #include "effects_internal.hpp"
-#include "golden/syscalls/syscall_table.hpp"
-#include "path_util.hpp"
 #include "golden/model/escape.hpp"
+#include "golden/syscalls/families.hpp"
+#include "golden/syscalls/syscall_table.hpp"
+#include "name_ops.hpp"
+#include "path_util.hpp"
 
 namespace golden {
 namespace eqv {
@@ -338,7 +339,7 @@ void Extractor::discover() {
     const std::string_view name = e.name;
     if (name == "getsockname" && !e.failed())
       if (const Arg* a = nth_arg(e, ArgKind::Sockaddr)) templates.observe_local_endpoint(a->str);
-    if ((name == "accept" || name == "accept4") && e.ret_ref.starts_with("socket:[")) {
+    if (syscalls::has_family(name, syscalls::Family::Accept) && e.ret_ref.starts_with("socket:[")) {
       std::string_view r = e.ret_ref;
       std::size_t sp = r.find(' '), arrow = r.find("->");
       if (sp != std::string_view::npos && arrow != std::string_view::npos && arrow > sp)

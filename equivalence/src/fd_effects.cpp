@@ -7,6 +7,7 @@
 
 #include "args.hpp"
 #include "effects_internal.hpp"
+#include "golden/syscalls/families.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 #include "name_ops.hpp"
 
@@ -14,6 +15,8 @@ namespace golden::eqv {
 namespace {
 
 using K = FdTarget::Kind;
+using syscalls::Family;
+using syscalls::has_family;
 
 // /dev/stdout and friends reopen the caller's own fd: the stream, not a file.
 std::optional<int> std_alias(std::string_view path) {
@@ -200,15 +203,15 @@ void track_generic_fd(Extractor& walk, const Event& e) {
 }
 
 Handler fd_handler(std::string_view name) {
-  if (name == "open" || name == "openat" || name == "creat" || name == "openat2") return on_open;
+  if (has_family(name, Family::Open)) return on_open;
   if (name == "close") return on_close;
   if (name == "close_range") return on_close_range;
-  if (name == "dup" || name == "dup2" || name == "dup3") return on_dup;
+  if (has_family(name, Family::Dup)) return on_dup;
   if (name == "fcntl") return on_fcntl;
-  if (name == "pipe" || name == "pipe2") return on_pipe;
+  if (has_family(name, Family::Pipe)) return on_pipe;
   if (name == "socket") return on_socket;
   if (name == "socketpair") return on_socketpair;
-  if (name == "clone" || name == "clone3" || name == "fork" || name == "vfork") return on_clone;
+  if (has_family(name, Family::Spawn)) return on_clone;
   if (name == "umask") return on_umask;
   return nullptr;
 }

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 
 #include "args.hpp"
+#include "golden/syscalls/families.hpp"
 
 namespace golden::eqv {
 namespace {
@@ -42,7 +43,7 @@ std::optional<NameOp> name_op(const Event& e) {
   NameOp op;
   op.ok = !e.failed();
   op.err = e.err;
-  if (name == "open" || name == "openat" || name == "openat2" || name == "creat") {
+  if (syscalls::has_family(name, syscalls::Family::Open)) {
     auto f = open_flags(e);
     if (!f) return std::nullopt;
     op.kind = NameOp::Kind::Open;

@@ -6,6 +6,7 @@
 
 #include "args.hpp"
 #include "effects_internal.hpp"
+#include "golden/syscalls/families.hpp"
 
 namespace golden::eqv {
 namespace {
@@ -111,13 +112,11 @@ void on_signal(Extractor& walk, const Event& e) {
 
 Handler net_signal_handler(std::string_view name) {
   if (name == "connect") return on_connect;
-  if (name == "sendto" || name == "sendmsg" || name == "sendmmsg") return on_sendto;
+  if (syscalls::has_family(name, syscalls::Family::Send)) return on_sendto;
   if (name == "bind") return on_bind;
   if (name == "listen") return on_listen;
-  if (name == "accept" || name == "accept4") return on_accept;
-  if (name == "kill" || name == "tkill" || name == "tgkill" || name == "rt_sigqueueinfo" ||
-      name == "rt_tgsigqueueinfo" || name == "pidfd_send_signal")
-    return on_signal;
+  if (syscalls::has_family(name, syscalls::Family::Accept)) return on_accept;
+  if (syscalls::has_family(name, syscalls::Family::SignalSend)) return on_signal;
   return nullptr;
 }
 

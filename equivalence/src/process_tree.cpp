@@ -4,6 +4,7 @@
 #include <map>
 
 #include "causal_order.hpp"
+#include "golden/syscalls/families.hpp"
 #include "path_util.hpp"
 
 namespace golden::eqv {
@@ -120,7 +121,7 @@ ProcessTree::ProcessTree(const Trace& trace, const CausalOrder& order, const Com
     ProcNode& n = nodes_[*idx];
     if (!n.last_seq || order.position(*n.last_seq) < order.position(e.seq)) n.last_seq = e.seq;
     if (e.kind == EventKind::Syscall && e.failed() &&
-        (e.name == "execve" || e.name == "execveat")) {
+        syscalls::has_family(e.name, syscalls::Family::Exec)) {
       for (const Arg& a : e.args)
         if (a.kind == ArgKind::Path) {
           n.failed_execs.emplace_back(e.seq, a.str.empty() ? a.text : a.str);

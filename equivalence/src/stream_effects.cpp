@@ -8,11 +8,14 @@
 
 #include "args.hpp"
 #include "effects_internal.hpp"
+#include "golden/syscalls/families.hpp"
 
 namespace golden::eqv {
 namespace {
 
 using K = FdTarget::Kind;
+using syscalls::Family;
+using syscalls::has_family;
 
 const Arg* payload_arg(const Event& e) {
   for (const Arg& a : e.args)
@@ -31,9 +34,9 @@ std::optional<std::uint64_t> moved_offset(FdTarget& target, const Event& e) {
     return std::nullopt;
   }
   const std::string_view name = e.name;
-  if (name == "pwrite64") at = static_cast<std::uint64_t>(int_of(arg_named(e, "offset")).value_or(0));
-  if (name == "pwritev" || name == "pwritev2")
-    at = static_cast<std::uint64_t>(int_of(arg_named(e, "pos_l")).value_or(0));
+  if (has_family(name, Family::Positional))
+    at = static_cast<std::uint64_t>(
+        int_of(arg_named(e, has_family(name, Family::Vectored) ? "pos_l" : "offset")).value_or(0));
   const std::uint64_t here = at.value_or(target.next_write);
   const bool moved = at && *at != target.next_write;
   target.next_write = here + static_cast<std::uint64_t>(e.ret);
@@ -64,7 +67,7 @@ void on_write(Extractor& walk, const Event& e) {
   walk.write_chunk(*target, std::move(c));
 }
 
-// sendfile / copy_file_range / splice: the kernel moves bytes the trace never sees.
+// sendfile / copy_file_range / splice / tee: the kernel moves bytes the trace never sees.
 void on_copy(Extractor& walk, const Event& e) {
   const Arg* in = arg_named(e, "in_fd");
   if (in == nullptr) in = arg_named(e, "fd_in");
@@ -119,7 +122,7 @@ void on_read(Extractor& walk, const Event& e) {
   // A file read to its end from its start: what it held (see Extractor::found_content).
   const std::string_view name = e.name;
   const Arg* buf = payload_arg(e);
-  if ((name != "read" && name != "readv") || (e.ret > 0 && buf == nullptr)) {
+  if (has_family(name, Family::Positional) || (e.ret > 0 && buf == nullptr)) {
     t->reading_from_start = false;
     return;
   }
@@ -155,13 +158,9 @@ void on_getdents(Extractor& walk, const Event& e) {
 }  // namespace
 
 Handler stream_handler(std::string_view name) {
-  if (name == "write" || name == "writev" || name == "pwrite64" || name == "pwritev" ||
-      name == "pwritev2")
-    return on_write;
-  if (name == "sendfile" || name == "copy_file_range" || name == "splice") return on_copy;
-  if (name == "read" || name == "readv" || name == "pread64" || name == "preadv" ||
-      name == "preadv2")
-    return on_read;
+  if (has_family(name, Family::Write)) return on_write;
+  if (has_family(name, Family::Copy)) return on_copy;
+  if (has_family(name, Family::Read)) return on_read;
   if (name == "getdents" || name == "getdents64") return on_getdents;
   if (name == "lseek") return on_lseek;
   return nullptr;

@@ -2,12 +2,13 @@
 // other threads or processes run (confidence rule in detectors.hpp).
 #include <fmt/format.h>
 
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "detector_list.hpp"
 #include "detector_util.hpp"
+#include "golden/syscalls/families.hpp"
+#include "golden/syscalls/syscall_table.hpp"
 
 namespace golden::detail {
 namespace {
@@ -18,11 +19,13 @@ constexpr double kMinConfidence = 0.05;
 
 // Waits for the program's own workers or for its own event loop to have work: the
 // design, not the anti-pattern. (An event loop idles in poll/epoll by construction.)
-const std::set<std::string_view> kOwnWaits{
-    "wait4",           "waitid",     "futex",       "poll",         "ppoll",    "select",
-    "pselect6",        "epoll_wait", "epoll_pwait", "epoll_pwait2", "pause",    "rt_sigsuspend",
-    "rt_sigtimedwait", "exit",       "exit_group",  "execve",       "execveat", "vfork",
-    "clone",           "clone3",     "fork"};
+// Exits, execs and spawns wait for the kernel, on the program's own behalf.
+bool own_wait(std::string_view name) {
+  using syscalls::Family;
+  const SyscallInfo* info = syscall_by_name(name);
+  return syscalls::has_any_family(name, {Family::Wait, Family::Exec, Family::Spawn}) ||
+         (info != nullptr && info->never_returns);
+}
 
 struct Span {
   Nanos start{0}, end{0};
@@ -83,8 +86,7 @@ class BlockingMainThread final : public Detector {
 
     for (const Event& e : trace.events) {
       if (e.kind != EventKind::Syscall || e.tid.value != e.pid.value || !e.finished) continue;
-      if (e.duration < kMinDuration || kOwnWaits.contains(e.name) ||
-          woken_by_others.contains(e.seq))
+      if (e.duration < kMinDuration || own_wait(e.name) || woken_by_others.contains(e.seq))
         continue;
       if (!filter->selects(e.pid)) continue;
       const Nanos s = e.start, end = e.end();

@@ -3,22 +3,21 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 #include <unordered_map>
 
 #include "detector_list.hpp"
 #include "detector_util.hpp"
 #include "golden/graph/critical_path.hpp"
+#include "golden/syscalls/families.hpp"
 
 namespace golden::detail {
 namespace {
 
 // Calls that wait for someone else: time in them is not the process's own work.
-const std::set<std::string_view> kWaits{
-    "wait4",      "waitid",      "futex",        "nanosleep",     "clock_nanosleep",
-    "pause",      "poll",        "ppoll",        "select",        "pselect6",
-    "epoll_wait", "epoll_pwait", "epoll_pwait2", "rt_sigsuspend", "rt_sigtimedwait",
-    "sched_yield"};
+bool waits(std::string_view name) {
+  return syscalls::has_any_family(name, {syscalls::Family::Wait, syscalls::Family::Sleep}) ||
+         name == "sched_yield";
+}
 
 struct Work {
   std::unordered_map<Pid, double> by_pid;  // seconds
@@ -44,8 +43,7 @@ Work work_of(const Trace& trace, const ProcessFilter& filter) {
   if (!w.cpu || w.total <= 0) {
     w = Work{};
     for (const Event& e : trace.events) {
-      if (e.kind != EventKind::Syscall || !filter.selects(e.pid) || kWaits.contains(e.name))
-        continue;
+      if (e.kind != EventKind::Syscall || !filter.selects(e.pid) || waits(e.name)) continue;
       const double s = static_cast<double>(e.duration.count()) / 1e9;
       w.by_pid[e.pid] += s;
       w.total += s;

@@ -8,6 +8,7 @@
 
 #include "detector_list.hpp"
 #include "detector_util.hpp"
+#include "golden/syscalls/families.hpp"
 
 namespace golden::detail {
 namespace {
@@ -16,7 +17,9 @@ constexpr double kHalfConfidence = 30;  // excess accesses for confidence 0.5
 constexpr std::uint64_t kFree = 2;      // accesses that are normal (check, then open)
 constexpr std::uint64_t kMinAccesses = 5;
 
-const std::set<std::string_view> kOpens{"open", "openat", "openat2", "creat"};
+using syscalls::Family;
+using syscalls::has_family;
+
 const std::set<std::string_view> kLooks{"stat",       "lstat",    "newfstatat",
                                         "statx",      "access",   "faccessat",
                                         "faccessat2", "readlink", "readlinkat"};
@@ -26,9 +29,9 @@ const std::set<std::string_view> kPathChanges{
     "fchmodat", "chown",    "lchown",   "fchownat",  "utimensat",   "utimes",      "utime",
     "mkdir",    "mkdirat",  "rmdir",    "symlink",   "symlinkat",   "link",        "linkat",
     "mknod",    "mknodat",  "setxattr", "lsetxattr", "removexattr", "lremovexattr"};
-const std::set<std::string_view> kFdChanges{"write",     "writev",    "pwrite64", "pwritev",
-                                            "pwritev2",  "ftruncate", "fchmod",   "fchown",
-                                            "fallocate", "fsetxattr"};
+// Calls that change the file an fd refers to, besides writes.
+const std::set<std::string_view> kFdChanges{"ftruncate", "fchmod", "fchown", "fallocate",
+                                            "fsetxattr"};
 
 bool opens_for_change(const Event& e) {
   if (e.name == "creat") return true;
@@ -67,12 +70,12 @@ class RedundantIO final : public Detector {
           if (a.kind == ArgKind::Path && !a.str.empty()) changed(e.pid, a.str);
         continue;
       }
-      if (kFdChanges.contains(e.name)) {
+      if (has_family(e.name, Family::Write) || kFdChanges.contains(e.name)) {
         if (const Arg* fd = first_arg(e, ArgKind::Fd); fd != nullptr && !fd->str.empty())
           changed(e.pid, fd->str);
         continue;
       }
-      const bool open = kOpens.contains(e.name);
+      const bool open = has_family(e.name, Family::Open);
       if ((!open && !kLooks.contains(e.name)) || e.failed()) continue;  // failures: RetryStorm
       const Arg* path = first_arg(e, ArgKind::Path);
       if (path == nullptr || path->str.empty()) continue;

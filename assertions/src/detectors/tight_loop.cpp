@@ -5,10 +5,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <map>
-#include <set>
 
 #include "detector_list.hpp"
 #include "detector_util.hpp"
+#include "golden/syscalls/families.hpp"
+#include "golden/syscalls/syscall_table.hpp"
 
 namespace golden::detail {
 namespace {
@@ -16,16 +17,34 @@ namespace {
 constexpr double kHalfConfidence = 200;   // no-progress calls for confidence 0.5
 constexpr std::uint64_t kMinStreak = 10;  // shorter streaks are not worth a finding
 
-const std::set<std::string_view> kTransfer{"read",   "readv",   "recvfrom", "recvmsg", "recvmmsg",
-                                           "write",  "writev",  "sendto",   "sendmsg", "sendmmsg",
-                                           "accept", "accept4", "pread64",  "preadv",  "preadv2"};
-const std::set<std::string_view> kReads{"read",    "readv",  "recvfrom", "recvmsg",
-                                        "pread64", "preadv", "preadv2"};
-const std::set<std::string_view> kPollMs{"poll", "epoll_wait", "epoll_pwait"};
-const std::set<std::string_view> kPollTimespec{"ppoll", "pselect6", "select", "epoll_pwait2"};
-// Reading the clock does not end a streak: busy loops often check a deadline.
-const std::set<std::string_view> kNeutral{"clock_gettime", "gettimeofday", "time", "clock_getres"};
+using syscalls::Family;
+using syscalls::has_any_family;
+using syscalls::has_family;
 
+// Calls that fail with EAGAIN instead of waiting (O_NONBLOCK, MSG_DONTWAIT, RWF_NOWAIT).
+bool may_eagain(std::string_view name) {
+  return has_any_family(
+      name, {Family::Read, Family::Write, Family::Receive, Family::Send, Family::Accept});
+}
+// Calls whose 0 return means end of file (a batch of messages returns a message count).
+bool returns_eof(std::string_view name) {
+  return has_any_family(name, {Family::Read, Family::Receive}) &&
+         !has_family(name, Family::MultiMessage);
+}
+// A poll-like call's timeout: milliseconds in an int (poll, epoll_wait) or a struct
+// (ppoll, select...), as the syscall table decodes it.
+struct PollTimeout {
+  std::string_view name;
+  bool in_ms = false;
+};
+PollTimeout poll_timeout(std::string_view call) {
+  const SyscallInfo* info = syscall_by_name(call);
+  for (std::size_t i = 0; i < info->nargs; ++i) {
+    const ArgSpec& a = info->args[i];
+    if (a.name == "timeout" || a.name == "tmo_p") return {a.name, a.type == ArgType::Int};
+  }
+  return {};
+}
 bool zero_timespec(const Arg* a) {
   if (a == nullptr) return false;
   // Decoded as "{tv_sec=0, tv_nsec=0}" (or tv_usec for select's timeval).
@@ -37,27 +56,24 @@ bool zero_timespec(const Arg* a) {
 // Why a call made no progress ("" when it did): the key of its signature.
 std::string no_progress(const Event& e) {
   if (e.kind != EventKind::Syscall || !e.finished) return {};
-  if (kTransfer.contains(e.name) && e.err == EAGAIN) return "EAGAIN";
-  if (kReads.contains(e.name) && !e.failed() && e.ret == 0) {
+  if (may_eagain(e.name) && e.err == EAGAIN) return "EAGAIN";
+  if (returns_eof(e.name) && !e.failed() && e.ret == 0) {
     // A zero-length request is not a poll of an empty source.
     const Arg* count = arg_named(e, "count");
     if (count == nullptr || count->raw != 0) return "EOF";
   }
-  if (kPollMs.contains(e.name) && !e.failed() && e.ret == 0) {
-    const Arg* timeout = arg_named(e, "timeout");
-    if (timeout != nullptr && timeout->raw == 0) return "timeout0";
+  if (has_family(e.name, Family::Poll) && !e.failed() && e.ret == 0) {
+    const PollTimeout spec = poll_timeout(e.name);
+    const Arg* timeout = arg_named(e, spec.name);
+    if (spec.in_ms ? timeout != nullptr && timeout->raw == 0 : zero_timespec(timeout))
+      return "timeout0";
   }
-  if (kPollTimespec.contains(e.name) && !e.failed() && e.ret == 0) {
-    const Arg* timeout = arg_named(e, "tmo_p");
-    if (timeout == nullptr) timeout = arg_named(e, "timeout");
-    if (zero_timespec(timeout)) return "timeout0";
-  }
-  if ((e.name == "wait4" || e.name == "waitid") && !e.failed() && e.ret == 0) {
+  if (has_family(e.name, Family::ChildWait) && !e.failed() && e.ret == 0) {
     const Arg* options = arg_named(e, "options");
     if (options != nullptr && (options->raw & 1) != 0) return "WNOHANG";  // WNOHANG == 1
   }
   if (e.name == "sched_yield") return "yield";
-  if ((e.name == "nanosleep" || e.name == "clock_nanosleep") &&
+  if (has_family(e.name, Family::Sleep) &&
       zero_timespec(arg_named(e, e.name == "nanosleep" ? "req" : "t")))
     return "sleep0";
   return {};
@@ -140,7 +156,8 @@ class TightLoop final : public Detector {
         if (e->kind != EventKind::Syscall) continue;  // markers and signals are not calls
         const std::string why = no_progress(*e);
         if (why.empty()) {
-          if (kNeutral.contains(e->name)) {
+          if (has_family(e->name,
+                         Family::ClockRead)) {  // a deadline check: not the end of a streak
             if (streak.calls > 0) ++streak.clock_reads;
             continue;
           }

@@ -2,10 +2,11 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <set>
+#include <optional>
 
 #include "detector_list.hpp"
 #include "detector_util.hpp"
+#include "golden/syscalls/families.hpp"
 
 namespace golden::detail {
 namespace {
@@ -14,10 +15,18 @@ constexpr std::int64_t kTiny = 64;       // bytes: a call moving at most this mu
 constexpr double kHalfConfidence = 200;  // tiny calls for confidence 0.5
 constexpr std::uint64_t kMinTiny = 20;   // fewer are not worth a finding
 
-const std::set<std::string_view> kReads{"read",    "readv",    "pread64", "preadv",
-                                        "preadv2", "recvfrom", "recvmsg"};
-const std::set<std::string_view> kWrites{"write",    "writev", "pwrite64", "pwritev",
-                                         "pwritev2", "sendto", "sendmsg"};
+using syscalls::Family;
+using syscalls::has_any_family;
+using syscalls::has_family;
+
+// Which way a call moves bytes; nullopt for calls that do not return a byte count on one fd
+// (a batch of messages returns a message count).
+std::optional<bool> reads_bytes(std::string_view name) {
+  if (has_family(name, Family::MultiMessage)) return std::nullopt;
+  if (has_any_family(name, {Family::Read, Family::Receive})) return true;
+  if (has_any_family(name, {Family::Write, Family::Send})) return false;
+  return std::nullopt;
+}
 
 // Fds whose protocol is fixed-size records: small transfers are how they work.
 bool record_fd(const std::string& target) {
@@ -51,8 +60,9 @@ class UnbufferedIO final : public Detector {
     for (const Event& e : trace.events) {
       if (e.kind != EventKind::Syscall || e.failed() || e.ret <= 0 || !filter->selects(e.pid))
         continue;
-      const bool read = kReads.contains(e.name);
-      if (!read && !kWrites.contains(e.name)) continue;
+      const std::optional<bool> direction = reads_bytes(e.name);
+      if (!direction) continue;
+      const bool read = *direction;
       const Arg* fd = first_arg(e, ArgKind::Fd);
       if (fd == nullptr || record_fd(fd->str)) continue;
       FdStats& s = fds[{e.pid, fd->raw, fd->str}];

@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <functional>
 #include <map>
 #include <sstream>
 
 #include "golden/assertions/call_query.hpp"
 #include "golden/decode/decoder.hpp"
+#include "golden/syscalls/families.hpp"
 #include "match_support.hpp"
 
 namespace golden::testing {
@@ -81,18 +81,13 @@ bool is_network(std::string_view endpoint) {
   return !endpoint.empty() && (endpoint.front() == '[' || (endpoint.front() >= '0' && endpoint.front() <= '9'));
 }
 
-constexpr std::array<std::string_view, 4> kOpenCalls{"open", "openat", "openat2", "creat"};
-constexpr std::array<std::string_view, 6> kSignalCalls{
-    "kill", "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo", "pidfd_send_signal"};
-
-bool in(std::string_view name, const auto& list) {
-  return std::find(list.begin(), list.end(), name) != list.end();
-}
+using syscalls::Family;
+using syscalls::has_family;
 
 // The file a read-like call takes bytes from (its path), or nullptr.
 const Arg* read_source(const Event& e) {
-  if (is_one_of(e.name, {"read", "pread64", "readv", "preadv", "preadv2"})) return arg_named(e, {"fd"});
-  if (is_one_of(e.name, {"sendfile", "copy_file_range", "splice"})) return arg_named(e, {"in_fd", "fd_in"});
+  if (has_family(e.name, Family::Read)) return arg_named(e, {"fd"});
+  if (has_family(e.name, Family::Copy)) return arg_named(e, {"in_fd", "fd_in"});
   return nullptr;
 }
 
@@ -132,7 +127,7 @@ TraceMatcher Opens(const std::string& glob) {
                 std::vector<std::string> hits;
                 Nearest nearest(glob);
                 for (const Event& e : t.run().events) {
-                  if (e.kind != EventKind::Syscall || !in(e.name, kOpenCalls)) continue;
+                  if (e.kind != EventKind::Syscall || !has_family(e.name, Family::Open)) continue;
                   const Arg* path = arg_named(e, {"pathname"});
                   if (path == nullptr) continue;
                   const std::vector<std::string> forms = path_forms(*path);
@@ -168,7 +163,7 @@ TraceMatcher Reads(const std::string& glob) {
                 Nearest nearest(glob);
                 for (const Event& e : t.run().events) {
                   if (e.kind != EventKind::Syscall) continue;
-                  if (in(e.name, kOpenCalls) && !e.failed() && !e.ret_ref.empty() &&
+                  if (has_family(e.name, Family::Open) && !e.failed() && !e.ret_ref.empty() &&
                       path_matches(glob, e.ret_ref))
                     opened.push_back(e.ret_ref);
                   const Arg* source = read_source(e);
@@ -282,7 +277,8 @@ TraceMatcher Execs(const std::string& glob) {
                       nearest.offer(x.path, x.path);
                   }
                 for (const Event& e : t.run().events)
-                  if (e.kind == EventKind::Syscall && e.failed() && is_one_of(e.name, {"execve", "execveat"}))
+                  if (e.kind == EventKind::Syscall && e.failed() &&
+                      has_family(e.name, Family::Exec))
                     if (const Arg* path = arg_named(e, {"pathname", "filename"});
                         path && any_path_matches(glob, path_forms(*path)))
                       nearest.offer(glob, fmt::format("{} {} failed with {}", e.name, path->str,
@@ -410,7 +406,7 @@ TraceMatcher SendsSignal(int signal) {
   return make("sends " + name, "does not send " + name, [signal](const Trace& t, std::string& why) {
     std::vector<std::string> others;
     for (const Event& e : t.run().events) {
-      if (e.kind != EventKind::Syscall || !in(e.name, kSignalCalls)) continue;
+      if (e.kind != EventKind::Syscall || !has_family(e.name, Family::SignalSend)) continue;
       for (const Arg& a : e.args) {
         if (a.kind != ArgKind::Signal) continue;
         const std::string sent = fmt::format("{}({}){}", e.name, signal_name(static_cast<int>(a.raw)),

@@ -4,16 +4,23 @@
 #include <set>
 #include <sstream>
 
+#include "golden/syscalls/families.hpp"
+
 namespace golden::e2e {
 namespace {
 
-const std::set<std::string> kSpawners = {"clone", "clone3", "fork", "vfork"};
-const std::set<std::string> kWaiters = {"wait4", "waitid", "waitpid"};
-const std::set<std::string> kWriters = {"write",  "writev", "pwrite64", "pwritev", "pwritev2", "send",
-                                        "sendto", "sendmsg", "sendmmsg", "splice",  "sendfile", "tee",
-                                        "vmsplice"};
-const std::set<std::string> kReaders = {"read",     "readv",    "pread64", "preadv", "preadv2", "recv",
-                                        "recvfrom", "recvmsg",  "recvmmsg", "splice", "sendfile", "tee"};
+using syscalls::Family;
+using syscalls::has_any_family;
+using syscalls::has_family;
+
+// The calls the recorder may join with a data edge (core/recorder's data_flow.cpp moves
+// bytes through pipes and sockets with these); either end of an in-kernel copy or splice.
+bool moves_data_out(std::string_view name) {
+  return has_any_family(name, {Family::Write, Family::Send, Family::Copy, Family::Splice});
+}
+bool moves_data_in(std::string_view name) {
+  return has_any_family(name, {Family::Read, Family::Receive, Family::Copy, Family::Splice});
+}
 
 std::string ev(const Trace& t, Seq s) {
   if (s >= t.events.size()) return "#" + std::to_string(s) + " (out of range)";
@@ -53,17 +60,21 @@ std::vector<std::string> check_structure(const Trace& trace) {
     const Event& to = events[edge.to];
     switch (edge.kind) {
       case EdgeKind::Spawn:
-        if (!kSpawners.count(from.name)) problems.push_back(what + ": spawn edge not from a clone-like call");
+        if (!has_family(from.name, Family::Spawn))
+          problems.push_back(what + ": spawn edge not from a clone-like call");
         if (first_of_tid[to.tid.value] != edge.to)
           problems.push_back(what + ": spawn edge not into the first event of the new thread");
         break;
       case EdgeKind::Reap:
-        if (!kWaiters.count(to.name)) problems.push_back(what + ": reap edge not into a wait call");
+        if (!has_family(to.name, Family::ChildWait))
+          problems.push_back(what + ": reap edge not into a wait call");
         if (from.pid == to.pid) problems.push_back(what + ": reap edge inside one process");
         break;
       case EdgeKind::Data:
-        if (!kWriters.count(from.name)) problems.push_back(what + ": data edge not from a write-like call");
-        if (!kReaders.count(to.name)) problems.push_back(what + ": data edge not into a read-like call");
+        if (!moves_data_out(from.name))
+          problems.push_back(what + ": data edge not from a write-like call");
+        if (!moves_data_in(to.name))
+          problems.push_back(what + ": data edge not into a read-like call");
         break;
       case EdgeKind::Signal:
         if (to.kind != EventKind::Signal) problems.push_back(what + ": signal edge not into a signal delivery");

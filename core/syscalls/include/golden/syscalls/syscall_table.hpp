@@ -245,6 +245,7 @@ struct SyscallInfo {
   RetStyle ret_style = RetStyle::Value;
   XlatId ret_xlat = XlatId::None;      // XEnumNote/XFlagsNote: names of the return value
   bool named_args = false;             // shown as name=value, in the table's order (clone)
+  std::uint32_t families = 0;          // syscalls::Family bits (families.hpp)
 
   // The register argument `i` (a position in `args`) is read from.
   std::size_t reg(std::size_t i) const { return args[i].reg < 0 ? i : static_cast<std::size_t>(args[i].reg); }
