@@ -111,7 +111,13 @@ class RecordDecoder {
   bool guarded(Work&& work);
   void push(Frame frame, RecordField field = RecordField::None);
   void value(const SaxValue& v);
+  // record_field_values.cpp: a scalar value into the field its key named.
   void set_field(RecordField f, const SaxValue& v);
+  bool set_event_scalar(RecordField f, const SaxValue& v);  // also source and frames
+  bool set_arg_scalar(RecordField f, const SaxValue& v);    // also data
+  bool set_edge_scalar(RecordField f, const SaxValue& v);
+  bool set_run_scalar(RecordField f, const SaxValue& v);  // run and end records
+  bool set_process_scalar(RecordField f, const SaxValue& v);
   void set_type(const SaxValue& v);
   void set_bytes(std::string& target, RecordField f, const SaxValue& v);
   void open_object();

@@ -1,246 +1,188 @@
 #include "record_fields.hpp"
 
+#include <array>
+#include <string>
+
 namespace golden::io_detail {
 namespace {
 
 using F = RecordField;
+using V = ValueKind;
+using In = KeyObject;
+
+// Every field once: its key, the type of its value and the object it is a key of. The
+// decoder's key lists, its error messages and the writer's keys all come from here.
+constexpr FieldSpec kFields[] = {
+    {F::None, "", V::Skipped},
+    {F::Ignored, "type", V::Skipped},
+    {F::Unknown, "", V::Skipped},
+    {F::Type, "type", V::TypeName},
+    {F::Seq, "seq", V::UInt64},
+    {F::Pid, "pid", V::Int},
+    {F::Tid, "tid", V::Int},
+    {F::EventKind, "kind", V::KindName},
+    {F::Name, "name", V::Bytes},
+    {F::Nr, "nr", V::Int},
+    {F::Args, "args", V::Array},
+    {F::Ret, "ret", V::Int64},
+    {F::Err, "err", V::Int},
+    {F::RetRef, "ret_ref", V::Bytes},
+    {F::Finished, "finished", V::Bool},
+    {F::Start, "start", V::Int64},
+    {F::Dur, "dur", V::Int64},
+    {F::Lc, "lc", V::UInt64},
+    {F::Source, "source", V::Object},
+    {F::ArgName, "name", V::Bytes},
+    {F::ArgKind, "kind", V::KindName},
+    {F::Raw, "raw", V::Int64},
+    {F::Text, "text", V::Bytes},
+    {F::Str, "str", V::Bytes},
+    {F::Data, "data", V::Object},
+    {F::List, "list", V::StringList},
+    {F::Len, "len", V::UInt64, In::Data},
+    {F::Hash, "hash", V::Hex64, In::Data},
+    {F::Head, "head", V::Escaped, In::Data},
+    {F::SrcFile, "file", V::Bytes, In::Source},
+    {F::SrcLine, "line", V::Int, In::Source},
+    {F::SrcFunction, "function", V::Bytes, In::Source},
+    {F::SrcCaller, "caller", V::Bytes, In::Source},
+    {F::SrcModule, "module", V::Bytes, In::Source},
+    {F::SrcOffset, "offset", V::UInt64, In::Source},
+    {F::SrcFrames, "frames", V::Array, In::Source},
+    {F::FrFile, "file", V::Bytes, In::Frame},
+    {F::FrLine, "line", V::Int, In::Frame},
+    {F::FrFunction, "function", V::Bytes, In::Frame},
+    {F::FrModule, "module", V::Bytes, In::Frame},
+    {F::FrOffset, "offset", V::UInt64, In::Frame},
+    {F::FrInlined, "inlined", V::Bool, In::Frame},
+    {F::From, "from", V::UInt64},
+    {F::To, "to", V::UInt64},
+    {F::EdgeKind, "kind", V::KindName},
+    {F::RunIndex, "run", V::UInt32},
+    {F::Command, "command", V::StringList},
+    {F::Attached, "attached", V::Array},
+    {F::Cwd, "cwd", V::Bytes},
+    {F::Env, "env", V::StringList},
+    {F::Uid, "uid", V::UInt32},
+    {F::Gid, "gid", V::UInt32},
+    {F::StartWall, "start_wall", V::Bytes},
+    {F::Traceparent, "traceparent", V::Bytes},
+    {F::ProcPid, "pid", V::Int},
+    {F::Parent, "parent", V::Int},
+    {F::CreatedBy, "created_by", V::UInt64},
+    {F::Execs, "execs", V::Array},
+    {F::ExitCode, "exit_code", V::Int},
+    {F::ExitSignal, "exit_signal", V::Int},
+    {F::CoreDumped, "core_dumped", V::Bool},
+    {F::ProcStart, "start", V::Int64},
+    {F::ProcEnd, "end", V::Int64},
+    {F::PeakRss, "peak_rss_kb", V::UInt64},
+    {F::UserNs, "user_ns", V::Int64},
+    {F::SysNs, "sys_ns", V::Int64},
+    {F::Threads, "threads", V::Array},
+    {F::ExecSeq, "seq", V::UInt64, In::Exec},
+    {F::ExecPath, "path", V::Bytes, In::Exec},
+    {F::ExecArgv, "argv", V::StringList, In::Exec},
+    {F::ExecCwd, "cwd", V::Bytes, In::Exec},
+    {F::EndRun, "run", V::UInt32},
+    {F::WallNs, "wall_ns", V::Int64},
+    {F::ExitStatus, "exit_status", V::Int},
+    {F::Counters, "counters", V::Object},
+};
+static_assert(std::size(kFields) == static_cast<std::size_t>(F::Counters) + 1);
+
+constexpr bool in_enum_order() {
+  for (std::size_t i = 0; i < std::size(kFields); ++i)
+    if (static_cast<std::size_t>(kFields[i].field) != i) return false;
+  return true;
+}
+static_assert(in_enum_order(), "kFields must list RecordField's enumerators in order");
+
+constexpr KeyField k(F f, std::uint32_t required = 0) {
+  return {kFields[static_cast<std::size_t>(f)].key, f, required};
+}
 
 // A repeated "type" is skipped without being counted, as the DOM decoder did.
-constexpr KeyField kEventKeys[] = {{"seq", F::Seq, kRequiredSeq},
-                                   {"pid", F::Pid},
-                                   {"tid", F::Tid},
-                                   {"kind", F::EventKind},
-                                   {"name", F::Name},
-                                   {"nr", F::Nr},
-                                   {"args", F::Args},
-                                   {"ret", F::Ret},
-                                   {"err", F::Err},
-                                   {"ret_ref", F::RetRef},
-                                   {"finished", F::Finished},
-                                   {"start", F::Start},
-                                   {"dur", F::Dur},
-                                   {"lc", F::Lc},
-                                   {"source", F::Source},
-                                   {"type", F::Ignored}};
-constexpr KeyField kArgKeys[] = {{"name", F::ArgName}, {"kind", F::ArgKind, kRequiredArgKind},
-                                 {"raw", F::Raw},      {"text", F::Text, kRequiredText},
-                                 {"str", F::Str},      {"data", F::Data},
-                                 {"list", F::List}};
-constexpr KeyField kDataKeys[] = {{"len", F::Len}, {"hash", F::Hash}, {"head", F::Head}};
-constexpr KeyField kSourceKeys[] = {{"file", F::SrcFile},
-                                    {"line", F::SrcLine},
-                                    {"function", F::SrcFunction},
-                                    {"caller", F::SrcCaller},
-                                    {"module", F::SrcModule},
-                                    {"offset", F::SrcOffset},
-                                    {"frames", F::SrcFrames}};
-constexpr KeyField kFrameKeys[] = {{"file", F::FrFile},         {"line", F::FrLine},
-                                   {"function", F::FrFunction}, {"module", F::FrModule},
-                                   {"offset", F::FrOffset},     {"inlined", F::FrInlined}};
-constexpr KeyField kEdgeKeys[] = {{"from", F::From, kRequiredFrom},
-                                  {"to", F::To, kRequiredTo},
-                                  {"kind", F::EdgeKind, kRequiredEdgeKind},
-                                  {"type", F::Ignored}};
-constexpr KeyField kRunKeys[] = {{"run", F::RunIndex},         {"command", F::Command},
-                                 {"attached", F::Attached},    {"cwd", F::Cwd},
-                                 {"env", F::Env},              {"uid", F::Uid},
-                                 {"gid", F::Gid},              {"start_wall", F::StartWall}, {"traceparent", F::Traceparent},
-                                 {"type", F::Ignored}};
-constexpr KeyField kProcessKeys[] = {{"pid", F::ProcPid, kRequiredPid},
-                                     {"parent", F::Parent},
-                                     {"created_by", F::CreatedBy},
-                                     {"execs", F::Execs},
-                                     {"exit_code", F::ExitCode},
-                                     {"exit_signal", F::ExitSignal},
-                                     {"core_dumped", F::CoreDumped},
-                                     {"start", F::ProcStart},
-                                     {"end", F::ProcEnd},
-                                     {"peak_rss_kb", F::PeakRss},
-                                     {"user_ns", F::UserNs},
-                                     {"sys_ns", F::SysNs},
-                                     {"threads", F::Threads},
-                                     {"type", F::Ignored}};
-constexpr KeyField kExecKeys[] = {
-    {"seq", F::ExecSeq}, {"path", F::ExecPath}, {"argv", F::ExecArgv}, {"cwd", F::ExecCwd}};
-constexpr KeyField kEndKeys[] = {{"run", F::EndRun, kRequiredRun},
-                                 {"wall_ns", F::WallNs},
-                                 {"exit_status", F::ExitStatus},
-                                 {"counters", F::Counters},
-                                 {"type", F::Ignored}};
+constexpr KeyField kEventKeys[] = {k(F::Seq, kRequiredSeq),
+                                   k(F::Pid),
+                                   k(F::Tid),
+                                   k(F::EventKind),
+                                   k(F::Name),
+                                   k(F::Nr),
+                                   k(F::Args),
+                                   k(F::Ret),
+                                   k(F::Err),
+                                   k(F::RetRef),
+                                   k(F::Finished),
+                                   k(F::Start),
+                                   k(F::Dur),
+                                   k(F::Lc),
+                                   k(F::Source),
+                                   k(F::Ignored)};
+constexpr KeyField kArgKeys[] = {k(F::ArgName), k(F::ArgKind, kRequiredArgKind),
+                                 k(F::Raw),     k(F::Text, kRequiredText),
+                                 k(F::Str),     k(F::Data),
+                                 k(F::List)};
+constexpr KeyField kDataKeys[] = {k(F::Len), k(F::Hash), k(F::Head)};
+constexpr KeyField kSourceKeys[] = {k(F::SrcFile),   k(F::SrcLine),   k(F::SrcFunction),
+                                    k(F::SrcCaller), k(F::SrcModule), k(F::SrcOffset),
+                                    k(F::SrcFrames)};
+constexpr KeyField kFrameKeys[] = {k(F::FrFile),   k(F::FrLine),   k(F::FrFunction),
+                                   k(F::FrModule), k(F::FrOffset), k(F::FrInlined)};
+constexpr KeyField kEdgeKeys[] = {k(F::From, kRequiredFrom), k(F::To, kRequiredTo),
+                                  k(F::EdgeKind, kRequiredEdgeKind), k(F::Ignored)};
+constexpr KeyField kRunKeys[] = {k(F::RunIndex),    k(F::Command), k(F::Attached), k(F::Cwd),
+                                 k(F::Env),         k(F::Uid),     k(F::Gid),      k(F::StartWall),
+                                 k(F::Traceparent), k(F::Ignored)};
+constexpr KeyField kProcessKeys[] = {k(F::ProcPid, kRequiredPid),
+                                     k(F::Parent),
+                                     k(F::CreatedBy),
+                                     k(F::Execs),
+                                     k(F::ExitCode),
+                                     k(F::ExitSignal),
+                                     k(F::CoreDumped),
+                                     k(F::ProcStart),
+                                     k(F::ProcEnd),
+                                     k(F::PeakRss),
+                                     k(F::UserNs),
+                                     k(F::SysNs),
+                                     k(F::Threads),
+                                     k(F::Ignored)};
+constexpr KeyField kExecKeys[] = {k(F::ExecSeq), k(F::ExecPath), k(F::ExecArgv), k(F::ExecCwd)};
+constexpr KeyField kEndKeys[] = {k(F::EndRun, kRequiredRun), k(F::WallNs), k(F::ExitStatus),
+                                 k(F::Counters), k(F::Ignored)};
 
 }  // namespace
 
+const FieldSpec& field_spec(F f) {
+  return kFields[static_cast<std::size_t>(f)];
+}
+
+std::string_view key_of(F f) {
+  return field_spec(f).key;
+}
+
 std::string_view field_name(F f) {
-  switch (f) {
-    case F::None:
-    case F::Ignored:
-    case F::Unknown:
-      return "";
-    case F::Type:
-      return "type";
-    case F::Seq:
-      return "seq";
-    case F::Pid:
-    case F::ProcPid:
-      return "pid";
-    case F::Tid:
-      return "tid";
-    case F::EventKind:
-    case F::ArgKind:
-    case F::EdgeKind:
-      return "kind";
-    case F::Name:
-    case F::ArgName:
-      return "name";
-    case F::Nr:
-      return "nr";
-    case F::Args:
-      return "args";
-    case F::Ret:
-      return "ret";
-    case F::Err:
-      return "err";
-    case F::RetRef:
-      return "ret_ref";
-    case F::Finished:
-      return "finished";
-    case F::Start:
-    case F::ProcStart:
-      return "start";
-    case F::Dur:
-      return "dur";
-    case F::Lc:
-      return "lc";
-    case F::Source:
-      return "source";
-    case F::Raw:
-      return "raw";
-    case F::Text:
-      return "text";
-    case F::Str:
-      return "str";
-    case F::Data:
-      return "data";
-    case F::List:
-      return "list";
-    case F::Len:
-      return "data.len";
-    case F::Hash:
-      return "data.hash";
-    case F::Head:
-      return "data.head";
-    case F::SrcFile:
-      return "source.file";
-    case F::SrcLine:
-      return "source.line";
-    case F::SrcFunction:
-      return "source.function";
-    case F::SrcCaller:
-      return "source.caller";
-    case F::SrcModule:
-      return "source.module";
-    case F::SrcOffset:
-      return "source.offset";
-    case F::SrcFrames:
-      return "source.frames";
-    case F::FrFile:
-      return "source.frames.file";
-    case F::FrLine:
-      return "source.frames.line";
-    case F::FrFunction:
-      return "source.frames.function";
-    case F::FrModule:
-      return "source.frames.module";
-    case F::FrOffset:
-      return "source.frames.offset";
-    case F::FrInlined:
-      return "source.frames.inlined";
-    case F::From:
-      return "from";
-    case F::To:
-      return "to";
-    case F::RunIndex:
-    case F::EndRun:
-      return "run";
-    case F::Command:
-      return "command";
-    case F::Attached:
-      return "attached";
-    case F::Cwd:
-      return "cwd";
-    case F::Env:
-      return "env";
-    case F::Uid:
-      return "uid";
-    case F::Gid:
-      return "gid";
-    case F::StartWall:
-      return "start_wall";
-    case F::Traceparent:
-      return "traceparent";
-    case F::Parent:
-      return "parent";
-    case F::CreatedBy:
-      return "created_by";
-    case F::Execs:
-      return "execs";
-    case F::ExitCode:
-      return "exit_code";
-    case F::ExitSignal:
-      return "exit_signal";
-    case F::CoreDumped:
-      return "core_dumped";
-    case F::ProcEnd:
-      return "end";
-    case F::PeakRss:
-      return "peak_rss_kb";
-    case F::UserNs:
-      return "user_ns";
-    case F::SysNs:
-      return "sys_ns";
-    case F::Threads:
-      return "threads";
-    case F::ExecSeq:
-      return "execs.seq";
-    case F::ExecPath:
-      return "execs.path";
-    case F::ExecArgv:
-      return "execs.argv";
-    case F::ExecCwd:
-      return "execs.cwd";
-    case F::WallNs:
-      return "wall_ns";
-    case F::ExitStatus:
-      return "exit_status";
-    case F::Counters:
-      return "counters";
-  }
-  return "";
+  // Nested keys are named with their path ("data.len", "source.frames.line").
+  static const auto names = [] {
+    std::array<std::string, std::size(kFields)> out;
+    for (const FieldSpec& s : kFields) {
+      std::string& name = out[static_cast<std::size_t>(s.field)];
+      if (s.value == V::Skipped) continue;
+      name = s.in == In::Data     ? "data."
+             : s.in == In::Source ? "source."
+             : s.in == In::Frame  ? "source.frames."
+             : s.in == In::Exec   ? "execs."
+                                  : "";
+      name += s.key;
+    }
+    return out;
+  }();
+  return names[static_cast<std::size_t>(f)];
 }
 
 bool is_bytes_field(F f) {
-  switch (f) {
-    case F::Name:
-    case F::RetRef:
-    case F::ArgName:
-    case F::Text:
-    case F::Str:
-    case F::SrcFile:
-    case F::SrcFunction:
-    case F::SrcCaller:
-    case F::SrcModule:
-    case F::FrFile:
-    case F::FrFunction:
-    case F::FrModule:
-    case F::Cwd:
-    case F::StartWall:
-    case F::Traceparent:
-    case F::ExecPath:
-    case F::ExecCwd:
-      return true;
-    default:
-      return false;
-  }
+  return field_spec(f).value == V::Bytes;
 }
 
 std::span<const KeyField> event_keys() {

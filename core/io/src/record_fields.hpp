@@ -1,5 +1,6 @@
-// The keys of golden-trace records (docs/trace-format.md §5) as data: which field each
-// key fills, the name it has in error messages, and which fields hold tracee bytes.
+// The keys of golden-trace records (docs/trace-format.md §5) as data, spelled once: which
+// field each key fills, the type of its value, the name it has in error messages. The
+// decoder (record_decoder.cpp) and the writer (record_format.cpp) both take keys from here.
 #pragma once
 
 #include <cstdint>
@@ -97,6 +98,38 @@ enum class RecordField : std::uint8_t {
   Counters,
 };
 
+// The JSON type of a field's value, and how the decoder reads it.
+enum class ValueKind : std::uint8_t {
+  Skipped,   // None, Ignored, Unknown: not stored
+  TypeName,  // the record's "type"
+  Bytes,     // tracee bytes: a JSON string or {"esc":"..."} (docs §3)
+  Escaped,   // a string of strace escapes (data.head)
+  KindName,  // an enumerator's name ("syscall", "spawn", "fd")
+  Int,       // int32
+  Int64,     // int64 (also nanoseconds)
+  UInt32,
+  UInt64,
+  Hex64,  // a 64-bit value as 16 hex digits (data.hash)
+  Bool,
+  Array,       // of objects or of integers
+  StringList,  // of Bytes
+  Object,
+};
+
+// The object a key belongs to, below the record itself (error messages name the path).
+enum class KeyObject : std::uint8_t { Record, Data, Source, Frame, Exec };
+
+struct FieldSpec {
+  RecordField field;
+  std::string_view key;  // "" for None and Unknown
+  ValueKind value;
+  KeyObject in = KeyObject::Record;  // records and arguments: Record
+};
+
+// The spec of a field; the key golden writes for it.
+const FieldSpec& field_spec(RecordField f);
+std::string_view key_of(RecordField f);
+
 // Keys that must be present, as bits of KeyField::required; the decoder collects them as
 // keys are found and checks them when the object closes.
 inline constexpr std::uint32_t kRequiredSeq = 1u << 0, kRequiredFrom = 1u << 1,
@@ -109,6 +142,20 @@ struct KeyField {
   RecordField field;
   std::uint32_t required = 0;  // kRequired* bit; kRequiredText: present, not required
 };
+
+// The values of a record's "type" key.
+namespace record_types {
+inline constexpr std::string_view kEvent = "event", kEdge = "edge", kProcess = "process",
+                                  kRun = "run", kEnd = "end", kEof = "eof";
+}  // namespace record_types
+
+// The document header's keys (docs §2), read by header_parse.cpp.
+namespace header_keys {
+inline constexpr std::string_view kFormat = "format", kVersion = "version", kTool = "tool",
+                                  kFilter = "filter", kStringLimit = "string_limit",
+                                  kHasPids = "has_pids", kHasTiming = "has_timing",
+                                  kHasClocks = "has_clocks", kRecords = "records";
+}  // namespace header_keys
 
 // The keys of each kind of object, in the order golden writes them.
 std::span<const KeyField> event_keys();
