@@ -48,7 +48,7 @@ std::vector<std::string> path_forms(const Arg& a) {
 std::vector<std::string> contacted_endpoints(const Event& e) {
   std::vector<std::string> out;
   if (e.kind != EventKind::Syscall ||
-      e.name != "connect" && !syscalls::has_family(e.name, syscalls::Family::Send))
+      (e.name != "connect" && !syscalls::has_family(e.name, syscalls::Family::Send)))
     return out;
   for (const Arg& a : e.args)
     if (a.kind == ArgKind::Sockaddr && !a.str.empty()) out.push_back(a.str);
