@@ -15,6 +15,8 @@
 # figure is the median of its runs: a machine whose load drifts affects all alike.
 # Absolute times are noisy on shared machines; the ratios are what to read. Needs a
 # built tree (ci/setup.sh).
+# BASELINE=path/to/an/older/golden adds that binary as one more variant, run in turn with
+# the others, and prints golden/baseline: the way to show a change costs nothing.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -37,26 +39,15 @@ strace_f() { strace -f $STRACE_OPTS -o "$tmp/strace.txt" "$@"; }
 strace_pinned() { taskset -c "$cpu" strace -f $STRACE_OPTS -o "$tmp/strace.txt" "$@"; }
 golden_default() { "$golden" capture $GOLDEN_OPTS -o "$tmp/trace.json" -- "$@"; }
 golden_no_pin() { "$golden" capture --no-pin $GOLDEN_OPTS -o "$tmp/trace.json" -- "$@"; }
+golden_baseline() { "$BASELINE" capture $GOLDEN_OPTS -o "$tmp/baseline.json" -- "$@"; }
 variants=(untraced strace_f golden_default strace_pinned golden_no_pin)
+if [ -n "${BASELINE:-}" ]; then
+  [ -x "$BASELINE" ] || { echo "bench_capture: BASELINE $BASELINE is not an executable" >&2; exit 2; }
+  variants+=(golden_baseline)
+fi
 
-# measure CMD...: runs every variant on CMD in turn, $repeat times (output discarded);
-# leaves each variant's median ns in med[variant].
-declare -A med
-measure() {
-  declare -A runs=()
-  local v t0 t1
-  for _ in $(seq "$repeat"); do
-    for v in "${variants[@]}"; do
-      t0=$(date +%s%N)
-      "$v" "$@" >/dev/null 2>&1 || true
-      t1=$(date +%s%N)
-      runs[$v]+="$((t1 - t0)) "
-    done
-  done
-  for v in "${variants[@]}"; do
-    med[$v]=$(printf '%s\n' ${runs[$v]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  done
-}
+# shellcheck source=ci/bench_lib.sh
+. ci/bench_lib.sh
 
 ms() { awk -v ns="$1" 'BEGIN { printf "%8.1f ms", ns / 1e6 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%5.2f", a / b }'; }
@@ -73,9 +64,13 @@ report() {  # report NAME: the medians of the last measure
   printf ' golden --no-pin vs strace -f %s / %s = %s\n' \
     "$(ms "${med[golden_no_pin]}")" "$(ms "${med[strace_f]}")" \
     "$(ratio "${med[golden_no_pin]}" "${med[strace_f]}")"
+  if [ -n "${BASELINE:-}" ]; then
+    printf '  against the baseline: golden %s / baseline %s = %s\n' "$(ms "${med[golden_default]}")" \
+      "$(ms "${med[golden_baseline]}")" "$(ratio "${med[golden_default]}" "${med[golden_baseline]}")"
+  fi
 }
 
-echo "capture benchmark: median of $repeat runs, $(nproc) CPUs, kernel $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg)"
+bench_header "capture benchmark"
 
 STRACE_OPTS="" GOLDEN_OPTS=""
 measure "$loop" "$n"

@@ -35,22 +35,8 @@ strace_plain() { strace -f -o "$tmp/strace.txt" "$@"; }
 strace_k() { strace -f -k -o "$tmp/strace-k.txt" "$@"; }
 variants=(untraced golden_plain golden_source strace_plain strace_k)
 
-declare -A med
-measure() {  # measure CMD...: median ns of each variant in med[variant]
-  declare -A runs=()
-  local v t0 t1
-  for _ in $(seq "$repeat"); do
-    for v in "${variants[@]}"; do
-      t0=$(date +%s%N)
-      "$v" "$@" >/dev/null 2>&1 || true
-      t1=$(date +%s%N)
-      runs[$v]+="$((t1 - t0)) "
-    done
-  done
-  for v in "${variants[@]}"; do
-    med[$v]=$(printf '%s\n' ${runs[$v]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  done
-}
+# shellcheck source=ci/bench_lib.sh
+. ci/bench_lib.sh
 
 # Syscalls in the last --source trace (the same program as every variant ran).
 calls() { "$golden" stats "$tmp/source.json" 2>/dev/null | awk '$NF == "total" {print $(NF-2)}'; }
@@ -78,7 +64,7 @@ report() {  # report NAME
     "$(ratio "${med[golden_source]}" "${med[golden_plain]}")"
 }
 
-echo "source benchmark: median of $repeat runs, $(nproc) CPUs, kernel $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg)"
+bench_header "source benchmark"
 
 SOURCE_ARG=""
 measure "$loop" "$n"

@@ -11,7 +11,9 @@ ci/sanitized_build.sh
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 cd "${GOLDEN_SANITIZE_BUILD:-build-sanitize}"
-# Left out, by label:
-#  package, consumer: they install this build and compile a project against it with the
-#    consumer's own (uninstrumented) flags, which cannot link ASan-built libraries.
-ctest --output-on-failure -j "${GOLDEN_JOBS:-2}" -LE '^(package|consumer)$'
+# Left out:
+#  package, consumer (labels): they install this build and compile a project against it
+#    with the consumer's own (uninstrumented) flags, which cannot link ASan-built libraries.
+#  example.* : they trace the bundled C++ example, instrumented here, and LeakSanitizer
+#    cannot run in a traced process (it aborts at exit); golden itself is covered by e2e.
+ctest --output-on-failure -j "${GOLDEN_JOBS:-2}" -LE '^(package|consumer)$' -E '^example\.'

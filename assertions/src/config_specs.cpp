@@ -7,8 +7,8 @@
 #include <limits>
 #include <set>
 
-#include "errno_names.hpp"
 #include "golden/assertions/detectors.hpp"
+#include "golden/syscalls/abi_names.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 
 namespace golden::detail {
@@ -172,9 +172,9 @@ SyscallCountSpec syscall_count(FieldReader& f) {
 }
 
 ErrorCountSpec error_count(FieldReader& f) {
-  f.reject_unknown(with_common({"syscall", "syscalls", "class", "classes", "process_name_pattern",
-                                "function_pattern", "file_pattern", "errno", "max_errors",
-                                "max_error_rate"}));
+  f.reject_unknown(
+      with_common({"syscall", "syscalls", "class", "classes", "process_name_pattern",
+                   "function_pattern", "file_pattern", "errno", "max_errors", "max_error_rate"}));
   require_one(f, {"max_errors", "max_error_rate"});
   ErrorCountSpec s;
   s.select = selector(f);

@@ -5,8 +5,8 @@
 #include <map>
 
 #include "call_selector.hpp"
-#include "errno_names.hpp"
 #include "evaluators.hpp"
+#include "golden/syscalls/abi_names.hpp"
 
 namespace golden::detail {
 namespace {

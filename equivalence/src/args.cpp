@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <string.h>  // strerrorname_np, sigabbrev_np (glibc >= 2.32)
 
 namespace golden::eqv {
 
@@ -34,21 +33,6 @@ const std::string& path_of(const Arg* a) {
 std::optional<std::int64_t> int_of(const Arg* a) {
   if (a == nullptr) return std::nullopt;
   return a->raw;
-}
-
-std::string errno_name(int err) {
-  if (err == 512) return "ERESTARTSYS";  // kernel-internal, seen by tracers
-  if (err == 513) return "ERESTARTNOINTR";
-  if (err == 514) return "ERESTARTNOHAND";
-  if (err == 516) return "ERESTART_RESTARTBLOCK";
-  if (const char* n = strerrorname_np(err)) return n;
-  return "E" + std::to_string(err);
-}
-
-std::string signal_name(int sig) {
-  if (sig >= 34 && sig <= 64) return "SIGRTMIN+" + std::to_string(sig - 34);
-  if (const char* n = sigabbrev_np(sig)) return std::string("SIG") + n;
-  return "SIG" + std::to_string(sig);
 }
 
 std::string signal_text(const Arg* a) {
@@ -95,12 +79,12 @@ struct FlagName {
 };
 
 constexpr FlagName kOpenFlags[] = {
-    {"O_RDONLY", O_RDONLY},   {"O_WRONLY", O_WRONLY},     {"O_RDWR", O_RDWR},
-    {"O_CREAT", O_CREAT},     {"O_EXCL", O_EXCL},         {"O_NOCTTY", O_NOCTTY},
-    {"O_TRUNC", O_TRUNC},     {"O_APPEND", O_APPEND},     {"O_NONBLOCK", O_NONBLOCK},
+    {"O_RDONLY", O_RDONLY},   {"O_WRONLY", O_WRONLY},       {"O_RDWR", O_RDWR},
+    {"O_CREAT", O_CREAT},     {"O_EXCL", O_EXCL},           {"O_NOCTTY", O_NOCTTY},
+    {"O_TRUNC", O_TRUNC},     {"O_APPEND", O_APPEND},       {"O_NONBLOCK", O_NONBLOCK},
     {"O_DSYNC", O_DSYNC},     {"O_DIRECTORY", O_DIRECTORY}, {"O_NOFOLLOW", O_NOFOLLOW},
-    {"O_CLOEXEC", O_CLOEXEC}, {"O_SYNC", O_SYNC},         {"O_PATH", O_PATH},
-    {"O_TMPFILE", O_TMPFILE}, {"O_LARGEFILE", 0},         {"O_NOATIME", O_NOATIME},
+    {"O_CLOEXEC", O_CLOEXEC}, {"O_SYNC", O_SYNC},           {"O_PATH", O_PATH},
+    {"O_TMPFILE", O_TMPFILE}, {"O_LARGEFILE", 0},           {"O_NOATIME", O_NOATIME},
 };
 
 std::optional<std::string_view> field(const Arg* a, std::string_view key) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "golden/model/trace.hpp"
+#include "golden/syscalls/abi_names.hpp"  // errno_name, signal_name: every user of args.hpp names them
 
 namespace golden::eqv {
 
@@ -25,11 +26,8 @@ const std::string& path_of(const Arg* a);
 // The integer value of an argument, if any.
 std::optional<std::int64_t> int_of(const Arg* a);
 
-// "ENOENT" (glibc's names), "E123" when unknown.
-std::string errno_name(int err);
 // "SIGTERM" from a Signal argument (its text, else the number's name).
 std::string signal_text(const Arg* a);
-std::string signal_name(int sig);
 
 // The two fds of pipe/pipe2/socketpair's int[2] argument, however it was decoded
 // (an Argv-like list, or text "[3, 4]").

@@ -6,9 +6,9 @@
 #include <map>
 #include <set>
 
-#include "../errno_names.hpp"
 #include "detector_list.hpp"
 #include "detector_util.hpp"
+#include "golden/syscalls/abi_names.hpp"
 
 namespace golden::detail {
 namespace {

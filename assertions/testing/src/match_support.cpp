@@ -7,6 +7,7 @@
 #include "golden/assertions/call_query.hpp"
 #include "golden/decode/decoder.hpp"
 #include "golden/model/escape.hpp"
+#include "golden/syscalls/abi_names.hpp"
 
 namespace golden::testing::detail {
 namespace {
@@ -29,7 +30,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
     std::swap(prev, cur);
   }
   return prev[b.size()];
@@ -55,7 +57,9 @@ std::string where(const golden::Trace& run, const Event& event) {
                      event.seq);
 }
 
-std::string error_text(const Event& event) { return errno_name(event.err); }
+std::string error_text(const Event& event) {
+  return errno_name(event.err);
+}
 
 std::string quote_sample(std::string_view bytes, std::size_t limit) {
   return quote_bytes(bytes.substr(0, limit), bytes.size() > limit);
@@ -75,8 +79,9 @@ void Nearest::offer(std::string_view key, std::string text) {
 std::string Nearest::list(std::size_t count) const {
   std::vector<const Candidate*> sorted;
   for (const Candidate& c : candidates_) sorted.push_back(&c);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const Candidate* a, const Candidate* b) { return a->distance < b->distance; });
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Candidate* a, const Candidate* b) {
+    return a->distance < b->distance;
+  });
   std::vector<std::string> shown;
   for (const Candidate* c : sorted) {
     if (shown.size() == count) break;

@@ -9,6 +9,7 @@
 
 #include "golden/assertions/call_query.hpp"
 #include "golden/decode/decoder.hpp"
+#include "golden/syscalls/abi_names.hpp"
 #include "golden/syscalls/families.hpp"
 #include "match_support.hpp"
 
@@ -26,8 +27,11 @@ class TraceMatcherImpl : public ::testing::MatcherInterface<const Trace&> {
  public:
   using Test = std::function<bool(const Trace&, std::string& why)>;
   TraceMatcherImpl(std::string description, std::string negation, Test test)
-      : description_(std::move(description)), negation_(std::move(negation)), test_(std::move(test)) {}
-  bool MatchAndExplain(const Trace& trace, ::testing::MatchResultListener* listener) const override {
+      : description_(std::move(description)),
+        negation_(std::move(negation)),
+        test_(std::move(test)) {}
+  bool MatchAndExplain(const Trace& trace,
+                       ::testing::MatchResultListener* listener) const override {
     std::string why;
     const bool matched = test_(trace, why);
     if (!why.empty()) *listener << why;
@@ -71,14 +75,16 @@ std::string explain_bytes(const BytesMatcher& m, const std::string& bytes) {
 
 std::string kept_note(const ObservedBytes& b) {
   if (b.complete) return "";
-  return fmt::format(" (the trace kept {} of its {} bytes: raise CaptureOptions::text_limit or "
-                     "string_limit, or the bytes were copied in-kernel)",
-                     b.bytes.size(), b.length);
+  return fmt::format(
+      " (the trace kept {} of its {} bytes: raise CaptureOptions::text_limit or "
+      "string_limit, or the bytes were copied in-kernel)",
+      b.bytes.size(), b.length);
 }
 
 // IPv4 "1.2.3.4:80" and IPv6 "[::1]:80" endpoints, not unix:, netlink:...
 bool is_network(std::string_view endpoint) {
-  return !endpoint.empty() && (endpoint.front() == '[' || (endpoint.front() >= '0' && endpoint.front() <= '9'));
+  return !endpoint.empty() &&
+         (endpoint.front() == '[' || (endpoint.front() >= '0' && endpoint.front() <= '9'));
 }
 
 using syscalls::Family;
@@ -108,14 +114,6 @@ TraceMatcher stream_matcher(const char* stream, BytesMatcher bytes, bool out) {
                   why += ", " + more;
                 return ok;
               });
-}
-
-std::optional<int> signal_number(std::string name) {
-  if (!name.starts_with("SIG")) name = "SIG" + name;
-  for (int sig = 1; sig < 65; ++sig)
-    if (signal_name(sig) == name) return sig;
-  if (name == "SIGPOLL") return signal_number("SIGIO");
-  return std::nullopt;
 }
 
 }  // namespace
@@ -195,43 +193,51 @@ TraceMatcher Reads(const std::string& glob) {
               });
 }
 
-TraceMatcher Writes(const std::string& glob) { return Writes(glob, ::testing::A<const std::string&>()); }
+TraceMatcher Writes(const std::string& glob) {
+  return Writes(glob, ::testing::A<const std::string&>());
+}
 
 TraceMatcher Writes(const std::string& glob, BytesMatcher bytes) {
   const std::string what = describe_bytes_matcher(bytes);
-  return make(fmt::format("leaves a file matching \"{}\" holding bytes it wrote that {}", glob, what),
-              fmt::format("leaves no file matching \"{}\" holding bytes it wrote that {}", glob, what),
-              [glob, bytes](const Trace& t, std::string& why) {
-                std::vector<std::string> tried;
-                Nearest nearest(glob);
-                for (const ObservedFile& f : t.effects().files) {
-                  if (f.kind != ObservedFile::Kind::Regular || f.written.length == 0) continue;
-                  if (!path_matches(glob, f.path)) {
-                    nearest.offer(f.path, fmt::format("{} ({} bytes written)", f.path, f.written.length));
-                    continue;
-                  }
-                  if (bytes.Matches(f.written.bytes)) {
-                    why = fmt::format("{} holds {}{}", f.path, quote_sample(f.written.bytes), kept_note(f.written));
-                    return true;
-                  }
-                  std::string line = fmt::format("{} holds {}{}", f.path, quote_sample(f.written.bytes),
-                                                 kept_note(f.written));
-                  if (const std::string more = explain_bytes(bytes, f.written.bytes); !more.empty())
-                    line += ", " + more;
-                  tried.push_back(std::move(line));
-                }
-                if (!tried.empty()) {
-                  why = detail::join_some(tried);
-                  return false;
-                }
-                const std::string near = nearest.list();
-                why = near.empty() ? "writes into no file" : "it writes into: " + near;
-                return false;
-              });
+  return make(
+      fmt::format("leaves a file matching \"{}\" holding bytes it wrote that {}", glob, what),
+      fmt::format("leaves no file matching \"{}\" holding bytes it wrote that {}", glob, what),
+      [glob, bytes](const Trace& t, std::string& why) {
+        std::vector<std::string> tried;
+        Nearest nearest(glob);
+        for (const ObservedFile& f : t.effects().files) {
+          if (f.kind != ObservedFile::Kind::Regular || f.written.length == 0) continue;
+          if (!path_matches(glob, f.path)) {
+            nearest.offer(f.path, fmt::format("{} ({} bytes written)", f.path, f.written.length));
+            continue;
+          }
+          if (bytes.Matches(f.written.bytes)) {
+            why = fmt::format("{} holds {}{}", f.path, quote_sample(f.written.bytes),
+                              kept_note(f.written));
+            return true;
+          }
+          std::string line = fmt::format("{} holds {}{}", f.path, quote_sample(f.written.bytes),
+                                         kept_note(f.written));
+          if (const std::string more = explain_bytes(bytes, f.written.bytes); !more.empty())
+            line += ", " + more;
+          tried.push_back(std::move(line));
+        }
+        if (!tried.empty()) {
+          why = detail::join_some(tried);
+          return false;
+        }
+        const std::string near = nearest.list();
+        why = near.empty() ? "writes into no file" : "it writes into: " + near;
+        return false;
+      });
 }
 
-TraceMatcher WritesToStdout(BytesMatcher bytes) { return stream_matcher("stdout", std::move(bytes), true); }
-TraceMatcher WritesToStderr(BytesMatcher bytes) { return stream_matcher("stderr", std::move(bytes), false); }
+TraceMatcher WritesToStdout(BytesMatcher bytes) {
+  return stream_matcher("stdout", std::move(bytes), true);
+}
+TraceMatcher WritesToStderr(BytesMatcher bytes) {
+  return stream_matcher("stderr", std::move(bytes), false);
+}
 
 TraceMatcher CallsAtMost(const std::string& syscall_or_class, std::uint64_t n) {
   Result<CallSelector> parsed = parse_call_selector(syscall_or_class);
@@ -247,8 +253,9 @@ TraceMatcher CallsAtMost(const std::string& syscall_or_class, std::uint64_t n) {
                   if (!selects_call(selector, e)) continue;
                   ++count;
                   const ProcessInfo* p = t.run().process(e.pid);
-                  ++by_name[fmt::format("{} in {}", e.name, p && !p->name().empty() ? p->name()
-                                                            : "pid " + std::to_string(e.pid.value))];
+                  ++by_name[fmt::format(
+                      "{} in {}", e.name,
+                      p && !p->name().empty() ? p->name() : "pid " + std::to_string(e.pid.value))];
                 }
                 std::vector<std::pair<std::uint64_t, std::string>> sorted;
                 for (const auto& [name, c] : by_name) sorted.emplace_back(c, name);
@@ -302,8 +309,9 @@ TraceMatcher ExitsWith(int status) {
                   why = "its exit status is not known";
                   return false;
                 }
-                why = *got > 128 ? fmt::format("status {} (killed by {})", *got, signal_name(*got - 128))
-                                 : fmt::format("exit status {}", *got);
+                why = *got > 128
+                          ? fmt::format("status {} (killed by {})", *got, signal_name(*got - 128))
+                          : fmt::format("exit status {}", *got);
                 return *got == status;
               });
 }
@@ -321,7 +329,8 @@ TraceMatcher CreatesFile(const std::string& glob) {
                     return true;
                   }
                   if (match)
-                    nearest.offer(glob, fmt::format("{} was there before the run ({})", f.path, to_string(f.change)));
+                    nearest.offer(glob, fmt::format("{} was there before the run ({})", f.path,
+                                                    to_string(f.change)));
                   else if (f.change == ObservedFile::Change::Created)
                     nearest.offer(f.path, "creates " + f.path);
                 }
@@ -354,7 +363,8 @@ TraceMatcher DeletesFile(const std::string& glob) {
                 for (const Event& e : t.run().events)
                   if (e.kind == EventKind::Syscall && e.failed() &&
                       is_one_of(e.name, {"unlink", "unlinkat", "rmdir"}))
-                    if (const Arg* path = arg_named(e, {"pathname"}); path && path_matches(glob, path->str))
+                    if (const Arg* path = arg_named(e, {"pathname"});
+                        path && path_matches(glob, path->str))
                       nearest.offer(glob, fmt::format("{} {} failed with {}", e.name, path->str,
                                                       detail::error_text(e)));
                 const std::string near = nearest.list();
@@ -370,9 +380,10 @@ TraceMatcher NeverConnects() {
                 for (const Event& e : t.run().events)
                   for (const std::string& endpoint : contacted_endpoints(e))
                     if (is_network(endpoint))
-                      hits.push_back(fmt::format("{} {}{} ({})", e.name, endpoint,
-                                                 call_succeeded(e) ? "" : " failed with " + detail::error_text(e),
-                                                 where(t.run(), e)));
+                      hits.push_back(fmt::format(
+                          "{} {}{} ({})", e.name, endpoint,
+                          call_succeeded(e) ? "" : " failed with " + detail::error_text(e),
+                          where(t.run(), e)));
                 if (hits.empty()) return true;
                 why = detail::join_some(hits);
                 return false;
@@ -380,25 +391,27 @@ TraceMatcher NeverConnects() {
 }
 
 TraceMatcher ConnectsTo(const std::string& endpoint_glob) {
-  return make(fmt::format("contacts an endpoint matching \"{}\"", endpoint_glob),
-              fmt::format("contacts no endpoint matching \"{}\"", endpoint_glob),
-              [endpoint_glob](const Trace& t, std::string& why) {
-                Nearest nearest(endpoint_glob);
-                for (const Event& e : t.run().events)
-                  for (const std::string& endpoint : contacted_endpoints(e)) {
-                    const bool match = endpoint_glob_match(endpoint_glob, endpoint);
-                    if (match && call_succeeded(e)) {
-                      why = fmt::format("{} {} ({})", e.name, endpoint, where(t.run(), e));
-                      return true;
-                    }
-                    nearest.offer(match ? endpoint_glob : endpoint,
-                                  fmt::format("{} {}{}", e.name, endpoint,
-                                              call_succeeded(e) ? "" : " failed with " + detail::error_text(e)));
-                  }
-                const std::string near = nearest.list();
-                why = near.empty() ? "contacts no endpoint" : "nearest: " + near;
-                return false;
-              });
+  return make(
+      fmt::format("contacts an endpoint matching \"{}\"", endpoint_glob),
+      fmt::format("contacts no endpoint matching \"{}\"", endpoint_glob),
+      [endpoint_glob](const Trace& t, std::string& why) {
+        Nearest nearest(endpoint_glob);
+        for (const Event& e : t.run().events)
+          for (const std::string& endpoint : contacted_endpoints(e)) {
+            const bool match = endpoint_glob_match(endpoint_glob, endpoint);
+            if (match && call_succeeded(e)) {
+              why = fmt::format("{} {} ({})", e.name, endpoint, where(t.run(), e));
+              return true;
+            }
+            nearest.offer(
+                match ? endpoint_glob : endpoint,
+                fmt::format("{} {}{}", e.name, endpoint,
+                            call_succeeded(e) ? "" : " failed with " + detail::error_text(e)));
+          }
+        const std::string near = nearest.list();
+        why = near.empty() ? "contacts no endpoint" : "nearest: " + near;
+        return false;
+      });
 }
 
 TraceMatcher SendsSignal(int signal) {
@@ -409,8 +422,9 @@ TraceMatcher SendsSignal(int signal) {
       if (e.kind != EventKind::Syscall || !has_family(e.name, Family::SignalSend)) continue;
       for (const Arg& a : e.args) {
         if (a.kind != ArgKind::Signal) continue;
-        const std::string sent = fmt::format("{}({}){}", e.name, signal_name(static_cast<int>(a.raw)),
-                                             e.failed() ? " failed with " + detail::error_text(e) : "");
+        const std::string sent =
+            fmt::format("{}({}){}", e.name, signal_name(static_cast<int>(a.raw)),
+                        e.failed() ? " failed with " + detail::error_text(e) : "");
         if (a.raw == signal && !e.failed()) {
           why = fmt::format("{} ({})", sent, where(t.run(), e));
           return true;
@@ -424,7 +438,7 @@ TraceMatcher SendsSignal(int signal) {
 }
 
 TraceMatcher SendsSignal(const std::string& name) {
-  const std::optional<int> number = signal_number(name);
+  const std::optional<int> number = signal_from_name(name);
   if (!number) throw TraceError("SendsSignal: unknown signal \"" + name + "\"");
   return SendsSignal(*number);
 }

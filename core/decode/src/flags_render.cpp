@@ -3,12 +3,15 @@
 #include <cstdio>
 
 #include "golden/decode/decoder.hpp"
+#include "golden/syscalls/abi_names.hpp"
 #include "xlat_strace.hpp"
 #include "xlat_tables.hpp"
 
 namespace golden::detail {
 
-std::string address_text(std::uint64_t addr) { return addr == 0 ? "NULL" : hex_text(addr); }
+std::string address_text(std::uint64_t addr) {
+  return addr == 0 ? "NULL" : hex_text(addr);
+}
 
 std::string open_flags_text(std::uint64_t flags) {
   // strace's tprint_open_modes: the access mode, then the other bits in its order.
@@ -55,7 +58,9 @@ std::string mmap_flags_text(std::uint64_t flags) {
 std::string clone_flags_text(std::uint64_t flags, bool exit_signal_in_low_byte) {
   if (!exit_signal_in_low_byte) return flags_text(flags, xlat::clone_flags);
   const std::uint64_t sig = flags & 0xff;
-  std::string out = flags & ~std::uint64_t{0xff} ? flags_text(flags & ~std::uint64_t{0xff}, xlat::clone_flags) : "";
+  std::string out = flags & ~std::uint64_t{0xff}
+                        ? flags_text(flags & ~std::uint64_t{0xff}, xlat::clone_flags)
+                        : "";
   if (sig != 0) {
     if (!out.empty()) out += "|";
     out += signal_name(static_cast<int>(sig));

@@ -1,12 +1,14 @@
 // strace's rendering of signal structures: siginfo (deliveries, waitid, sigtimedwait),
 // sigevent, stack_t, the mask rt_sigreturn restores, pselect6's sigmask pair.
+#include "signal_structs.hpp"
+
 #include <csignal>
 #include <cstring>
 
 #include "decode_context.hpp"
 #include "flags_render.hpp"
+#include "golden/syscalls/abi_names.hpp"
 #include "payload.hpp"
-#include "signal_structs.hpp"
 #include "structs.hpp"
 #include "xlat_strace.hpp"
 
@@ -27,7 +29,9 @@ Arg text_field(const char* name, std::int64_t v, ArgKind kind, std::string text)
   return a;
 }
 
-bool from_user(int code) { return code <= 0; }  // SI_FROMUSER
+bool from_user(int code) {
+  return code <= 0;
+}  // SI_FROMUSER
 
 // clock_t ticks as strace shows them: "1 /* 0.01 s */" (USER_HZ is 100).
 Arg clock_field(const char* name, std::int64_t ticks) {
@@ -60,50 +64,71 @@ void sigval_fields(const siginfo_t& si, std::vector<Arg>& args) {
 
 std::string siginfo_code_name(int sig, int code) {
   switch (code) {
-    case SI_USER: return "SI_USER";
-    case SI_KERNEL: return "SI_KERNEL";
-    case SI_QUEUE: return "SI_QUEUE";
-    case SI_TIMER: return "SI_TIMER";
-    case SI_MESGQ: return "SI_MESGQ";
-    case SI_ASYNCIO: return "SI_ASYNCIO";
-    case SI_SIGIO: return "SI_SIGIO";
-    case SI_TKILL: return "SI_TKILL";
-    case SI_ASYNCNL: return "SI_ASYNCNL";
-    case -7: return "SI_DETHREAD";
-    default: break;
+    case SI_USER:
+      return "SI_USER";
+    case SI_KERNEL:
+      return "SI_KERNEL";
+    case SI_QUEUE:
+      return "SI_QUEUE";
+    case SI_TIMER:
+      return "SI_TIMER";
+    case SI_MESGQ:
+      return "SI_MESGQ";
+    case SI_ASYNCIO:
+      return "SI_ASYNCIO";
+    case SI_SIGIO:
+      return "SI_SIGIO";
+    case SI_TKILL:
+      return "SI_TKILL";
+    case SI_ASYNCNL:
+      return "SI_ASYNCNL";
+    case -7:
+      return "SI_DETHREAD";
+    default:
+      break;
   }
   if (code > 0) {
-    static const char* const kChld[] = {"CLD_EXITED", "CLD_KILLED", "CLD_DUMPED",
+    static const char* const kChld[] = {"CLD_EXITED",  "CLD_KILLED",  "CLD_DUMPED",
                                         "CLD_TRAPPED", "CLD_STOPPED", "CLD_CONTINUED"};
-    static const char* const kSegv[] = {"SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR", "SEGV_PKUERR",
-                                        "SEGV_ACCADI", "SEGV_ADIDERR", "SEGV_ADIPERR", "SEGV_MTEAERR",
-                                        "SEGV_MTESERR", "SEGV_CPERR"};
+    static const char* const kSegv[] = {
+        "SEGV_MAPERR",  "SEGV_ACCERR",  "SEGV_BNDERR",  "SEGV_PKUERR",  "SEGV_ACCADI",
+        "SEGV_ADIDERR", "SEGV_ADIPERR", "SEGV_MTEAERR", "SEGV_MTESERR", "SEGV_CPERR"};
     static const char* const kBus[] = {"BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR", "BUS_MCEERR_AR",
                                        "BUS_MCEERR_AO"};
-    static const char* const kIll[] = {"ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR", "ILL_ILLTRP",
-                                       "ILL_PRVOPC", "ILL_PRVREG", "ILL_COPROC", "ILL_BADSTK", "ILL_BADIADDR"};
-    static const char* const kFpe[] = {"FPE_INTDIV", "FPE_INTOVF", "FPE_FLTDIV", "FPE_FLTOVF",
-                                       "FPE_FLTUND", "FPE_FLTRES", "FPE_FLTINV", "FPE_FLTSUB",
+    static const char* const kIll[] = {"ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR",
+                                       "ILL_ILLTRP", "ILL_PRVOPC", "ILL_PRVREG",
+                                       "ILL_COPROC", "ILL_BADSTK", "ILL_BADIADDR"};
+    static const char* const kFpe[] = {"FPE_INTDIV", "FPE_INTOVF",  "FPE_FLTDIV", "FPE_FLTOVF",
+                                       "FPE_FLTUND", "FPE_FLTRES",  "FPE_FLTINV", "FPE_FLTSUB",
                                        "FPE_FLTUNK", "FPE_CONDTRAP"};
-    static const char* const kTrap[] = {"TRAP_BRKPT", "TRAP_TRACE", "TRAP_BRANCH", "TRAP_HWBKPT",
-                                        "TRAP_UNK", "TRAP_PERF"};
-    static const char* const kPoll[] = {"POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR", "POLL_PRI",
-                                        "POLL_HUP"};
+    static const char* const kTrap[] = {"TRAP_BRKPT",  "TRAP_TRACE", "TRAP_BRANCH",
+                                        "TRAP_HWBKPT", "TRAP_UNK",   "TRAP_PERF"};
+    static const char* const kPoll[] = {"POLL_IN",  "POLL_OUT", "POLL_MSG",
+                                        "POLL_ERR", "POLL_PRI", "POLL_HUP"};
     static const char* const kSys[] = {"SYS_SECCOMP", "SYS_USER_DISPATCH"};
     auto pick = [code](const auto& table) -> std::string {
       const auto n = static_cast<int>(std::size(table));
       return code <= n ? table[code - 1] : std::to_string(code);
     };
     switch (sig) {
-      case SIGCHLD: return pick(kChld);
-      case SIGSEGV: return pick(kSegv);
-      case SIGBUS: return pick(kBus);
-      case SIGILL: return pick(kIll);
-      case SIGFPE: return pick(kFpe);
-      case SIGTRAP: return pick(kTrap);
-      case SIGIO: return pick(kPoll);
-      case SIGSYS: return pick(kSys);
-      default: break;
+      case SIGCHLD:
+        return pick(kChld);
+      case SIGSEGV:
+        return pick(kSegv);
+      case SIGBUS:
+        return pick(kBus);
+      case SIGILL:
+        return pick(kIll);
+      case SIGFPE:
+        return pick(kFpe);
+      case SIGTRAP:
+        return pick(kTrap);
+      case SIGIO:
+        return pick(kPoll);
+      case SIGSYS:
+        return pick(kSys);
+      default:
+        break;
     }
   }
   return std::to_string(code);
@@ -112,9 +137,12 @@ std::string siginfo_code_name(int sig, int code) {
 std::vector<Arg> siginfo_args(const siginfo_t& si, FdNames* fds) {
   std::vector<Arg> args;
   if (si.si_signo == 0) return args;
-  args.push_back(text_field("si_signo", si.si_signo, ArgKind::Signal, detail::signal_text(si.si_signo)));
-  args.push_back(text_field("si_code", si.si_code, ArgKind::Enum, siginfo_code_name(si.si_signo, si.si_code)));
-  if (si.si_errno != 0) args.push_back(text_field("si_errno", si.si_errno, ArgKind::Enum, errno_name(si.si_errno)));
+  args.push_back(
+      text_field("si_signo", si.si_signo, ArgKind::Signal, detail::signal_text(si.si_signo)));
+  args.push_back(
+      text_field("si_code", si.si_code, ArgKind::Enum, siginfo_code_name(si.si_signo, si.si_code)));
+  if (si.si_errno != 0)
+    args.push_back(text_field("si_errno", si.si_errno, ArgKind::Enum, errno_name(si.si_errno)));
   if (from_user(si.si_code)) {
     switch (si.si_code) {
       case SI_TIMER:
@@ -132,7 +160,8 @@ std::vector<Arg> siginfo_args(const siginfo_t& si, FdNames* fds) {
       }
       default:
         source_fields(si, args);
-        if (si.si_code != SI_USER && si.si_code != SI_TKILL && si.si_ptr != nullptr) sigval_fields(si, args);
+        if (si.si_code != SI_USER && si.si_code != SI_TKILL && si.si_ptr != nullptr)
+          sigval_fields(si, args);
         break;
     }
     return args;
@@ -143,7 +172,8 @@ std::vector<Arg> siginfo_args(const siginfo_t& si, FdNames* fds) {
       if (si.si_code == CLD_EXITED) {
         args.push_back(int_field("si_status", si.si_status));
       } else {
-        args.push_back(text_field("si_status", si.si_status, ArgKind::Signal, detail::signal_text(si.si_status)));
+        args.push_back(text_field("si_status", si.si_status, ArgKind::Signal,
+                                  detail::signal_text(si.si_status)));
       }
       args.push_back(clock_field("si_utime", si.si_utime));
       args.push_back(clock_field("si_stime", si.si_stime));
@@ -180,7 +210,8 @@ std::string fields_text(const std::vector<Arg>& fields) {
   std::string out = "{";
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out += ", ";
-    out += fields[i].name + "=" + (fields[i].text.empty() ? conventional_text(fields[i]) : fields[i].text);
+    out += fields[i].name + "=" +
+           (fields[i].text.empty() ? conventional_text(fields[i]) : fields[i].text);
   }
   return out + "}";
 }
@@ -216,7 +247,8 @@ std::string sigevent_text(TraceeMemory& mem, std::uint64_t addr) {
   } else {
     out += "sigev_signo=" + std::to_string(static_cast<std::uint32_t>(sev->signo));
   }
-  out += ", sigev_notify=" + enum_text(static_cast<std::uint32_t>(sev->notify), xlat::gen::sigev_value, "SIGEV_");
+  out += ", sigev_notify=" +
+         enum_text(static_cast<std::uint32_t>(sev->notify), xlat::gen::sigev_value, "SIGEV_");
   if (sev->notify == kThreadId) out += ", sigev_notify_thread_id=" + std::to_string(sev->tid);
   if (sev->notify == kThread) {
     out += ", sigev_notify_function=" + address_text(sev->function) +
@@ -235,7 +267,8 @@ std::string stack_t_text(TraceeMemory& mem, std::uint64_t addr) {
   const auto ss = read_object<Stack>(mem, addr);
   if (!ss) return address_text(addr);
   return "{ss_sp=" + address_text(ss->sp) + ", ss_flags=" +
-         flags_text(static_cast<std::uint32_t>(ss->flags), xlat::gen::sigaltstack_flags, "0", "SS_") +
+         flags_text(static_cast<std::uint32_t>(ss->flags), xlat::gen::sigaltstack_flags, "0",
+                    "SS_") +
          ", ss_size=" + std::to_string(ss->size) + "}";
 }
 
@@ -259,7 +292,8 @@ std::string pselect_sigmask_text(TraceeMemory& mem, std::uint64_t addr) {
   };
   const auto p = read_object<Pair>(mem, addr);
   if (!p) return address_text(addr);
-  return "{sigmask=" + sigset_text(mem, p->ss, p->len) + ", sigsetsize=" + std::to_string(p->len) + "}";
+  return "{sigmask=" + sigset_text(mem, p->ss, p->len) + ", sigsetsize=" + std::to_string(p->len) +
+         "}";
 }
 
 }  // namespace detail

@@ -5,6 +5,7 @@
 
 #include "flags_render.hpp"
 #include "golden/model/escape.hpp"
+#include "golden/syscalls/abi_names.hpp"
 #include "payload.hpp"
 #include "xlat_strace.hpp"
 
@@ -17,11 +18,49 @@ constexpr std::uint32_t kSoLinger = 13, kSoError = 4;
 // SOL_SOCKET options strace reads as an int (net.c's "All known int-like options").
 bool int_like(std::uint32_t name) {
   switch (name) {
-    case 1: case 2: case 5: case 6: case 7: case 8: case 9: case 10: case 11: case 12: case 14:
-    case 15: case 16: case 18: case 19: case 27: case 29: case 30: case 32: case 33: case 34:
-    case 35: case 36: case 37: case 40: case 41: case 42: case 43: case 44: case 45: case 46:
-    case 49: case 53: case 56: case 60: case 63: case 64: case 65: case 68: case 69: case 70:
-    case 73: case 75:
+    case 1:
+    case 2:
+    case 5:
+    case 6:
+    case 7:
+    case 8:
+    case 9:
+    case 10:
+    case 11:
+    case 12:
+    case 14:
+    case 15:
+    case 16:
+    case 18:
+    case 19:
+    case 27:
+    case 29:
+    case 30:
+    case 32:
+    case 33:
+    case 34:
+    case 35:
+    case 36:
+    case 37:
+    case 40:
+    case 41:
+    case 42:
+    case 43:
+    case 44:
+    case 45:
+    case 46:
+    case 49:
+    case 53:
+    case 56:
+    case 60:
+    case 63:
+    case 64:
+    case 65:
+    case 68:
+    case 69:
+    case 70:
+    case 73:
+    case 75:
       return true;
     default:
       return false;
@@ -30,7 +69,8 @@ bool int_like(std::uint32_t name) {
 
 std::string bytes_at(const DecodeContext& ctx, std::uint64_t addr, std::int64_t len, bool hex) {
   if (len <= 0) return address_text(addr);
-  const std::size_t shown = static_cast<std::size_t>(std::min<std::int64_t>(len, static_cast<std::int64_t>(ctx.opts.string_limit)));
+  const std::size_t shown = static_cast<std::size_t>(
+      std::min<std::int64_t>(len, static_cast<std::int64_t>(ctx.opts.string_limit)));
   std::string bytes(shown, '\0');
   if (ctx.mem.read(RemoteAddr{addr}, bytes.data(), shown) != shown) return address_text(addr);
   const bool cut = static_cast<std::size_t>(len) > shown;
@@ -44,20 +84,27 @@ std::string int_at(const DecodeContext& ctx, std::uint64_t addr) {
 
 }  // namespace
 
-std::string sock_level_text(std::uint64_t level) { return enum_text(level, xlat::gen::socket_levels, "SOL_??"); }
+std::string sock_level_text(std::uint64_t level) {
+  return enum_text(level, xlat::gen::socket_levels, "SOL_??");
+}
 
 std::string sockopt_name_text(std::uint64_t level, std::uint64_t name) {
   switch (level) {
-    case kSolSocket: return enum_text(name, xlat::gen::socket_options, "SO_");
-    case kSolIp: return enum_text(name, xlat::gen::sock_ip_options, "IP_");
-    case kSolIpv6: return enum_text(name, xlat::gen::sock_ipv6_options, "IPV6_");
-    case kSolTcp: return enum_text(name, xlat::gen::sock_tcp_options, "TCP_");
-    default: return std::to_string(name);
+    case kSolSocket:
+      return enum_text(name, xlat::gen::socket_options, "SO_");
+    case kSolIp:
+      return enum_text(name, xlat::gen::sock_ip_options, "IP_");
+    case kSolIpv6:
+      return enum_text(name, xlat::gen::sock_ipv6_options, "IPV6_");
+    case kSolTcp:
+      return enum_text(name, xlat::gen::sock_tcp_options, "TCP_");
+    default:
+      return std::to_string(name);
   }
 }
 
-std::string sockopt_value_text(const DecodeContext& ctx, std::uint32_t level, std::uint32_t name, std::uint64_t addr,
-                               std::int64_t len, bool get) {
+std::string sockopt_value_text(const DecodeContext& ctx, std::uint32_t level, std::uint32_t name,
+                               std::uint64_t addr, std::int64_t len, bool get) {
   if (addr == 0) return "NULL";
   if (len < 0 || (get && len == 0)) return address_text(addr);
   if (level == kSolSocket && name == kSoLinger) {
@@ -107,10 +154,17 @@ std::string nlmsg_flags_text(std::uint16_t type, std::uint16_t flags, int protoc
     extra = xlat::gen::netlink_get_flags;
   } else if (type >= 16 && protocol == kNetlinkRoute) {
     switch ((type - 16) & 3) {
-      case 2: extra = xlat::gen::netlink_get_flags; break;   // RTM_GET*
-      case 0: extra = xlat::gen::netlink_new_flags; break;   // RTM_NEW*
-      case 1: extra = xlat::gen::netlink_delete_flags; break;  // RTM_DEL*
-      default: break;
+      case 2:
+        extra = xlat::gen::netlink_get_flags;
+        break;  // RTM_GET*
+      case 0:
+        extra = xlat::gen::netlink_new_flags;
+        break;  // RTM_NEW*
+      case 1:
+        extra = xlat::gen::netlink_delete_flags;
+        break;  // RTM_DEL*
+      default:
+        break;
     }
   }
   if (flags == 0) return "0";
@@ -135,20 +189,28 @@ std::string nlmsg_flags_text(std::uint16_t type, std::uint16_t flags, int protoc
 std::string nlmsg_type_text(std::uint16_t type, int protocol) {
   if (type < 16) return enum_text(type, xlat::gen::netlink_types, "NLMSG_");
   switch (protocol) {
-    case kNetlinkRoute: return enum_text(type, xlat::gen::nl_route_types, "RTM_");
-    case 4: return enum_text(type, xlat::gen::nl_sock_diag_types, "SOCK_DIAG_");  // NETLINK_SOCK_DIAG
-    case 6: return enum_text(type, xlat::gen::nl_xfrm_types, "XFRM_MSG_");      // NETLINK_XFRM
-    case 7: return enum_text(type, xlat::gen::nl_selinux_types, "SELNL_MSG_");  // NETLINK_SELINUX
-    case 9: return enum_text(type, xlat::gen::nl_audit_types, "AUDIT_");        // NETLINK_AUDIT
-    case 21: return enum_text(type, xlat::gen::nl_crypto_types, "CRYPTO_MSG_");  // NETLINK_CRYPTO
-    default: return hex_text(type);
+    case kNetlinkRoute:
+      return enum_text(type, xlat::gen::nl_route_types, "RTM_");
+    case 4:
+      return enum_text(type, xlat::gen::nl_sock_diag_types, "SOCK_DIAG_");  // NETLINK_SOCK_DIAG
+    case 6:
+      return enum_text(type, xlat::gen::nl_xfrm_types, "XFRM_MSG_");  // NETLINK_XFRM
+    case 7:
+      return enum_text(type, xlat::gen::nl_selinux_types, "SELNL_MSG_");  // NETLINK_SELINUX
+    case 9:
+      return enum_text(type, xlat::gen::nl_audit_types, "AUDIT_");  // NETLINK_AUDIT
+    case 21:
+      return enum_text(type, xlat::gen::nl_crypto_types, "CRYPTO_MSG_");  // NETLINK_CRYPTO
+    default:
+      return hex_text(type);
   }
 }
 
 std::string header_text(const Nlmsghdr& h, int protocol) {
-  return "{nlmsg_len=" + std::to_string(h.len) + ", nlmsg_type=" + nlmsg_type_text(h.type, protocol) +
-         ", nlmsg_flags=" + nlmsg_flags_text(h.type, h.flags, protocol) + ", nlmsg_seq=" + std::to_string(h.seq) +
-         ", nlmsg_pid=" + std::to_string(h.pid) + "}";
+  return "{nlmsg_len=" + std::to_string(h.len) +
+         ", nlmsg_type=" + nlmsg_type_text(h.type, protocol) +
+         ", nlmsg_flags=" + nlmsg_flags_text(h.type, h.flags, protocol) +
+         ", nlmsg_seq=" + std::to_string(h.seq) + ", nlmsg_pid=" + std::to_string(h.pid) + "}";
 }
 
 std::string messages_text(std::string_view bytes, std::uint64_t total, int protocol, int depth);
@@ -163,11 +225,13 @@ std::string message_text(const Nlmsghdr& h, std::string_view payload, int protoc
     std::int32_t err;
     std::memcpy(&err, payload.data(), 4);
     out += "{error=" + (err == 0 ? std::string("0") : "-" + errno_name(-err));
-    if (payload.size() > 4) out += ", msg=" + messages_text(payload.substr(4), payload.size() - 4, protocol, depth + 1);
+    if (payload.size() > 4)
+      out += ", msg=" + messages_text(payload.substr(4), payload.size() - 4, protocol, depth + 1);
     out += "}";
   } else {
     // strace shows data it does not decode in hex.
-    out += quote_bytes_hex(payload.substr(0, std::min<std::size_t>(payload.size(), 32)), payload.size() > 32);
+    out += quote_bytes_hex(payload.substr(0, std::min<std::size_t>(payload.size(), 32)),
+                           payload.size() > 32);
   }
   return out + "]";
 }
@@ -187,7 +251,8 @@ std::string messages_text(std::string_view bytes, std::uint64_t total, int proto
     pos += (h.len + 3) & ~std::size_t{3};  // NLMSG_ALIGN
     if (parts.size() >= 32) break;
   }
-  if (parts.empty()) return quote_bytes(bytes.substr(0, std::min<std::size_t>(bytes.size(), 32)), bytes.size() > 32);
+  if (parts.empty())
+    return quote_bytes(bytes.substr(0, std::min<std::size_t>(bytes.size(), 32)), bytes.size() > 32);
   std::string out;
   if (parts.size() == 1 && pos >= total) {
     // "[{hdr}, payload]" without the outer list.
@@ -199,7 +264,8 @@ std::string messages_text(std::string_view bytes, std::uint64_t total, int proto
     out += parts[k];
   }
   if (pos < total && pos < bytes.size()) {
-    out += ", " + quote_bytes(bytes.substr(pos, std::min<std::size_t>(bytes.size() - pos, 32)), true);
+    out +=
+        ", " + quote_bytes(bytes.substr(pos, std::min<std::size_t>(bytes.size() - pos, 32)), true);
   } else if (pos < total) {
     out += ", ...";
   }
@@ -208,14 +274,15 @@ std::string messages_text(std::string_view bytes, std::uint64_t total, int proto
 
 }  // namespace
 
-std::string netlink_text(const DecodeContext& ctx, std::string_view bytes, std::uint64_t total, std::int64_t fd) {
+std::string netlink_text(const DecodeContext& ctx, std::string_view bytes, std::uint64_t total,
+                         std::int64_t fd) {
   const int proto = ctx.fds.socket_protocol(static_cast<int>(fd), kAfNetlink);
   if (proto < 0) return {};
   return messages_text(bytes, total, proto, 0);
 }
 
-std::optional<Arg> netlink_buffer_arg(const DecodeContext& ctx, std::string_view name, std::uint64_t addr,
-                                      std::uint64_t len, std::int64_t fd) {
+std::optional<Arg> netlink_buffer_arg(const DecodeContext& ctx, std::string_view name,
+                                      std::uint64_t addr, std::uint64_t len, std::int64_t fd) {
   if (fd < 0 || addr == 0 || len < sizeof(Nlmsghdr)) return std::nullopt;
   if (ctx.fds.socket_protocol(static_cast<int>(fd), kAfNetlink) < 0) return std::nullopt;
   Arg a = in_buffer_arg(ctx, name, addr, len, false);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "flags_render.hpp"
+#include "golden/syscalls/abi_names.hpp"
 #include "payload.hpp"
 #include "xlat_strace.hpp"
 #include "xlat_tables.hpp"
@@ -41,7 +42,8 @@ struct KernelStatx {  // the prefix of struct statx up to the rdev numbers
   std::uint8_t times[64];
   std::uint32_t stx_rdev_major, stx_rdev_minor;
 };
-static_assert(offsetof(KernelStatx, stx_size) == 40 && offsetof(KernelStatx, stx_rdev_major) == 128);
+static_assert(offsetof(KernelStatx, stx_size) == 40 &&
+              offsetof(KernelStatx, stx_rdev_major) == 128);
 struct OpenHow {
   std::uint64_t flags, mode, resolve;
 };
@@ -89,7 +91,9 @@ std::string sigset_text(TraceeMemory& mem, std::uint64_t addr, std::uint64_t siz
 std::string sigaction_text(TraceeMemory& mem, std::uint64_t addr) {
   const auto sa = read_object<KernelSigaction>(mem, addr);
   if (!sa) return address_text(addr);
-  std::string handler = sa->handler == 0 ? "SIG_DFL" : sa->handler == 1 ? "SIG_IGN" : hex_text(sa->handler);
+  std::string handler = sa->handler == 0   ? "SIG_DFL"
+                        : sa->handler == 1 ? "SIG_IGN"
+                                           : hex_text(sa->handler);
   std::string out = "{sa_handler=" + handler + ", sa_mask=" + sigset_bits_text(sa->mask) +
                     ", sa_flags=" + flags_text(sa->flags, xlat::gen::sigact_flags);
   if (sa->flags & 0x04000000) out += ", sa_restorer=" + address_text(sa->restorer);
@@ -116,8 +120,10 @@ std::string statx_text(TraceeMemory& mem, std::uint64_t addr) {
   if (!st) return address_text(addr);
   // strace without -v: the mask, the attributes, the mode and the size.
   return "{stx_mask=" + flags_text(st->stx_mask, xlat::gen::statx_masks, "0", "STATX_") +
-         ", stx_attributes=" + flags_text(st->stx_attributes, xlat::gen::statx_attrs, "0", "STATX_ATTR_") +
-         ", stx_mode=" + mode_text(st->stx_mode) + ", stx_size=" + std::to_string(st->stx_size) + ", ...}";
+         ", stx_attributes=" +
+         flags_text(st->stx_attributes, xlat::gen::statx_attrs, "0", "STATX_ATTR_") +
+         ", stx_mode=" + mode_text(st->stx_mode) + ", stx_size=" + std::to_string(st->stx_size) +
+         ", ...}";
 }
 
 std::string open_how_text(TraceeMemory& mem, std::uint64_t addr, std::uint64_t size) {
@@ -133,9 +139,10 @@ std::string open_how_text(TraceeMemory& mem, std::uint64_t addr, std::uint64_t s
 std::string flock_text(TraceeMemory& mem, std::uint64_t addr, bool getlk) {
   const auto fl = read_object<KernelFlock>(mem, addr);
   if (!fl) return address_text(addr);
-  std::string out = "{l_type=" + enum_text(static_cast<std::uint16_t>(fl->l_type), xlat::lock_types, "F_") +
-                    ", l_whence=" + enum_text(static_cast<std::uint16_t>(fl->l_whence), xlat::whence, "SEEK_") +
-                    ", l_start=" + std::to_string(fl->l_start) + ", l_len=" + std::to_string(fl->l_len);
+  std::string out =
+      "{l_type=" + enum_text(static_cast<std::uint16_t>(fl->l_type), xlat::lock_types, "F_") +
+      ", l_whence=" + enum_text(static_cast<std::uint16_t>(fl->l_whence), xlat::whence, "SEEK_") +
+      ", l_start=" + std::to_string(fl->l_start) + ", l_len=" + std::to_string(fl->l_len);
   if (getlk) out += ", l_pid=" + std::to_string(fl->l_pid);
   return out + "}";
 }
@@ -162,9 +169,12 @@ std::string perf_attr_text(TraceeMemory& mem, std::uint64_t addr) {
   const auto size = lookup(a->size, xlat::gen::perf_attr_size);
   out += ", size=" + (size.empty() ? std::to_string(a->size) : std::string(size));
   std::string config;
-  if (a->type == 1) config = enum_text(a->config, xlat::gen::perf_sw_ids, "PERF_COUNT_SW_");
-  else if (a->type == 0) config = enum_text(a->config, xlat::gen::perf_hw_ids, "PERF_COUNT_HW_");
-  else config = hex_text(a->config);
+  if (a->type == 1)
+    config = enum_text(a->config, xlat::gen::perf_sw_ids, "PERF_COUNT_SW_");
+  else if (a->type == 0)
+    config = enum_text(a->config, xlat::gen::perf_hw_ids, "PERF_COUNT_HW_");
+  else
+    config = hex_text(a->config);
   out += ", config=" + config + ", sample_period=" + std::to_string(a->sample_period) +
          ", sample_type=" + (a->sample_type ? hex_text(a->sample_type) : "0") +
          ", read_format=" + (a->read_format ? hex_text(a->read_format) : "0") +
@@ -193,7 +203,8 @@ std::string seccomp_notif_sizes_text(TraceeMemory& mem, std::uint64_t addr) {
   };
   const auto s = read_object<Sizes>(mem, addr);
   if (!s) return address_text(addr);
-  return "{seccomp_notif=" + std::to_string(s->notif) + ", seccomp_notif_resp=" + std::to_string(s->resp) +
+  return "{seccomp_notif=" + std::to_string(s->notif) +
+         ", seccomp_notif_resp=" + std::to_string(s->resp) +
          ", seccomp_data=" + std::to_string(s->data) + "}";
 }
 

@@ -1,10 +1,10 @@
 // Return values: errno, fds returned (ret_ref), fd pairs, kernel-internal restart codes.
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <gtest/gtest.h>
-
 #include "fakes.hpp"
+#include "golden/syscalls/abi_names.hpp"
 
 namespace golden {
 namespace {

@@ -2,6 +2,7 @@
 // printed for the same call (the conformance suite, testdata/conformance, checks whole
 // programs; these pin the individual rules).
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <signal.h>
@@ -13,13 +14,12 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#include <gtest/gtest.h>
-
 #include <cstring>
 #include <string>
 
 #include "fakes.hpp"
 #include "golden/model/arg_text.hpp"
+#include "golden/syscalls/abi_names.hpp"
 
 namespace golden {
 namespace {
@@ -44,7 +44,8 @@ std::string line_of(const testing::Decoded& d) {
 // `size` bytes that end where an unmapped page begins.
 char* tail_alloc(std::size_t size) {
   const std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-  auto* p = static_cast<char*>(mmap(nullptr, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+  auto* p = static_cast<char*>(
+      mmap(nullptr, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
   munmap(p + page, page);
   return p + page - size;
 }
@@ -58,7 +59,9 @@ TEST(StraceGrade, IntArgumentsAreCutTo32BitsAndSigned) {
   EXPECT_EQ(line_of(p), "pidfd_open(0, PIDFD_NONBLOCK)");
   auto s = decode("select", {kGarbage | 0xffffffffULL << 32, 0, 0, 0, 0}, mem, fds);
   EXPECT_EQ(s.event.args.at(0).text, "0");
-  auto e = decode("epoll_wait", {static_cast<std::uint64_t>(-2), 0, static_cast<std::uint64_t>(-2), kGarbage}, mem, fds);
+  auto e = decode("epoll_wait",
+                  {static_cast<std::uint64_t>(-2), 0, static_cast<std::uint64_t>(-2), kGarbage},
+                  mem, fds);
   EXPECT_EQ(line_of(e), "epoll_wait(-2, NULL, -2, 0)");
   int optlen = -1;
   int value = 0;
@@ -66,7 +69,8 @@ TEST(StraceGrade, IntArgumentsAreCutTo32BitsAndSigned) {
   EXPECT_EQ(g.event.args.at(4).text, "[-1]");
   auto k = decode("kill", {kGarbage | 0x7fffffff, kGarbage | SIGKILL}, mem, fds);
   EXPECT_EQ(line_of(k), "kill(2147483647, SIGKILL)");
-  auto l = decode("lseek", {kGarbage | 99, static_cast<std::uint64_t>(-1), kGarbage | SEEK_END}, mem, fds);
+  auto l = decode("lseek", {kGarbage | 99, static_cast<std::uint64_t>(-1), kGarbage | SEEK_END},
+                  mem, fds);
   EXPECT_EQ(line_of(l), "lseek(99, -1, SEEK_END)");  // off_t is 64 bits: kept whole
 }
 
@@ -79,11 +83,12 @@ TEST(StraceGrade, StringsIntoUnmappedMemoryShowTheAddress) {
   std::memcpy(s, "\x06\x07\x08\x09", 4);
   auto k = decode("add_key", {0, addr(s), 0, 0, 0}, mem, fds);
   EXPECT_EQ(k.event.args.at(1).kind, ArgKind::Ptr);
-  EXPECT_EQ(k.event.args.at(1).text, "0x" + [&] {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%llx", static_cast<unsigned long long>(addr(s)));
-    return std::string(buf);
-  }());
+  EXPECT_EQ(
+      k.event.args.at(1).text, "0x" + [&] {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%llx", static_cast<unsigned long long>(addr(s)));
+        return std::string(buf);
+      }());
   EXPECT_EQ(k.event.args.at(0).text, "NULL");
   EXPECT_EQ(k.event.args.at(2).text, "NULL");  // payload NULL, whatever its length
   auto o = decode("openat", {static_cast<std::uint64_t>(-100), addr(s), O_RDONLY}, mem, fds);
@@ -100,7 +105,10 @@ TEST(StraceGrade, EveryPrintedStringIsEscapedLikeStrace) {
   SelfMemory mem;
   FakeFds fds;
   fds.names[3] = "/tmp/dir/line\nbreak";
-  const char buf[] = "\x7f" "ELF\x02\x01\x00" "1";
+  const char buf[] =
+      "\x7f"
+      "ELF\x02\x01\x00"
+      "1";
   auto w = decode("write", {3, addr(buf), 8}, mem, fds);
   finish(w, 8, mem, fds);
   EXPECT_EQ(line_of(w), "write(3</tmp/dir/line\\nbreak>, \"\\177ELF\\2\\1\\0001\", 8)");
@@ -137,7 +145,8 @@ TEST(StraceGrade, ResourceLimits) {
   auto p = decode("prlimit64", {0, RLIMIT_STACK, 0, addr(&old)}, mem, fds);
   std::memcpy(&old, &limit, sizeof old);
   finish(p, 0, mem, fds);
-  EXPECT_EQ(line_of(p), "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY})");
+  EXPECT_EQ(line_of(p),
+            "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY})");
   auto u = decode("prlimit64", {0, 99, 0, 0}, mem, fds);
   EXPECT_EQ(u.event.args.at(1).text, "0x63 /* RLIMIT_??? */");
   auto r = decode("getrusage", {static_cast<std::uint64_t>(-1), 0}, mem, fds);
@@ -166,7 +175,8 @@ TEST(StraceGrade, SocketOptions) {
   EXPECT_EQ(l.event.args.at(3).text, "{l_onoff=1, l_linger=5}");
   int value = 0;
   int len = 4;
-  auto g = decode("getsockopt", {3, 6 /* SOL_TCP */, 1 /* TCP_NODELAY */, addr(&value), addr(&len)}, mem, fds);
+  auto g = decode("getsockopt", {3, 6 /* SOL_TCP */, 1 /* TCP_NODELAY */, addr(&value), addr(&len)},
+                  mem, fds);
   value = 1;
   finish(g, 0, mem, fds);
   EXPECT_EQ(line_of(g), "getsockopt(3, SOL_TCP, TCP_NODELAY, [1], [4])");
@@ -181,9 +191,10 @@ TEST(StraceGrade, NetlinkHeaders) {
     unsigned char family[4];
   } req{{20, RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, 1, 0}, {0, 0, 0, 0}};
   auto s = decode("sendto", {3, addr(&req), sizeof req, 0, 0, 0}, mem, fds);
-  EXPECT_EQ(s.event.args.at(1).text,
-            "[{nlmsg_len=20, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
-            "nlmsg_pid=0}, \"\\x00\\x00\\x00\\x00\"]");  // payloads it does not decode: hex, as strace
+  EXPECT_EQ(
+      s.event.args.at(1).text,
+      "[{nlmsg_len=20, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+      "nlmsg_pid=0}, \"\\x00\\x00\\x00\\x00\"]");    // payloads it does not decode: hex, as strace
   ASSERT_TRUE(s.event.args.at(1).data.has_value());  // the payload is kept as for any buffer
   EXPECT_EQ(s.event.args.at(1).data->length, sizeof req);
   auto other = decode("sendto", {4, addr(&req), sizeof req, 0, 0, 0}, mem, fds);  // not netlink
@@ -194,11 +205,14 @@ TEST(StraceGrade, IoctlRequestNames) {
   SelfMemory mem;
   FakeFds fds;
   EXPECT_EQ(decode("ioctl", {3, 0x5401, 0}, mem, fds).event.args.at(1).text, "TCGETS");
-  EXPECT_EQ(decode("ioctl", {3, 0x5402, 0}, mem, fds).event.args.at(1).text, "SNDCTL_TMR_START or TCSETS");
+  EXPECT_EQ(decode("ioctl", {3, 0x5402, 0}, mem, fds).event.args.at(1).text,
+            "SNDCTL_TMR_START or TCSETS");
   EXPECT_EQ(decode("ioctl", {3, 0xae00, 0}, mem, fds).event.args.at(1).text, "KVM_GET_API_VERSION");
-  EXPECT_EQ(decode("ioctl", {3, 0x2400, 0}, mem, fds).event.args.at(1).text, "PERF_EVENT_IOC_ENABLE");
+  EXPECT_EQ(decode("ioctl", {3, 0x2400, 0}, mem, fds).event.args.at(1).text,
+            "PERF_EVENT_IOC_ENABLE");
   EXPECT_EQ(decode("ioctl", {3, 0x80081272, 0}, mem, fds).event.args.at(1).text, "BLKGETSIZE64");
-  EXPECT_EQ(decode("ioctl", {3, 0x12345678, 0}, mem, fds).event.args.at(1).text, "_IOC(_IOC_NONE, 0x56, 0x78, 0x1234)");
+  EXPECT_EQ(decode("ioctl", {3, 0x12345678, 0}, mem, fds).event.args.at(1).text,
+            "_IOC(_IOC_NONE, 0x56, 0x78, 0x1234)");
   // FIOCLEX takes no argument: strace shows none.
   EXPECT_EQ(line_of(decode("ioctl", {3, 0x5451, 0}, mem, fds)), "ioctl(3, FIOCLEX)");
   int avail = 0;
@@ -243,13 +257,15 @@ TEST(StraceGrade, Clone3InFull) {
   SelfMemory mem;
   FakeFds fds;
   int parent_tid = 0;
-  std::uint64_t args[11] = {0x100000 /* CLONE_PARENT_SETTID */, 0, 0, addr(&parent_tid), SIGCHLD, 0, 0, 0, 0, 0, 0};
+  std::uint64_t args[11] = {
+      0x100000 /* CLONE_PARENT_SETTID */, 0, 0, addr(&parent_tid), SIGCHLD, 0, 0, 0, 0, 0, 0};
   auto c = decode("clone3", {addr(args), 88}, mem, fds);
   parent_tid = 4321;
   finish(c, 4321, mem, fds);
   char expect[256];
   std::snprintf(expect, sizeof expect,
-                "clone3({flags=CLONE_PARENT_SETTID, parent_tid=%p, exit_signal=SIGCHLD, stack=NULL, stack_size=0} => "
+                "clone3({flags=CLONE_PARENT_SETTID, parent_tid=%p, exit_signal=SIGCHLD, "
+                "stack=NULL, stack_size=0} => "
                 "{parent_tid=[4321]}, 88)",
                 static_cast<void*>(&parent_tid));
   EXPECT_EQ(line_of(c), expect);
@@ -258,9 +274,12 @@ TEST(StraceGrade, Clone3InFull) {
 TEST(StraceGrade, PtraceRequests) {
   SelfMemory mem;
   FakeFds fds;
-  EXPECT_EQ(line_of(decode("ptrace", {PTRACE_TRACEME, 0, 0, 0}, mem, fds)), "ptrace(PTRACE_TRACEME)");
-  EXPECT_EQ(line_of(decode("ptrace", {PTRACE_ATTACH, 99, 0, 0}, mem, fds)), "ptrace(PTRACE_ATTACH, 99)");
-  EXPECT_EQ(line_of(decode("ptrace", {PTRACE_CONT, 99, 0, SIGTERM}, mem, fds)), "ptrace(PTRACE_CONT, 99, NULL, SIGTERM)");
+  EXPECT_EQ(line_of(decode("ptrace", {PTRACE_TRACEME, 0, 0, 0}, mem, fds)),
+            "ptrace(PTRACE_TRACEME)");
+  EXPECT_EQ(line_of(decode("ptrace", {PTRACE_ATTACH, 99, 0, 0}, mem, fds)),
+            "ptrace(PTRACE_ATTACH, 99)");
+  EXPECT_EQ(line_of(decode("ptrace", {PTRACE_CONT, 99, 0, SIGTERM}, mem, fds)),
+            "ptrace(PTRACE_CONT, 99, NULL, SIGTERM)");
   EXPECT_EQ(line_of(decode("ptrace", {PTRACE_SETOPTIONS, 99, 0, 0x100001}, mem, fds)),
             "ptrace(PTRACE_SETOPTIONS, 99, NULL, PTRACE_O_TRACESYSGOOD|PTRACE_O_EXITKILL)");
 }
@@ -270,14 +289,19 @@ TEST(StraceGrade, TimersAndMemoryAdvice) {
   FakeFds fds;
   itimerval it{{0, 0}, {0, 200000}};
   EXPECT_EQ(line_of(decode("setitimer", {ITIMER_REAL, addr(&it), 0}, mem, fds)),
-            "setitimer(ITIMER_REAL, {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=0, tv_usec=200000}}, NULL)");
-  EXPECT_EQ(decode("madvise", {0x1000, 4096, MADV_DONTNEED}, mem, fds).event.args.at(2).text, "MADV_DONTNEED");
-  EXPECT_EQ(decode("madvise", {0x1000, 4096, 12345}, mem, fds).event.args.at(2).text, "0x3039 /* MADV_??? */");
-  EXPECT_EQ(decode("mlockall", {MCL_CURRENT | MCL_FUTURE}, mem, fds).event.args.at(0).text, "MCL_CURRENT|MCL_FUTURE");
+            "setitimer(ITIMER_REAL, {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=0, "
+            "tv_usec=200000}}, NULL)");
+  EXPECT_EQ(decode("madvise", {0x1000, 4096, MADV_DONTNEED}, mem, fds).event.args.at(2).text,
+            "MADV_DONTNEED");
+  EXPECT_EQ(decode("madvise", {0x1000, 4096, 12345}, mem, fds).event.args.at(2).text,
+            "0x3039 /* MADV_??? */");
+  EXPECT_EQ(decode("mlockall", {MCL_CURRENT | MCL_FUTURE}, mem, fds).event.args.at(0).text,
+            "MCL_CURRENT|MCL_FUTURE");
   timespec ts{1, 2};
   timespec times[2] = {ts, {3, UTIME_OMIT}};
   const char path[] = "dir";
-  auto u = decode("utimensat", {static_cast<std::uint64_t>(-100), addr(path), addr(times), 0}, mem, fds);
+  auto u =
+      decode("utimensat", {static_cast<std::uint64_t>(-100), addr(path), addr(times), 0}, mem, fds);
   EXPECT_TRUE(u.event.args.at(2).text.starts_with("[{tv_sec=1, tv_nsec=2} /* 1970-01-01T"));
   EXPECT_TRUE(u.event.args.at(2).text.ends_with(", UTIME_OMIT]"));
 }
@@ -288,7 +312,8 @@ TEST(StraceGrade, SeccompAndBpfCommands) {
   unsigned action = 0x80000000;  // SECCOMP_RET_KILL_PROCESS
   EXPECT_EQ(line_of(decode("seccomp", {2, 0, addr(&action)}, mem, fds)),
             "seccomp(SECCOMP_GET_ACTION_AVAIL, 0, [SECCOMP_RET_KILL_PROCESS])");
-  EXPECT_EQ(decode("seccomp", {99, 0, 0}, mem, fds).event.args.at(0).text, "0x63 /* SECCOMP_SET_MODE_??? */");
+  EXPECT_EQ(decode("seccomp", {99, 0, 0}, mem, fds).event.args.at(0).text,
+            "0x63 /* SECCOMP_SET_MODE_??? */");
   auto b = decode("bpf", {0 /* BPF_MAP_CREATE */, 0x1000, 72}, mem, fds);
   EXPECT_EQ(b.event.args.at(0).text, "BPF_MAP_CREATE");
   EXPECT_TRUE(creates_fd(*b.info, b.regs));  // a map is an fd
@@ -298,8 +323,10 @@ TEST(StraceGrade, SysVIpcCommands) {
   SelfMemory mem;
   FakeFds fds;
   EXPECT_EQ(line_of(decode("msgget", {0, 01600}, mem, fds)), "msgget(IPC_PRIVATE, IPC_CREAT|0600)");
-  EXPECT_EQ(line_of(decode("msgctl", {1, 0 /* IPC_RMID */, 0}, mem, fds)), "msgctl(1, IPC_RMID, NULL)");
-  EXPECT_EQ(line_of(decode("semctl", {1, 0, 16 /* SETVAL */, 1}, mem, fds)), "semctl(1, 0, SETVAL, 0x1)");
+  EXPECT_EQ(line_of(decode("msgctl", {1, 0 /* IPC_RMID */, 0}, mem, fds)),
+            "msgctl(1, IPC_RMID, NULL)");
+  EXPECT_EQ(line_of(decode("semctl", {1, 0, 16 /* SETVAL */, 1}, mem, fds)),
+            "semctl(1, 0, SETVAL, 0x1)");
   EXPECT_EQ(decode("shmctl", {1, 2 /* IPC_STAT */, 0}, mem, fds).event.args.at(1).text, "IPC_STAT");
 }
 
@@ -313,7 +340,8 @@ TEST(StraceGrade, SigchldSiginfoHasCpuTimes) {
   si.si_utime = 1;
   si.si_stime = 0;
   EXPECT_EQ(fields_text(siginfo_args(si)),
-            "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=0, si_status=3, si_utime=1 /* 0.01 s */, "
+            "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=0, si_status=3, si_utime=1 "
+            "/* 0.01 s */, "
             "si_stime=0}");
 }
 

@@ -2,9 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <cstring>
-
 #include "golden/model/arg_text.hpp"
+#include "golden/syscalls/abi_names.hpp"
 
 namespace golden {
 namespace {
@@ -17,30 +16,6 @@ std::string cut(std::string s, std::size_t width) {
   return s;
 }
 
-std::string errno_text(int err) {
-  // What a tracer sees for calls the kernel restarts or interrupts; libc has no names.
-  switch (err) {
-    case 512:
-      return "ERESTARTSYS";
-    case 513:
-      return "ERESTARTNOINTR";
-    case 514:
-      return "ERESTARTNOHAND";
-    case 516:
-      return "ERESTART_RESTARTBLOCK";
-    default:
-      break;
-  }
-  // glibc >= 2.32; the graph layer doesn't depend on the decoder's tables.
-  const char* name = strerrorname_np(err);
-  return name ? name : fmt::format("E{}", err);
-}
-
-std::string signal_text(int sig) {
-  const char* abbrev = sigabbrev_np(sig);
-  return abbrev ? fmt::format("SIG{}", abbrev) : fmt::format("signal {}", sig);
-}
-
 std::string call_text(const Event& e, std::size_t arg_width) {
   std::string out = e.name + "(";
   for (std::size_t i = 0; i < e.args.size(); ++i) {
@@ -50,7 +25,7 @@ std::string call_text(const Event& e, std::size_t arg_width) {
   }
   out += ")";
   if (!e.finished) return out + " = ?";
-  if (e.failed()) return out + fmt::format(" = -1 {}", errno_text(e.err));
+  if (e.failed()) return out + fmt::format(" = -1 {}", errno_name(e.err));
   out += fmt::format(" = {}", e.ret);
   if (!e.ret_ref.empty()) out += "<" + cut(e.ret_ref, arg_width) + ">";
   return out;
@@ -68,7 +43,7 @@ std::string short_event(const Event& e, std::size_t arg_width, std::size_t max_w
       line = fmt::format("--- {} ---", e.name);
       break;
     case EventKind::Exit:
-      line = e.nr > 0 ? fmt::format("+++ killed by {} +++", signal_text(e.nr))
+      line = e.nr > 0 ? fmt::format("+++ killed by {} +++", signal_name(e.nr))
                       : fmt::format("+++ exited {} +++", e.ret);
       break;
     case EventKind::Span:

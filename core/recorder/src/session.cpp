@@ -6,9 +6,10 @@
 #include <cstring>
 #include <ctime>
 
-#include "golden/source/correlator.hpp"
-#include "proc_files.hpp"
 #include "golden/decode/decoder.hpp"
+#include "golden/source/correlator.hpp"
+#include "golden/syscalls/abi_names.hpp"
+#include "proc_files.hpp"
 #include "stop_request.hpp"
 #include "tracee_launch.hpp"
 #include "waiter.hpp"
@@ -16,8 +17,7 @@
 namespace golden::rec {
 
 Session::Session(const CaptureOptions& options, TraceSink& sink, RunInfo run, Mode mode,
-                 bool seccomp, std::int64_t start_ns, const CpuPin* pin,
-                 source::Correlator* source)
+                 bool seccomp, std::int64_t start_ns, const CpuPin* pin, source::Correlator* source)
     : options_(options),
       sink_(sink),
       run_(std::move(run)),
@@ -70,7 +70,9 @@ void Session::add_attached(Pid pid, const std::vector<Tid>& tids) {
   if (!tids.empty()) fds_.refresh_cwd(*table_.thread(tids.front()));
 }
 
-void Session::begin() { begin_run_once(); }
+void Session::begin() {
+  begin_run_once();
+}
 
 void Session::begin_run_once() {
   if (begun_) return;
@@ -146,19 +148,39 @@ void Session::dispatch_stop(const WaitResult& w) {
   }
   switch (w.kind) {
     case StopKind::Exited:
-    case StopKind::Killed: on_death(*t, w); return;
-    case StopKind::SignalDelivery: on_signal_delivery(*t, w.signal); return;
-    case StopKind::GroupStop: on_group_stop(*t, w.signal); return;
-    case StopKind::TrapStop: on_trap_stop(*t); return;
-    case StopKind::SyscallStop: on_syscall_stop(*t); break;
-    case StopKind::Seccomp: on_seccomp_stop(*t); break;
+    case StopKind::Killed:
+      on_death(*t, w);
+      return;
+    case StopKind::SignalDelivery:
+      on_signal_delivery(*t, w.signal);
+      return;
+    case StopKind::GroupStop:
+      on_group_stop(*t, w.signal);
+      return;
+    case StopKind::TrapStop:
+      on_trap_stop(*t);
+      return;
+    case StopKind::SyscallStop:
+      on_syscall_stop(*t);
+      break;
+    case StopKind::Seccomp:
+      on_seccomp_stop(*t);
+      break;
     case StopKind::Fork:
     case StopKind::Vfork:
-    case StopKind::Clone: on_clone_event(*t, w.kind); return;
-    case StopKind::ExitEvent: on_exit_event(*t); break;
-    case StopKind::VforkDone: break;
-    case StopKind::Exec: break;  // handled above
-    case StopKind::Other: ++run_.counters["recorder.unexpected_stop"]; break;
+    case StopKind::Clone:
+      on_clone_event(*t, w.kind);
+      return;
+    case StopKind::ExitEvent:
+      on_exit_event(*t);
+      break;
+    case StopKind::VforkDone:
+      break;
+    case StopKind::Exec:
+      break;  // handled above
+    case StopKind::Other:
+      ++run_.counters["recorder.unexpected_stop"];
+      break;
   }
   if (Thread* still = table_.thread(w.tid)) resume(*still);
 }
@@ -190,22 +212,20 @@ Error Session::launch_failure() {
   if (exec_error_fd_ >= 0 &&
       ::read(exec_error_fd_, report, sizeof report) == static_cast<ssize_t>(sizeof report)) {
     if (report[0] == kLaunchStageSeccomp)
-      return Error{"cannot install the seccomp filter for '" + cmd + "': " +
-                       std::strerror(report[1]),
-                   ""};
+      return Error{
+          "cannot install the seccomp filter for '" + cmd + "': " + std::strerror(report[1]), ""};
     if (report[0] == kLaunchStageChdir)
       return Error{"cannot run '" + cmd + "' in " + run_.cwd + ": " + std::strerror(report[1]), ""};
     if (report[0] == kLaunchStageStdio)
-      return Error{"cannot give '" + cmd + "' its stdin/stdout/stderr: " +
-                       std::strerror(report[1]),
+      return Error{"cannot give '" + cmd + "' its stdin/stdout/stderr: " + std::strerror(report[1]),
                    ""};
     return Error{"cannot execute '" + cmd + "': " + std::strerror(report[1]), ""};
   }
   // No report: something killed it before it could exec (e.g. SIGINT from the terminal).
   if (root_status_ && *root_status_ > 128)
-    return Error{"'" + cmd + "' was killed by " + signal_name(*root_status_ - 128) +
-                     " before it started",
-                 ""};
+    return Error{
+        "'" + cmd + "' was killed by " + signal_name(*root_status_ - 128) + " before it started",
+        ""};
   return Error{"'" + cmd + "' exited before it started", ""};
 }
 

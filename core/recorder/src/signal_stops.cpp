@@ -2,6 +2,7 @@
 // control and a parent's waitpid(WUNTRACED) see the real stop) and trap stops.
 #include <csignal>
 
+#include "golden/syscalls/abi_names.hpp"
 #include "session.hpp"
 #include "signal_info.hpp"
 

@@ -1,21 +1,23 @@
 #include "golden/text/event_format.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <string_view>
-
-#include <fmt/core.h>
 
 #include "golden/decode/decoder.hpp"
 #include "golden/model/arg_text.hpp"
 #include "golden/model/escape.hpp"
 #include "golden/model/marker.hpp"
+#include "golden/syscalls/abi_names.hpp"
 #include "golden/syscalls/syscall_table.hpp"
 
 namespace golden {
 namespace {
 
 const SyscallInfo* info_of(const Event& event) {
-  if (const SyscallInfo* info = syscall_by_nr(event.nr); info != nullptr && info->name == event.name)
+  if (const SyscallInfo* info = syscall_by_nr(event.nr);
+      info != nullptr && info->name == event.name)
     return info;
   return syscall_by_name(event.name);
 }
@@ -35,7 +37,8 @@ std::string arg_text(const Arg& arg, std::size_t limit) {
       for (std::size_t i = 0; i < arg.list.size(); ++i) {
         if (i) out += ", ";
         const std::string& s = arg.list[i];
-        out += s.size() > limit ? quote_bytes(std::string_view(s).substr(0, limit), true) : quote_bytes(s);
+        out += s.size() > limit ? quote_bytes(std::string_view(s).substr(0, limit), true)
+                                : quote_bytes(s);
       }
       return out + "]";
     }
@@ -131,7 +134,8 @@ std::string with_source(const Event& event, const FormatOptions& options, std::s
 std::string format_signal(const Event& event, std::string line) {
   const std::string sig = signal_of(event);
   // A group-stop (the recorder's "stopped" marker), as strace shows it.
-  if (event.args.size() == 1 && event.args[0].name == "stopped") return line + "--- stopped by " + sig + " ---";
+  if (event.args.size() == 1 && event.args[0].name == "stopped")
+    return line + "--- stopped by " + sig + " ---";
   line += "--- ";
   line += sig;
   line += ' ';
@@ -181,10 +185,18 @@ std::string format_span(const Event& event, std::string line) {
   // The name is the program's message: escaped like every string golden prints.
   const std::string name = display_escape(event.name);
   switch (event.nr) {
-    case static_cast<int>(MarkerOp::SpanOpen): line += "--- span open " + name; break;
-    case static_cast<int>(MarkerOp::SpanClose): line += "--- span close " + name; break;
-    case static_cast<int>(MarkerOp::Annotation): line += "--- annotation " + name; break;
-    default: line += "--- span " + name; break;
+    case static_cast<int>(MarkerOp::SpanOpen):
+      line += "--- span open " + name;
+      break;
+    case static_cast<int>(MarkerOp::SpanClose):
+      line += "--- span close " + name;
+      break;
+    case static_cast<int>(MarkerOp::Annotation):
+      line += "--- annotation " + name;
+      break;
+    default:
+      line += "--- span " + name;
+      break;
   }
   if (!event.args.empty()) {
     line += " {";
@@ -238,9 +250,12 @@ std::string format_event(const Event& event, const FormatOptions& options,
   switch (event.kind) {
     case EventKind::Syscall:
       return with_source(event, options, format_syscall(event, options, std::move(line)));
-    case EventKind::Signal: return format_signal(event, std::move(line));
-    case EventKind::Exit: return format_exit(event, process, std::move(line));
-    case EventKind::Span: return with_source(event, options, format_span(event, std::move(line)));
+    case EventKind::Signal:
+      return format_signal(event, std::move(line));
+    case EventKind::Exit:
+      return format_exit(event, process, std::move(line));
+    case EventKind::Span:
+      return with_source(event, options, format_span(event, std::move(line)));
   }
   return line;
 }

@@ -3,6 +3,8 @@
 // written as FILE.partial and renamed only when the capture completes, so a failed
 // capture never clobbers an existing FILE; golden exits with the program's status, or is
 // killed by the signal that killed it (end_like_program).
+#include <fmt/core.h>
+
 #include <charconv>
 #include <cstdio>
 #include <memory>
@@ -10,8 +12,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "capture_sink.hpp"
 #include "command_registry.hpp"
@@ -21,6 +21,7 @@
 #include "golden/io/trace_writer.hpp"
 #include "golden/model/result.hpp"
 #include "golden/recorder/recorder.hpp"
+#include "golden/syscalls/abi_names.hpp"
 #include "golden/syscalls/filter.hpp"
 #include "golden/text/run_format.hpp"
 #include "golden/text/syscall_stats.hpp"
@@ -68,8 +69,8 @@ std::vector<Pid> parse_pids(const std::string& list) {
 CaptureOptions capture_options(const CaptureArgs& args) {
   const std::string_view out = args.output;
   if (!out.ends_with(".json") && !out.ends_with(".json.zst"))
-    throw UsageError(fmt::format("-o {}: the trace file name must end in .json or .json.zst",
-                                 args.output));
+    throw UsageError(
+        fmt::format("-o {}: the trace file name must end in .json or .json.zst", args.output));
   CaptureOptions options;
   if (!args.pids.empty()) options.attach = parse_pids(args.pids);
   options.command = args.command;
@@ -86,7 +87,8 @@ CaptureOptions capture_options(const CaptureArgs& args) {
   if (args.track_alloc) {
     // Only a launched program's environment can be given LD_PRELOAD.
     if (!options.attach.empty())
-      throw UsageError("capture: --track-alloc needs a command to launch; it does not work with -p");
+      throw UsageError(
+          "capture: --track-alloc needs a command to launch; it does not work with -p");
     Result<std::string> env = alloc_preload_env();
     if (!env) throw UsageError(env.error());
     options.extra_env.push_back(std::move(env).value());
@@ -167,52 +169,54 @@ int run_capture(const CaptureArgs& args) {
   if (args.text || args.summary) print_summary(stats, sink, args.summary);
   if (outcome->interrupted)
     fmt::print(stderr, "golden: capture stopped{}; the trace so far is in {}\n",
-               stop_signal() ? " by " + signal_name(stop_signal()) : std::string(),
-               args.output);
+               stop_signal() ? " by " + signal_name(stop_signal()) : std::string(), args.output);
   return end_like_program(outcome->exit_status, outcome->killed_by);
 }
 
-const RegisterCommand kCapture{"capture", 10, [](CLI::App& app) -> RunFn {
-  app.description(
-      "Record a program's system calls into a trace file:\n"
-      "  golden capture [options] -o FILE -- CMD [ARGS...]\n"
-      "  golden capture [options] -o FILE -p PID[,PID...]");
-  auto args = std::make_shared<CaptureArgs>();
-  app.add_option("-o,--output", args->output, "trace file to write (.json or .json.zst)")
-      ->required();
-  app.add_option("-p,--attach", args->pids, "attach to running processes PID[,PID...]");
-  app.add_option("-e", args->expression,
-                 "which syscalls: trace=NAME,...|%file|%network|%process|... (! negates)");
-  app.add_option("-s", args->string_limit, "bytes of strings and payloads to keep (default 256; see --text-limit)")
-      ->check(CLI::NonNegativeNumber);
-  app.add_option("--text-limit", args->text_limit,
-                 "text the program writes is kept whole up to N bytes a call, whatever -s "
-                 "says, so comparison can template paths in it (default 65536; 0: -s only)")
-      ->check(CLI::NonNegativeNumber);
-  app.add_flag("--no-follow", args->no_follow, "trace only the first process, not its children");
-  app.add_flag("--no-pin", args->no_pin,
-               "let the program's threads run on every CPU (default: they share the "
-               "recorder's CPU, which makes each syscall stop far cheaper)");
-  app.add_flag("--text", args->text, "also print strace-like lines on stderr as events arrive");
-  app.add_flag("--summary", args->summary, "print the strace -c table on stderr at the end");
-  app.add_option("--runs", args->runs, "run the command N times into one file")
-      ->check(CLI::PositiveNumber);
-  app.add_flag("--track-alloc", args->track_alloc,
-               "count heap allocations (LD_PRELOAD of golden's allocation library; static and "
-               "setuid programs are not counted), for memory_usage tracking_mode = "
-               "\"allocations\"");
-  args->source = app.add_flag(
-      "--source{0}", args->source_frames,
-      "record where each syscall was made: file, line and function of the innermost user "
-      "frame and its caller (needs -g; see docs/trace-format.md); --source=N also keeps the "
-      "first N stack frames");
-  app.add_option("--debug-dir", args->debug_dirs,
-                 "with --source: a directory searched for separate debug files like "
-                 "/usr/lib/debug (.build-id/xx/yyyy.debug, debuglink names); repeatable; "
-                 "also GOLDEN_DEBUG_DIRS=DIR:DIR");
-  app.add_option("command", args->command, "program and arguments (after --)");
-  return [args] { return run_capture(*args); };
-}};
+const RegisterCommand kCapture{
+    "capture", 10, [](CLI::App& app) -> RunFn {
+      app.description(
+          "Record a program's system calls into a trace file:\n"
+          "  golden capture [options] -o FILE -- CMD [ARGS...]\n"
+          "  golden capture [options] -o FILE -p PID[,PID...]");
+      auto args = std::make_shared<CaptureArgs>();
+      app.add_option("-o,--output", args->output, "trace file to write (.json or .json.zst)")
+          ->required();
+      app.add_option("-p,--attach", args->pids, "attach to running processes PID[,PID...]");
+      app.add_option("-e", args->expression,
+                     "which syscalls: trace=NAME,...|%file|%network|%process|... (! negates)");
+      app.add_option("-s", args->string_limit,
+                     "bytes of strings and payloads to keep (default 256; see --text-limit)")
+          ->check(CLI::NonNegativeNumber);
+      app.add_option("--text-limit", args->text_limit,
+                     "text the program writes is kept whole up to N bytes a call, whatever -s "
+                     "says, so comparison can template paths in it (default 65536; 0: -s only)")
+          ->check(CLI::NonNegativeNumber);
+      app.add_flag("--no-follow", args->no_follow,
+                   "trace only the first process, not its children");
+      app.add_flag("--no-pin", args->no_pin,
+                   "let the program's threads run on every CPU (default: they share the "
+                   "recorder's CPU, which makes each syscall stop far cheaper)");
+      app.add_flag("--text", args->text, "also print strace-like lines on stderr as events arrive");
+      app.add_flag("--summary", args->summary, "print the strace -c table on stderr at the end");
+      app.add_option("--runs", args->runs, "run the command N times into one file")
+          ->check(CLI::PositiveNumber);
+      app.add_flag("--track-alloc", args->track_alloc,
+                   "count heap allocations (LD_PRELOAD of golden's allocation library; static and "
+                   "setuid programs are not counted), for memory_usage tracking_mode = "
+                   "\"allocations\"");
+      args->source = app.add_flag(
+          "--source{0}", args->source_frames,
+          "record where each syscall was made: file, line and function of the innermost user "
+          "frame and its caller (needs -g; see docs/trace-format.md); --source=N also keeps the "
+          "first N stack frames");
+      app.add_option("--debug-dir", args->debug_dirs,
+                     "with --source: a directory searched for separate debug files like "
+                     "/usr/lib/debug (.build-id/xx/yyyy.debug, debuglink names); repeatable; "
+                     "also GOLDEN_DEBUG_DIRS=DIR:DIR");
+      app.add_option("command", args->command, "program and arguments (after --)");
+      return [args] { return run_capture(*args); };
+    }};
 
 }  // namespace
 }  // namespace golden::cli

@@ -63,8 +63,8 @@ struct DecodeOptions {
   // Text a program writes is kept whole up to this many bytes per call, whatever -s
   // says: comparison templates paths inside it (a build directory in a generated file).
   std::size_t text_limit = 64 * 1024;
-  std::size_t path_max = 4096;     // paths are read whole up to this
-  bool hash_payloads = true;       // read whole buffers to hash them (needs the bytes)
+  std::size_t path_max = 4096;  // paths are read whole up to this
+  bool hash_payloads = true;    // read whole buffers to hash them (needs the bytes)
 };
 
 // Decodes the arguments known at syscall entry (inputs). Arguments that are outputs
@@ -105,11 +105,5 @@ std::vector<Arg> siginfo_args(const siginfo_t& si, FdNames* fds = nullptr);
 std::string siginfo_code_name(int sig, int code);
 // "{name=text, ...}": fields (siginfo_args) as one structure.
 std::string fields_text(const std::vector<Arg>& fields);
-
-// Names for constants, shared with the text renderer.
-std::string errno_name(int err);    // "ENOENT", or "E123" for an unknown number
-std::string signal_name(int sig);   // "SIGTERM", "SIGIO", "SIGRT_3" (strace's names), or "SIG123"
-// strace's description of an errno: "No such file or directory"; "" if unknown.
-std::string errno_description(int err);
 
 }  // namespace golden
