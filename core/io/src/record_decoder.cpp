@@ -260,6 +260,10 @@ void RecordDecoder::open_array() {
       process_.threads.clear();
       push(Frame::Ints, field_);
       return;
+    case F::RetOfds:
+      event_.ret_ofds.clear();
+      push(Frame::Ints, field_);
+      return;
     case F::Execs:
       process_.execs.clear();
       push(Frame::Execs);
@@ -424,6 +428,8 @@ void RecordDecoder::value(const SaxValue& v) {
     case Frame::Ints:
       if (top.field == F::Attached)
         run_.attached.push_back(Pid{to_int(v, "attached")});
+      else if (top.field == F::RetOfds)
+        event_.ret_ofds.push_back(to_u32(v, "ret_ofds"));
       else
         process_.threads.push_back(Tid{to_int(v, "threads")});
       return;
@@ -550,6 +556,9 @@ void RecordDecoder::set_field(RecordField f, const SaxValue& v) {
     case F::Raw:
       arg().raw = to_i64(v, "raw");
       break;
+    case F::Ofd:
+      arg().ofd = to_u32(v, "ofd");
+      break;
     case F::Len:
       arg().data->length = to_u64(v, "data.len");
       break;
@@ -600,6 +609,9 @@ void RecordDecoder::set_field(RecordField f, const SaxValue& v) {
       break;
     case F::Gid:
       run_.gid = to_u32(v, "gid");
+      break;
+    case F::FdIds:
+      run_.fd_ids = to_bool(v, "fd_ids");
       break;
     // process
     case F::ProcPid:
@@ -653,6 +665,7 @@ void RecordDecoder::set_field(RecordField f, const SaxValue& v) {
     case F::Attached:
     case F::Execs:
     case F::Threads:
+    case F::RetOfds:
     case F::SrcFrames:
       wrong_type(v, field_name(f), "an array");
     case F::List:

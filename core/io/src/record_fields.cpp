@@ -16,6 +16,7 @@ constexpr KeyField kEventKeys[] = {{"seq", F::Seq, kRequiredSeq},
                                    {"ret", F::Ret},
                                    {"err", F::Err},
                                    {"ret_ref", F::RetRef},
+                                   {"ret_ofds", F::RetOfds},
                                    {"finished", F::Finished},
                                    {"start", F::Start},
                                    {"dur", F::Dur},
@@ -25,7 +26,7 @@ constexpr KeyField kEventKeys[] = {{"seq", F::Seq, kRequiredSeq},
 constexpr KeyField kArgKeys[] = {{"name", F::ArgName}, {"kind", F::ArgKind, kRequiredArgKind},
                                  {"raw", F::Raw},      {"text", F::Text, kRequiredText},
                                  {"str", F::Str},      {"data", F::Data},
-                                 {"list", F::List}};
+                                 {"list", F::List},    {"ofd", F::Ofd}};
 constexpr KeyField kDataKeys[] = {{"len", F::Len}, {"hash", F::Hash}, {"head", F::Head}};
 constexpr KeyField kSourceKeys[] = {{"file", F::SrcFile},
                                     {"line", F::SrcLine},
@@ -45,6 +46,7 @@ constexpr KeyField kRunKeys[] = {{"run", F::RunIndex},         {"command", F::Co
                                  {"attached", F::Attached},    {"cwd", F::Cwd},
                                  {"env", F::Env},              {"uid", F::Uid},
                                  {"gid", F::Gid},              {"start_wall", F::StartWall}, {"traceparent", F::Traceparent},
+                                 {"fd_ids", F::FdIds},
                                  {"type", F::Ignored}};
 constexpr KeyField kProcessKeys[] = {{"pid", F::ProcPid, kRequiredPid},
                                      {"parent", F::Parent},
@@ -102,6 +104,8 @@ std::string_view field_name(F f) {
       return "err";
     case F::RetRef:
       return "ret_ref";
+    case F::RetOfds:
+      return "ret_ofds";
     case F::Finished:
       return "finished";
     case F::Start:
@@ -123,6 +127,8 @@ std::string_view field_name(F f) {
       return "data";
     case F::List:
       return "list";
+    case F::Ofd:
+      return "ofd";
     case F::Len:
       return "data.len";
     case F::Hash:
@@ -178,6 +184,8 @@ std::string_view field_name(F f) {
       return "start_wall";
     case F::Traceparent:
       return "traceparent";
+    case F::FdIds:
+      return "fd_ids";
     case F::Parent:
       return "parent";
     case F::CreatedBy:

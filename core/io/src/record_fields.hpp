@@ -25,6 +25,7 @@ enum class RecordField : std::uint8_t {
   Ret,
   Err,
   RetRef,
+  RetOfds,
   Finished,
   Start,
   Dur,
@@ -38,6 +39,7 @@ enum class RecordField : std::uint8_t {
   Str,
   Data,
   List,
+  Ofd,
   // args[].data
   Len,
   Hash,
@@ -71,6 +73,7 @@ enum class RecordField : std::uint8_t {
   Gid,
   StartWall,
   Traceparent,
+  FdIds,
   // process
   ProcPid,
   Parent,

@@ -47,6 +47,10 @@ void format_arg(std::string& out, const Arg& arg) {
     key(out, "str");
     append_bytes_value(out, arg.str);
   }
+  if (arg.ofd != 0) {
+    key(out, "ofd");
+    append_uint(out, arg.ofd);
+  }
   if (arg.data) {
     key(out, "data");
     out += "{\"len\":";
@@ -205,6 +209,7 @@ void format_run(std::string& out, const RunInfo& run) {
     key(out, "traceparent");
     append_bytes_value(out, run.traceparent);
   }
+  if (run.fd_ids) out += ",\"fd_ids\":true";
   out += "},\n";
 }
 
@@ -244,6 +249,15 @@ void format_event(std::string& out, const Event& e) {
   if (!e.ret_ref.empty()) {
     key(out, "ret_ref");
     append_bytes_value(out, e.ret_ref);
+  }
+  if (!e.ret_ofds.empty()) {
+    key(out, "ret_ofds");
+    out += '[';
+    for (std::size_t i = 0; i < e.ret_ofds.size(); ++i) {
+      if (i) out += ',';
+      append_uint(out, e.ret_ofds[i]);
+    }
+    out += ']';
   }
   if (!e.finished) out += ",\"finished\":false";
   key(out, "start");
