@@ -103,8 +103,9 @@ class Replay {
       copied_from(e, old != nullptr ? old : find_arg(e, "fd", ArgKind::Fd));
     } else if (name == "fcntl") {
       const Arg* cmd = find_arg(e, "cmd", ArgKind::Enum);
-      if (cmd != nullptr && (cmd->text == "F_DUPFD" || cmd->text == "F_DUPFD_CLOEXEC" ||
-                             (cmd->text.empty() && (cmd->raw == F_DUPFD || cmd->raw == F_DUPFD_CLOEXEC))))
+      if (cmd != nullptr &&
+          (cmd->text == "F_DUPFD" || cmd->text == "F_DUPFD_CLOEXEC" ||
+           (cmd->text.empty() && (cmd->raw == F_DUPFD || cmd->raw == F_DUPFD_CLOEXEC))))
         copied_from(e, find_arg(e, "fd", ArgKind::Fd));
     } else if (name == "pipe" || name == "pipe2") {
       const Arg* a = find_arg(e, "pipefd", ArgKind::Struct);
@@ -117,8 +118,10 @@ class Replay {
       auto owner = tree_.process_of_tid(static_cast<std::int32_t>(e.ret));
       if (owner && *owner == e.pid) return;  // a thread: same table
       auto parent = tables_.find(e.pid.value);
-      tables_[static_cast<std::int32_t>(e.ret)] = parent != tables_.end() ? parent->second : Table{};
-    } else if (const SyscallInfo* info = syscall_by_name(e.name); info != nullptr && info->returns_fd) {
+      tables_[static_cast<std::int32_t>(e.ret)] =
+          parent != tables_.end() ? parent->second : Table{};
+    } else if (const SyscallInfo* info = syscall_by_name(e.name);
+               info != nullptr && info->returns_fd) {
       made(e, e.ret, next_++);  // open, socket, accept, eventfd...
     }
   }

@@ -18,7 +18,17 @@
 namespace golden::eqv {
 
 struct FdTarget {
-  enum class Kind : std::uint8_t { Stdin, Stdout, Stderr, File, Directory, Pipe, Socket, Null, Other };
+  enum class Kind : std::uint8_t {
+    Stdin,
+    Stdout,
+    Stderr,
+    File,
+    Directory,
+    Pipe,
+    Socket,
+    Null,
+    Other
+  };
   Kind kind = Kind::Other;
   std::string path;  // File/Directory: absolute path
   // `path`'s entry in the extractor's path table (templated form, verdicts), filled on

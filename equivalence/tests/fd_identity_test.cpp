@@ -53,7 +53,7 @@ TEST(FdIdentity, RecordedIdentityDecidesTheStream) {
   s.trace.run.fd_ids = true;
   auto n = normalize(s.trace, {});
   EXPECT_THAT(lines_of(n, "stdout"), IsEmpty());
-  EXPECT_THAT(lines_of(n, "file $CWD/out.txt"), ElementsAre("new file, mode 0644", "\"x\\n\""));
+  EXPECT_THAT(lines_of(n, "file $CWD/out.txt"), ElementsAre("file, mode 0644", "\"x\\n\""));
 }
 
 TEST(FdIdentity, TracesWithoutIdentitiesAreReplayed) {

@@ -49,10 +49,17 @@ void read_fd_flags(Tid tid, int fd, FdEntry& e) {
     return;
   e.cloexec = (flags & O_CLOEXEC) ? CloExec::Yes : CloExec::No;
   switch (flags & O_ACCMODE) {
-    case O_RDONLY: e.access = FdAccess::Read; break;
-    case O_WRONLY: e.access = FdAccess::Write; break;
-    case O_RDWR: e.access = FdAccess::ReadWrite; break;
-    default: break;
+    case O_RDONLY:
+      e.access = FdAccess::Read;
+      break;
+    case O_WRONLY:
+      e.access = FdAccess::Write;
+      break;
+    case O_RDWR:
+      e.access = FdAccess::ReadWrite;
+      break;
+    default:
+      break;
   }
 }
 

@@ -111,7 +111,9 @@ TEST_P(FdIdentity, RecordsTheDescriptionBehindEachFd) {
   // dup2 of a pipe's write end onto stdout, then fork+exec: the child's stdout is the pipe.
   const auto pipes = syscalls(t, "pipe2", root);
   const auto pipes_old = syscalls(t, "pipe", root);
-  const Event* pipe = !pipes.empty() ? pipes.front() : !pipes_old.empty() ? pipes_old.front() : nullptr;
+  const Event* pipe = !pipes.empty()       ? pipes.front()
+                      : !pipes_old.empty() ? pipes_old.front()
+                                           : nullptr;
   ASSERT_NE(pipe, nullptr);
   ASSERT_EQ(pipe->ret_ofds.size(), 2u);
   EXPECT_NE(pipe->ret_ofds[0], pipe->ret_ofds[1]);
@@ -130,9 +132,10 @@ TEST_P(FdIdentity, RecordsTheDescriptionBehindEachFd) {
   EXPECT_EQ(ofd_of(forwarded.back()), 2u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Dirs, FdIdentity,
-                         ::testing::Values(std::string(GOLDEN_BINARY_DIR) + "/fd identity/dossier é",
-                                           (fs::temp_directory_path() / "golden-fdid" / "a" / "b").string()));
+INSTANTIATE_TEST_SUITE_P(
+    Dirs, FdIdentity,
+    ::testing::Values(std::string(GOLDEN_BINARY_DIR) + "/fd identity/dossier é",
+                      (fs::temp_directory_path() / "golden-fdid" / "a" / "b").string()));
 
 }  // namespace
 }  // namespace golden::test
