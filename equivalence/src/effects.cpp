@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <future>
 #include <memory>
-#include <unordered_set>
 
 #include "args.hpp"
 #include "effects_internal.hpp"
+#include "fd_id_replay.hpp"
 #include "golden/model/escape.hpp"
 #include "golden/syscalls/families.hpp"
 #include "golden/syscalls/syscall_table.hpp"
@@ -66,13 +66,13 @@ Extractor::Extractor(const Trace& t, const CompareConfig& c, const TraceHeader& 
 
 FdRef Extractor::fd_target(const Arg* fd_arg) {
   if (fd_arg == nullptr) return nullptr;
-  if (FdRef r = fds.get(current->pid, fd_arg->raw)) return r;
+  if (FdRef r = targets.find(fd_arg->ofd)) return r;
   if (fd_arg->raw < 0) return nullptr;
-  // Never seen opened: trust the kernel's description (and, for a process whose start
-  // the walk never saw, the conventional meaning of 0/1/2).
+  // Never seen made (inherited, received over a socket) or not open at all (no ofd):
+  // trust the kernel's description.
   count("equivalence.untracked_fds");
-  FdRef guess = fds.from_description(fds.known(current->pid) ? -1 : fd_arg->raw, fd_arg->str);
-  fds.set(current->pid, fd_arg->raw, guess);
+  FdRef guess = targets.from_description(fd_arg->str);
+  targets.bind(fd_arg->ofd, guess);
   return guess;
 }
 
@@ -385,16 +385,9 @@ Extractor::Dispatch Extractor::resolve(const std::string& name) const {
 }
 
 void Extractor::walk() {
-  std::unordered_set<std::int32_t> seen_pids;
-  std::optional<std::int32_t> last_pid;  // a process's events mostly come in runs
   for (Seq s : order.order()) {
     const Event& e = trace.events[s];
     current = &e;
-    if (e.pid.value != last_pid && seen_pids.insert(e.pid.value).second) {
-      const ProcNode* n = tree.node_of(e.pid, e.seq);
-      if (n != nullptr && n->root && !fds.known(e.pid)) fds.init_root(e.pid);
-    }
-    last_pid = e.pid.value;
     if (e.kind != EventKind::Syscall) continue;
     if (e.failed() && is_retry_errno(e.err)) {
       count("equivalence.retries_collapsed");
@@ -593,31 +586,21 @@ namespace {
 
 // A run ready for its walk: discovery done, templates still open to alignment.
 struct PreparedRun {
-  std::unique_ptr<Trace> renumbered;  // a copy, when the trace's seqs were not dense
+  eqv::WalkInput input;  // dense seqs and fd identities, on a copy when the trace lacked them
   std::unique_ptr<eqv::Extractor> extractor;
 };
 
 PreparedRun prepare(const Trace& trace, const CompareConfig& config, const TraceHeader& header) {
-  // The walk indexes events by seq; a trace that breaks the model's density rule is
-  // renumbered on a copy rather than trusted.
-  bool dense = true;
-  for (std::size_t i = 0; i < trace.events.size() && dense; ++i) dense = trace.events[i].seq == i;
   PreparedRun p;
-  const Trace* t = &trace;
-  if (!dense) {
-    p.renumbered = std::make_unique<Trace>(trace);
-    for (std::size_t i = 0; i < p.renumbered->events.size(); ++i) p.renumbered->events[i].seq = i;
-    p.renumbered->edges.clear();  // they named the old numbers
-    t = p.renumbered.get();
-  }
-  p.extractor = std::make_unique<eqv::Extractor>(*t, config, header);
+  p.input = eqv::walk_input(trace, config);
+  p.extractor = std::make_unique<eqv::Extractor>(*p.input.trace, config, header);
   p.extractor->discover();
   return p;
 }
 
 NormalizedTrace finish(PreparedRun& p) {
   NormalizedTrace n = p.extractor->finish();
-  if (p.renumbered) {
+  if (p.input.renumbered) {
     ++n.counters["equivalence.events_renumbered"];
     n.notes.push_back("event numbers were not dense: renumbered, causal edges dropped");
   }

@@ -18,7 +18,7 @@
 #include "causal_order.hpp"
 #include "channel_builder.hpp"
 #include "file_model.hpp"
-#include "fd_table.hpp"
+#include "fd_targets.hpp"
 #include "golden/equivalence/normalized.hpp"
 #include "golden/equivalence/observed.hpp"
 #include "noise.hpp"
@@ -37,7 +37,7 @@ struct RenderBuffers {
 };
 
 // Handlers (one file per family). Each is called for every event of its syscalls,
-// also when `emit` is false, because fd tables must stay right.
+// also when `emit` is false, because fd targets must stay right.
 using Handler = void (*)(Extractor&, const Event&);
 
 class Extractor {
@@ -61,7 +61,8 @@ class Extractor {
   ProcessTree tree;
   PathTemplater templates;
   NoiseFilter noise;
-  FdTables fds;
+  FdTargets targets;  // by the recorder's ofd numbers
+  Umasks umasks;
 
   // The event being handled.
   const Event* current = nullptr;
@@ -70,8 +71,12 @@ class Extractor {
   const std::string& proc() const { return tree.key_of(current->pid, current->seq); }
   // The list a per-process effect of the current event goes to (its own process).
   std::size_t proc_list() const { return tree.list_of(current->pid, current->seq); }
-  // What an Fd argument of the current event refers to.
+  // What an Fd argument of the current event refers to (its recorded ofd's target).
   FdRef fd_target(const Arg* fd_arg);
+  // The `i`-th fd the current event returned (Event::ret_ofds) now refers to `target`.
+  void bind_returned(const Event& e, std::size_t i, FdRef target) {
+    if (i < e.ret_ofds.size()) targets.bind(e.ret_ofds[i], target);
+  }
   std::string templated_path(std::string_view abs) const { return templates.path(abs); }
   // Text with paths and (long) pids templated: argv entries, symlink targets.
   // Numbers equal to the run's pids/ports are marked (Item::key), not bare names.

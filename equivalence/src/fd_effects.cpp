@@ -1,5 +1,5 @@
-// fd bookkeeping (open, dup, pipe, socket, close, fork, umask) and the effects of
-// opening: files created or truncated, user files read.
+// What each new open file description is (open, pipe, socket), the umask, and the
+// effects of opening: files created or truncated, user files read.
 #include <fcntl.h>
 #include <fmt/format.h>
 
@@ -54,7 +54,7 @@ void on_open(Extractor& walk, const Event& e) {
     if (trunc) op += " trunc";
     if (creat) {
       // What the file's permissions become: the requested mode under the umask.
-      unsigned m = static_cast<unsigned>(mode.value_or(0)) & 07777u & ~walk.fds.umask(e.pid);
+      unsigned m = static_cast<unsigned>(mode.value_or(0)) & 07777u & ~walk.umasks.of(e.pid);
       op += fmt::format(" {:04o}", m);
     }
   }
@@ -85,28 +85,30 @@ void on_open(Extractor& walk, const Event& e) {
   }
 
   FdRef target = nullptr;
-  if (auto alias = std_alias(path)) {
-    target = walk.fds.get(e.pid, *alias);
+  if (std_alias(path)) {
+    // The recorder numbered the path by the fd it names: the stream that fd is now.
+    if (const Arg* named_by = find_arg(e, "pathname", ArgKind::Path))
+      target = walk.targets.find(named_by->ofd);
   }
   if (!target) {
     if (path == "/dev/null") {
-      target = walk.fds.make(K::Null, path, path);
+      target = walk.targets.make(K::Null, path, path);
     } else if (flags & O_DIRECTORY) {
-      target = walk.fds.make(K::Directory, path, e.ret_ref);
+      target = walk.targets.make(K::Directory, path, e.ret_ref);
       if (walk.net_effects()) walk.found_directory(path);
     } else if (tmpfile) {
-      target = walk.fds.make(K::Other, {}, "O_TMPFILE in " + path);
+      target = walk.targets.make(K::Other, {}, "O_TMPFILE in " + path);
     } else {
-      target = walk.fds.make(K::File, path, e.ret_ref);
+      target = walk.targets.make(K::File, path, e.ret_ref);
     }
   }
-  walk.fds.set(e.pid, e.ret, target);
+  walk.bind_returned(e, 0, target);
   target->append = (flags & O_APPEND) != 0;
 
   if (opath || path.empty() || std_alias(path)) return;
   if (walk.net_effects() && target->kind != K::Null && target->node == FileModel::kNone &&
       (target->kind == K::File || target->kind == K::Directory) && (creat || trunc || writes)) {
-    const unsigned created_mode = static_cast<unsigned>(mode.value_or(0)) & 07777u & ~walk.fds.umask(e.pid);
+    const unsigned created_mode = static_cast<unsigned>(mode.value_or(0)) & 07777u & ~walk.umasks.of(e.pid);
     target->node = walk.model.open(path, flags, created_mode);
   }
   if (!op.empty()) walk.file_op(path, Category::FileOps, op);
@@ -115,82 +117,46 @@ void on_open(Extractor& walk, const Event& e) {
   if (reads && target->kind == K::File) walk.user_read(path, false);
 }
 
-void on_close(Extractor& walk, const Event& e) {
-  if (e.failed()) return;
-  if (auto fd = int_of(find_arg(e, "fd", ArgKind::Fd))) walk.fds.close(e.pid, *fd);
-}
-
-void on_close_range(Extractor& walk, const Event& e) {
-  if (e.failed()) return;
-  auto first = int_of(arg_named(e, "first"));
-  auto last = int_of(arg_named(e, "last"));
-  auto flags = int_of(arg_named(e, "flags"));
-  // CLOSE_RANGE_CLOEXEC only marks them; the fds stay open.
-  if (first && last && !(flags && (*flags & 4)))
-    walk.fds.close_range(e.pid, static_cast<std::uint64_t>(*first), static_cast<std::uint64_t>(*last));
-}
-
-void dup_to(Extractor& walk, const Event& e, std::int64_t newfd) {
-  const Arg* old = find_arg(e, "oldfd", ArgKind::Fd);
-  if (old == nullptr) old = find_arg(e, "fd", ArgKind::Fd);
-  FdRef t = walk.fd_target(old);
-  if (t) walk.fds.set(e.pid, newfd, t);
-}
-
-void on_dup(Extractor& walk, const Event& e) {
-  if (!e.failed()) dup_to(walk, e, e.ret);
-}
-
-void on_fcntl(Extractor& walk, const Event& e) {
-  if (e.failed()) return;
-  const Arg* cmd = find_arg(e, "cmd", ArgKind::Enum);
-  if (cmd == nullptr) return;
-  bool dup = cmd->text == "F_DUPFD" || cmd->text == "F_DUPFD_CLOEXEC" ||
-             (cmd->text.empty() && (cmd->raw == F_DUPFD || cmd->raw == F_DUPFD_CLOEXEC));
-  if (dup) dup_to(walk, e, e.ret);
-}
-
+// The pair's descriptions: one target for both ends of a pipe (the stream), one for each
+// socket of a pair.
 void on_pipe(Extractor& walk, const Event& e) {
   if (e.failed()) return;
-  const Arg* a = find_arg(e, "pipefd", ArgKind::Struct);
-  if (a == nullptr) a = nth_arg(e, ArgKind::Argv);
-  auto fds = fd_pair(a);
-  if (fds.size() != 2) {
+  if (e.ret_ofds.size() != 2) {
     walk.count("equivalence.pipe_fds_undecoded");
     return;
   }
-  auto t = walk.fds.make(K::Pipe, {}, "pipe");
-  walk.fds.set(e.pid, fds[0], t);
-  walk.fds.set(e.pid, fds[1], t);
+  auto t = walk.targets.make(K::Pipe, {}, "pipe");
+  walk.bind_returned(e, 0, t);
+  walk.bind_returned(e, 1, t);
 }
 
 void on_socketpair(Extractor& walk, const Event& e) {
   if (e.failed()) return;
-  const Arg* a = find_arg(e, "sv", ArgKind::Struct);
-  if (a == nullptr) a = nth_arg(e, ArgKind::Argv);
-  auto fds = fd_pair(a);
-  if (fds.size() != 2) {
+  if (e.ret_ofds.size() != 2) {
     walk.count("equivalence.pipe_fds_undecoded");
     return;
   }
-  walk.fds.set(e.pid, fds[0], walk.fds.make(K::Socket, {}, "socketpair"));
-  walk.fds.set(e.pid, fds[1], walk.fds.make(K::Socket, {}, "socketpair"));
+  walk.bind_returned(e, 0, walk.targets.make(K::Socket, {}, "socketpair"));
+  walk.bind_returned(e, 1, walk.targets.make(K::Socket, {}, "socketpair"));
 }
 
+// dup*, fcntl(F_DUPFD): the copy has the original's ofd number, already bound.
+void on_copy(Extractor&, const Event&) {}
+
 void on_socket(Extractor& walk, const Event& e) {
-  if (!e.failed()) walk.fds.set(e.pid, e.ret, walk.fds.make(K::Socket, {}, e.ret_ref));
+  if (!e.failed()) walk.bind_returned(e, 0, walk.targets.make(K::Socket, {}, e.ret_ref));
 }
 
 void on_clone(Extractor& walk, const Event& e) {
   if (e.failed() || e.ret <= 0) return;
   auto owner = walk.tree.process_of_tid(static_cast<std::int32_t>(e.ret));
-  if (owner && *owner == e.pid) return;  // a thread: same fd table
-  walk.fds.fork(e.pid, Pid{static_cast<std::int32_t>(e.ret)});
+  if (owner && *owner == e.pid) return;  // a thread: same process
+  walk.umasks.fork(e.pid, Pid{static_cast<std::int32_t>(e.ret)});
 }
 
 void on_umask(Extractor& walk, const Event& e) {
   if (auto m = int_of(find_arg(e, "mask", ArgKind::Mode)))
-    walk.fds.set_umask(e.pid, static_cast<unsigned>(*m));
+    walk.umasks.set(e.pid, static_cast<unsigned>(*m));
 }
 
 }  // namespace
@@ -199,15 +165,15 @@ void track_generic_fd(Extractor& walk, const Event& e) {
   if (e.failed() || e.ret < 0) return;
   const SyscallInfo* info = syscall_by_name(e.name);
   if (info == nullptr || !info->returns_fd) return;
-  walk.fds.set(e.pid, e.ret, walk.fds.from_description(-1, e.ret_ref));
+  if (e.ret_ofds.empty() || walk.targets.find(e.ret_ofds[0]) != nullptr) return;
+  walk.bind_returned(e, 0, walk.targets.from_description(e.ret_ref));
 }
 
 Handler fd_handler(std::string_view name) {
   if (has_family(name, Family::Open)) return on_open;
-  if (name == "close") return on_close;
-  if (name == "close_range") return on_close_range;
-  if (has_family(name, Family::Dup)) return on_dup;
-  if (name == "fcntl") return on_fcntl;
+  // dup*, fcntl(F_DUPFD), close, close_range: nothing to do, the recorder's ofd numbers
+  // already say what each fd refers to.
+  if (has_family(name, Family::Dup) || name == "fcntl") return on_copy;
   if (has_family(name, Family::Pipe)) return on_pipe;
   if (name == "socket") return on_socket;
   if (name == "socketpair") return on_socketpair;

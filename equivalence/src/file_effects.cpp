@@ -20,22 +20,13 @@ std::string outcome(const Event& e) { return e.failed() ? " = " + errno_name(e.e
 std::string first_path(const Event& e) { return path_of(nth_arg(e, ArgKind::Path, 0)); }
 
 // A path argument, with /proc/self/fd/N and /dev/fd/N taken as the file behind fd N (tar
-// sets modes through them).
-std::string real_path(Extractor& walk, const Event& e, const std::string& path) {
-  std::string_view rest = path;
-  if (rest.starts_with("/proc/self/fd/")) {
-    rest.remove_prefix(14);
-  } else if (rest.starts_with("/dev/fd/")) {
-    rest.remove_prefix(8);
-  } else {
+// sets modes through them): the recorder numbered such a path by the fd it names.
+std::string real_path(Extractor& walk, const Arg* arg) {
+  const std::string& path = path_of(arg);
+  if (arg == nullptr || arg->ofd == 0 ||
+      !(path.starts_with("/proc/self/fd/") || path.starts_with("/dev/fd/")))
     return path;
-  }
-  std::int64_t fd = 0;
-  for (char c : rest) {
-    if (c < '0' || c > '9') return path;
-    fd = fd * 10 + (c - '0');
-  }
-  FdRef t = walk.fds.get(e.pid, fd);
+  FdRef t = walk.targets.find(arg->ofd);
   if (t && (t->kind == FdTarget::Kind::File || t->kind == FdTarget::Kind::Directory)) return t->path;
   return path;
 }
@@ -55,7 +46,7 @@ struct AttributeTarget {
   FileModel::NodeId file(Extractor& walk) const { return fd != nullptr ? walk.file_of(*fd) : walk.model.at(path); }
 };
 AttributeTarget attribute_target(Extractor& walk, const Event& e, bool by_fd) {
-  if (!by_fd) return {real_path(walk, e, first_path(e)), nullptr};
+  if (!by_fd) return {real_path(walk, nth_arg(e, ArgKind::Path, 0)), nullptr};
   FdRef t = fd_file(walk, e);
   return t != nullptr ? AttributeTarget{t->path, t} : AttributeTarget{};
 }
@@ -72,10 +63,10 @@ void on_mkdir(Extractor& walk, const Event& e) {
   auto op = name_op(e);
   if (!op) return;
   const std::string path(op->path);
-  unsigned m = static_cast<unsigned>(op->mode.value_or(0777)) & 07777u & ~walk.fds.umask(e.pid);
+  unsigned m = static_cast<unsigned>(op->mode.value_or(0777)) & 07777u & ~walk.umasks.of(e.pid);
   walk.file_op(path, Category::FileOps, fmt::format("mkdir {:04o}{}", m, outcome(e)));
   if (walk.net_effects()) {
-    walk.model.apply(*op, walk.fds.umask(e.pid));
+    walk.model.apply(*op, walk.umasks.of(e.pid));
     if (!op->ok && op->err == EEXIST) walk.found_directory(path);
   }
 }

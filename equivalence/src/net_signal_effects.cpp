@@ -58,7 +58,7 @@ void on_listen(Extractor& walk, const Event& e) {
 void on_accept(Extractor& walk, const Event& e) {
   FdRef t = walk.fd_target(find_arg(e, "sockfd", ArgKind::Fd));
   std::string ep = t ? t->desc() : std::string("?");
-  if (!e.failed()) walk.fds.set(e.pid, e.ret, walk.fds.make(K::Socket, {}, e.ret_ref));
+  if (!e.failed()) walk.bind_returned(e, 0, walk.targets.make(K::Socket, {}, e.ret_ref));
   if (walk.noise.noise_endpoint(ep)) return;
   // The peer's address has an ephemeral port: only the listening side is stable.
   walk.process_item(walk.net[walk.proc_list()], Category::Network, "accept on " + walk.templates.endpoint(ep) + outcome(e));

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "effects_internal.hpp"
+#include "fd_id_replay.hpp"
 #include "golden/equivalence/observed.hpp"
 
 namespace golden {
@@ -63,20 +64,11 @@ ObservedEffects Extractor::observe() {
 }  // namespace eqv
 
 ObservedEffects observe(const Trace& trace, const TraceHeader& header) {
-  // The walk indexes events by seq: a trace that is not dense is renumbered on a copy.
-  bool dense = true;
-  for (std::size_t i = 0; i < trace.events.size() && dense; ++i) dense = trace.events[i].seq == i;
-  Trace renumbered;
-  const Trace* t = &trace;
-  if (!dense) {
-    renumbered = trace;
-    for (std::size_t i = 0; i < renumbered.events.size(); ++i) renumbered.events[i].seq = i;
-    renumbered.edges.clear();
-    t = &renumbered;
-  }
   CompareConfig config;
   add_environment_defaults(config);
-  eqv::Extractor extractor(*t, config, header);
+  // Dense seqs and fd identities, on a copy when the trace lacks them.
+  const eqv::WalkInput input = eqv::walk_input(trace, config);
+  eqv::Extractor extractor(*input.trace, config, header);
   extractor.discover();
   return extractor.observe();
 }

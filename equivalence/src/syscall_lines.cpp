@@ -26,7 +26,7 @@ bool included(const CompareConfig& c, const Event& e) {
 
 std::string fd_text(Extractor& walk, const Arg& a) {
   if (a.raw == -100) return "AT_FDCWD";
-  FdRef t = walk.fds.get(walk.current->pid, a.raw);
+  FdRef t = walk.targets.find(a.ofd);
   if (t) {
     switch (t->kind) {
       case FdTarget::Kind::Stdin: return "<stdin>";
@@ -55,7 +55,7 @@ bool noisy(Extractor& walk, const Event& e) {
     std::string p;
     if (a.kind == ArgKind::Path) p = a.str;
     if (a.kind == ArgKind::Fd) {
-      FdRef t = walk.fds.get(e.pid, a.raw);
+      FdRef t = walk.targets.find(a.ofd);
       if (t && (t->kind == FdTarget::Kind::File || t->kind == FdTarget::Kind::Directory))
         p = t->path;
       else if (a.str.starts_with('/'))

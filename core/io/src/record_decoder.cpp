@@ -260,6 +260,10 @@ void RecordDecoder::open_array() {
       process_.threads.clear();
       push(Frame::Ints, field_);
       return;
+    case F::RetOfds:
+      event_.ret_ofds.clear();
+      push(Frame::Ints, field_);
+      return;
     case F::Execs:
       process_.execs.clear();
       push(Frame::Execs);
@@ -424,6 +428,8 @@ void RecordDecoder::value(const SaxValue& v) {
     case Frame::Ints:
       if (top.field == F::Attached)
         run_.attached.push_back(Pid{to_int(v, "attached")});
+      else if (top.field == F::RetOfds)
+        event_.ret_ofds.push_back(to_u32(v, field_name(F::RetOfds)));
       else
         process_.threads.push_back(Tid{to_int(v, "threads")});
       return;

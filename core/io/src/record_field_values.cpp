@@ -148,6 +148,9 @@ bool RecordDecoder::set_arg_scalar(RecordField f, const SaxValue& v) {
     case F::Raw:
       arg().raw = to_i64(v, name);
       return true;
+    case F::Ofd:
+      arg().ofd = to_u32(v, name);
+      return true;
     case F::Len:
       arg().data->length = to_u64(v, name);
       return true;
@@ -194,6 +197,9 @@ bool RecordDecoder::set_run_scalar(RecordField f, const SaxValue& v) {
       return true;
     case F::Gid:
       run_.gid = to_u32(v, name);
+      return true;
+    case F::FdIds:
+      run_.fd_ids = to_bool(v, name);
       return true;
     case F::EndRun:
       end_index_ = to_u32(v, name);

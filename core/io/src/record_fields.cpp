@@ -27,6 +27,7 @@ constexpr FieldSpec kFields[] = {
     {F::Ret, "ret", V::Int64},
     {F::Err, "err", V::Int},
     {F::RetRef, "ret_ref", V::Bytes},
+    {F::RetOfds, "ret_ofds", V::Array},
     {F::Finished, "finished", V::Bool},
     {F::Start, "start", V::Int64},
     {F::Dur, "dur", V::Int64},
@@ -39,6 +40,7 @@ constexpr FieldSpec kFields[] = {
     {F::Str, "str", V::Bytes},
     {F::Data, "data", V::Object},
     {F::List, "list", V::StringList},
+    {F::Ofd, "ofd", V::UInt32},
     {F::Len, "len", V::UInt64, In::Data},
     {F::Hash, "hash", V::Hex64, In::Data},
     {F::Head, "head", V::Escaped, In::Data},
@@ -67,6 +69,7 @@ constexpr FieldSpec kFields[] = {
     {F::Gid, "gid", V::UInt32},
     {F::StartWall, "start_wall", V::Bytes},
     {F::Traceparent, "traceparent", V::Bytes},
+    {F::FdIds, "fd_ids", V::Bool},
     {F::ProcPid, "pid", V::Int},
     {F::Parent, "parent", V::Int},
     {F::CreatedBy, "created_by", V::UInt64},
@@ -113,6 +116,7 @@ constexpr KeyField kEventKeys[] = {k(F::Seq, kRequiredSeq),
                                    k(F::Ret),
                                    k(F::Err),
                                    k(F::RetRef),
+                                   k(F::RetOfds),
                                    k(F::Finished),
                                    k(F::Start),
                                    k(F::Dur),
@@ -122,7 +126,7 @@ constexpr KeyField kEventKeys[] = {k(F::Seq, kRequiredSeq),
 constexpr KeyField kArgKeys[] = {k(F::ArgName), k(F::ArgKind, kRequiredArgKind),
                                  k(F::Raw),     k(F::Text, kRequiredText),
                                  k(F::Str),     k(F::Data),
-                                 k(F::List)};
+                                 k(F::List),    k(F::Ofd)};
 constexpr KeyField kDataKeys[] = {k(F::Len), k(F::Hash), k(F::Head)};
 constexpr KeyField kSourceKeys[] = {k(F::SrcFile),   k(F::SrcLine),   k(F::SrcFunction),
                                     k(F::SrcCaller), k(F::SrcModule), k(F::SrcOffset),
@@ -133,7 +137,7 @@ constexpr KeyField kEdgeKeys[] = {k(F::From, kRequiredFrom), k(F::To, kRequiredT
                                   k(F::EdgeKind, kRequiredEdgeKind), k(F::Ignored)};
 constexpr KeyField kRunKeys[] = {k(F::RunIndex),    k(F::Command), k(F::Attached), k(F::Cwd),
                                  k(F::Env),         k(F::Uid),     k(F::Gid),      k(F::StartWall),
-                                 k(F::Traceparent), k(F::Ignored)};
+                                 k(F::Traceparent), k(F::FdIds), k(F::Ignored)};
 constexpr KeyField kProcessKeys[] = {k(F::ProcPid, kRequiredPid),
                                      k(F::Parent),
                                      k(F::CreatedBy),

@@ -26,6 +26,7 @@ enum class RecordField : std::uint8_t {
   Ret,
   Err,
   RetRef,
+  RetOfds,
   Finished,
   Start,
   Dur,
@@ -39,6 +40,7 @@ enum class RecordField : std::uint8_t {
   Str,
   Data,
   List,
+  Ofd,
   // args[].data
   Len,
   Hash,
@@ -72,6 +74,7 @@ enum class RecordField : std::uint8_t {
   Gid,
   StartWall,
   Traceparent,
+  FdIds,
   // process
   ProcPid,
   Parent,

@@ -73,6 +73,10 @@ void format_arg(std::string& out, const Arg& arg) {
     key(out, F::Str);
     append_bytes_value(out, arg.str);
   }
+  if (arg.ofd != 0) {
+    key(out, F::Ofd);
+    append_uint(out, arg.ofd);
+  }
   if (arg.data) {
     key(out, F::Data);
     out += '{';
@@ -244,6 +248,10 @@ void format_run(std::string& out, const RunInfo& run) {
     key(out, F::Traceparent);
     append_bytes_value(out, run.traceparent);
   }
+  if (run.fd_ids) {
+    key(out, F::FdIds);
+    out += "true";
+  }
   out += "},\n";
 }
 
@@ -284,6 +292,15 @@ void format_event(std::string& out, const Event& e) {
   if (!e.ret_ref.empty()) {
     key(out, F::RetRef);
     append_bytes_value(out, e.ret_ref);
+  }
+  if (!e.ret_ofds.empty()) {
+    key(out, F::RetOfds);
+    out += '[';
+    for (std::size_t i = 0; i < e.ret_ofds.size(); ++i) {
+      if (i) out += ',';
+      append_uint(out, e.ret_ofds[i]);
+    }
+    out += ']';
   }
   if (!e.finished) {
     key(out, F::Finished);

@@ -60,6 +60,7 @@ RunInfo new_run(const CaptureOptions& options, std::uint32_t index, const std::s
   run.attached = options.attach;
   run.cwd = cwd;
   run.start_wall = iso_utc_now();
+  run.fd_ids = true;  // the session numbers open file descriptions (fd_tracker.hpp)
   return run;
 }
 

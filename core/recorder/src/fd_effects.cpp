@@ -73,6 +73,7 @@ void learn_opened(FdEffectContext& ctx, int fd, const std::string& name, std::ui
   }
   e.cloexec = cloexec_if(flags & O_CLOEXEC);
   e.access = access_of(flags);
+  e.ofd = ctx.fds.new_ofd();
   ctx.thread.files->set(fd, std::move(e));
 }
 
@@ -139,56 +140,60 @@ ChannelPtr channel_of(FdEffectContext& ctx, std::uint64_t fd) {
 
 }  // namespace
 
-void apply_fd_creation(FdEffectContext& ctx, const SyscallInfo* info, const SyscallRegs& regs,
-                       std::int64_t rval, const std::vector<Arg>* decoded) {
-  if (rval < 0 || !ctx.thread.files) return;
+std::vector<int> apply_fd_creation(FdEffectContext& ctx, const SyscallInfo* info,
+                                   const SyscallRegs& regs, std::int64_t rval,
+                                   const std::vector<Arg>* decoded) {
+  if (rval < 0 || !ctx.thread.files) return {};
   const auto& a = regs.args;
   const int ret = static_cast<int>(rval);
+  std::vector<int> made = {ret};  // the fds the call returned (a pipe's two below)
   switch (regs.nr) {
     case SYS_open:
       if (auto p = path_arg(ctx, regs, 0, decoded)) learn_opened(ctx, ret, opened_name(ctx, kAtFdCwd, *p), a[1]);
-      return;
+      return made;
     case SYS_creat:
       if (auto p = path_arg(ctx, regs, 0, decoded))
         learn_opened(ctx, ret, opened_name(ctx, kAtFdCwd, *p), O_WRONLY | O_CREAT | O_TRUNC);
-      return;
+      return made;
     case SYS_openat:
       if (auto p = path_arg(ctx, regs, 1, decoded))
         learn_opened(ctx, ret, opened_name(ctx, as_fd(a[0]), *p), a[2]);
-      return;
+      return made;
     case SYS_openat2: {
       std::uint64_t flags = 0;  // struct open_how starts with the u64 flags
       ctx.mem.read(RemoteAddr{a[2]}, &flags, sizeof flags);
       if (auto p = path_arg(ctx, regs, 1, decoded))
         learn_opened(ctx, ret, opened_name(ctx, as_fd(a[0]), *p), flags);
-      return;
+      return made;
     }
-    case SYS_dup: learn_copy(ctx, as_fd(a[0]), ret, false); return;
+    case SYS_dup: learn_copy(ctx, as_fd(a[0]), ret, false); return made;
     case SYS_dup2:
       if (as_fd(a[0]) != ret) learn_copy(ctx, as_fd(a[0]), ret, false);
-      return;
-    case SYS_dup3: learn_copy(ctx, as_fd(a[0]), ret, a[2] & O_CLOEXEC); return;
+      return made;
+    case SYS_dup3: learn_copy(ctx, as_fd(a[0]), ret, a[2] & O_CLOEXEC); return made;
     case SYS_fcntl:
       if (a[1] == F_DUPFD || a[1] == F_DUPFD_CLOEXEC) {
         learn_copy(ctx, as_fd(a[0]), ret, a[1] == F_DUPFD_CLOEXEC);
+        return made;
       } else if (a[1] == F_SETFD) {
         if (FdEntry* e = ctx.fds.lookup(ctx.thread, as_fd(a[0])))
           e->cloexec = cloexec_if(a[2] & FD_CLOEXEC);
       }
-      return;
+      return {};
     case SYS_ioctl:
       if (a[1] == kFioclex || a[1] == kFionclex)
         if (FdEntry* e = ctx.fds.lookup(ctx.thread, as_fd(a[0])))
           e->cloexec = cloexec_if(a[1] == kFioclex);
-      return;
+      return {};
     case SYS_pipe:
     case SYS_pipe2:
       if (auto fds = read_fd_pair(ctx, a[0])) {
         const CloExec ce = cloexec_if(regs.nr == SYS_pipe2 && (a[1] & O_CLOEXEC));
         learn_created(ctx, fds->first, ChannelKind::Pipe, ce, FdAccess::Read);
         learn_created(ctx, fds->second, ChannelKind::Pipe, ce, FdAccess::Write);
+        return {fds->first, fds->second};
       }
-      return;
+      return {};
     case SYS_socket:
       learn_created(ctx, ret, socket_kind(a[1]), cloexec_if(a[1] & SOCK_CLOEXEC),
                     FdAccess::ReadWrite);
@@ -196,7 +201,7 @@ void apply_fd_creation(FdEffectContext& ctx, const SyscallInfo* info, const Sysc
         e->domain = static_cast<std::int16_t>(a[0]);
         e->protocol = static_cast<std::int16_t>(a[2]);
       }
-      return;
+      return made;
     case SYS_socketpair:
       if (auto fds = read_fd_pair(ctx, a[3])) {
         const CloExec ce = cloexec_if(a[1] & SOCK_CLOEXEC);
@@ -205,8 +210,9 @@ void apply_fd_creation(FdEffectContext& ctx, const SyscallInfo* info, const Sysc
         FdEntry* x = ctx.thread.files->find(fds->first);
         FdEntry* y = ctx.thread.files->find(fds->second);
         if (x && y) ctx.fds.channels().pair(x->channel, y->channel);
+        return {fds->first, fds->second};
       }
-      return;
+      return {};
     case SYS_accept:
     case SYS_accept4: {
       const ChannelPtr listener = channel_of(ctx, a[0]);
@@ -214,20 +220,25 @@ void apply_fd_creation(FdEffectContext& ctx, const SyscallInfo* info, const Sysc
       const bool ce = regs.nr == SYS_accept4 && (a[3] & SOCK_CLOEXEC);
       learn_created(ctx, ret, kind, cloexec_if(ce), FdAccess::ReadWrite);
       FdEntry* e = ctx.thread.files->find(ret);
-      if (!e || !e->channel) return;
+      if (!e || !e->channel) return made;
       if (listener && !listener->unix_address.empty()) {
         ctx.fds.channels().unix_accepted(listener, e->channel);
-        return;
+        return made;
       }
       const std::string inet = ctx.fds.channels().discover_peer(ctx.thread.tid, e->channel, true);
       if (!inet.empty()) e->name = socket_display_name(inet);
-      return;
+      return made;
     }
     default: break;
   }
-  // Any other call that returns a new fd: the number was free, so whatever the cache
-  // says about it is stale; the fd is looked up in /proc when first described.
-  if (info && info->returns_fd) ctx.thread.files->erase(ret);
+  // Any other call that returns a new fd (eventfd, memfd_create, pidfd_open...): the
+  // number was free, so whatever the cache says about it is stale. Looked up now, so
+  // that a process forked before its first use shares its ofd number.
+  if (info && info->returns_fd) {
+    ctx.fds.resolve(ctx.thread, ret, ChannelKind::StreamSocket);
+    return made;
+  }
+  return {};
 }
 
 void apply_fd_release(FdEffectContext& ctx, const SyscallRegs& regs, std::int64_t rval) {

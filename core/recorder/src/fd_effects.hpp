@@ -20,9 +20,11 @@ struct FdEffectContext {
 
 // At a successful exit, before decode_exit: fds the call created get their entries, so
 // ret_ref and later describe() calls need no /proc look-up. `decoded` are the entry
-// arguments when the call is recorded (their paths are reused), else null.
-void apply_fd_creation(FdEffectContext& ctx, const SyscallInfo* info, const SyscallRegs& regs,
-                       std::int64_t rval, const std::vector<Arg>* decoded);
+// arguments when the call is recorded (their paths are reused), else null. Returns the
+// fds the call returned (its result; a pipe's or socketpair's two), for Event::ret_ofds.
+std::vector<int> apply_fd_creation(FdEffectContext& ctx, const SyscallInfo* info,
+                                   const SyscallRegs& regs, std::int64_t rval,
+                                   const std::vector<Arg>* decoded);
 
 // At exit, after decode_exit (so the decoded close(fd) still names the fd): closes,
 // close-on-exec changes, chdir, unshare.

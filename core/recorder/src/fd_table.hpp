@@ -26,6 +26,10 @@ struct FdEntry {
   // netlink messages on a netlink socket); -1 when unknown.
   std::int16_t domain = -1;
   std::int16_t protocol = -1;
+  // The open file description's number in the trace (Arg::ofd): given when the recorder
+  // first sees the description (open, pipe, socket, accept, an fd inherited at start),
+  // kept by dup*, fork and exec. 0 = none (absent).
+  std::uint32_t ofd = 0;
 };
 
 class FdTable {
@@ -46,6 +50,8 @@ class FdTable {
   void apply_exec();
   std::shared_ptr<FdTable> copy() const { return std::make_shared<FdTable>(*this); }
   std::size_t size() const { return fds_.size(); }
+  // A root's table, filled from /proc at its first stop (FdTracker::seed).
+  bool seed_pending = false;
 
  private:
   std::unordered_map<int, FdEntry> fds_;

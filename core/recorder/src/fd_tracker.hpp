@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "channel_tracker.hpp"
 #include "fd_table.hpp"
@@ -26,15 +27,26 @@ class FdTracker {
   std::string cwd(Thread& t);
 
   // Looks `fd` up in /proc now and caches it (a fd just created: pipe, socket, accept).
-  FdEntry* resolve(Thread& t, int fd, ChannelKind kind_hint = ChannelKind::StreamSocket);
+  // It gets `ofd` as its number, a new one when 0.
+  FdEntry* resolve(Thread& t, int fd, ChannelKind kind_hint = ChannelKind::StreamSocket,
+                   std::uint32_t ofd = 0);
   // Reads /proc/<tid>/cwd into the thread's fs state.
   void refresh_cwd(Thread& t);
+  // A root process at its first stop: its fds 0, 1 and 2 get the run's stdin/stdout/
+  // stderr numbers (1, 2, 3), whatever description they share, because they are
+  // different streams to the user.
+  void seed_if_pending(Thread& t);
+  // A fresh ofd number (4 up: 1-3 are the standard streams).
+  std::uint32_t new_ofd() { return next_ofd_++; }
+  // The ofd number of `fd` in `t` now (0 when not open or unknown).
+  std::uint32_t ofd_of(Thread& t, std::int64_t fd);
 
   ChannelTracker& channels() { return channels_; }
 
  private:
   ChannelTracker& channels_;
   bool authoritative_;
+  std::uint32_t next_ofd_ = 4;
 };
 
 // The FdNames interface of one thread, handed to decode_entry/decode_exit.
@@ -49,6 +61,11 @@ class ThreadFdNames final : public FdNames {
   FdTracker& tracker_;
   Thread& thread_;
 };
+
+// Writes the ofd numbers into decoded entry arguments: each Fd argument's, and a Path
+// argument's that names an fd of the caller (/dev/stdout, /dev/fd/N, /proc/self/fd/N),
+// so that comparison knows which stream an open of /dev/stdout reopens.
+void annotate_fd_identity(FdTracker& tracker, Thread& t, std::vector<Arg>& args);
 
 // "/a/b/../c" -> "/a/c"; `path` relative to `base` when it does not start with '/'.
 // Lexical, like strace's path joining (symlinks are not resolved).

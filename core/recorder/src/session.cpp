@@ -50,6 +50,7 @@ void Session::add_launched_root(Pid pid, const std::string& cwd, int exec_error_
   t.state = ThreadState::Starting;
   t.pinned = pin_ != nullptr;
   t.files = std::make_shared<FdTable>();
+  t.files->seed_pending = true;
   t.fs = std::make_shared<FsState>();
   t.fs->cwd = cwd;
 }
@@ -59,6 +60,7 @@ void Session::add_attached(Pid pid, const std::vector<Tid>& tids) {
   Process& p = table_.add_process(pid, now());
   p.root = true;
   auto files = std::make_shared<FdTable>();
+  files->seed_pending = true;
   auto fs = std::make_shared<FsState>();
   for (Tid tid : tids) {
     Thread& t = table_.add_thread(tid, p);

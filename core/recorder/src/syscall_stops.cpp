@@ -85,6 +85,7 @@ void Session::on_entry(Thread& t, std::uint32_t arch, const SyscallRegs& regs, b
     ++run_.counters["recorder.unmatched_entry"];
     finish_unfinished(t);
   }
+  fds_.seed_if_pending(t);
   InFlight f;
   f.nr = regs.nr;
   f.regs = regs;
@@ -116,6 +117,7 @@ void Session::on_entry(Thread& t, std::uint32_t arch, const SyscallRegs& regs, b
       e.name = std::string(f.info->name);
       ThreadFdNames names(fds_, t);
       e.args = decode_entry(*f.info, regs, mem, names, options_.decode);
+      annotate_fd_identity(fds_, t, e.args);
     } else {
       e.name = unknown_name(arch, regs.nr);
       e.args = decode_unknown(regs);
@@ -190,7 +192,11 @@ void Session::on_exit(Thread& t, std::int64_t rval) {
   std::vector<Incoming> incoming;
   if (f.native && !f.marker) {
     FdEffectContext fx{fds_, t, mem, options_.decode.path_max};
-    apply_fd_creation(fx, f.info, f.regs, rval, f.recorded ? &f.event.args : nullptr);
+    const std::vector<int> made =
+        apply_fd_creation(fx, f.info, f.regs, rval, f.recorded ? &f.event.args : nullptr);
+    // What the returned fds refer to, kept with the call (Event::ret_ofds).
+    if (f.recorded)
+      for (int fd : made) f.event.ret_ofds.push_back(fds_.ofd_of(t, fd));
     exit_effects(t, f, rval, incoming);
     if (pin_ && is_affinity_call(f.nr))
       affinity_exit(t, f, rval);

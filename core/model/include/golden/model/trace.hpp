@@ -49,6 +49,10 @@ struct Arg {
   std::string str;               // Path/String/Sockaddr value; for Fd, what it refers to
   std::optional<Payload> data;   // Buffer only
   std::vector<std::string> list; // Argv only
+  // Fd, and a Path that names an fd (/dev/stdout, /dev/fd/N, /proc/self/fd/N): the open
+  // file description it refers to, numbered per trace by the recorder (0 = unknown;
+  // 1, 2, 3: the run's stdin, stdout, stderr). See docs/trace-format.md, "fd identity".
+  std::uint32_t ofd = 0;
   friend bool operator==(const Arg&, const Arg&) = default;
 };
 
@@ -97,6 +101,9 @@ struct Event {
   std::int64_t ret = 0;          // return value; for a failed call, -errno
   int err = 0;                   // errno when the call failed (ret == -err), else 0
   std::string ret_ref;           // for calls that return an fd: what that fd refers to
+  // The descriptions of the fds the call returned (its result; pipe's and socketpair's
+  // pair), as Arg::ofd numbers them; empty when it returned none or the trace has no ids.
+  std::vector<std::uint32_t> ret_ofds;
   bool finished = true;          // false: the call never returned (exit_group, killed, exec'd away)
   Nanos start{0};                // entry, since the run started
   Nanos duration{0};             // entry to exit
@@ -169,6 +176,9 @@ struct RunInfo {
   std::string traceparent;             // W3C traceparent given to the tracee
   Nanos wall_time{0};                  // start to end of the run
   std::optional<int> exit_status;      // like a shell's $?: code, or 128+N when killed by N
+  // The recorder wrote fd identities (Arg::ofd, Event::ret_ofds). Traces recorded before
+  // it did lack them; comparison then derives them once by replaying dup/close/fork.
+  bool fd_ids = false;
   Counters counters;
   friend bool operator==(const RunInfo&, const RunInfo&) = default;
 };

@@ -1,8 +1,9 @@
-// What each fd of each process refers to, tracked along the causal walk: the root
-// starts with stdin/stdout/stderr, children copy their parent's table at fork, dup*
-// copy entries, open/pipe/socket/close change them. This is how a write is attributed
-// to "stdout" even after `2>&1`, `exec >file` or a pipeline's dup2: the kernel's
-// description of the fd ("pipe:[123]", "/dev/pts/0") cannot tell stdout from stderr.
+// What each open file description of a run is to comparison (stdout, a file, a pipe...)
+// and the state comparison keeps per description (offsets, bytes read). Which
+// description an fd refers to is the recorder's fact (Arg::ofd, Event::ret_ofds): this
+// is a lookup by that number, not a replay of dup/close/fork. The run's stdin, stdout
+// and stderr are ofd 1, 2 and 3, so a write is attributed to "stdout" even after `2>&1`,
+// `exec >file` or a pipeline's dup2.
 #pragma once
 
 #include <cstdint>
@@ -10,7 +11,6 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <vector>
 
 #include "golden/model/ids.hpp"
 #include "golden/model/payload_hash.hpp"
@@ -18,7 +18,17 @@
 namespace golden::eqv {
 
 struct FdTarget {
-  enum class Kind : std::uint8_t { Stdin, Stdout, Stderr, File, Directory, Pipe, Socket, Null, Other };
+  enum class Kind : std::uint8_t {
+    Stdin,
+    Stdout,
+    Stderr,
+    File,
+    Directory,
+    Pipe,
+    Socket,
+    Null,
+    Other
+  };
   Kind kind = Kind::Other;
   std::string path;  // File/Directory: absolute path
   // `path`'s entry in the extractor's path table (templated form, verdicts), filled on
@@ -47,7 +57,7 @@ struct FdTarget {
   }
 
  private:
-  friend class FdTables;
+  friend class FdTargets;
   std::string desc_;
   bool desc_is_path_ = false;  // a file's description is its path: not stored twice
 };
@@ -56,38 +66,39 @@ struct FdTarget {
 // and close, and no allocation per target.
 using FdRef = FdTarget*;
 
-class FdTables {
+class FdTargets {
  public:
-  // The process starts with the run's stdin/stdout/stderr as fds 0, 1, 2.
-  void init_root(Pid pid);
-  bool known(Pid pid) const { return tables_.contains(pid.value); }
-  // The child's table becomes a copy of the parent's (fork/vfork/clone without CLONE_FILES
-  // sharing semantics: the copy is what the child starts with either way).
-  void fork(Pid parent, Pid child);
-  FdRef get(Pid pid, std::int64_t fd) const;
-  void set(Pid pid, std::int64_t fd, FdRef target);
-  void close(Pid pid, std::int64_t fd);
-  void close_range(Pid pid, std::uint64_t first, std::uint64_t last);
-  // umask, inherited like the table; 022 until the trace shows otherwise.
-  unsigned umask(Pid pid) const;
-  void set_umask(Pid pid, unsigned mask);
-
+  FdTargets();  // binds ofd 1, 2, 3 to the run's stdin, stdout, stderr
+  // The target of ofd `id`; nullptr when the walk has not met it (or `id` is 0).
+  FdRef find(std::uint32_t id) const {
+    auto it = by_ofd_.find(id);
+    return it == by_ofd_.end() ? nullptr : it->second;
+  }
+  void bind(std::uint32_t id, FdRef target) {
+    if (id != 0) by_ofd_[id] = target;
+  }
   FdRef make(FdTarget::Kind kind, std::string path = {}, std::string desc = {});
-  // Best guess from the kernel's description alone (for fds the walk never saw open).
-  FdRef from_description(std::int64_t fd, const std::string& desc);
+  // Best guess from the kernel's description alone (a description the walk never saw
+  // made: inherited, received over a socket).
+  FdRef from_description(const std::string& desc);
 
  private:
-  // One process's table. fds are small and reused, and every fork copies the table:
-  // those below kDense live in a vector indexed by fd (a copy is one allocation, an
-  // open/close none), the rare larger ones in a map.
-  struct Table {
-    std::vector<FdRef> low;
-    std::unordered_map<std::int64_t, FdRef> high;
-  };
-  static constexpr std::int64_t kDense = 1024;
-  std::unordered_map<std::int32_t, Table> tables_;
   std::deque<FdTarget> targets_;  // every target made; a deque, so they stay put
-  std::unordered_map<std::int32_t, unsigned> umask_;
+  std::unordered_map<std::uint32_t, FdRef> by_ofd_;
+};
+
+// Each process's umask, inherited at fork; 022 until the trace shows otherwise.
+class Umasks {
+ public:
+  unsigned of(Pid pid) const {
+    auto it = masks_.find(pid.value);
+    return it == masks_.end() ? 022u : it->second;
+  }
+  void set(Pid pid, unsigned mask) { masks_[pid.value] = mask & 0777u; }
+  void fork(Pid parent, Pid child) { masks_[child.value] = of(parent); }
+
+ private:
+  std::unordered_map<std::int32_t, unsigned> masks_;
 };
 
 }  // namespace golden::eqv
