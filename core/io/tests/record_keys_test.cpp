@@ -55,9 +55,17 @@ KeySets written_keys(const Json& doc) {
   return out;
 }
 
-// The sample trace, with the source fields it leaves at their defaults set too.
+// The sample trace, with the source and fd-identity fields it leaves at their defaults
+// set too.
 TraceFile every_field_set() {
   TraceFile t = io_test::sample_trace();
+  t.runs.front().run.fd_ids = true;
+  for (Event& e : t.runs.front().events) {
+    if (e.args.empty()) continue;
+    e.args.front().ofd = 4;
+    e.ret_ofds = {5, 6};
+    break;
+  }
   for (Event& e : t.runs.front().events) {
     if (!e.source) continue;
     e.source->module = "/usr/bin/prog";
