@@ -6,13 +6,15 @@
 
 #include "golden/io/config_text.hpp"
 #include "sample_trace.hpp"
+#include "golden/test_support/files.hpp"
 
 namespace golden {
 namespace {
 
 TEST(IoConfigText, ReadsSmallFilesAndRefusesHugeOnes) {
-  const std::string dir = io_test::scratch_dir("config_text");
-  io_test::write_file(dir + "/a.toml", "[compare]\nrelax = [\"stderr\"]\n");
+  const const test::TempDir scratch;
+ const std::string dir = scratch.path();
+  test::write_file(dir + "/a.toml", "[compare]\nrelax = [\"stderr\"]\n");
   auto ok = read_text_file(dir + "/a.toml", kMaxConfigBytes, "the config");
   ASSERT_TRUE(ok.ok()) << ok.error().to_string();
   EXPECT_EQ(*ok, "[compare]\nrelax = [\"stderr\"]\n");

@@ -5,12 +5,14 @@
 
 #include "golden/io/output_file.hpp"
 #include "sample_trace.hpp"
+#include "golden/test_support/files.hpp"
 
 namespace golden {
 namespace {
 
 TEST(OutputFile, ReplacesWholeOrNotAtAll) {
-  const std::filesystem::path dir = io_test::scratch_dir("output_file");
+  const test::TempDir scratch;
+  const std::filesystem::path dir = scratch.path();
   const std::string path = (dir / "r.txt").string();
   std::ofstream(path) << "old";
   ASSERT_TRUE(write_output_file(path, "hello"));
