@@ -9,7 +9,6 @@
 #include "check_helpers.hpp"
 #include "golden/test_support/files.hpp"
 #include "golden/test_support/process.hpp"
-#include "trace_maker.hpp"
 
 namespace golden::test {
 namespace {
@@ -17,7 +16,7 @@ namespace {
 // A report with every outcome, and text that needs escaping (quotes, <, &, a newline,
 // invalid UTF-8, a control byte, %, commas and colons).
 CheckReport sample_report() {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(1, 0, "app", 0ms, 20ms, 2048);
   for (int i = 0; i < 300; ++i)
     m.fail(1, 1, "openat", std::chrono::microseconds(10 * i), std::chrono::microseconds(5), 2,
