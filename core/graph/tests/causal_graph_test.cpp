@@ -99,7 +99,7 @@ TEST(CausalGraph, CycleAcrossThreadsIsRejectedWithTheCycleNamed) {
   Seq d = m.call(2, "write", us(4), us(1)).seq;
   // a -> b -> d (program) -> c -> ... and c -> b closes b -> d -> c -> b.
   m.edge(a, b, EdgeKind::Data).edge(d, c, EdgeKind::Data).edge(c, b, EdgeKind::Data);
-  Trace t = m.build(/*clocks=*/false);
+  Trace t = m.build(Clocks::Unknown);
   auto g = CausalGraph::build(t);
   ASSERT_FALSE(g);
   EXPECT_THAT(g.error().message, HasSubstr("cycle in the causal graph"));

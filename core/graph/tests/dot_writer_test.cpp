@@ -2,15 +2,11 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <regex>
 #include <sstream>
 
+#include "golden/test_support/process.hpp"
 #include "golden/test_support/trace_builder.hpp"
 
 namespace golden {
@@ -22,29 +18,15 @@ using test::Clocks;
 using test::TraceBuilder;
 using test::us;
 
-bool have_dot() {
-  return std::system("command -v dot >/dev/null 2>&1") == 0;
-}
+bool have_dot() { return test::run({"sh", "-c", "command -v dot"}).status() == 0; }
 
 // Runs the real Graphviz on `text`; returns dot's stderr (empty when it was happy),
 // and fails the test if dot rejected the file or produced no SVG.
 std::string render_with_dot(const std::string& text) {
-  namespace fs = std::filesystem;
-  const fs::path dir =
-      fs::temp_directory_path() / ("golden_dot_test_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const fs::path in = dir / "g.dot", out = dir / "g.svg", err = dir / "err.txt";
-  std::ofstream(in) << text;
-  const std::string cmd =
-      "dot -Tsvg '" + in.string() + "' -o '" + out.string() + "' 2>'" + err.string() + "'";
-  const int status = std::system(cmd.c_str());
-  std::stringstream svg, errors;
-  svg << std::ifstream(out).rdbuf();
-  errors << std::ifstream(err).rdbuf();
-  fs::remove_all(dir);
-  EXPECT_EQ(status, 0) << errors.str();
-  EXPECT_THAT(svg.str(), HasSubstr("<svg"));
-  return errors.str();
+  const test::RunResult dot = test::run({"dot", "-Tsvg"}, {.stdin_data = text});
+  EXPECT_EQ(dot.status(), 0) << dot.err;
+  EXPECT_THAT(dot.out, HasSubstr("<svg"));
+  return dot.err;
 }
 
 Trace fork_wait_trace() {
