@@ -1,13 +1,14 @@
 // libgolden_alloc.so on its own, without a tracer: alloc_probe traps golden's marker
 // syscall with seccomp and prints every annotation, so each report the library sends
 // (at exit, before exec, in a fork child, at a span's close) is checked here.
+#include "golden/assertions/alloc_preload.hpp"
+
 #include <gtest/gtest.h>
 
 #include <map>
 #include <sstream>
 
 #include "capture_fixture.hpp"
-#include "golden/assertions/alloc_preload.hpp"
 #include "golden/test_support/process.hpp"
 
 namespace golden::test {

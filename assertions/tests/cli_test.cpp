@@ -5,8 +5,8 @@
 
 #include <filesystem>
 #include <map>
-#include <regex>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "capture_fixture.hpp"
 #include "golden/test_support/files.hpp"
@@ -124,7 +124,8 @@ TEST(CheckCommand, BaselineRegression) {
              "max_regression_percent = 10\n");
   const std::string base = capture_file(dir, "clean", "base.json");
   const std::string cur = capture_file(dir, "unbuffered_writes", "cur.json");
-  EXPECT_EQ(run_golden({"check", base, "-c", dir.file("reg.toml"), "--baseline", base}).status(), 0);
+  EXPECT_EQ(run_golden({"check", base, "-c", dir.file("reg.toml"), "--baseline", base}).status(),
+            0);
   auto r = run_golden({"check", cur, "-c", dir.file("reg.toml"), "--baseline", base});
   EXPECT_EQ(r.status(), 1) << r.out;
   EXPECT_NE(r.out.find("vs baseline"), std::string::npos) << r.out;

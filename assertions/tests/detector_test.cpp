@@ -6,8 +6,8 @@
 
 #include <cerrno>
 
-#include "golden/assertions/detectors.hpp"
 #include "check_helpers.hpp"
+#include "golden/assertions/detectors.hpp"
 
 namespace golden::test {
 namespace {

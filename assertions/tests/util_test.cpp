@@ -3,10 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "../src/config_fields.hpp"
-#include "golden/model/glob.hpp"
+#include "check_helpers.hpp"
 #include "golden/assertions/run_stats.hpp"
 #include "golden/assertions/spans.hpp"
-#include "check_helpers.hpp"
+#include "golden/model/glob.hpp"
 
 namespace golden::test {
 namespace {

@@ -8,18 +8,18 @@
 #include <csignal>
 
 #include "golden/equivalence/normalized.hpp"
-#include "test_util.hpp"
 #include "golden/test_support/trace_builder.hpp"
+#include "test_util.hpp"
 
 namespace golden {
 namespace {
 
-using test::lines;
-using test::lines_of;
-using test::TraceBuilder;
 using test::buf_arg;
 using test::fd_arg;
+using test::lines;
+using test::lines_of;
 using test::path_arg;
+using test::TraceBuilder;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -122,8 +122,10 @@ TEST(Normalize, LauncherHelpersAndReadsAreTheImplementationsStartUp) {
   av.name = "argv";
   av.kind = ArgKind::Argv;
   av.list = {"python3", "greet.py"};
-  Seq s = b.sys(100, "execve", {path_arg("pathname", "/root/.pyenv/versions/3.11.7/bin/python3"), av}, 0);
-  b.process_record(100).execs.push_back({s, "/root/.pyenv/versions/3.11.7/bin/python3", av.list, "/w"});
+  Seq s = b.sys(100, "execve",
+                {path_arg("pathname", "/root/.pyenv/versions/3.11.7/bin/python3"), av}, 0);
+  b.process_record(100).execs.push_back(
+      {s, "/root/.pyenv/versions/3.11.7/bin/python3", av.list, "/w"});
   b.open(100, "/root/.pyenv/versions/3.11.7/lib/python3.11/os.py", O_RDONLY, 3);
   b.open(100, "/w/input.txt", O_RDONLY, 4);
   auto child = b.spawn(100, {"ls"}, "/usr/bin/ls");  // started by the program itself

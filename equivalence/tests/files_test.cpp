@@ -8,21 +8,21 @@
 
 #include "golden/equivalence/compare.hpp"
 #include "golden/equivalence/normalized.hpp"
-#include "test_util.hpp"
 #include "golden/test_support/trace_builder.hpp"
+#include "test_util.hpp"
 
 namespace golden {
 namespace {
 
-using test::lines;
-using test::lines_of;
-using test::TraceBuilder;
 using test::buf_arg;
 using test::fd_arg;
 using test::flags_arg;
 using test::int_arg;
+using test::lines;
+using test::lines_of;
 using test::mode_arg;
 using test::path_arg;
+using test::TraceBuilder;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
@@ -74,21 +74,22 @@ Trace name_operations() {
   b.sys(100, "mkdir", {path_arg("pathname", "/w/e"), mode_arg("mode", 0750)}, 0);
   b.path_call(100, "rename", {"/w/a", "/w/d/a"});
   b.path_call(100, "link", {"/w/d/a", "/w/d/b"});
-  b.sys(100, "symlink", {[] {
-                           Arg t;
-                           t.name = "target";
-                           t.kind = ArgKind::String;
-                           t.str = "d/a";
-                           return t;
-                         }(),
-                         path_arg("linkpath", "/w/l")},
+  b.sys(100, "symlink",
+        {[] {
+           Arg t;
+           t.name = "target";
+           t.kind = ArgKind::String;
+           t.str = "d/a";
+           return t;
+         }(),
+         path_arg("linkpath", "/w/l")},
         0);
   b.sys(100, "chmod", {path_arg("pathname", "/w/d/a"), mode_arg("mode", 0755)}, 0);
-  b.sys(100, "unlinkat", {fd_arg("dirfd", AT_FDCWD), path_arg("pathname", "/w/d/b"),
-                          flags_arg("flags", 0)},
-        0);
-  b.sys(100, "unlinkat", {fd_arg("dirfd", AT_FDCWD), path_arg("pathname", "/w/e"),
-                          flags_arg("flags", 0x200, "AT_REMOVEDIR")},
+  b.sys(100, "unlinkat",
+        {fd_arg("dirfd", AT_FDCWD), path_arg("pathname", "/w/d/b"), flags_arg("flags", 0)}, 0);
+  b.sys(100, "unlinkat",
+        {fd_arg("dirfd", AT_FDCWD), path_arg("pathname", "/w/e"),
+         flags_arg("flags", 0x200, "AT_REMOVEDIR")},
         0);
   b.path_call(100, "unlink", {"/w/gone"}, 0, ENOENT);
   b.path_call(100, "unlink", {"/w/old"});
@@ -423,7 +424,10 @@ TEST(Files, AnAclSetsTheMode) {
                           22};
     b.sys(100, "fsetxattr",
           {fd_arg("fd", 3), name,
-           buf_arg("value", acl + std::string(1, static_cast<char>(other)) + std::string("\x00\xff\xff\xff\xff", 5), 256)},
+           buf_arg("value",
+                   acl + std::string(1, static_cast<char>(other)) +
+                       std::string("\x00\xff\xff\xff\xff", 5),
+                   256)},
           0);
     b.exit(100);
     return b.build();
@@ -437,9 +441,7 @@ TEST(Files, AChownToTheRunsOwnIdsChangesNothing) {
     TraceBuilder b(100, "/w", {"cp", "-a", "a", "b"});
     b.open(100, "/w/b", O_WRONLY | O_CREAT | O_EXCL, 3, 0644);
     if (chown)
-      b.sys(100, "fchown", {fd_arg("fd", 3), int_arg("owner", owner),
-                             int_arg("group", owner)},
-            0);
+      b.sys(100, "fchown", {fd_arg("fd", 3), int_arg("owner", owner), int_arg("group", owner)}, 0);
     b.exit(100);
     Trace t = b.build();
     t.run.uid = 1000;
@@ -456,14 +458,14 @@ TEST(Files, AChownToTheRunsOwnIdsChangesNothing) {
 namespace golden {
 namespace {
 
-using test::lines_of;
-using test::TraceBuilder;
 using test::buf_arg;
 using test::fd_arg;
 using test::flags_arg;
 using test::int_arg;
+using test::lines_of;
 using test::mode_arg;
 using test::path_arg;
+using test::TraceBuilder;
 using ::testing::ElementsAre;
 
 TEST(FileContent, AppendingAfterASeekToTheEndIsNoOffset) {
@@ -472,8 +474,7 @@ TEST(FileContent, AppendingAfterASeekToTheEndIsNoOffset) {
     TraceBuilder b(100, "/w", {"tee", "-a", "log"});
     b.open(100, "/w/log", O_WRONLY | O_CREAT | O_APPEND, 3, 0644);
     b.sys(100, "lseek",
-          {fd_arg("fd", 3), int_arg("offset", 0), flags_arg("whence", SEEK_END, "SEEK_END")},
-          end);
+          {fd_arg("fd", 3), int_arg("offset", 0), flags_arg("whence", SEEK_END, "SEEK_END")}, end);
     b.write(100, 3, "line\n");
     b.exit(100);
     return b.build();

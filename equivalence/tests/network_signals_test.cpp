@@ -6,17 +6,17 @@
 
 #include "golden/equivalence/compare.hpp"
 #include "golden/equivalence/normalized.hpp"
-#include "test_util.hpp"
 #include "golden/test_support/trace_builder.hpp"
+#include "test_util.hpp"
 
 namespace golden {
 namespace {
 
-using test::lines_of;
-using test::TraceBuilder;
 using test::fd_arg;
 using test::int_arg;
+using test::lines_of;
 using test::sockaddr_arg;
+using test::TraceBuilder;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
@@ -42,8 +42,8 @@ TEST(Network, ServersBindListenAccept) {
   b.sys(100, "socket", {}, 3, 0, "socket:[1]");
   b.sys(100, "bind", {fd_arg("sockfd", 3), sockaddr_arg("addr", "0.0.0.0:8080")}, 0);
   b.sys(100, "listen", {fd_arg("sockfd", 3), int_arg("backlog", 5)}, 0);
-  b.sys(100, "accept4", {fd_arg("sockfd", 3), sockaddr_arg("addr", "127.0.0.1:51234")}, 4,
-        0, "socket:[2]");
+  b.sys(100, "accept4", {fd_arg("sockfd", 3), sockaddr_arg("addr", "127.0.0.1:51234")}, 4, 0,
+        "socket:[2]");
   b.exit(100);
   EXPECT_THAT(lines_of(normalize(b.build(), {}), "network"),
               ElementsAre("1: bind 0.0.0.0:8080", "1: listen 0.0.0.0:8080", "1: accept on 0.0.0.0:8080"));

@@ -1,7 +1,8 @@
+#include "process_tree.hpp"
+
 #include <gtest/gtest.h>
 
 #include "causal_order.hpp"
-#include "process_tree.hpp"
 #include "golden/test_support/trace_builder.hpp"
 
 namespace golden::eqv {

@@ -6,16 +6,16 @@
 
 #include "golden/equivalence/compare.hpp"
 #include "golden/equivalence/normalized.hpp"
-#include "test_util.hpp"
 #include "golden/test_support/trace_builder.hpp"
+#include "test_util.hpp"
 
 namespace golden {
 namespace {
 
-using test::lines_of;
-using test::TraceBuilder;
 using test::buf_arg;
 using test::fd_arg;
+using test::lines_of;
+using test::TraceBuilder;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;

@@ -5,8 +5,8 @@
 
 #include <fstream>
 
-#include "golden/testing.hpp"
 #include "golden/test_support/files.hpp"
+#include "golden/testing.hpp"
 
 namespace golden::testing {
 namespace {
@@ -134,8 +134,9 @@ TEST(Capture, PrintsAsOneLine) {
 
 TEST(Capture, TrackAllocCountsTheHeapForAllocationBudgets) {
   TempDir dir;
-  std::ofstream(dir.file("heap.toml")) << "[[assertion]]\nname = \"heap\"\ntype = \"memory_usage\"\n"
-                                      "tracking_mode = \"allocations\"\nmax_bytes = \"1 KiB\"\n";
+  std::ofstream(dir.file("heap.toml"))
+      << "[[assertion]]\nname = \"heap\"\ntype = \"memory_usage\"\n"
+         "tracking_mode = \"allocations\"\nmax_bytes = \"1 KiB\"\n";
   CaptureOptions options;
   options.track_alloc = true;
   // python3 allocates far more than 1 KiB: the budget must see it, so it fails.

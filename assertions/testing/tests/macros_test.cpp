@@ -6,8 +6,8 @@
 
 #include <fstream>
 
-#include "golden/testing.hpp"
 #include "golden/test_support/files.hpp"
+#include "golden/testing.hpp"
 
 namespace golden::testing {
 namespace {
@@ -71,7 +71,8 @@ TEST(TraceEquivalent, TakesACompareConfigOrItsFile) {
   std::ofstream(conf.file("c.toml")) << "[compare]\nrelax = [\"file_content\"]\n";
   EXPECT_TRACE_EQUIVALENT(one, two, conf.file("c.toml"));
   std::ofstream(conf.file("bad.toml")) << "[compare]\nrelax = [\"nope\"]\n";
-  const auto failures = failures_of([&] { EXPECT_TRACE_EQUIVALENT(one, two, conf.file("bad.toml")); });
+  const auto failures =
+      failures_of([&] { EXPECT_TRACE_EQUIVALENT(one, two, conf.file("bad.toml")); });
   ASSERT_EQ(failures.size(), 1u);
   EXPECT_THAT(failures[0], HasSubstr("bad.toml"));
 }
@@ -129,7 +130,8 @@ TEST_F(MatchesGolden, RelativeToABaseDirAndWithBudgets) {
   std::ofstream(golden_dir.file("renacer.toml"))
       << "[[assertion]]\nname = \"few_execs\"\ntype = \"syscall_count\"\nsyscall = \"execve\"\n"
          "max_calls = 1\n";
-  const GoldenOptions options{.config = golden_dir.file("renacer.toml"), .base_dir = golden_dir.path()};
+  const GoldenOptions options{.config = golden_dir.file("renacer.toml"),
+                              .base_dir = golden_dir.path()};
   const Trace t = run_tool(work, "one\\n");
   const auto failures = failures_of([&] { EXPECT_MATCHES_GOLDEN(t, "rel.golden.json", options); });
   ASSERT_EQ(failures.size(), 1u);
@@ -139,10 +141,12 @@ TEST_F(MatchesGolden, RelativeToABaseDirAndWithBudgets) {
 
 TEST(WithinBudget, PassesFailsAndNamesTheBudget) {
   TempDir dir;
-  std::ofstream(dir.file("ok.toml")) << "[[assertion]]\nname = \"opens\"\ntype = \"syscall_count\"\n"
-                                    "syscall = \"openat\"\nmax_calls = 1000\n";
-  std::ofstream(dir.file("tight.toml")) << "[[assertion]]\nname = \"no_execs\"\ntype = \"syscall_count\"\n"
-                                       "syscall = \"execve\"\nmax_calls = 1\n";
+  std::ofstream(dir.file("ok.toml"))
+      << "[[assertion]]\nname = \"opens\"\ntype = \"syscall_count\"\n"
+         "syscall = \"openat\"\nmax_calls = 1000\n";
+  std::ofstream(dir.file("tight.toml"))
+      << "[[assertion]]\nname = \"no_execs\"\ntype = \"syscall_count\"\n"
+         "syscall = \"execve\"\nmax_calls = 1\n";
   std::ofstream(dir.file("bad.toml")) << "[[assertion]]\nname = \"x\"\ntype = \"nonsense\"\n";
   const Trace t = run_tool(dir, "x");
   EXPECT_WITHIN_BUDGET(t, dir.file("ok.toml"));
@@ -164,8 +168,9 @@ TEST(AssertForms, StopAtTheFirstFailure) {
   TempDir a, b, dir;
   const Trace one = run_tool(a, "one\\n");
   const Trace two = run_tool(b, "two\\n");
-  std::ofstream(dir.file("ok.toml")) << "[[assertion]]\nname = \"opens\"\ntype = \"syscall_count\"\n"
-                                    "syscall = \"openat\"\nmax_calls = 1000\n";
+  std::ofstream(dir.file("ok.toml"))
+      << "[[assertion]]\nname = \"opens\"\ntype = \"syscall_count\"\n"
+         "syscall = \"openat\"\nmax_calls = 1000\n";
   ScopedEnv no_ci("CI", nullptr);
   bool reached_end = false;
   const auto failures = failures_of([&] {

@@ -6,8 +6,8 @@
 
 #include <fstream>
 
-#include "golden/testing.hpp"
 #include "golden/test_support/files.hpp"
+#include "golden/testing.hpp"
 
 namespace golden::testing {
 namespace {

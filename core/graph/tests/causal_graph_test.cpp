@@ -13,10 +13,10 @@
 namespace golden {
 namespace {
 
-using ::testing::HasSubstr;
 using test::Clocks;
 using test::TraceBuilder;
 using test::us;
+using ::testing::HasSubstr;
 
 TEST(CausalGraph, ProgramOrderLinksConsecutiveEventsOfEachThread) {
   TraceBuilder m;

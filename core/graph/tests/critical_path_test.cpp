@@ -11,10 +11,10 @@
 namespace golden {
 namespace {
 
-using ::testing::HasSubstr;
 using test::Clocks;
 using test::TraceBuilder;
 using test::us;
+using ::testing::HasSubstr;
 
 std::vector<Seq> seqs(const CriticalPath& p) {
   std::vector<Seq> out;

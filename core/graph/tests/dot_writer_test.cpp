@@ -12,13 +12,15 @@
 namespace golden {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::Not;
 using test::Clocks;
 using test::TraceBuilder;
 using test::us;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
-bool have_dot() { return test::run({"sh", "-c", "command -v dot"}).status() == 0; }
+bool have_dot() {
+  return test::run({"sh", "-c", "command -v dot"}).status() == 0;
+}
 
 // Runs the real Graphviz on `text`; returns dot's stderr (empty when it was happy),
 // and fails the test if dot rejected the file or produced no SVG.

@@ -8,10 +8,10 @@
 namespace golden {
 namespace {
 
-using ::testing::HasSubstr;
 using test::Clocks;
 using test::TraceBuilder;
 using test::us;
+using ::testing::HasSubstr;
 
 TEST(FormatDuration, PicksAUnit) {
   EXPECT_EQ(format_duration(Nanos(0)), "0 ns");

@@ -8,8 +8,8 @@
 
 #include "golden/io/trace_reader.hpp"
 #include "golden/io/trace_writer.hpp"
-#include "sample_trace.hpp"
 #include "golden/test_support/files.hpp"
+#include "sample_trace.hpp"
 
 namespace golden {
 namespace {
@@ -35,8 +35,7 @@ TEST(IoFormatGolden, CommittedSampleReadsBackAsTheModel) {
 
 TEST(IoFormatGolden, DocumentedExampleIsExactWriterOutput) {
   // docs/trace-format.md section 2 must stay a real, canonical golden-trace file.
-  const std::string doc =
-      test::read_file(std::string(GOLDEN_SOURCE_DIR) + "/docs/trace-format.md");
+  const std::string doc = test::read_file(std::string(GOLDEN_SOURCE_DIR) + "/docs/trace-format.md");
   const auto section = doc.find("## 2. Example");
   ASSERT_NE(section, std::string::npos);
   const auto open = doc.find("```\n", section);

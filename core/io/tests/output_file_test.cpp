@@ -1,11 +1,12 @@
+#include "golden/io/output_file.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "golden/io/output_file.hpp"
-#include "sample_trace.hpp"
 #include "golden/test_support/files.hpp"
+#include "sample_trace.hpp"
 
 namespace golden {
 namespace {

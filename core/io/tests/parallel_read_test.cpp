@@ -9,8 +9,8 @@
 
 #include "golden/io/trace_reader.hpp"
 #include "golden/io/trace_writer.hpp"
-#include "sample_trace.hpp"
 #include "golden/test_support/files.hpp"
+#include "sample_trace.hpp"
 
 namespace golden {
 namespace {
@@ -230,7 +230,7 @@ TEST(IoParallelRead, ConcurrentReadsShareTheWorkers) {
 TEST(IoParallelRead, ZstdFileOnWorkerThreads) {
   const std::string text = big_text();
   const const test::TempDir scratch;
- const std::string dir = scratch.path();
+  const std::string dir = scratch.path();
   test::write_file(dir + "/big.json.zst", io_test::zstd_compress(text));
   ReadOptions serial_opts;
   serial_opts.threads = 1;

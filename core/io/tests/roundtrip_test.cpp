@@ -6,8 +6,8 @@
 #include "golden/io/trace_reader.hpp"
 #include "golden/io/trace_writer.hpp"
 #include "golden/model/arg_text.hpp"
-#include "sample_trace.hpp"
 #include "golden/test_support/files.hpp"
+#include "sample_trace.hpp"
 
 namespace golden {
 namespace {

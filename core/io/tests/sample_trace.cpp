@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 #include <zstd.h>
 
-
 #include "golden/model/arg_text.hpp"
 #include "golden/model/payload_hash.hpp"
 

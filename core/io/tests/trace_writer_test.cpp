@@ -9,8 +9,8 @@
 #include <csignal>
 
 #include "golden/io/trace_reader.hpp"
-#include "sample_trace.hpp"
 #include "golden/test_support/files.hpp"
+#include "sample_trace.hpp"
 
 namespace golden {
 namespace {

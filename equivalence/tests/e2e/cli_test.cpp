@@ -61,19 +61,20 @@ TEST(CompareCli, JsonToFile) {
 
 TEST(CompareCli, JunitIsValidXml) {
   std::string out = traces().dir + "/r.xml";
-  RunResult r = run({golden_exe(), "compare", traces().a, traces().b, "--format", "junit", "-o", out});
+  RunResult r =
+      run({golden_exe(), "compare", traces().a, traces().b, "--format", "junit", "-o", out});
   EXPECT_EQ(r.status(), 1);
   // Parsed by a real XML parser: one testsuite, a testcase per category, one failure.
   RunResult check = run({"python3", "-c",
-                   "import sys, xml.etree.ElementTree as E\n"
-                   "s = E.parse(sys.argv[1]).getroot()\n"
-                   "assert s.tag == 'testsuite', s.tag\n"
-                   "cases = s.findall('testcase')\n"
-                   "assert len(cases) == int(s.get('tests')) == 10\n"
-                   "fails = [c.get('name') for c in cases if c.find('failure') is not None]\n"
-                   "assert fails == ['stdout'], fails\n"
-                   "print('ok')\n",
-                   out});
+                         "import sys, xml.etree.ElementTree as E\n"
+                         "s = E.parse(sys.argv[1]).getroot()\n"
+                         "assert s.tag == 'testsuite', s.tag\n"
+                         "cases = s.findall('testcase')\n"
+                         "assert len(cases) == int(s.get('tests')) == 10\n"
+                         "fails = [c.get('name') for c in cases if c.find('failure') is not None]\n"
+                         "assert fails == ['stdout'], fails\n"
+                         "print('ok')\n",
+                         out});
   EXPECT_EQ(check.status(), 0) << check.out << check.err;
 }
 
@@ -86,10 +87,11 @@ TEST(CompareCli, HtmlIsSelfContained) {
   EXPECT_THAT(html, HasSubstr("Hello World!"));
   for (const char* external : {"<script", "<link", "src=", "http://", "https://", "url("})
     EXPECT_THAT(html, Not(HasSubstr(external))) << external;
-  RunResult check = run({"python3", "-c",
-                   "import sys, html.parser\n"
-                   "p = html.parser.HTMLParser(); p.feed(open(sys.argv[1]).read()); p.close()\n",
-                   out});
+  RunResult check =
+      run({"python3", "-c",
+           "import sys, html.parser\n"
+           "p = html.parser.HTMLParser(); p.feed(open(sys.argv[1]).read()); p.close()\n",
+           out});
   EXPECT_EQ(check.status(), 0) << check.err;
 }
 

@@ -43,10 +43,10 @@ class FidelityPair : public ::testing::Test {
 
   void TestBody() override {
     // The script removes its own temp dirs; its captures have their own timeout.
-    const RunResult r =
-        run({"bash", script(), "pair", name_}, {.set_env = {"GOLDEN=" + golden_exe()}, .timeout = 900s});
+    const RunResult r = run({"bash", script(), "pair", name_},
+                            {.set_env = {"GOLDEN=" + golden_exe()}, .timeout = 900s});
     EXPECT_EQ(r.status(), 0) << "fidelity.sh pair " << name_ << " (" << kind_ << "):\n"
-                           << r.out << r.err;
+                             << r.out << r.err;
   }
 
  private:

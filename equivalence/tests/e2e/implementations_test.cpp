@@ -43,7 +43,8 @@ TEST(Implementations, CPythonAndShellArePairwiseEquivalent) {
   // With the implementation compared too, they differ (only) in the root's exec.
   const std::string cfg = traces + "/strict.toml";
   write_file(cfg, "[compare]\nroot_exec = true\n");
-  RunResult strict = run({golden_exe(), "compare", file["c"], file["python"], "--config", cfg, "--format", "json"});
+  RunResult strict = run(
+      {golden_exe(), "compare", file["c"], file["python"], "--config", cfg, "--format", "json"});
   EXPECT_EQ(strict.status(), 1) << strict.out << strict.err;
   auto j = nlohmann::json::parse(strict.out);
   bool root_exec_differs = false;

@@ -43,7 +43,8 @@ TEST_P(Repeated, CapturesCompareEquivalentEveryTime) {
     files.push_back(capture(expand(GetParam().argv), work, traces, "run" + std::to_string(i)));
   }
   for (int i = 1; i < kRuns; ++i) {
-    RunResult r = run({golden_exe(), "compare", files[0], files[static_cast<std::size_t>(i)], "--color=never"});
+    RunResult r = run(
+        {golden_exe(), "compare", files[0], files[static_cast<std::size_t>(i)], "--color=never"});
     EXPECT_EQ(r.status(), 0) << "run " << i << " vs run 0:\n" << r.out << r.err;
   }
   // And `golden normalize` prints the same canonical form for every run.

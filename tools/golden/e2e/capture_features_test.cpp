@@ -7,14 +7,12 @@
 
 #include <algorithm>
 #include <cstdlib>
-
 #include <regex>
 #include <set>
 
-#include "golden/model/payload_hash.hpp"
-
 #include "call_counts.hpp"
 #include "cases.hpp"
+#include "golden/model/payload_hash.hpp"
 #include "golden_cli.hpp"
 #include "load_ok.hpp"
 #include "test_support_names.hpp"
