@@ -13,7 +13,7 @@ namespace golden {
 namespace {
 
 TEST(IoConfigText, ReadsSmallFilesAndRefusesHugeOnes) {
-  const const test::TempDir scratch;
+  const test::TempDir scratch;
   const std::string dir = scratch.path();
   test::write_file(dir + "/a.toml", "[compare]\nrelax = [\"stderr\"]\n");
   auto ok = read_text_file(dir + "/a.toml", kMaxConfigBytes, "the config");

@@ -229,7 +229,7 @@ TEST(IoParallelRead, ConcurrentReadsShareTheWorkers) {
 
 TEST(IoParallelRead, ZstdFileOnWorkerThreads) {
   const std::string text = big_text();
-  const const test::TempDir scratch;
+  const test::TempDir scratch;
   const std::string dir = scratch.path();
   test::write_file(dir + "/big.json.zst", io_test::zstd_compress(text));
   ReadOptions serial_opts;
