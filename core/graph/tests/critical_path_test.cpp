@@ -90,7 +90,7 @@ TraceBuilder fork_sleep_wait() {
 }
 
 TEST(CriticalPath, ForkSleepWaitCountsNestedTimeOnce) {
-  Trace t = fork_sleep_wait().build();
+  Trace t = fork_sleep_wait().build(Clocks::FromEdges);
   CriticalPath p = solve(t);
   // [0,150] sh, [150,200] child's execve after clone returned, the sleep, exit_group,
   // 40 us of wait4 after the child's exit, exit_group: everything but the 10 us gap.
@@ -257,7 +257,7 @@ TEST(CriticalPath, GraphErrorsAreReturned) {
 }
 
 TEST(CriticalPath, ProcessNamePatternRestrictsToMatchingProcesses) {
-  Trace t = fork_sleep_wait().build();
+  Trace t = fork_sleep_wait().build(Clocks::FromEdges);
   CriticalPath child = solve(t, {.process_name_pattern = "^sleep$"});
   // The child alone: its execve in full (nothing before it on this subgraph), the
   // sleep, exit_group.
@@ -289,13 +289,13 @@ TEST(CriticalPath, ForkWithoutExecTakesItsParentsName) {
 }
 
 TEST(CriticalPath, MalformedPatternIsAnError) {
-  auto r = critical_path(fork_sleep_wait().build(), {.process_name_pattern = "(unclosed"});
+  auto r = critical_path(fork_sleep_wait().build(Clocks::FromEdges), {.process_name_pattern = "(unclosed"});
   ASSERT_FALSE(r);
   EXPECT_THAT(r.error().message, HasSubstr("invalid process name pattern '(unclosed'"));
 }
 
 TEST(CriticalPath, WallTimeFallsBackToTheEventsSpan) {
-  Trace t = fork_sleep_wait().build();
+  Trace t = fork_sleep_wait().build(Clocks::FromEdges);
   t.run.wall_time = Nanos(0);
   EXPECT_EQ(solve(t).wall_time, us(300270));
 }
