@@ -1,4 +1,4 @@
-// Known answers on hand-built traces. Times are in microseconds (trace_fixture.hpp).
+// Known answers on hand-built traces. Times are in microseconds (us() in golden/test_support/trace_builder.hpp).
 #include "golden/graph/critical_path.hpp"
 
 #include <gmock/gmock.h>
