@@ -1,14 +1,15 @@
 // libgolden_alloc.so on its own, without a tracer: alloc_probe traps golden's marker
 // syscall with seccomp and prints every annotation, so each report the library sends
 // (at exit, before exec, in a fork child, at a span's close) is checked here.
+#include "golden/assertions/alloc_preload.hpp"
+
 #include <gtest/gtest.h>
 
 #include <map>
 #include <sstream>
 
 #include "capture_fixture.hpp"
-#include "cli_runner.hpp"
-#include "golden/assertions/alloc_preload.hpp"
+#include "golden/test_support/process.hpp"
 
 namespace golden::test {
 namespace {
@@ -22,10 +23,9 @@ struct Report {
 std::vector<Report> probe_reports(std::string* raw) {
   auto lib = alloc_preload_library();
   EXPECT_TRUE(lib) << lib.error().to_string();
-  TempDir dir;
-  const std::string cmd = "LD_PRELOAD=" + *lib + " " + program_path("alloc_probe") + " 2> " + dir.file("err");
-  EXPECT_EQ(std::system(cmd.c_str()), 0) << read_file(dir.file("err"));
-  *raw = read_file(dir.file("err"));
+  const RunResult probe = run({program_path("alloc_probe")}, {.set_env = {"LD_PRELOAD=" + *lib}});
+  EXPECT_EQ(probe.status(), 0) << probe.describe();
+  *raw = probe.err;
   std::vector<Report> out;
   std::istringstream lines(*raw);
   std::string line;

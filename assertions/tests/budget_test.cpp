@@ -6,14 +6,13 @@
 
 #include "check_helpers.hpp"
 #include "golden/assertions/spans.hpp"
-#include "trace_maker.hpp"
 
 namespace golden::test {
 namespace {
 
 // One process: read 2 ms, write 3 ms, one after the other.
-TraceMaker simple() {
-  TraceMaker m;
+NumberedTraceBuilder simple() {
+  NumberedTraceBuilder m;
   m.process(10, 0, "app", 0ms, 10ms, 4096);
   m.call(10, 10, "read", 1ms, 2ms, {fd_arg("fd", 0), int_arg("count", 4096)}, 100);
   m.call(10, 10, "write", 4ms, 3ms, {fd_arg("fd", 1), int_arg("count", 100)}, 100);
@@ -45,7 +44,7 @@ TEST(CriticalPathBudget, UserTimeOptionCountsTheGapsBetweenCalls) {
 }
 
 TEST(CriticalPathBudget, TraceNamePatternSelectsSpansBeforeProcesses) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(10, 0, "app", 0ms, 100ms);
   m.span_open(10, 10, "load_config", 0ms);
   m.call(10, 10, "openat", 1ms, 4ms, {path_arg("pathname", "/etc/app.conf")}, 3);
@@ -120,7 +119,7 @@ TEST(TimingBudget, NoisyRunsNearTheLimitAreInconclusive) {
 }
 
 TEST(SpanCountBudget, SyscallsAreSpansUntilTheProgramHasUserSpans) {
-  TraceMaker m = simple();
+  NumberedTraceBuilder m = simple();
   m.annotation(10, "golden.alloc", {{"malloc", 3}}, 9ms);  // an annotation is not a span
   const TraceFile f = m.file();
   auto r = check("type = \"span_count\"\nmax_spans = 1\n", f);
@@ -129,7 +128,7 @@ TEST(SpanCountBudget, SyscallsAreSpansUntilTheProgramHasUserSpans) {
   auto named = check("type = \"span_count\"\nmax_spans = 1\nspan_name_pattern = \"^wr\"\n", f);
   EXPECT_EQ(named.outcome, Outcome::Pass);
 
-  TraceMaker u = simple();
+  NumberedTraceBuilder u = simple();
   for (int i = 0; i < 3; ++i) {
     u.span_open(10, 10, i == 2 ? "flush" : "parse", std::chrono::milliseconds(10 + i));
     u.span_close(10, 10, i == 2 ? "flush" : "parse", std::chrono::milliseconds(10 + i));
@@ -144,7 +143,7 @@ TEST(SpanCountBudget, SyscallsAreSpansUntilTheProgramHasUserSpans) {
 }
 
 TEST(MemoryRssBudget, TreeAddsConcurrentProcessesOnly) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(1, 0, "sh", 0ms, 100ms, 1000);
   m.process(2, 1, "a", 10ms, 50ms, 10000);
   m.process(3, 1, "b", 20ms, 60ms, 20000);  // overlaps a
@@ -165,12 +164,12 @@ TEST(MemoryRssBudget, TreeAddsConcurrentProcessesOnly) {
 }
 
 TEST(MemoryRssBudget, NoFiguresIsAnErrorAndRegressionUsesTheBaseline) {
-  TraceMaker none;
+  NumberedTraceBuilder none;
   none.process(1, 0, "x", 0ms, 1ms);
   none.call(1, 1, "read", 0ms, 1ms);
   auto err = check("type = \"memory_usage\"\nmax_bytes = 100\n", none.file());
   EXPECT_EQ(err.outcome, Outcome::Error);
-  TraceMaker base, cur;
+  NumberedTraceBuilder base, cur;
   base.process(1, 0, "x", 0ms, 1ms, 1000).call(1, 1, "read", 0ms, 1ms);
   cur.process(1, 0, "x", 0ms, 1ms, 1300).call(1, 1, "read", 0ms, 1ms);
   const TraceFile b = base.file(), c = cur.file();
@@ -179,7 +178,7 @@ TEST(MemoryRssBudget, NoFiguresIsAnErrorAndRegressionUsesTheBaseline) {
 }
 
 TEST(MemoryAllocationsBudget, PeakLiveBytesFromTheAllocationCounters) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(5, 0, "app", 0ms, 10ms);
   m.call(5, 5, "execve", 0ms, 1ms);
   // Two images of one process (reported before its exec, then at exit): peaks do not add.
@@ -210,8 +209,8 @@ TEST(MemoryAllocationsBudget, PeakLiveBytesFromTheAllocationCounters) {
   EXPECT_NE(missing.summary.find("--track-alloc"), std::string::npos);
 }
 
-TraceMaker io_program() {
-  TraceMaker m;
+NumberedTraceBuilder io_program() {
+  NumberedTraceBuilder m;
   m.process(7, 0, "tool", 0ms, 50ms);
   m.call(7, 7, "openat", 0ms, 1ms, {path_arg("pathname", "/etc/tool.conf")}, 3);
   m.fail(7, 7, "openat", 1ms, 1ms, ENOENT, {path_arg("pathname", "/home/u/.toolrc")});
@@ -236,7 +235,7 @@ TEST(SyscallCountBudget, PerSyscallPerClassAndMinimum) {
   EXPECT_EQ(all.outcome, Outcome::Pass) << all.summary;
   auto fsync = check("type = \"syscall_count\"\nsyscall = \"fsync\"\nmin_calls = 1\n", f);
   EXPECT_EQ(fsync.outcome, Outcome::Fail) << fsync.summary;
-  TraceMaker fewer;
+  NumberedTraceBuilder fewer;
   fewer.process(7, 0, "tool", 0ms, 50ms).call(7, 7, "openat", 0ms, 1ms, {}, 3);
   const TraceFile base = fewer.file();
   auto reg = check("type = \"syscall_count\"\nsyscall = \"openat\"\nmax_regression_percent = 100\n",
@@ -301,7 +300,7 @@ namespace golden::test {
 namespace {
 
 TEST(MemoryAllocationsBudget, PerSpanHeapGrowth) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(5, 0, "app", 0ms, 10ms);
   m.span_open(5, 5, "parse", 1ms);
   auto& parse = m.annotation(5, "golden.alloc", {{"allocations", 40}, {"frees", 2}, {"bytes", 9000000},

@@ -1,4 +1,5 @@
-// Running one assertion, written as TOML, against hand-built traces.
+// Running one assertion, written as TOML, against hand-built traces (built with
+// golden::test_support's TraceBuilder, numbered by the syscall table).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -7,8 +8,21 @@
 
 #include "golden/assertions/config.hpp"
 #include "golden/assertions/engine.hpp"
+#include "golden/syscalls/syscall_table.hpp"
+#include "golden/test_support/trace_builder.hpp"
 
 namespace golden::test {
+
+// A TraceBuilder whose calls carry their syscall numbers, as recorded ones do: rules that
+// select by class or number look them up.
+struct NumberedTraceBuilder : TraceBuilder {
+  NumberedTraceBuilder() {
+    syscall_numbers([](std::string_view name) {
+      const SyscallInfo* info = syscall_by_name(name);
+      return info != nullptr ? info->nr : -1;
+    });
+  }
+};
 
 inline Assertion parse_one(const std::string& toml) {
   auto config = parse_assertion_config("[[assertion]]\nname = \"a\"\n" + toml, "test.toml");

@@ -6,8 +6,8 @@
 
 #include <cerrno>
 
+#include "check_helpers.hpp"
 #include "golden/assertions/detectors.hpp"
-#include "trace_maker.hpp"
 
 namespace golden::test {
 namespace {
@@ -39,7 +39,7 @@ TEST(Detectors, RegistryKnowsTheSevenPatterns) {
 // ---- TightLoop ------------------------------------------------------------------------
 
 TEST(TightLoop, FiresOnThousandsOfEagainReads) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(3, 0, "poller", 0ms, 100ms);
   m.call(3, 3, "pipe2", 0ms, us(5), {}, 0);
   for (int i = 0; i < 3000; ++i) {
@@ -63,7 +63,7 @@ TEST(TightLoop, FiresOnThousandsOfEagainReads) {
 }
 
 TEST(TightLoop, FiresOnZeroTimeoutPollsAndWnohang) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(4, 0, "spin", 0ms, 100ms);
   for (int i = 0; i < 1500; ++i) {
     m.call(
@@ -83,7 +83,7 @@ TEST(TightLoop, FiresOnZeroTimeoutPollsAndWnohang) {
 }
 
 TEST(TightLoop, QuietOnBlockingWaitsAndADrainedSocket) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(5, 0, "server", 0ms, 10s);
   for (int i = 0; i < 1000; ++i) {
     // An event loop: poll blocks up to a second, then data is read until EAGAIN.
@@ -103,7 +103,7 @@ TEST(TightLoop, QuietOnBlockingWaitsAndADrainedSocket) {
 // A parent that starts `children` workers; the parent computes `parent_cpu` itself and
 // each child `child_cpu`, all children running concurrently.
 Trace fan_out(int children, Nanos parent_cpu, Nanos child_cpu) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(100, 0, "driver", 0ms, 2000ms).cpu(parent_cpu, 1ms);
   std::vector<Seq> exits;
   Nanos t = 1ms;
@@ -149,7 +149,7 @@ TEST(GodProcess, QuietOnABalancedParallelRun) {
 }
 
 TEST(GodProcess, NotApplicableToOneProcess) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(1, 0, "solo", 0ms, 10ms).call(1, 1, "write", 0ms, 1ms);
   const DetectorResult r = run("GodProcess", m.build());
   EXPECT_FALSE(r.applicable);
@@ -159,7 +159,7 @@ TEST(GodProcess, NotApplicableToOneProcess) {
 // ---- PcieBottleneck -------------------------------------------------------------------
 
 TEST(PcieBottleneck, FiresWhenTransfersDominate) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(9, 0, "gpu_app", 0ms, 100ms);
   m.span_open(9, 9, "h2d_copy", 0ms);
   m.span_close(9, 9, "h2d_copy", 40ms);
@@ -176,7 +176,7 @@ TEST(PcieBottleneck, FiresWhenTransfersDominate) {
 }
 
 TEST(PcieBottleneck, QuietWhenCopiesHideBehindKernels) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(9, 0, "gpu_app", 0ms, 100ms);
   m.span_open(9, 9, "kernel_step", 0ms);
   m.span_open(9, 10, "upload", 10ms);  // a copy stream beside the compute stream
@@ -190,7 +190,7 @@ TEST(PcieBottleneck, QuietWhenCopiesHideBehindKernels) {
 }
 
 TEST(PcieBottleneck, NotApplicableWithoutTransferSpansAndCustomNames) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(9, 0, "app", 0ms, 100ms);
   m.span_open(9, 9, "parse", 0ms);
   m.span_close(9, 9, "parse", 50ms);
@@ -206,7 +206,7 @@ TEST(PcieBottleneck, NotApplicableWithoutTransferSpansAndCustomNames) {
 // ---- UnbufferedIO ---------------------------------------------------------------------
 
 TEST(UnbufferedIO, FiresOnByteByByteWrites) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(2, 0, "writer", 0ms, 100ms);
   m.call(2, 2, "openat", 0ms, us(5), {path_arg("pathname", "/tmp/out.txt")}, 3);
   for (int i = 0; i < 1000; ++i)
@@ -222,7 +222,7 @@ TEST(UnbufferedIO, FiresOnByteByByteWrites) {
 }
 
 TEST(UnbufferedIO, QuietOnLinesBigReadsAndEventfds) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(2, 0, "cli", 0ms, 100ms);
   for (int i = 0; i < 20; ++i)
     m.call(2, 2, "write", us(10 * i), us(1), {fd_arg("fd", 1, "/dev/pts/0"), int_arg("count", 40)},
@@ -240,7 +240,7 @@ TEST(UnbufferedIO, QuietOnLinesBigReadsAndEventfds) {
 // ---- RedundantIO ----------------------------------------------------------------------
 
 TEST(RedundantIO, FiresOnTheSameConfigStatedAHundredTimes) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(6, 0, "app", 0ms, 100ms);
   for (int i = 0; i < 100; ++i) {
     m.call(6, 6, "newfstatat", us(10 * i), us(2),
@@ -260,7 +260,7 @@ TEST(RedundantIO, FiresOnTheSameConfigStatedAHundredTimes) {
 }
 
 TEST(RedundantIO, QuietWhenThePathChangesInBetween) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(6, 0, "editor", 0ms, 100ms);
   for (int i = 0; i < 50; ++i) {
     m.call(6, 6, "openat", us(10 * i), us(2),
@@ -289,7 +289,7 @@ TEST(RedundantIO, QuietWhenThePathChangesInBetween) {
 // ---- RetryStorm -----------------------------------------------------------------------
 
 TEST(RetryStorm, FiresOnAnEnoentStorm) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(8, 0, "waiter", 0ms, 1000ms);
   for (int i = 0; i < 100; ++i)
     m.fail(8, 8, "openat", std::chrono::milliseconds(i), us(3), ENOENT,
@@ -304,7 +304,7 @@ TEST(RetryStorm, FiresOnAnEnoentStorm) {
 }
 
 TEST(RetryStorm, FiresAcrossRespawnedProcesses) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(1, 0, "sh", 0ms, 1000ms);
   for (int i = 0; i < 50; ++i) {
     m.process(10 + i, 1, "cat", std::chrono::milliseconds(i),
@@ -320,7 +320,7 @@ TEST(RetryStorm, FiresAcrossRespawnedProcesses) {
 }
 
 TEST(RetryStorm, QuietOnLibraryProbingAndRetriesThatSucceed) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(8, 0, "app", 0ms, 1000ms);
   for (int i = 0; i < 20; ++i)  // the loader probing its search path: each path once
     m.fail(
@@ -343,7 +343,7 @@ TEST(RetryStorm, QuietOnLibraryProbingAndRetriesThatSucceed) {
 // ---- BlockingMainThread -------------------------------------------------------------
 
 TEST(BlockingMainThread, FiresOnALongReadWhileAWorkerRuns) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(20, 0, "gui", 0ms, 1000ms);
   m.call(20, 20, "clone3", 1ms, us(50), {}, 21);
   m.call(20, 21, "getpid", 2ms, us(1), {}, 20);
@@ -361,7 +361,7 @@ TEST(BlockingMainThread, FiresOnALongReadWhileAWorkerRuns) {
 }
 
 TEST(BlockingMainThread, QuietWhenTheMainThreadWaitsForItsOwnWorkers) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(20, 0, "pool", 0ms, 1000ms);
   m.call(20, 20, "clone3", 1ms, us(50), {}, 21);
   m.call(20, 21, "getpid", 2ms, us(1), {}, 20);
@@ -378,7 +378,7 @@ TEST(BlockingMainThread, QuietWhenTheMainThreadWaitsForItsOwnWorkers) {
 }
 
 TEST(BlockingMainThread, NotApplicableToASingleThread) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(1, 0, "sleep", 0ms, 1000ms).call(1, 1, "clock_nanosleep", 0ms, 1000ms);
   const DetectorResult r = run("BlockingMainThread", m.build());
   EXPECT_FALSE(r.applicable);
@@ -387,7 +387,7 @@ TEST(BlockingMainThread, NotApplicableToASingleThread) {
 // ---- process_name_pattern -------------------------------------------------------------
 
 TEST(Detectors, ProcessNamePatternNarrowsTheSearch) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(8, 0, "noisy", 0ms, 1000ms);
   m.process(9, 0, "quiet", 0ms, 1000ms);
   for (int i = 0; i < 100; ++i)

@@ -4,14 +4,11 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "check_helpers.hpp"
-#include "trace_maker.hpp"
+#include "golden/test_support/files.hpp"
+#include "golden/test_support/process.hpp"
 
 namespace golden::test {
 namespace {
@@ -19,7 +16,7 @@ namespace {
 // A report with every outcome, and text that needs escaping (quotes, <, &, a newline,
 // invalid UTF-8, a control byte, %, commas and colons).
 CheckReport sample_report() {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(1, 0, "app", 0ms, 20ms, 2048);
   for (int i = 0; i < 300; ++i)
     m.fail(1, 1, "openat", std::chrono::microseconds(10 * i), std::chrono::microseconds(5), 2,
@@ -113,13 +110,9 @@ TEST(CheckReports, JsonParsesWithEveryFigure) {
 // read: counts on the suite, one testcase per assertion, the right child elements.
 TEST(CheckReports, JunitIsValidXmlWithATestcasePerAssertion) {
   const std::string xml = render_check_junit(sample_report());
-  const auto dir =
-      std::filesystem::temp_directory_path() / ("golden_junit_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto doc = dir / "report.xml";
-  const auto script = dir / "check.py";
-  std::ofstream(doc) << xml;
-  std::ofstream(script) << R"(import sys
+  const TempDir dir;
+  write_file(dir.file("report.xml"), xml);
+  write_file(dir.file("check.py"), R"(import sys
 import xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
 assert root.tag == "testsuites", root.tag
@@ -135,17 +128,10 @@ assert cases[0].find("failure") is None and cases[2].find("failure") is None
 assert "WARNING" in cases[2].find("system-out").text
 assert "a&b<\"c\">" in cases[2].find("system-out").text
 print("ok")
-)";
-  const std::string cmd = "python3 " + script.string() + " " + doc.string() + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  ASSERT_NE(p, nullptr);
-  char buf[4096];
-  std::string out;
-  while (fgets(buf, sizeof buf, p) != nullptr) out += buf;
-  const int status = pclose(p);
-  EXPECT_EQ(status, 0) << out << "\n" << xml;
-  EXPECT_EQ(out, "ok\n");
-  std::filesystem::remove_all(dir);
+)");
+  const RunResult r = run({"python3", dir.file("check.py"), dir.file("report.xml")});
+  EXPECT_EQ(r.status(), 0) << r.describe() << "\n" << xml;
+  EXPECT_EQ(r.out, "ok\n");
 }
 
 TEST(CheckReports, GithubAnnotationsPointAtTheConfigLine) {

@@ -6,7 +6,6 @@
 
 #include "check_helpers.hpp"
 #include "golden/assertions/call_query.hpp"
-#include "trace_maker.hpp"
 
 namespace golden::test {
 namespace {
@@ -24,8 +23,8 @@ void at(Event& e, const char* file, int line, const char* function) {
 }
 
 // load_config opens its file twice (a regression), read_cache once and fails.
-TraceMaker located_program() {
-  TraceMaker m;
+NumberedTraceBuilder located_program() {
+  NumberedTraceBuilder m;
   m.process(7, 0, "tool", 0ms, 50ms);
   at(m.call(7, 7, "openat", 0ms, 1ms, {path_arg("pathname", "/etc/tool.conf")}, 3),
      "/src/tool/config.cpp", 41, "app::load_config");
@@ -67,7 +66,7 @@ TEST(SourceSelectors, FilePatternAndErrorCount) {
 }
 
 TEST(SourceSelectors, TraceWithoutSourceIsAnErrorNotAPass) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(7, 0, "tool", 0ms, 50ms);
   m.call(7, 7, "openat", 0ms, 1ms, {path_arg("pathname", "/etc/tool.conf")}, 3);
   auto r = check("type = \"syscall_count\"\nfunction_pattern = \"load_config\"\nmax_calls = 1\n",

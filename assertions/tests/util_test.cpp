@@ -3,10 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "../src/config_fields.hpp"
-#include "golden/model/glob.hpp"
+#include "check_helpers.hpp"
 #include "golden/assertions/run_stats.hpp"
 #include "golden/assertions/spans.hpp"
-#include "trace_maker.hpp"
+#include "golden/model/glob.hpp"
 
 namespace golden::test {
 namespace {
@@ -71,7 +71,7 @@ TEST(ByteSizes, UnitsAndMistakes) {
 }
 
 TEST(SpanPairing, PairedPerThreadAndUnclosedOnesLastToTheThreadEnd) {
-  TraceMaker m;
+  NumberedTraceBuilder m;
   m.process(1, 0, "app", 0ms, 100ms);
   m.span_open(1, 1, "outer", 1ms);
   m.span_open(1, 2, "other_thread", 2ms);

@@ -1,4 +1,6 @@
 // The verdict: equivalent runs pass, each single mutation diverges with its place.
+#include "golden/equivalence/compare.hpp"
+
 #include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -6,9 +8,8 @@
 #include <cerrno>
 #include <csignal>
 
-#include "golden/equivalence/compare.hpp"
+#include "golden/test_support/trace_builder.hpp"
 #include "test_util.hpp"
-#include "trace_builder.hpp"
 
 namespace golden {
 namespace {

@@ -8,14 +8,17 @@
 #include <csignal>
 
 #include "golden/equivalence/normalized.hpp"
+#include "golden/test_support/trace_builder.hpp"
 #include "test_util.hpp"
-#include "trace_builder.hpp"
 
 namespace golden {
 namespace {
 
+using test::buf_arg;
+using test::fd_arg;
 using test::lines;
 using test::lines_of;
+using test::path_arg;
 using test::TraceBuilder;
 using ::testing::Contains;
 using ::testing::ElementsAre;
@@ -73,8 +76,8 @@ TEST(Normalize, RetriesAndRuntimeNoiseLeaveNoTrace) {
   quiet.exit(100);
   TraceBuilder noisy(100, "/w");
   noisy.noise(100);
-  noisy.sys(100, "write", {TraceBuilder::fd_arg("fd", 1), TraceBuilder::buf_arg("buf", "", 0)}, 0, EINTR);
-  noisy.sys(100, "read", {TraceBuilder::fd_arg("fd", 0)}, 0, EAGAIN);
+  noisy.sys(100, "write", {fd_arg("fd", 1), buf_arg("buf", "", 0)}, 0, EINTR);
+  noisy.sys(100, "read", {fd_arg("fd", 0)}, 0, EAGAIN);
   noisy.write(100, 1, "hi\n");
   noisy.open(100, "/w/config.ini", O_RDONLY, -1, 0, ENOENT);  // a failed probe
   noisy.exit(100);
@@ -94,7 +97,7 @@ TEST(Normalize, ScriptsRunByTheirInterpreterAreNotUserReads) {
   b.open(100, "/src/greet.py", O_RDONLY | O_CLOEXEC, 3);
   b.close(100, 3);
   b.open(100, "/src", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 3);  // the import machinery
-  b.sys(100, "getdents64", {TraceBuilder::fd_arg("fd", 3)}, 96);
+  b.sys(100, "getdents64", {fd_arg("fd", 3)}, 96);
   b.close(100, 3);
   b.open(100, "/usr/lib/python3.11/os.py", O_RDONLY, 3);
   b.close(100, 3);
@@ -119,8 +122,10 @@ TEST(Normalize, LauncherHelpersAndReadsAreTheImplementationsStartUp) {
   av.name = "argv";
   av.kind = ArgKind::Argv;
   av.list = {"python3", "greet.py"};
-  Seq s = b.sys(100, "execve", {TraceBuilder::path_arg("pathname", "/root/.pyenv/versions/3.11.7/bin/python3"), av}, 0);
-  b.process(100).execs.push_back({s, "/root/.pyenv/versions/3.11.7/bin/python3", av.list, "/w"});
+  Seq s = b.sys(100, "execve",
+                {path_arg("pathname", "/root/.pyenv/versions/3.11.7/bin/python3"), av}, 0);
+  b.process_record(100).execs.push_back(
+      {s, "/root/.pyenv/versions/3.11.7/bin/python3", av.list, "/w"});
   b.open(100, "/root/.pyenv/versions/3.11.7/lib/python3.11/os.py", O_RDONLY, 3);
   b.open(100, "/w/input.txt", O_RDONLY, 4);
   auto child = b.spawn(100, {"ls"}, "/usr/bin/ls");  // started by the program itself
@@ -140,11 +145,11 @@ TEST(Normalize, LauncherHelpersAndReadsAreTheImplementationsStartUp) {
 TEST(Normalize, DirectoriesAreReadWhenListed) {
   TraceBuilder b(100, "/w", {"/usr/bin/ls"});
   b.open(100, "/w/data", O_RDONLY | O_DIRECTORY, 3);
-  b.sys(100, "getdents64", {TraceBuilder::fd_arg("fd", 3)}, 120);
+  b.sys(100, "getdents64", {fd_arg("fd", 3)}, 120);
   b.close(100, 3);
   b.open(100, "/w/other", O_RDONLY | O_DIRECTORY | O_PATH, 4);  // only a dirfd
   b.open(100, "/w/tarred", O_RDONLY | O_NOFOLLOW, 5);  // a directory opened like a file
-  b.sys(100, "getdents64", {TraceBuilder::fd_arg("fd", 5)}, 120);
+  b.sys(100, "getdents64", {fd_arg("fd", 5)}, 120);
   b.exit(100);
   EXPECT_THAT(lines_of(normalize(b.build(), {}), "user reads"),
               ElementsAre("list $CWD/data", "list $CWD/tarred", "read $CWD/tarred"));

@@ -8,14 +8,20 @@
 
 #include "golden/equivalence/compare.hpp"
 #include "golden/equivalence/normalized.hpp"
+#include "golden/test_support/trace_builder.hpp"
 #include "test_util.hpp"
-#include "trace_builder.hpp"
 
 namespace golden {
 namespace {
 
+using test::buf_arg;
+using test::fd_arg;
+using test::flags_arg;
+using test::int_arg;
 using test::lines;
 using test::lines_of;
+using test::mode_arg;
+using test::path_arg;
 using test::TraceBuilder;
 using ::testing::Contains;
 using ::testing::ElementsAre;
@@ -33,7 +39,7 @@ TEST(Files, ContentIsWhatTheFileHoldsAfterTheRun) {
   b.open(100, "/w/out.txt", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 3, 0666);
   b.write(100, 3, "one\n");
   b.write(100, 3, "two\n");
-  b.sys(100, "ftruncate", {TraceBuilder::fd_arg("fd", 3), TraceBuilder::int_arg("length", 0)}, 0);
+  b.sys(100, "ftruncate", {fd_arg("fd", 3), int_arg("length", 0)}, 0);
   b.write(100, 3, "three\n");
   b.close(100, 3);
   b.exit(100);
@@ -54,7 +60,7 @@ TEST(Files, CreateModeIsWhatTheFileGetsUnderTheUmask) {
   b.exit(100);
   EXPECT_TRUE(compare(a.build(), b.build()).equivalent);
   TraceBuilder c(100, "/w");
-  c.sys(100, "umask", {TraceBuilder::mode_arg("mask", 0)}, 022);
+  c.sys(100, "umask", {mode_arg("mask", 0)}, 022);
   c.open(100, "/w/f", O_WRONLY | O_CREAT | O_TRUNC, 3, 0666);
   c.exit(100);
   EXPECT_THAT(lines_of(normalize(c.build(), {}), "file $CWD/f"), ElementsAre("file, mode 0666, empty"));
@@ -65,24 +71,25 @@ TEST(Files, CreateModeIsWhatTheFileGetsUnderTheUmask) {
 Trace name_operations() {
   TraceBuilder b(100, "/w");
   b.path_call(100, "mkdir", {"/w/d"});
-  b.sys(100, "mkdir", {TraceBuilder::path_arg("pathname", "/w/e"), TraceBuilder::mode_arg("mode", 0750)}, 0);
+  b.sys(100, "mkdir", {path_arg("pathname", "/w/e"), mode_arg("mode", 0750)}, 0);
   b.path_call(100, "rename", {"/w/a", "/w/d/a"});
   b.path_call(100, "link", {"/w/d/a", "/w/d/b"});
-  b.sys(100, "symlink", {[] {
-                           Arg t;
-                           t.name = "target";
-                           t.kind = ArgKind::String;
-                           t.str = "d/a";
-                           return t;
-                         }(),
-                         TraceBuilder::path_arg("linkpath", "/w/l")},
+  b.sys(100, "symlink",
+        {[] {
+           Arg t;
+           t.name = "target";
+           t.kind = ArgKind::String;
+           t.str = "d/a";
+           return t;
+         }(),
+         path_arg("linkpath", "/w/l")},
         0);
-  b.sys(100, "chmod", {TraceBuilder::path_arg("pathname", "/w/d/a"), TraceBuilder::mode_arg("mode", 0755)}, 0);
-  b.sys(100, "unlinkat", {TraceBuilder::fd_arg("dirfd", AT_FDCWD), TraceBuilder::path_arg("pathname", "/w/d/b"),
-                          TraceBuilder::flags_arg("flags", 0)},
-        0);
-  b.sys(100, "unlinkat", {TraceBuilder::fd_arg("dirfd", AT_FDCWD), TraceBuilder::path_arg("pathname", "/w/e"),
-                          TraceBuilder::flags_arg("flags", 0x200, "AT_REMOVEDIR")},
+  b.sys(100, "chmod", {path_arg("pathname", "/w/d/a"), mode_arg("mode", 0755)}, 0);
+  b.sys(100, "unlinkat",
+        {fd_arg("dirfd", AT_FDCWD), path_arg("pathname", "/w/d/b"), flags_arg("flags", 0)}, 0);
+  b.sys(100, "unlinkat",
+        {fd_arg("dirfd", AT_FDCWD), path_arg("pathname", "/w/e"),
+         flags_arg("flags", 0x200, "AT_REMOVEDIR")},
         0);
   b.path_call(100, "unlink", {"/w/gone"}, 0, ENOENT);
   b.path_call(100, "unlink", {"/w/old"});
@@ -374,7 +381,7 @@ TEST(FileContent, LineContinuationsAreJoined) {
 Trace dd_at(std::int64_t offset) {
   TraceBuilder b(100, "/w", {"dd", "conv=notrunc"});
   b.open(100, "/w/disk.img", O_WRONLY | O_CREAT, 3, 0644);
-  b.sys(100, "lseek", {TraceBuilder::fd_arg("fd", 3), TraceBuilder::int_arg("offset", offset)}, offset);
+  b.sys(100, "lseek", {fd_arg("fd", 3), int_arg("offset", offset)}, offset);
   b.write(100, 3, "DATA");
   b.exit(100);
   return b.build();
@@ -416,8 +423,11 @@ TEST(Files, AnAclSetsTheMode) {
                           "\x20\x00",
                           22};
     b.sys(100, "fsetxattr",
-          {TraceBuilder::fd_arg("fd", 3), name,
-           TraceBuilder::buf_arg("value", acl + std::string(1, static_cast<char>(other)) + std::string("\x00\xff\xff\xff\xff", 5), 256)},
+          {fd_arg("fd", 3), name,
+           buf_arg("value",
+                   acl + std::string(1, static_cast<char>(other)) +
+                       std::string("\x00\xff\xff\xff\xff", 5),
+                   256)},
           0);
     b.exit(100);
     return b.build();
@@ -431,9 +441,7 @@ TEST(Files, AChownToTheRunsOwnIdsChangesNothing) {
     TraceBuilder b(100, "/w", {"cp", "-a", "a", "b"});
     b.open(100, "/w/b", O_WRONLY | O_CREAT | O_EXCL, 3, 0644);
     if (chown)
-      b.sys(100, "fchown", {TraceBuilder::fd_arg("fd", 3), TraceBuilder::int_arg("owner", owner),
-                             TraceBuilder::int_arg("group", owner)},
-            0);
+      b.sys(100, "fchown", {fd_arg("fd", 3), int_arg("owner", owner), int_arg("group", owner)}, 0);
     b.exit(100);
     Trace t = b.build();
     t.run.uid = 1000;
@@ -450,7 +458,13 @@ TEST(Files, AChownToTheRunsOwnIdsChangesNothing) {
 namespace golden {
 namespace {
 
+using test::buf_arg;
+using test::fd_arg;
+using test::flags_arg;
+using test::int_arg;
 using test::lines_of;
+using test::mode_arg;
+using test::path_arg;
 using test::TraceBuilder;
 using ::testing::ElementsAre;
 
@@ -460,8 +474,7 @@ TEST(FileContent, AppendingAfterASeekToTheEndIsNoOffset) {
     TraceBuilder b(100, "/w", {"tee", "-a", "log"});
     b.open(100, "/w/log", O_WRONLY | O_CREAT | O_APPEND, 3, 0644);
     b.sys(100, "lseek",
-          {TraceBuilder::fd_arg("fd", 3), TraceBuilder::int_arg("offset", 0), TraceBuilder::flags_arg("whence", SEEK_END, "SEEK_END")},
-          end);
+          {fd_arg("fd", 3), int_arg("offset", 0), flags_arg("whence", SEEK_END, "SEEK_END")}, end);
     b.write(100, 3, "line\n");
     b.exit(100);
     return b.build();
@@ -479,7 +492,7 @@ TEST(FileContent, ACopyOfAFileTheRunWroteIsItsBytes) {
     b.close(100, 3);
     b.open(100, "/w/c.txt", O_RDONLY, 3);
     if (in_kernel) {
-      b.sys(100, "copy_file_range", {TraceBuilder::fd_arg("fd_in", 3), TraceBuilder::fd_arg("fd_out", 1)}, 6);
+      b.sys(100, "copy_file_range", {fd_arg("fd_in", 3), fd_arg("fd_out", 1)}, 6);
     } else {
       b.read(100, 3, "gamma\n");
       b.write(100, 1, "gamma\n");

@@ -6,13 +6,16 @@
 
 #include "golden/equivalence/compare.hpp"
 #include "golden/equivalence/normalized.hpp"
+#include "golden/test_support/trace_builder.hpp"
 #include "test_util.hpp"
-#include "trace_builder.hpp"
 
 namespace golden {
 namespace {
 
+using test::fd_arg;
+using test::int_arg;
 using test::lines_of;
+using test::sockaddr_arg;
 using test::TraceBuilder;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
@@ -26,7 +29,7 @@ TEST(Network, EndpointsAndOutcomesPerProcess) {
   b.connect(100, 4, "127.0.0.1:8080", ECONNREFUSED);  // a retry loop: one effect
   b.sys(100, "socket", {}, 5, 0, "socket:[993]");
   b.connect(100, 5, "[::1]:443", EINPROGRESS);
-  b.sys(100, "sendto", {TraceBuilder::fd_arg("sockfd", 5), TraceBuilder::sockaddr_arg("dest_addr", "10.0.0.53:53")}, 40);
+  b.sys(100, "sendto", {fd_arg("sockfd", 5), sockaddr_arg("dest_addr", "10.0.0.53:53")}, 40);
   b.exit(100);
   auto n = normalize(b.build(), {});
   EXPECT_THAT(lines_of(n, "network"),
@@ -37,10 +40,10 @@ TEST(Network, EndpointsAndOutcomesPerProcess) {
 TEST(Network, ServersBindListenAccept) {
   TraceBuilder b(100, "/w");
   b.sys(100, "socket", {}, 3, 0, "socket:[1]");
-  b.sys(100, "bind", {TraceBuilder::fd_arg("sockfd", 3), TraceBuilder::sockaddr_arg("addr", "0.0.0.0:8080")}, 0);
-  b.sys(100, "listen", {TraceBuilder::fd_arg("sockfd", 3), TraceBuilder::int_arg("backlog", 5)}, 0);
-  b.sys(100, "accept4", {TraceBuilder::fd_arg("sockfd", 3), TraceBuilder::sockaddr_arg("addr", "127.0.0.1:51234")}, 4,
-        0, "socket:[2]");
+  b.sys(100, "bind", {fd_arg("sockfd", 3), sockaddr_arg("addr", "0.0.0.0:8080")}, 0);
+  b.sys(100, "listen", {fd_arg("sockfd", 3), int_arg("backlog", 5)}, 0);
+  b.sys(100, "accept4", {fd_arg("sockfd", 3), sockaddr_arg("addr", "127.0.0.1:51234")}, 4, 0,
+        "socket:[2]");
   b.exit(100);
   EXPECT_THAT(lines_of(normalize(b.build(), {}), "network"),
               ElementsAre("1: bind 0.0.0.0:8080", "1: listen 0.0.0.0:8080", "1: accept on 0.0.0.0:8080"));
@@ -51,17 +54,17 @@ TEST(Network, KernelChosenPortsAreTemplatedAndForksListedSeparately) {
   auto run = [](int port, bool client_first) {
     TraceBuilder b(100, "/w");
     b.sys(100, "socket", {}, 3, 0, "socket:[1]");
-    b.sys(100, "bind", {TraceBuilder::fd_arg("sockfd", 3), TraceBuilder::sockaddr_arg("addr", "127.0.0.1:0")}, 0);
-    b.sys(100, "listen", {TraceBuilder::fd_arg("sockfd", 3), TraceBuilder::int_arg("backlog", 1)}, 0);
+    b.sys(100, "bind", {fd_arg("sockfd", 3), sockaddr_arg("addr", "127.0.0.1:0")}, 0);
+    b.sys(100, "listen", {fd_arg("sockfd", 3), int_arg("backlog", 1)}, 0);
     b.sys(100, "getsockname",
-          {TraceBuilder::fd_arg("sockfd", 3), TraceBuilder::sockaddr_arg("addr", "127.0.0.1:" + std::to_string(port))}, 0);
+          {fd_arg("sockfd", 3), sockaddr_arg("addr", "127.0.0.1:" + std::to_string(port))}, 0);
     auto c = b.fork(100);
     auto connect = [&] {
       b.sys(c, "socket", {}, 4, 0, "socket:[2]");
       b.connect(c, 4, "127.0.0.1:" + std::to_string(port));
     };
     auto accept = [&] {
-      b.sys(100, "accept", {TraceBuilder::fd_arg("sockfd", 3)}, 5, 0,
+      b.sys(100, "accept", {fd_arg("sockfd", 3)}, 5, 0,
             "socket:[TCP 127.0.0.1:" + std::to_string(port) + "->127.0.0.1:40000]");
     };
     if (client_first) {

@@ -1,8 +1,9 @@
+#include "process_tree.hpp"
+
 #include <gtest/gtest.h>
 
 #include "causal_order.hpp"
-#include "process_tree.hpp"
-#include "trace_builder.hpp"
+#include "golden/test_support/trace_builder.hpp"
 
 namespace golden::eqv {
 namespace {

@@ -11,8 +11,8 @@
 
 #include "golden/equivalence/compare.hpp"
 #include "golden/equivalence/report.hpp"
+#include "golden/test_support/trace_builder.hpp"
 #include "golden/verify/verify.hpp"
-#include "trace_builder.hpp"
 
 namespace golden {
 namespace {

@@ -1,3 +1,5 @@
+#include "golden/equivalence/report.hpp"
+
 #include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -5,8 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "golden/equivalence/compare.hpp"
-#include "golden/equivalence/report.hpp"
-#include "trace_builder.hpp"
+#include "golden/test_support/trace_builder.hpp"
 
 namespace golden {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "golden/equivalence/compare.hpp"
 #include "golden/equivalence/report.hpp"
-#include "trace_builder.hpp"
+#include "golden/test_support/trace_builder.hpp"
 
 namespace golden {
 namespace {

@@ -6,12 +6,14 @@
 
 #include "golden/equivalence/compare.hpp"
 #include "golden/equivalence/normalized.hpp"
+#include "golden/test_support/trace_builder.hpp"
 #include "test_util.hpp"
-#include "trace_builder.hpp"
 
 namespace golden {
 namespace {
 
+using test::buf_arg;
+using test::fd_arg;
 using test::lines_of;
 using test::TraceBuilder;
 using ::testing::ElementsAre;
@@ -35,8 +37,8 @@ TEST(Streams, ChunkingIsIgnored) {
 TEST(Streams, StdoutAndStderrAreToldApartByFdNotByWhatTheyPointTo) {
   // Both fds are the same terminal: the kernel's description can't separate them.
   TraceBuilder b(100, "/w");
-  b.sys(100, "write", {TraceBuilder::fd_arg("fd", 1, "/dev/pts/0"), TraceBuilder::buf_arg("buf", "out\n", 64)}, 4);
-  b.sys(100, "write", {TraceBuilder::fd_arg("fd", 2, "/dev/pts/0"), TraceBuilder::buf_arg("buf", "err\n", 64)}, 4);
+  b.sys(100, "write", {fd_arg("fd", 1, "/dev/pts/0"), buf_arg("buf", "out\n", 64)}, 4);
+  b.sys(100, "write", {fd_arg("fd", 2, "/dev/pts/0"), buf_arg("buf", "err\n", 64)}, 4);
   b.exit(100);
   auto n = normalize(b.build(), {});
   EXPECT_THAT(lines_of(n, "stdout"), ElementsAre("\"out\\n\""));
@@ -235,7 +237,7 @@ TEST(Streams, InKernelCopiesAreComparedBySourceAndLength) {
   b.open(100, "/w/a", O_RDONLY, 3);
   b.open(100, "/w/b", O_WRONLY | O_CREAT | O_TRUNC, 4, 0644);
   for (std::int64_t n : {4000, 96, 0})
-    b.sys(100, "copy_file_range", {TraceBuilder::fd_arg("fd_in", 3), TraceBuilder::fd_arg("fd_out", 4)}, n);
+    b.sys(100, "copy_file_range", {fd_arg("fd_in", 3), fd_arg("fd_out", 4)}, n);
   b.exit(100);
   auto n = normalize(b.build(), {});
   EXPECT_THAT(lines_of(n, "file $CWD/b"),

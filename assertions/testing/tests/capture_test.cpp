@@ -3,13 +3,16 @@
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 
+#include "golden/test_support/files.hpp"
 #include "golden/testing.hpp"
-#include "temp_dir.hpp"
 
 namespace golden::testing {
 namespace {
+
+using golden::test::TempDir;
 
 using ::testing::AllOf;
 using ::testing::HasSubstr;
@@ -44,18 +47,18 @@ TEST(Capture, StdinIsEmptyByDefault) {
 TEST(Capture, RunsInTheGivenDirectoryAndFindsARelativeProgramThere) {
   TempDir dir;
   {
-    std::ofstream script(dir / "tool.sh");
+    std::ofstream script(dir.file("tool.sh"));
     script << "#!/bin/sh\npwd\necho made > made.txt\n";
   }
-  std::filesystem::permissions(dir / "tool.sh", std::filesystem::perms::owner_all);
+  std::filesystem::permissions(dir.file("tool.sh"), std::filesystem::perms::owner_all);
   CaptureOptions options;
-  options.cwd = dir.path().string();
+  options.cwd = dir.path();
   Trace t = capture({"./tool.sh"}, options);
   EXPECT_EQ(t.exit_status(), 0);
   const std::string real = std::filesystem::canonical(dir.path()).string();
   EXPECT_EQ(t.stdout_text(), real + "\n");
   EXPECT_EQ(t.run().run.cwd, real);
-  EXPECT_TRUE(std::filesystem::exists(dir / "made.txt"));
+  EXPECT_TRUE(std::filesystem::exists(dir.file("made.txt")));
   EXPECT_THAT(t, CreatesFile(real + "/made.txt"));
   // As README writes it: designated initializers.
   const Trace root = capture({"pwd"}, {.cwd = "/"});
@@ -115,11 +118,11 @@ TEST(Capture, AProgramThatCannotStartThrows) {
 TEST(Capture, SavesAndLoadsTheSameTrace) {
   TempDir dir;
   Trace t = capture({"sh", "-c", "echo saved"});
-  t.save(dir / "t.json.zst");
-  Trace back = Trace::load(dir / "t.json.zst");
+  t.save(dir.file("t.json.zst"));
+  Trace back = Trace::load(dir.file("t.json.zst"));
   EXPECT_EQ(back.run().events.size(), t.run().events.size());
   EXPECT_EQ(back.effects().out.bytes, "saved\n");
-  EXPECT_THROW((void)Trace::load(dir / "missing.json"), TraceError);
+  EXPECT_THROW((void)Trace::load(dir.file("missing.json")), TraceError);
 }
 
 TEST(Capture, PrintsAsOneLine) {
@@ -132,8 +135,9 @@ TEST(Capture, PrintsAsOneLine) {
 
 TEST(Capture, TrackAllocCountsTheHeapForAllocationBudgets) {
   TempDir dir;
-  std::ofstream(dir / "heap.toml") << "[[assertion]]\nname = \"heap\"\ntype = \"memory_usage\"\n"
-                                      "tracking_mode = \"allocations\"\nmax_bytes = \"1 KiB\"\n";
+  std::ofstream(dir.file("heap.toml"))
+      << "[[assertion]]\nname = \"heap\"\ntype = \"memory_usage\"\n"
+         "tracking_mode = \"allocations\"\nmax_bytes = \"1 KiB\"\n";
   CaptureOptions options;
   options.track_alloc = true;
   // python3 allocates far more than 1 KiB: the budget must see it, so it fails.
@@ -142,7 +146,7 @@ TEST(Capture, TrackAllocCountsTheHeapForAllocationBudgets) {
   {
     ::testing::ScopedFakeTestPartResultReporter reporter(
         ::testing::ScopedFakeTestPartResultReporter::INTERCEPT_ONLY_CURRENT_THREAD, &results);
-    EXPECT_WITHIN_BUDGET(t, dir / "heap.toml");
+    EXPECT_WITHIN_BUDGET(t, dir.file("heap.toml"));
   }
   ASSERT_EQ(results.size(), 1);
   EXPECT_THAT(results.GetTestPartResult(0).message(), HasSubstr("heap"));
@@ -153,10 +157,10 @@ TEST(Capture, TrackAllocCountsTheHeapForAllocationBudgets) {
 TEST(Capture, MatchersWorkOnASavedAndReloadedTrace) {
   TempDir dir;
   CaptureOptions options;
-  options.cwd = dir.path().string();
+  options.cwd = dir.path();
   const Trace t = capture({"sh", "-c", "echo data > kept.txt; echo hello"}, options);
-  t.save(dir / "t.json");
-  const Trace back = Trace::load(dir / "t.json");
+  t.save(dir.file("t.json"));
+  const Trace back = Trace::load(dir.file("t.json"));
   EXPECT_THAT(back, AllOf(CreatesFile("kept.txt"), Writes("kept.txt", "data\n"),
                           WritesToStdout("hello\n"), ExitsWith(0)));
   EXPECT_TRUE(back.stdout_text().empty());  // only a capture has the pipes' bytes

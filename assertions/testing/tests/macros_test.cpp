@@ -4,13 +4,17 @@
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 
+#include "golden/test_support/files.hpp"
 #include "golden/testing.hpp"
-#include "temp_dir.hpp"
 
 namespace golden::testing {
 namespace {
+
+using golden::test::ScopedEnv;
+using golden::test::TempDir;
 
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
@@ -32,7 +36,7 @@ std::vector<std::string> failures_of(Body body) {
 // The same program, writing its output into `dir`.
 Trace run_tool(const TempDir& dir, const std::string& text) {
   CaptureOptions options;
-  options.cwd = dir.path().string();
+  options.cwd = dir.path();
   return capture({"sh", "-c", "mkdir -p out; printf '" + text + "' > out/report.txt; echo done"},
                  options);
 }
@@ -65,10 +69,11 @@ TEST(TraceEquivalent, TakesACompareConfigOrItsFile) {
   CompareConfig relaxed;
   relaxed.relax = {Category::FileContent};
   EXPECT_TRACE_EQUIVALENT(one, two, relaxed);
-  std::ofstream(conf / "c.toml") << "[compare]\nrelax = [\"file_content\"]\n";
-  EXPECT_TRACE_EQUIVALENT(one, two, conf / "c.toml");
-  std::ofstream(conf / "bad.toml") << "[compare]\nrelax = [\"nope\"]\n";
-  const auto failures = failures_of([&] { EXPECT_TRACE_EQUIVALENT(one, two, conf / "bad.toml"); });
+  std::ofstream(conf.file("c.toml")) << "[compare]\nrelax = [\"file_content\"]\n";
+  EXPECT_TRACE_EQUIVALENT(one, two, conf.file("c.toml"));
+  std::ofstream(conf.file("bad.toml")) << "[compare]\nrelax = [\"nope\"]\n";
+  const auto failures =
+      failures_of([&] { EXPECT_TRACE_EQUIVALENT(one, two, conf.file("bad.toml")); });
   ASSERT_EQ(failures.size(), 1u);
   EXPECT_THAT(failures[0], HasSubstr("bad.toml"));
 }
@@ -76,7 +81,7 @@ TEST(TraceEquivalent, TakesACompareConfigOrItsFile) {
 class MatchesGolden : public ::testing::Test {
  protected:
   TempDir work, golden_dir;
-  std::string golden = golden_dir / "tool.golden.json";
+  std::string golden = golden_dir.file("tool.golden.json");
   ScopedEnv no_ci{"CI", nullptr};
   ScopedEnv no_update{"GOLDEN_UPDATE", nullptr};
 };
@@ -123,30 +128,33 @@ TEST_F(MatchesGolden, OnCiAMissingGoldenFailsAndIsNotWritten) {
 }
 
 TEST_F(MatchesGolden, RelativeToABaseDirAndWithBudgets) {
-  std::ofstream(golden_dir / "renacer.toml")
+  std::ofstream(golden_dir.file("renacer.toml"))
       << "[[assertion]]\nname = \"few_execs\"\ntype = \"syscall_count\"\nsyscall = \"execve\"\n"
          "max_calls = 1\n";
-  const GoldenOptions options{.config = golden_dir / "renacer.toml", .base_dir = golden_dir.path().string()};
+  const GoldenOptions options{.config = golden_dir.file("renacer.toml"),
+                              .base_dir = golden_dir.path()};
   const Trace t = run_tool(work, "one\\n");
   const auto failures = failures_of([&] { EXPECT_MATCHES_GOLDEN(t, "rel.golden.json", options); });
   ASSERT_EQ(failures.size(), 1u);
   EXPECT_THAT(failures[0], HasSubstr("few_execs"));
-  EXPECT_TRUE(fs::exists(golden_dir / "rel.golden.json"));  // recorded, budgets still checked
+  EXPECT_TRUE(fs::exists(golden_dir.file("rel.golden.json")));  // recorded, budgets still checked
 }
 
 TEST(WithinBudget, PassesFailsAndNamesTheBudget) {
   TempDir dir;
-  std::ofstream(dir / "ok.toml") << "[[assertion]]\nname = \"opens\"\ntype = \"syscall_count\"\n"
-                                    "syscall = \"openat\"\nmax_calls = 1000\n";
-  std::ofstream(dir / "tight.toml") << "[[assertion]]\nname = \"no_execs\"\ntype = \"syscall_count\"\n"
-                                       "syscall = \"execve\"\nmax_calls = 1\n";
-  std::ofstream(dir / "bad.toml") << "[[assertion]]\nname = \"x\"\ntype = \"nonsense\"\n";
+  std::ofstream(dir.file("ok.toml"))
+      << "[[assertion]]\nname = \"opens\"\ntype = \"syscall_count\"\n"
+         "syscall = \"openat\"\nmax_calls = 1000\n";
+  std::ofstream(dir.file("tight.toml"))
+      << "[[assertion]]\nname = \"no_execs\"\ntype = \"syscall_count\"\n"
+         "syscall = \"execve\"\nmax_calls = 1\n";
+  std::ofstream(dir.file("bad.toml")) << "[[assertion]]\nname = \"x\"\ntype = \"nonsense\"\n";
   const Trace t = run_tool(dir, "x");
-  EXPECT_WITHIN_BUDGET(t, dir / "ok.toml");
-  auto failures = failures_of([&] { EXPECT_WITHIN_BUDGET(t, dir / "tight.toml"); });
+  EXPECT_WITHIN_BUDGET(t, dir.file("ok.toml"));
+  auto failures = failures_of([&] { EXPECT_WITHIN_BUDGET(t, dir.file("tight.toml")); });
   ASSERT_EQ(failures.size(), 1u);
   EXPECT_THAT(failures[0], HasSubstr("no_execs"));
-  failures = failures_of([&] { EXPECT_WITHIN_BUDGET(t, dir / "bad.toml"); });
+  failures = failures_of([&] { EXPECT_WITHIN_BUDGET(t, dir.file("bad.toml")); });
   ASSERT_EQ(failures.size(), 1u);
   EXPECT_THAT(failures[0], HasSubstr("bad.toml:3"));
 }
@@ -161,14 +169,15 @@ TEST(AssertForms, StopAtTheFirstFailure) {
   TempDir a, b, dir;
   const Trace one = run_tool(a, "one\\n");
   const Trace two = run_tool(b, "two\\n");
-  std::ofstream(dir / "ok.toml") << "[[assertion]]\nname = \"opens\"\ntype = \"syscall_count\"\n"
-                                    "syscall = \"openat\"\nmax_calls = 1000\n";
+  std::ofstream(dir.file("ok.toml"))
+      << "[[assertion]]\nname = \"opens\"\ntype = \"syscall_count\"\n"
+         "syscall = \"openat\"\nmax_calls = 1000\n";
   ScopedEnv no_ci("CI", nullptr);
   bool reached_end = false;
   const auto failures = failures_of([&] {
     ASSERT_TRACE_EQUIVALENT(one, run_tool(dir, "one\\n"));
-    ASSERT_MATCHES_GOLDEN(one, dir / "g.json");
-    ASSERT_WITHIN_BUDGET(one, dir / "ok.toml");
+    ASSERT_MATCHES_GOLDEN(one, dir.file("g.json"));
+    ASSERT_WITHIN_BUDGET(one, dir.file("ok.toml"));
     ASSERT_TRACE_EQUIVALENT(one, two);
     reached_end = true;
   });

@@ -6,11 +6,13 @@
 
 #include <fstream>
 
+#include "golden/test_support/files.hpp"
 #include "golden/testing.hpp"
-#include "temp_dir.hpp"
 
 namespace golden::testing {
 namespace {
+
+using golden::test::TempDir;
 
 using ::testing::AllOf;
 using ::testing::HasSubstr;
@@ -28,11 +30,11 @@ class Matchers : public ::testing::Test {
  protected:
   void SetUp() override {
     {
-      std::ofstream(dir / "in.txt") << "alpha\nbeta\n";
-      std::ofstream(dir / "old.log") << "stale\n";
+      std::ofstream(dir.file("in.txt")) << "alpha\nbeta\n";
+      std::ofstream(dir.file("old.log")) << "stale\n";
     }
     CaptureOptions options;
-    options.cwd = dir.path().string();
+    options.cwd = dir.path();
     trace = capture({"sh", "-c",
                      "cat in.txt; echo warn >&2; mkdir out; printf 'total 2\\n' > out/sum.txt;"
                      " tmp=$(mktemp out/.x.XXXXXX); rm \"$tmp\"; rm old.log;"
@@ -47,12 +49,12 @@ TEST_F(Matchers, Opens) {
   EXPECT_THAT(*trace, Opens("in.txt"));
   EXPECT_THAT(*trace, Opens("**/out/sum.txt"));
   EXPECT_THAT(*trace, Opens("out/sum.txt"));
-  EXPECT_THAT(*trace, Opens(dir / "out/sum.txt"));
+  EXPECT_THAT(*trace, Opens(dir.file("out/sum.txt")));
   EXPECT_THAT(*trace, Not(Opens("/out/sum.txt")));
   EXPECT_THAT(*trace, Not(Opens("t/sum.txt")));
   EXPECT_THAT(*trace, Not(Opens("missing.txt")));  // it failed: not opened
   EXPECT_THAT(explain(Opens("missing.txt"), *trace), HasSubstr("missing.txt failed with ENOENT"));
-  EXPECT_THAT(explain(Opens("in.text"), *trace), HasSubstr("nearest: openat " + dir.path().string()));
+  EXPECT_THAT(explain(Opens("in.text"), *trace), HasSubstr("nearest: openat " + dir.path()));
   EXPECT_THAT(explain(Opens("in.text"), *trace), HasSubstr("in.txt"));
 }
 
@@ -79,14 +81,14 @@ TEST_F(Matchers, Streams) {
 
 TEST_F(Matchers, FilesCreatedAndDeleted) {
   EXPECT_THAT(*trace, CreatesFile("sum.txt"));
-  EXPECT_THAT(*trace, CreatesFile(dir / "out"));
+  EXPECT_THAT(*trace, CreatesFile(dir.file("out")));
   EXPECT_THAT(*trace, DeletesFile("old.log"));
   EXPECT_THAT(*trace, Not(CreatesFile("in.txt")));
   EXPECT_THAT(*trace, Not(CreatesFile(".x.*")));   // made and removed again
   EXPECT_THAT(*trace, Not(DeletesFile(".x.*")));
   EXPECT_THAT(explain(CreatesFile(".x.*"), *trace), HasSubstr("made and removed again"));
   EXPECT_THAT(explain(DeletesFile(".x.*"), *trace), HasSubstr("made itself"));
-  EXPECT_THAT(explain(DeletesFile("sum.txt"), *trace), HasSubstr("deletes " + dir.path().string()));
+  EXPECT_THAT(explain(DeletesFile("sum.txt"), *trace), HasSubstr("deletes " + dir.path()));
 }
 
 TEST_F(Matchers, ProcessesSignalsAndCounts) {

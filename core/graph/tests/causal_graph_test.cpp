@@ -8,22 +8,24 @@
 #include <queue>
 #include <random>
 
-#include "trace_fixture.hpp"
+#include "golden/test_support/trace_builder.hpp"
 
 namespace golden {
 namespace {
 
+using test::Clocks;
+using test::TraceBuilder;
+using test::us;
 using ::testing::HasSubstr;
-using testing::TraceMaker;
 
 TEST(CausalGraph, ProgramOrderLinksConsecutiveEventsOfEachThread) {
-  TraceMaker m;
+  TraceBuilder m;
   m.process(1, 0, "app");
-  Seq a = m.call(1, 1, "openat", 0, 5);
-  Seq b = m.call(1, 2, "read", 1, 5);  // another thread of the same process
-  Seq c = m.call(1, 1, "close", 6, 1);
-  Seq d = m.call(1, 2, "write", 7, 1);
-  Trace t = m.build();
+  Seq a = m.call(1, 1, "openat", us(0), us(5)).seq;
+  Seq b = m.call(1, 2, "read", us(1), us(5)).seq;  // another thread of the same process
+  Seq c = m.call(1, 1, "close", us(6), us(1)).seq;
+  Seq d = m.call(1, 2, "write", us(7), us(1)).seq;
+  Trace t = m.build(Clocks::FromEdges);
   auto g = CausalGraph::build(t);
   ASSERT_TRUE(g) << g.error().to_string();
   EXPECT_EQ(g->vertex_count(), 4u);
@@ -34,15 +36,15 @@ TEST(CausalGraph, ProgramOrderLinksConsecutiveEventsOfEachThread) {
 }
 
 TEST(CausalGraph, CrossEdgesKeepTheirKindAndTopologicalOrderRespectsThem) {
-  TraceMaker m;
+  TraceBuilder m;
   // The child's first call completes before the parent's clone returns, so its seq is
   // smaller: seq order is not causal order, the topological order must fix that.
-  Seq child_first = m.call(2, "execve", 10, 5);
-  Seq clone = m.call(1, "clone", 0, 20);
-  Seq child_exit = m.exit(2, 2, 30);
-  Seq wait = m.call(1, "wait4", 21, 10);
+  Seq child_first = m.call(2, "execve", us(10), us(5)).seq;
+  Seq clone = m.call(1, "clone", us(0), us(20)).seq;
+  Seq child_exit = m.thread_exit(2, 2, us(30)).seq;
+  Seq wait = m.call(1, "wait4", us(21), us(10)).seq;
   m.edge(clone, child_first, EdgeKind::Spawn).edge(child_exit, wait, EdgeKind::Reap);
-  Trace t = m.build();
+  Trace t = m.build(Clocks::FromEdges);
   auto g = CausalGraph::build(t);
   ASSERT_TRUE(g) << g.error().to_string();
   EXPECT_EQ(g->edge_count(), 4u);
@@ -56,15 +58,15 @@ TEST(CausalGraph, CrossEdgesKeepTheirKindAndTopologicalOrderRespectsThem) {
 // they were inserted: program order first, then the trace's edges as listed. The DOT
 // writer's edge order and the critical path's tie-breaks depend on it.
 TEST(CausalGraph, EdgesAndInEdgesKeepInsertionOrder) {
-  TraceMaker m;
-  Seq late_writer = m.call(3, "write", 0, 1);
-  Seq early = m.call(2, "write", 0, 1);
-  Seq prev = m.call(1, "poll", 0, 1);
-  Seq read = m.call(1, "read", 2, 1);
-  Seq other = m.call(2, "close", 3, 1);
+  TraceBuilder m;
+  Seq late_writer = m.call(3, "write", us(0), us(1)).seq;
+  Seq early = m.call(2, "write", us(0), us(1)).seq;
+  Seq prev = m.call(1, "poll", us(0), us(1)).seq;
+  Seq read = m.call(1, "read", us(2), us(1)).seq;
+  Seq other = m.call(2, "close", us(3), us(1)).seq;
   // Listed with the larger source first, after a program edge from a larger source.
   m.edge(late_writer, read, EdgeKind::Data).edge(early, read, EdgeKind::Signal);
-  Trace t = m.build();
+  Trace t = m.build(Clocks::FromEdges);
   auto g = CausalGraph::build(t);
   ASSERT_TRUE(g) << g.error().to_string();
   EXPECT_THAT(g->in_edges(read),
@@ -90,14 +92,14 @@ TEST(CausalGraph, EmptyTraceIsAnEmptyGraph) {
 }
 
 TEST(CausalGraph, CycleAcrossThreadsIsRejectedWithTheCycleNamed) {
-  TraceMaker m;
-  Seq a = m.call(1, "write", 0, 1);
-  Seq b = m.call(2, "read", 0, 2);
-  Seq c = m.call(1, "read", 3, 1);
-  Seq d = m.call(2, "write", 4, 1);
+  TraceBuilder m;
+  Seq a = m.call(1, "write", us(0), us(1)).seq;
+  Seq b = m.call(2, "read", us(0), us(2)).seq;
+  Seq c = m.call(1, "read", us(3), us(1)).seq;
+  Seq d = m.call(2, "write", us(4), us(1)).seq;
   // a -> b -> d (program) -> c -> ... and c -> b closes b -> d -> c -> b.
   m.edge(a, b, EdgeKind::Data).edge(d, c, EdgeKind::Data).edge(c, b, EdgeKind::Data);
-  Trace t = m.build(/*clocks=*/false);
+  Trace t = m.build(Clocks::Unknown);
   auto g = CausalGraph::build(t);
   ASSERT_FALSE(g);
   EXPECT_THAT(g.error().message, HasSubstr("cycle in the causal graph"));
@@ -105,41 +107,41 @@ TEST(CausalGraph, CycleAcrossThreadsIsRejectedWithTheCycleNamed) {
 }
 
 TEST(CausalGraph, EdgeAgainstProgramOrderIsACycle) {
-  TraceMaker m;
-  Seq a = m.call(1, "read", 0, 1);
-  Seq b = m.call(1, "write", 2, 1);
+  TraceBuilder m;
+  Seq a = m.call(1, "read", us(0), us(1)).seq;
+  Seq b = m.call(1, "write", us(2), us(1)).seq;
   m.edge(b, a, EdgeKind::Signal);
-  Trace t = m.build(false);
+  Trace t = m.build(Clocks::Unknown);
   auto g = CausalGraph::build(t);
   ASSERT_FALSE(g);
   EXPECT_THAT(g.error().message, HasSubstr("cycle"));
 }
 
 TEST(CausalGraph, SelfLoopIsRejected) {
-  TraceMaker m;
-  Seq a = m.call(1, "kill", 0, 1);
+  TraceBuilder m;
+  Seq a = m.call(1, "kill", us(0), us(1)).seq;
   m.edge(a, a, EdgeKind::Signal);
-  Trace t = m.build(false);
+  Trace t = m.build(Clocks::Unknown);
   auto g = CausalGraph::build(t);
   ASSERT_FALSE(g);
   EXPECT_THAT(g.error().message, HasSubstr("self-loop"));
 }
 
 TEST(CausalGraph, EdgeToAMissingEventIsRejected) {
-  TraceMaker m;
-  Seq a = m.call(1, "write", 0, 1);
+  TraceBuilder m;
+  Seq a = m.call(1, "write", us(0), us(1)).seq;
   m.edge(a, 7, EdgeKind::Data);
-  Trace t = m.build(false);
+  Trace t = m.build(Clocks::Unknown);
   auto g = CausalGraph::build(t);
   ASSERT_FALSE(g);
   EXPECT_THAT(g.error().message, HasSubstr("#0 -> #7 names an event that does not exist"));
 }
 
 TEST(CausalGraph, EventsMustBeNumberedDensely) {
-  TraceMaker m;
-  m.call(1, "read", 0, 1);
-  m.call(1, "read", 2, 1);
-  Trace t = m.build();
+  TraceBuilder m;
+  m.call(1, "read", us(0), us(1));
+  m.call(1, "read", us(2), us(1));
+  Trace t = m.build(Clocks::FromEdges);
   t.events[1].seq = 5;
   auto g = CausalGraph::build(t);
   ASSERT_FALSE(g);
@@ -148,10 +150,10 @@ TEST(CausalGraph, EventsMustBeNumberedDensely) {
 
 // An edge that is acyclic but contradicts the clocks: the trace is inconsistent.
 Trace backward_lamport_trace() {
-  TraceMaker m;
-  Seq w = m.call(1, "write", 0, 1);
-  Seq r = m.call(2, "read", 0, 3);
-  Trace t = m.build();  // clocks 1 and 1: no edge yet
+  TraceBuilder m;
+  Seq w = m.call(1, "write", us(0), us(1)).seq;
+  Seq r = m.call(2, "read", us(0), us(3)).seq;
+  Trace t = m.build(Clocks::FromEdges);  // clocks 1 and 1: no edge yet
   t.events[w].lamport = 5;
   t.events[r].lamport = 2;
   t.edges.push_back({w, r, EdgeKind::Data});
@@ -174,10 +176,10 @@ TEST(CausalGraph, EdgeBackwardsInLamportTimeCanBeCountedInstead) {
 }
 
 TEST(CausalGraph, ProgramOrderBackwardsInLamportTimeIsRejected) {
-  TraceMaker m;
-  m.call(1, "read", 0, 1);
-  m.call(1, "read", 2, 1);
-  Trace t = m.build();
+  TraceBuilder m;
+  m.call(1, "read", us(0), us(1));
+  m.call(1, "read", us(2), us(1));
+  Trace t = m.build(Clocks::FromEdges);
   t.events[0].lamport = 9;
   auto g = CausalGraph::build(t);
   ASSERT_FALSE(g);
@@ -191,11 +193,11 @@ TEST(CausalGraph, UnknownClocksAreNotChecked) {
 }
 
 TEST(CausalGraph, DuplicateEdgesAndNegativeDurationsAreCounted) {
-  TraceMaker m;
-  Seq w = m.call(1, "write", 0, 1);
-  Seq r = m.call(2, "read", 0, 3);
+  TraceBuilder m;
+  Seq w = m.call(1, "write", us(0), us(1)).seq;
+  Seq r = m.call(2, "read", us(0), us(3)).seq;
   m.edge(w, r, EdgeKind::Data).edge(w, r, EdgeKind::Data);
-  Trace t = m.build();
+  Trace t = m.build(Clocks::FromEdges);
   t.events[r].duration = Nanos(-5);
   auto g = CausalGraph::build(t);
   ASSERT_TRUE(g);
@@ -205,11 +207,11 @@ TEST(CausalGraph, DuplicateEdgesAndNegativeDurationsAreCounted) {
 }
 
 TEST(CausalGraph, RecycledTidAfterExitStartsANewChain) {
-  TraceMaker m;
-  m.call(1, 7, "futex", 0, 1);
-  m.exit(1, 7, 2);
-  Seq again = m.call(1, 7, "read", 10, 1);  // the kernel reused tid 7
-  Trace t = m.build();
+  TraceBuilder m;
+  m.call(1, 7, "futex", us(0), us(1));
+  m.thread_exit(1, 7, us(2));
+  Seq again = m.call(1, 7, "read", us(10), us(1)).seq;  // the kernel reused tid 7
+  Trace t = m.build(Clocks::FromEdges);
   auto g = CausalGraph::build(t);
   ASSERT_TRUE(g);
   EXPECT_EQ(g->edge_count(), 1u);
@@ -236,14 +238,14 @@ TEST(CausalGraph, TopologicalOrderIsSmallestReadySeqFirst) {
       std::sort(theirs.begin(), theirs.end());
       for (std::size_t k = 0; k < mine.size(); ++k) rank[mine[k]] = theirs[k];
     }
-    TraceMaker m;
-    for (int i = 0; i < n; ++i) m.call(1, tid[i], "read", i, 1);
+    TraceBuilder m;
+    for (int i = 0; i < n; ++i) m.call(1, tid[i], "read", us(i), us(1)).seq;
     for (int k = 0, edges = static_cast<int>(rng() % (2 * n)); k < edges; ++k) {
       const int a = static_cast<int>(rng() % n), b = static_cast<int>(rng() % n);
       if (tid[a] != tid[b] && rank[a] < rank[b])
         m.edge(static_cast<Seq>(a), static_cast<Seq>(b), EdgeKind::Data);
     }
-    Trace t = m.build(false);
+    Trace t = m.build(Clocks::Unknown);
     auto g = CausalGraph::build(t);
     ASSERT_TRUE(g) << g.error().to_string();
 

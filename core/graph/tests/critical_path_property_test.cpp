@@ -13,7 +13,6 @@
 #include <tuple>
 
 #include "golden/graph/critical_path.hpp"
-#include "trace_fixture.hpp"
 
 namespace golden {
 namespace {

@@ -1,4 +1,4 @@
-// Known answers on hand-built traces. Times are in microseconds (trace_fixture.hpp).
+// Known answers on hand-built traces. Times are in microseconds (us() in golden/test_support/trace_builder.hpp).
 #include "golden/graph/critical_path.hpp"
 
 #include <gmock/gmock.h>
@@ -6,14 +6,15 @@
 
 #include <numeric>
 
-#include "trace_fixture.hpp"
+#include "golden/test_support/trace_builder.hpp"
 
 namespace golden {
 namespace {
 
+using test::Clocks;
+using test::TraceBuilder;
+using test::us;
 using ::testing::HasSubstr;
-using testing::TraceMaker;
-using testing::us;
 
 std::vector<Seq> seqs(const CriticalPath& p) {
   std::vector<Seq> out;
@@ -40,12 +41,12 @@ CriticalPath solve(const Trace& t, const CriticalPathOptions& options = {}) {
 }
 
 TEST(CriticalPath, SingleThreadIsTheSumOfDurationsWithoutTheGaps) {
-  TraceMaker m;
+  TraceBuilder m;
   m.process(1, 0, "app");
-  m.call(1, "openat", 0, 10);
-  m.call(1, "read", 15, 5);  // 5 us of user time before it
-  m.call(1, "write", 20, 30);
-  Trace t = m.build();
+  m.call(1, "openat", us(0), us(10));
+  m.call(1, "read", us(15), us(5));  // 5 us of user time before it
+  m.call(1, "write", us(20), us(30));
+  Trace t = m.build(Clocks::FromEdges);
   CriticalPath p = solve(t);
   EXPECT_EQ(p.total, us(45));
   EXPECT_EQ(p.wall_time, us(50));
@@ -60,11 +61,11 @@ TEST(CriticalPath, SingleThreadIsTheSumOfDurationsWithoutTheGaps) {
 }
 
 TEST(CriticalPath, UserTimeOptionCountsTheGapsOfAThread) {
-  TraceMaker m;
-  m.call(1, "openat", 0, 10);
-  m.call(1, "read", 15, 5);
-  m.call(1, "write", 20, 30);
-  CriticalPath p = solve(m.build(), {.count_user_time = true});
+  TraceBuilder m;
+  m.call(1, "openat", us(0), us(10));
+  m.call(1, "read", us(15), us(5));
+  m.call(1, "write", us(20), us(30));
+  CriticalPath p = solve(m.build(Clocks::FromEdges), {.count_user_time = true});
   EXPECT_EQ(p.total, us(50));
   EXPECT_THAT(contributions_us(p), ::testing::ElementsAre(10, 10, 30));
 }
@@ -72,24 +73,24 @@ TEST(CriticalPath, UserTimeOptionCountsTheGapsOfAThread) {
 // sh: execve, clone (returns at 150 while the child already runs), wait4 blocked for
 // the child's 300 ms sleep, exit_group. The wait's 300 ms are nested in the child's
 // sleep and must count once.
-TraceMaker fork_sleep_wait() {
-  TraceMaker m;
+TraceBuilder fork_sleep_wait() {
+  TraceBuilder m;
   m.process(100, 0, "sh").process(101, 100, "sleep");
-  Seq exec = m.call(100, "execve", 0, 100);
+  Seq exec = m.call(100, "execve", us(0), us(100)).seq;
   (void)exec;
-  Seq child_exec = m.call(101, "execve", 120, 80);  // completes first: seq 1
-  Seq clone = m.call(100, "clone", 100, 50);        // seq 2, returns at 150
-  m.call(101, "nanosleep", 200, 300000);
-  m.call(101, "exit_group", 300200, 10);
-  Seq child_exit = m.exit(101, 101, 300210);
-  Seq wait = m.call(100, "wait4", 160, 300090);  // returns at 300250
-  m.call(100, "exit_group", 300260, 10);
+  Seq child_exec = m.call(101, "execve", us(120), us(80)).seq;  // completes first: seq 1
+  Seq clone = m.call(100, "clone", us(100), us(50)).seq;        // seq 2, returns at 150
+  m.call(101, "nanosleep", us(200), us(300000));
+  m.call(101, "exit_group", us(300200), us(10));
+  Seq child_exit = m.thread_exit(101, 101, us(300210)).seq;
+  Seq wait = m.call(100, "wait4", us(160), us(300090)).seq;  // returns at 300250
+  m.call(100, "exit_group", us(300260), us(10));
   m.edge(clone, child_exec, EdgeKind::Spawn).edge(child_exit, wait, EdgeKind::Reap);
   return m;
 }
 
 TEST(CriticalPath, ForkSleepWaitCountsNestedTimeOnce) {
-  Trace t = fork_sleep_wait().build();
+  Trace t = fork_sleep_wait().build(Clocks::FromEdges);
   CriticalPath p = solve(t);
   // [0,150] sh, [150,200] child's execve after clone returned, the sleep, exit_group,
   // 40 us of wait4 after the child's exit, exit_group: everything but the 10 us gap.
@@ -110,21 +111,21 @@ TEST(CriticalPath, ForkSleepWaitCountsNestedTimeOnce) {
 
 // sh -c 'sleep 0.3 & sleep 0.3 & wait': two children sleeping at the same time.
 TEST(CriticalPath, ConcurrentChildrenCountAboutOneChildsTime) {
-  TraceMaker m;
+  TraceBuilder m;
   m.process(1, 0, "sh").process(2, 1, "sleep").process(3, 1, "sleep");
-  m.call(1, "execve", 0, 100);
-  Seq clone_a = m.call(1, "clone", 100, 10);
-  Seq clone_b = m.call(1, "clone", 110, 10);
-  Seq sleep_a = m.call(2, "nanosleep", 115, 300000);
-  Seq exit_a = m.exit(2, 2, 300120);
-  Seq sleep_b = m.call(3, "nanosleep", 125, 300000);
-  Seq exit_b = m.exit(3, 3, 300130);
-  Seq wait_a = m.call(1, "wait4", 200, 299940);  // returns at 300140
-  Seq wait_b = m.call(1, "wait4", 300150, 10);
-  Seq end = m.call(1, "exit_group", 300170, 10);
+  m.call(1, "execve", us(0), us(100));
+  Seq clone_a = m.call(1, "clone", us(100), us(10)).seq;
+  Seq clone_b = m.call(1, "clone", us(110), us(10)).seq;
+  Seq sleep_a = m.call(2, "nanosleep", us(115), us(300000)).seq;
+  Seq exit_a = m.thread_exit(2, 2, us(300120)).seq;
+  Seq sleep_b = m.call(3, "nanosleep", us(125), us(300000)).seq;
+  Seq exit_b = m.thread_exit(3, 3, us(300130)).seq;
+  Seq wait_a = m.call(1, "wait4", us(200), us(299940)).seq;  // returns at 300140
+  Seq wait_b = m.call(1, "wait4", us(300150), us(10)).seq;
+  Seq end = m.call(1, "exit_group", us(300170), us(10)).seq;
   m.edge(clone_a, sleep_a, EdgeKind::Spawn).edge(clone_b, sleep_b, EdgeKind::Spawn);
   m.edge(exit_a, wait_a, EdgeKind::Reap).edge(exit_b, wait_b, EdgeKind::Reap);
-  Trace t = m.build();
+  Trace t = m.build(Clocks::FromEdges);
   CriticalPath p = solve(t);
   // Through child A: 100 + 10 + 300000 + 0 + (300140 - 300120) + 10 + 10. Through B
   // it is 10 us shorter, through the parent alone 70 us shorter; never 600 ms.
@@ -138,15 +139,15 @@ TEST(CriticalPath, ConcurrentChildrenCountAboutOneChildsTime) {
 }
 
 TEST(CriticalPath, PipeDataEdgeCarriesThePathToTheReader) {
-  TraceMaker m;
+  TraceBuilder m;
   m.process(1, 0, "producer").process(2, 0, "consumer");
-  Seq open = m.call(1, "openat", 0, 50);
-  Seq read = m.call(2, "read", 60, 55);     // blocked until the write at 110; seq 1
-  Seq write = m.call(1, "write", 100, 10);  // seq 2
-  m.call(1, "exit_group", 120, 10);
-  Seq out = m.call(2, "write", 200, 10);
+  Seq open = m.call(1, "openat", us(0), us(50)).seq;
+  Seq read = m.call(2, "read", us(60), us(55)).seq;     // blocked until the write at 110; seq 1
+  Seq write = m.call(1, "write", us(100), us(10)).seq;  // seq 2
+  m.call(1, "exit_group", us(120), us(10));
+  Seq out = m.call(2, "write", us(200), us(10)).seq;
   m.edge(write, read, EdgeKind::Data);
-  Trace t = m.build();
+  Trace t = m.build(Clocks::FromEdges);
   CriticalPath p = solve(t);
   // producer 50 + 10, the read's 5 us after the write ended, consumer's write 10;
   // the consumer alone has 55 + 10, the producer alone 70.
@@ -163,13 +164,13 @@ TEST(CriticalPath, PipeDataEdgeCarriesThePathToTheReader) {
 class LateEndingSource : public ::testing::TestWithParam<EdgeKind> {};
 
 TEST_P(LateEndingSource, TimeCoveredByTheSourceCountsOnce) {
-  TraceMaker m;
-  Seq c1 = m.call(2, "first", 100, 100);
-  Seq c2 = m.call(2, "second", 200, 700);
-  Seq src = m.call(1, "source", 0, 1000);
-  Seq c3 = m.call(2, "third", 900, 600);
+  TraceBuilder m;
+  Seq c1 = m.call(2, "first", us(100), us(100)).seq;
+  Seq c2 = m.call(2, "second", us(200), us(700)).seq;
+  Seq src = m.call(1, "source", us(0), us(1000)).seq;
+  Seq c3 = m.call(2, "third", us(900), us(600)).seq;
   m.edge(src, c1, GetParam());
-  Trace t = m.build();
+  Trace t = m.build(Clocks::FromEdges);
   CriticalPath p = solve(t);
   // With e(v_{i-1}) alone: 1000 + 0 + 700 + 600 = 2300 > the 1500 us the run lasted.
   EXPECT_EQ(p.total, us(1500));
@@ -184,14 +185,14 @@ INSTANTIATE_TEST_SUITE_P(Kinds, LateEndingSource,
 // The consumer's read blocks until the producer writes: that wait is the producer's
 // time, so the path runs through the producer, not through a consumer "busy" reading.
 TEST(CriticalPath, BlockedTimeBelongsToTheThreadThatReleasedIt) {
-  TraceMaker m;
+  TraceBuilder m;
   m.process(1, 0, "producer").process(2, 0, "consumer");
-  Seq open = m.call(1, "openat", 0, 400);
-  Seq write = m.call(1, "write", 900, 50);
-  Seq read = m.call(2, "read", 0, 1000);  // blocked from 0 until the write ended at 950
-  Seq out = m.call(2, "write", 1000, 10);
+  Seq open = m.call(1, "openat", us(0), us(400)).seq;
+  Seq write = m.call(1, "write", us(900), us(50)).seq;
+  Seq read = m.call(2, "read", us(0), us(1000)).seq;  // blocked from 0 until the write ended at 950
+  Seq out = m.call(2, "write", us(1000), us(10)).seq;
   m.edge(write, read, EdgeKind::Data);
-  CriticalPath p = solve(m.build());
+  CriticalPath p = solve(m.build(Clocks::FromEdges));
   // 400 + 50 + the read's 50 us after the write + 10; the consumer alone has 50 + 10.
   EXPECT_EQ(p.total, us(510));
   EXPECT_THAT(seqs(p), ::testing::ElementsAre(open, write, read, out));
@@ -204,18 +205,18 @@ TEST(CriticalPath, BlockedTimeBelongsToTheThreadThatReleasedIt) {
 // returns ERESTARTNOHAND, the delivery follows, and the signal edge from the child's
 // exit points at the delivery. The suspended time is the child's.
 TEST(CriticalPath, CallInterruptedBySignalWasWaitingForItsSender) {
-  TraceMaker m;
+  TraceBuilder m;
   m.process(1, 0, "sh").process(2, 1, "sleep");
-  Seq clone = m.call(1, "clone", 0, 10);
-  Seq suspend = m.call(1, "rt_sigsuspend", 12, 300100);  // returns at 300112
-  Seq sleep = m.call(2, "clock_nanosleep", 15, 300000);
-  Seq exit = m.exit(2, 2, 300110);
-  Seq chld = m.call(1, "SIGCHLD", 300113, 0);
-  Seq wait = m.call(1, "wait4", 300120, 5);
+  Seq clone = m.call(1, "clone", us(0), us(10)).seq;
+  Seq suspend = m.call(1, "rt_sigsuspend", us(12), us(300100)).seq;  // returns at 300112
+  Seq sleep = m.call(2, "clock_nanosleep", us(15), us(300000)).seq;
+  Seq exit = m.thread_exit(2, 2, us(300110)).seq;
+  Seq chld = m.call(1, "SIGCHLD", us(300113), us(0)).seq;
+  Seq wait = m.call(1, "wait4", us(300120), us(5)).seq;
   m.edge(clone, sleep, EdgeKind::Spawn)
       .edge(exit, chld, EdgeKind::Signal)
       .edge(exit, wait, EdgeKind::Reap);
-  Trace t = m.build();
+  Trace t = m.build(Clocks::FromEdges);
   t.events[suspend].err = 514;  // ERESTARTNOHAND
   t.events[suspend].ret = -514;
   t.events[chld].kind = EventKind::Signal;
@@ -246,17 +247,17 @@ TEST(CriticalPath, EmptyTrace) {
 }
 
 TEST(CriticalPath, GraphErrorsAreReturned) {
-  TraceMaker m;
-  Seq a = m.call(1, "x", 0, 1);
-  Seq b = m.call(2, "y", 0, 1);
+  TraceBuilder m;
+  Seq a = m.call(1, "x", us(0), us(1)).seq;
+  Seq b = m.call(2, "y", us(0), us(1)).seq;
   m.edge(a, b, EdgeKind::Data).edge(b, a, EdgeKind::Data);
-  auto r = critical_path(m.build(false));
+  auto r = critical_path(m.build(Clocks::Unknown));
   ASSERT_FALSE(r);
   EXPECT_THAT(r.error().message, HasSubstr("cycle"));
 }
 
 TEST(CriticalPath, ProcessNamePatternRestrictsToMatchingProcesses) {
-  Trace t = fork_sleep_wait().build();
+  Trace t = fork_sleep_wait().build(Clocks::FromEdges);
   CriticalPath child = solve(t, {.process_name_pattern = "^sleep$"});
   // The child alone: its execve in full (nothing before it on this subgraph), the
   // sleep, exit_group.
@@ -278,23 +279,23 @@ TEST(CriticalPath, ProcessNamePatternRestrictsToMatchingProcesses) {
 }
 
 TEST(CriticalPath, ForkWithoutExecTakesItsParentsName) {
-  TraceMaker m;
+  TraceBuilder m;
   m.process(1, 0, "make").process(2, 1, "");
-  m.call(2, "write", 0, 10);
-  CriticalPath p = solve(m.build(), {.process_name_pattern = "^make$"});
+  m.call(2, "write", us(0), us(10));
+  CriticalPath p = solve(m.build(Clocks::FromEdges), {.process_name_pattern = "^make$"});
   ASSERT_EQ(p.shares.size(), 1u);
   EXPECT_EQ(p.shares[0].pid, Pid{2});
   EXPECT_EQ(p.shares[0].name, "make");
 }
 
 TEST(CriticalPath, MalformedPatternIsAnError) {
-  auto r = critical_path(fork_sleep_wait().build(), {.process_name_pattern = "(unclosed"});
+  auto r = critical_path(fork_sleep_wait().build(Clocks::FromEdges), {.process_name_pattern = "(unclosed"});
   ASSERT_FALSE(r);
   EXPECT_THAT(r.error().message, HasSubstr("invalid process name pattern '(unclosed'"));
 }
 
 TEST(CriticalPath, WallTimeFallsBackToTheEventsSpan) {
-  Trace t = fork_sleep_wait().build();
+  Trace t = fork_sleep_wait().build(Clocks::FromEdges);
   t.run.wall_time = Nanos(0);
   EXPECT_EQ(solve(t).wall_time, us(300270));
 }

@@ -2,61 +2,47 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <regex>
 #include <sstream>
 
-#include "trace_fixture.hpp"
+#include "golden/test_support/process.hpp"
+#include "golden/test_support/trace_builder.hpp"
 
 namespace golden {
 namespace {
 
+using test::Clocks;
+using test::TraceBuilder;
+using test::us;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using testing::TraceMaker;
 
 bool have_dot() {
-  return std::system("command -v dot >/dev/null 2>&1") == 0;
+  return test::run({"sh", "-c", "command -v dot"}).status() == 0;
 }
 
 // Runs the real Graphviz on `text`; returns dot's stderr (empty when it was happy),
 // and fails the test if dot rejected the file or produced no SVG.
 std::string render_with_dot(const std::string& text) {
-  namespace fs = std::filesystem;
-  const fs::path dir =
-      fs::temp_directory_path() / ("golden_dot_test_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const fs::path in = dir / "g.dot", out = dir / "g.svg", err = dir / "err.txt";
-  std::ofstream(in) << text;
-  const std::string cmd =
-      "dot -Tsvg '" + in.string() + "' -o '" + out.string() + "' 2>'" + err.string() + "'";
-  const int status = std::system(cmd.c_str());
-  std::stringstream svg, errors;
-  svg << std::ifstream(out).rdbuf();
-  errors << std::ifstream(err).rdbuf();
-  fs::remove_all(dir);
-  EXPECT_EQ(status, 0) << errors.str();
-  EXPECT_THAT(svg.str(), HasSubstr("<svg"));
-  return errors.str();
+  const test::RunResult dot = test::run({"dot", "-Tsvg"}, {.stdin_data = text});
+  EXPECT_EQ(dot.status(), 0) << dot.err;
+  EXPECT_THAT(dot.out, HasSubstr("<svg"));
+  return dot.err;
 }
 
 Trace fork_wait_trace() {
-  TraceMaker m;
+  TraceBuilder m;
   m.process(100, 0, "sh").process(101, 100, "sleep");
-  m.call(100, "execve", 0, 100);
-  Seq child_exec = m.call(101, "execve", 120, 80);
-  Seq clone = m.call(100, "clone", 100, 50);
-  m.call(101, "nanosleep", 200, 300000);
-  m.call(101, "exit_group", 300200, 10);
-  Seq child_exit = m.exit(101, 101, 300210);
-  Seq wait = m.call(100, "wait4", 160, 300090);
+  m.call(100, "execve", us(0), us(100));
+  Seq child_exec = m.call(101, "execve", us(120), us(80)).seq;
+  Seq clone = m.call(100, "clone", us(100), us(50)).seq;
+  m.call(101, "nanosleep", us(200), us(300000));
+  m.call(101, "exit_group", us(300200), us(10));
+  Seq child_exit = m.thread_exit(101, 101, us(300210)).seq;
+  Seq wait = m.call(100, "wait4", us(160), us(300090)).seq;
   m.edge(clone, child_exec, EdgeKind::Spawn).edge(child_exit, wait, EdgeKind::Reap);
-  return m.build();
+  return m.build(Clocks::FromEdges);
 }
 
 std::string to_dot(const CausalGraph& g, const DotOptions& options) {
@@ -103,12 +89,12 @@ TEST(DotWriter, WithoutHighlightNothingIsRed) {
 }
 
 TEST(DotWriter, HostileNamesAreEscaped) {
-  TraceMaker m;
+  TraceBuilder m;
   m.process(1, 0, "we\"ird\\name\xff\n");
-  Seq a = m.call(1, "open\"at", 0, 5);
+  Seq a = m.call(1, "open\"at", us(0), us(5)).seq;
   Event& e = m.raw().events[a];
   e.args.push_back({"pathname", ArgKind::Path, 0, "", "/tmp/\"quoted\" \\ \x01\xfe", {}, {}});
-  auto t = m.build();
+  auto t = m.build(Clocks::FromEdges);
   auto g = CausalGraph::build(t);
   ASSERT_TRUE(g);
   const std::string dot = to_dot(*g, {});
@@ -122,19 +108,19 @@ TEST(DotWriter, HostileNamesAreEscaped) {
 // the spawn into it and its two data edges to main's close attach to that node, the
 // data edges drawn once as "x2". The critical path stays event by event.
 TEST(DotWriter, CollapsesRunsOfNonCriticalEvents) {
-  TraceMaker m;
+  TraceBuilder m;
   m.process(1, 0, "main").process(2, 1, "worker");
-  Seq clone = m.call(1, "clone", 0, 10);
-  Seq first = m.call(2, "set_robust_list", 11, 1);
-  for (int i = 0; i < 30; ++i) m.call(2, i % 3 ? "read" : "write", 20 + 2 * i, 1);
-  Seq send = m.call(2, "write", 100, 1);
-  for (int i = 0; i < 30; ++i) m.call(2, "futex", 110 + 2 * i, 1);
-  Seq work = m.call(1, "read", 200, 5000);
-  Seq tail = m.call(1, "close", 5210, 1);
+  Seq clone = m.call(1, "clone", us(0), us(10)).seq;
+  Seq first = m.call(2, "set_robust_list", us(11), us(1)).seq;
+  for (int i = 0; i < 30; ++i) m.call(2, i % 3 ? "read" : "write", us(20 + 2 * i), us(1)).seq;
+  Seq send = m.call(2, "write", us(100), us(1)).seq;
+  for (int i = 0; i < 30; ++i) m.call(2, "futex", us(110 + 2 * i), us(1)).seq;
+  Seq work = m.call(1, "read", us(200), us(5000)).seq;
+  Seq tail = m.call(1, "close", us(5210), us(1)).seq;
   m.edge(clone, first, EdgeKind::Spawn)
       .edge(send, tail, EdgeKind::Data)
       .edge(10, tail, EdgeKind::Data);
-  Trace t = m.build();
+  Trace t = m.build(Clocks::FromEdges);
   auto g = CausalGraph::build(t);
   ASSERT_TRUE(g);
   auto path = critical_path(*g);
@@ -159,11 +145,11 @@ TEST(DotWriter, CollapsesRunsOfNonCriticalEvents) {
 
 // A run shorter than N stays event by event.
 TEST(DotWriter, ShortRunsAreNotCollapsed) {
-  TraceMaker m;
-  m.call(1, "read", 0, 100);
-  m.call(2, "write", 0, 1);
-  m.call(2, "write", 2, 1);
-  Trace t = m.build();
+  TraceBuilder m;
+  m.call(1, "read", us(0), us(100));
+  m.call(2, "write", us(0), us(1));
+  m.call(2, "write", us(2), us(1));
+  Trace t = m.build(Clocks::FromEdges);
   auto g = CausalGraph::build(t);
   ASSERT_TRUE(g);
   auto path = critical_path(*g);

@@ -3,13 +3,15 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "trace_fixture.hpp"
+#include "golden/test_support/trace_builder.hpp"
 
 namespace golden {
 namespace {
 
+using test::Clocks;
+using test::TraceBuilder;
+using test::us;
 using ::testing::HasSubstr;
-using testing::TraceMaker;
 
 TEST(FormatDuration, PicksAUnit) {
   EXPECT_EQ(format_duration(Nanos(0)), "0 ns");
@@ -20,15 +22,15 @@ TEST(FormatDuration, PicksAUnit) {
 }
 
 TEST(PathReport, ListsStepsTotalAndShares) {
-  TraceMaker m;
+  TraceBuilder m;
   m.process(100, 0, "sh").process(101, 100, "sleep");
-  m.call(100, "execve", 0, 100);
-  Seq child = m.call(101, "nanosleep", 151, 300008);
-  Seq clone = m.call(100, "clone", 100, 50);
-  Seq exit = m.exit(101, 101, 300160);
-  Seq wait = m.call(100, "wait4", 160, 300090);
+  m.call(100, "execve", us(0), us(100));
+  Seq child = m.call(101, "nanosleep", us(151), us(300008)).seq;
+  Seq clone = m.call(100, "clone", us(100), us(50)).seq;
+  Seq exit = m.thread_exit(101, 101, us(300160)).seq;
+  Seq wait = m.call(100, "wait4", us(160), us(300090)).seq;
   m.edge(clone, child, EdgeKind::Spawn).edge(exit, wait, EdgeKind::Reap);
-  Trace t = m.build();
+  Trace t = m.build(Clocks::FromEdges);
   Event& w = t.events[wait];
   w.args.push_back({"pid", ArgKind::Int, -1, "", "", {}, {}});
   w.args.push_back({"wstatus", ArgKind::Ptr, 0x7ffd1234, "", "", {}, {}});

@@ -17,6 +17,7 @@
 
 #include "golden/io/trace_reader.hpp"
 #include "golden/io/trace_writer.hpp"
+#include "golden/test_support/files.hpp"
 #include "sample_trace.hpp"
 
 namespace {
@@ -40,7 +41,8 @@ double timed(F&& f) {
 int main(int argc, char** argv) {
   using namespace golden;
   const std::size_t n = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 100000;
-  const std::string dir = argc > 2 ? argv[2] : io_test::scratch_dir("io_bench");
+  const test::TempDir scratch("golden-io-bench-XXXXXX");
+  const std::string dir = argc > 2 ? argv[2] : scratch.path();
   const TraceFile bulk = io_test::bulk_trace(n);
   const auto& events = bulk.runs[0].events;
   std::printf("%zu events\n%-9s %12s %12s %12s %9s\n", n, "format", "golden", "reference",

@@ -8,6 +8,7 @@
 
 #include "golden/io/trace_reader.hpp"
 #include "golden/io/trace_writer.hpp"
+#include "golden/test_support/files.hpp"
 #include "sample_trace.hpp"
 
 namespace golden {
@@ -18,11 +19,11 @@ TEST(IoFormatGolden, SampleTraceMatchesCommittedBytes) {
   const std::string actual = format_trace(io_test::sample_trace());
   const char* update = std::getenv("GOLDEN_UPDATE");
   if (update != nullptr && std::string(update) == "1") {
-    io_test::write_file(path, actual);
+    test::write_file(path, actual);
     GTEST_SKIP() << "updated " << path;
   }
-  ASSERT_TRUE(io_test::file_exists(path)) << path << " missing; run with GOLDEN_UPDATE=1";
-  EXPECT_EQ(io_test::read_file(path), actual);
+  ASSERT_TRUE(test::file_exists(path)) << path << " missing; run with GOLDEN_UPDATE=1";
+  EXPECT_EQ(test::read_file(path), actual);
 }
 
 TEST(IoFormatGolden, CommittedSampleReadsBackAsTheModel) {
@@ -34,8 +35,7 @@ TEST(IoFormatGolden, CommittedSampleReadsBackAsTheModel) {
 
 TEST(IoFormatGolden, DocumentedExampleIsExactWriterOutput) {
   // docs/trace-format.md section 2 must stay a real, canonical golden-trace file.
-  const std::string doc =
-      io_test::read_file(std::string(GOLDEN_SOURCE_DIR) + "/docs/trace-format.md");
+  const std::string doc = test::read_file(std::string(GOLDEN_SOURCE_DIR) + "/docs/trace-format.md");
   const auto section = doc.find("## 2. Example");
   ASSERT_NE(section, std::string::npos);
   const auto open = doc.find("```\n", section);

@@ -1,16 +1,19 @@
+#include "golden/io/output_file.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "golden/io/output_file.hpp"
+#include "golden/test_support/files.hpp"
 #include "sample_trace.hpp"
 
 namespace golden {
 namespace {
 
 TEST(OutputFile, ReplacesWholeOrNotAtAll) {
-  const std::filesystem::path dir = io_test::scratch_dir("output_file");
+  const test::TempDir scratch;
+  const std::filesystem::path dir = scratch.path();
   const std::string path = (dir / "r.txt").string();
   std::ofstream(path) << "old";
   ASSERT_TRUE(write_output_file(path, "hello"));

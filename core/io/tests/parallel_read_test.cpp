@@ -9,6 +9,7 @@
 
 #include "golden/io/trace_reader.hpp"
 #include "golden/io/trace_writer.hpp"
+#include "golden/test_support/files.hpp"
 #include "sample_trace.hpp"
 
 namespace golden {
@@ -228,8 +229,9 @@ TEST(IoParallelRead, ConcurrentReadsShareTheWorkers) {
 
 TEST(IoParallelRead, ZstdFileOnWorkerThreads) {
   const std::string text = big_text();
-  const std::string dir = io_test::scratch_dir("parallel_zstd");
-  io_test::write_file(dir + "/big.json.zst", io_test::zstd_compress(text));
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
+  test::write_file(dir + "/big.json.zst", io_test::zstd_compress(text));
   ReadOptions serial_opts;
   serial_opts.threads = 1;
   ReadOptions par_opts;

@@ -6,6 +6,7 @@
 
 #include "golden/io/trace_reader.hpp"
 #include "golden/io/trace_writer.hpp"
+#include "golden/test_support/files.hpp"
 #include "sample_trace.hpp"
 
 namespace golden {
@@ -105,7 +106,7 @@ TEST(IoReaderErrors, MissingFileAndDirectory) {
   auto r = read_trace("/nonexistent/golden/trace.json");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().to_string(), "/nonexistent/golden/trace.json: No such file or directory");
-  auto d = read_trace(io_test::scratch_dir("errors_dir"));
+  auto d = read_trace(test::TempDir().path());
   ASSERT_FALSE(d.ok());
   EXPECT_NE(d.error().message.find("Is a directory"), std::string::npos) << d.error().to_string();
 }

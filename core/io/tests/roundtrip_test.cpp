@@ -6,6 +6,7 @@
 #include "golden/io/trace_reader.hpp"
 #include "golden/io/trace_writer.hpp"
 #include "golden/model/arg_text.hpp"
+#include "golden/test_support/files.hpp"
 #include "sample_trace.hpp"
 
 namespace golden {
@@ -19,10 +20,11 @@ bool has_zstd_magic(const std::string& bytes) {
 }
 
 TEST(IoRoundTrip, PlainJsonFileGivesBackEveryField) {
-  std::string dir = io_test::scratch_dir("rt_plain");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   TraceFile original = sample_trace();
   ASSERT_TRUE(write_trace(original, dir + "/t.json").ok());
-  EXPECT_FALSE(has_zstd_magic(io_test::read_file(dir + "/t.json")));
+  EXPECT_FALSE(has_zstd_magic(test::read_file(dir + "/t.json")));
   auto back = read_trace(dir + "/t.json");
   ASSERT_TRUE(back.ok()) << back.error().to_string();
   expect_same_trace(original, *back);
@@ -31,10 +33,11 @@ TEST(IoRoundTrip, PlainJsonFileGivesBackEveryField) {
 }
 
 TEST(IoRoundTrip, ZstdFileGivesBackEveryField) {
-  std::string dir = io_test::scratch_dir("rt_zstd");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   TraceFile original = sample_trace();
   ASSERT_TRUE(write_trace(original, dir + "/t.json.zst").ok());
-  EXPECT_TRUE(has_zstd_magic(io_test::read_file(dir + "/t.json.zst")));
+  EXPECT_TRUE(has_zstd_magic(test::read_file(dir + "/t.json.zst")));
   auto back = read_trace(dir + "/t.json.zst");
   ASSERT_TRUE(back.ok()) << back.error().to_string();
   expect_same_trace(original, *back);
@@ -43,15 +46,16 @@ TEST(IoRoundTrip, ZstdFileGivesBackEveryField) {
 }
 
 TEST(IoRoundTrip, CompressionIsDetectedByMagicNotByName) {
-  std::string dir = io_test::scratch_dir("rt_magic");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   WriterOptions zstd;
   zstd.compression = Compression::Zstd;
   ASSERT_TRUE(write_trace(sample_trace(), dir + "/compressed.json", zstd).ok());
-  EXPECT_TRUE(has_zstd_magic(io_test::read_file(dir + "/compressed.json")));
+  EXPECT_TRUE(has_zstd_magic(test::read_file(dir + "/compressed.json")));
   WriterOptions plain;
   plain.compression = Compression::None;
   ASSERT_TRUE(write_trace(sample_trace(), dir + "/plain.json.zst", plain).ok());
-  EXPECT_FALSE(has_zstd_magic(io_test::read_file(dir + "/plain.json.zst")));
+  EXPECT_FALSE(has_zstd_magic(test::read_file(dir + "/plain.json.zst")));
   for (const char* name : {"/compressed.json", "/plain.json.zst"}) {
     auto back = read_trace(dir + name);
     ASSERT_TRUE(back.ok()) << back.error().to_string();
@@ -61,7 +65,8 @@ TEST(IoRoundTrip, CompressionIsDetectedByMagicNotByName) {
 
 TEST(IoRoundTrip, StreamedRecordsInCaptureOrderReadBack) {
   // The recorder interleaves records: processes when they end, edges after both events.
-  std::string dir = io_test::scratch_dir("rt_stream");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   TraceFile original = sample_trace();
   {
     auto w = TraceWriter::open(dir + "/s.json.zst", original.header);
@@ -89,12 +94,13 @@ TEST(IoRoundTrip, StreamedRecordsInCaptureOrderReadBack) {
 }
 
 TEST(IoRoundTrip, OutputIsByteForByteDeterministic) {
-  std::string dir = io_test::scratch_dir("rt_determinism");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   EXPECT_EQ(format_trace(sample_trace()), format_trace(sample_trace()));
   for (const char* ext : {".json", ".json.zst"}) {
     ASSERT_TRUE(write_trace(sample_trace(), dir + "/a" + ext).ok());
     ASSERT_TRUE(write_trace(sample_trace(), dir + "/b" + ext).ok());
-    EXPECT_EQ(io_test::read_file(dir + "/a" + ext), io_test::read_file(dir + "/b" + ext)) << ext;
+    EXPECT_EQ(test::read_file(dir + "/a" + ext), test::read_file(dir + "/b" + ext)) << ext;
   }
   // Reading and writing again is a fixed point.
   auto back = parse_trace(format_trace(sample_trace()), "mem");

@@ -3,10 +3,6 @@
 #include <gtest/gtest.h>
 #include <zstd.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "golden/model/arg_text.hpp"
 #include "golden/model/payload_hash.hpp"
 
@@ -374,30 +370,6 @@ void expect_same_trace(const TraceFile& expected, const TraceFile& actual) {
     for (std::size_t i = 0; i < a.processes.size(); ++i)
       expect_same_process(a.processes[i], b.processes[i]);
   }
-}
-
-std::string scratch_dir(const std::string& test_name) {
-  namespace fs = std::filesystem;
-  fs::path dir = fs::path(GOLDEN_BINARY_DIR) / "io-test-scratch" / test_name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir.string();
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void write_file(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
-}
-
-bool file_exists(const std::string& path) {
-  return std::filesystem::exists(path);
 }
 
 std::string fixture(const std::string& name) {

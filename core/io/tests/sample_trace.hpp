@@ -17,11 +17,6 @@ TraceFile bulk_trace(std::size_t events);
 // Field-by-field gtest comparison (ProcessInfo and Event have no operator==).
 void expect_same_trace(const TraceFile& expected, const TraceFile& actual);
 
-// A fresh empty directory under the build tree for one test.
-std::string scratch_dir(const std::string& test_name);
-std::string read_file(const std::string& path);
-void write_file(const std::string& path, const std::string& bytes);
-bool file_exists(const std::string& path);
 // testdata/traces/NAME in the source tree.
 std::string fixture(const std::string& name);
 // zstd-compresses `text` in one frame (content size recorded) at `level`.

@@ -9,6 +9,7 @@
 #include <csignal>
 
 #include "golden/io/trace_reader.hpp"
+#include "golden/test_support/files.hpp"
 #include "sample_trace.hpp"
 
 namespace golden {
@@ -25,18 +26,19 @@ void write_runs(TraceWriter& w, const TraceFile& f) {
 }
 
 TEST(IoTraceWriter, ExistingGoldenIsUntouchedUntilCommit) {
-  std::string dir = io_test::scratch_dir("writer_commit");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   const std::string path = dir + "/golden.json.zst";
-  io_test::write_file(path, "OLD GOLDEN");
+  test::write_file(path, "OLD GOLDEN");
   auto w = TraceWriter::open(path, io_test::sample_trace().header);
   ASSERT_TRUE(w.ok()) << w.error().to_string();
   EXPECT_EQ(w->partial_path(), path + ".partial");
   write_runs(*w, io_test::sample_trace());
   w->flush();
-  EXPECT_EQ(io_test::read_file(path), "OLD GOLDEN");
-  EXPECT_TRUE(io_test::file_exists(path + ".partial"));
+  EXPECT_EQ(test::read_file(path), "OLD GOLDEN");
+  EXPECT_TRUE(test::file_exists(path + ".partial"));
   ASSERT_TRUE(w->commit().ok());
-  EXPECT_FALSE(io_test::file_exists(path + ".partial"));
+  EXPECT_FALSE(test::file_exists(path + ".partial"));
   auto back = read_trace(path);
   ASSERT_TRUE(back.ok()) << back.error().to_string();
   io_test::expect_same_trace(io_test::sample_trace(), *back);
@@ -44,19 +46,21 @@ TEST(IoTraceWriter, ExistingGoldenIsUntouchedUntilCommit) {
 }
 
 TEST(IoTraceWriter, AbandonRemovesThePartialAndKeepsTheGolden) {
-  std::string dir = io_test::scratch_dir("writer_abandon");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   const std::string path = dir + "/golden.json";
-  io_test::write_file(path, "OLD GOLDEN");
+  test::write_file(path, "OLD GOLDEN");
   auto w = TraceWriter::open(path, io_test::sample_trace().header);
   ASSERT_TRUE(w.ok());
   write_runs(*w, io_test::sample_trace());
   ASSERT_TRUE(w->abandon().ok());
-  EXPECT_FALSE(io_test::file_exists(path + ".partial"));
-  EXPECT_EQ(io_test::read_file(path), "OLD GOLDEN");
+  EXPECT_FALSE(test::file_exists(path + ".partial"));
+  EXPECT_EQ(test::read_file(path), "OLD GOLDEN");
 }
 
 TEST(IoTraceWriter, DestructorWithoutCommitLeavesAReadablePartial) {
-  std::string dir = io_test::scratch_dir("writer_dtor");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   const std::string path = dir + "/cut.json.zst";
   {
     const TraceFile sample = io_test::sample_trace();
@@ -66,7 +70,7 @@ TEST(IoTraceWriter, DestructorWithoutCommitLeavesAReadablePartial) {
     w->begin_run(t.run);
     for (std::size_t i = 0; i < 5; ++i) w->event(t.events[i]);
   }
-  EXPECT_FALSE(io_test::file_exists(path));
+  EXPECT_FALSE(test::file_exists(path));
   auto r = read_trace(path + ".partial");
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   EXPECT_TRUE(r->truncated);
@@ -74,7 +78,8 @@ TEST(IoTraceWriter, DestructorWithoutCommitLeavesAReadablePartial) {
 }
 
 TEST(IoTraceWriter, MovedWriterKeepsWorking) {
-  std::string dir = io_test::scratch_dir("writer_move");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   auto opened = TraceWriter::open(dir + "/m.json", io_test::sample_trace().header);
   ASSERT_TRUE(opened.ok());
   TraceWriter w = std::move(opened.value());
@@ -86,7 +91,8 @@ TEST(IoTraceWriter, MovedWriterKeepsWorking) {
 }
 
 TEST(IoTraceWriter, FlushIfDueWaitsForTheInterval) {
-  std::string dir = io_test::scratch_dir("writer_due");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   WriterOptions opts;
   opts.flush_interval = std::chrono::hours(1);
   auto w = TraceWriter::open(dir + "/d.json", io_test::sample_trace().header, opts);
@@ -111,9 +117,10 @@ TEST(IoTraceWriter, OpenInAMissingDirectoryFails) {
 
 TEST(IoTraceWriter, WriteErrorFailsCommitAndKeepsTheGolden) {
   // A full disk, simulated with a file size limit in a child process.
-  std::string dir = io_test::scratch_dir("writer_enospc");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   const std::string path = dir + "/g.json";
-  io_test::write_file(path, "OLD GOLDEN");
+  test::write_file(path, "OLD GOLDEN");
   const TraceFile bulk = io_test::bulk_trace(2000);
   pid_t child = fork();
   ASSERT_GE(child, 0);
@@ -130,8 +137,8 @@ TEST(IoTraceWriter, WriteErrorFailsCommitAndKeepsTheGolden) {
   ASSERT_EQ(waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0) << "write_trace did not report EFBIG";
-  EXPECT_EQ(io_test::read_file(path), "OLD GOLDEN");
-  EXPECT_FALSE(io_test::file_exists(path + ".partial")) << "write_trace cleans up after itself";
+  EXPECT_EQ(test::read_file(path), "OLD GOLDEN");
+  EXPECT_FALSE(test::file_exists(path + ".partial")) << "write_trace cleans up after itself";
 }
 
 }  // namespace

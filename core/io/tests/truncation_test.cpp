@@ -10,6 +10,7 @@
 
 #include "golden/io/trace_reader.hpp"
 #include "golden/io/trace_writer.hpp"
+#include "golden/test_support/files.hpp"
 #include "sample_trace.hpp"
 
 namespace golden {
@@ -105,12 +106,13 @@ TEST(IoTruncation, CutLastLineIsDroppedAndCounted) {
 TEST(IoTruncation, EveryByteBoundaryOfAFlushedZstdFile) {
   // A writer that flushed often: each flush ends a zstd block, so a cut file still
   // decompresses up to its last complete block.
-  std::string dir = io_test::scratch_dir("trunc_zstd");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   const TraceFile original = io_test::sample_trace();
   WriterOptions opts;
   opts.flush_bytes = 512;
   ASSERT_TRUE(write_trace(original, dir + "/t.json.zst", opts).ok());
-  const std::string bytes = io_test::read_file(dir + "/t.json.zst");
+  const std::string bytes = test::read_file(dir + "/t.json.zst");
   std::size_t last_count = 0;
   bool saw_partial = false;
   for (std::size_t n = 0; n <= bytes.size(); ++n) {
@@ -162,7 +164,8 @@ void run_and_kill(const std::function<void()>& body) {
 }
 
 TEST(IoTruncation, KilledWriterKeepsEverythingFlushed) {
-  std::string dir = io_test::scratch_dir("trunc_killed");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   const TraceFile bulk = io_test::bulk_trace(1001);
   for (const char* name : {"/k.json", "/k.json.zst"}) {
     SCOPED_TRACE(name);
@@ -178,7 +181,7 @@ TEST(IoTruncation, KilledWriterKeepsEverythingFlushed) {
       w->event(bulk.runs[0].events[1000]);  // buffered, never flushed: lost with the process
       die();
     });
-    EXPECT_FALSE(io_test::file_exists(path)) << "a killed capture must not publish the file";
+    EXPECT_FALSE(test::file_exists(path)) << "a killed capture must not publish the file";
     auto r = read_trace(path + ".partial");
     ASSERT_TRUE(r.ok()) << r.error().to_string();
     EXPECT_TRUE(r->truncated);
@@ -188,7 +191,8 @@ TEST(IoTruncation, KilledWriterKeepsEverythingFlushed) {
 }
 
 TEST(IoTruncation, KilledWriterKeepsRecordsOlderThanTheFlushInterval) {
-  std::string dir = io_test::scratch_dir("trunc_interval");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   const TraceFile bulk = io_test::bulk_trace(102);
   const std::string path = dir + "/i.json.zst";
   run_and_kill([&] {
@@ -210,7 +214,8 @@ TEST(IoTruncation, KilledWriterKeepsRecordsOlderThanTheFlushInterval) {
 }
 
 TEST(IoTruncation, KilledWriterFlushesEvery64KiB) {
-  std::string dir = io_test::scratch_dir("trunc_bytes");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   const TraceFile bulk = io_test::bulk_trace(4000);
   const std::string path = dir + "/b.json";
   run_and_kill([&] {
@@ -222,7 +227,7 @@ TEST(IoTruncation, KilledWriterFlushesEvery64KiB) {
     for (const Event& e : bulk.runs[0].events) w->event(e);
     die();
   });
-  const std::string text = io_test::read_file(path + ".partial");
+  const std::string text = test::read_file(path + ".partial");
   const std::string all = format_trace(bulk);
   // Flushes happen as soon as 64 KiB are pending, so at most ~64 KiB + one record is lost.
   EXPECT_GE(text.size() + 64 * 1024 + 1024, all.size() - 20);

@@ -5,6 +5,7 @@
 
 #include "golden/io/trace_reader.hpp"
 #include "golden/io/trace_writer.hpp"
+#include "golden/test_support/files.hpp"
 #include "sample_trace.hpp"
 
 namespace golden {
@@ -24,9 +25,10 @@ TEST(IoZstd, CorruptDataIsAnErrorWithAByteOffset) {
 TEST(IoZstd, ChecksumCatchesAFlippedByte) {
   // Flip one byte in every position of a small compressed trace: no crash, and never a
   // silently different trace (an error, or a truncated/identical read).
-  std::string dir = io_test::scratch_dir("zstd_flip");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   ASSERT_TRUE(write_trace(io_test::sample_trace(), dir + "/t.json.zst").ok());
-  const std::string good = io_test::read_file(dir + "/t.json.zst");
+  const std::string good = test::read_file(dir + "/t.json.zst");
   const std::string expected = format_trace(io_test::sample_trace());
   for (std::size_t i = 4; i < good.size(); ++i) {
     std::string bad = good;

@@ -5,8 +5,6 @@
 // so that editing them relinks it and discovery runs again.
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <memory>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -24,23 +22,15 @@ struct Listing {
   std::string error;                                       // set when the script failed
 };
 
-// Runs `fidelity.sh list` (before the test runner exists: popen, not e2e::run).
+// Runs `fidelity.sh list` (when the tests are registered, before main's test run).
 Listing list_cases() {
   Listing listing;
-  const std::string cmd = "bash '" + script() + "' list 2>&1";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-  if (!pipe) {
-    listing.error = "cannot run " + cmd;
+  const RunResult r = run({"bash", script(), "list"});
+  if (r.status() != 0) {
+    listing.error = r.describe();
     return listing;
   }
-  std::string text;
-  char buf[4096];
-  for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe.get())) > 0;) text.append(buf, n);
-  const int status = pclose(pipe.release());
-  if (status != 0) {
-    listing.error = cmd + " failed (status " + std::to_string(status) + "):\n" + text;
-    return listing;
-  }
+  const std::string& text = r.out;
   std::istringstream lines(text);
   std::string name, kind;
   while (lines >> name >> kind) listing.cases.emplace_back(name, kind);
@@ -53,9 +43,10 @@ class FidelityPair : public ::testing::Test {
 
   void TestBody() override {
     // The script removes its own temp dirs; its captures have their own timeout.
-    Outcome r = run({"env", "GOLDEN=" + golden_exe(), "bash", script(), "pair", name_}, {}, 900);
-    EXPECT_EQ(r.status, 0) << "fidelity.sh pair " << name_ << " (" << kind_ << "):\n"
-                           << r.out << r.err;
+    const RunResult r = run({"bash", script(), "pair", name_},
+                            {.set_env = {"GOLDEN=" + golden_exe()}, .timeout = 900s});
+    EXPECT_EQ(r.status(), 0) << "fidelity.sh pair " << name_ << " (" << kind_ << "):\n"
+                             << r.out << r.err;
   }
 
  private:

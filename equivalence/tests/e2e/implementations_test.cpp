@@ -36,15 +36,16 @@ TEST(Implementations, CPythonAndShellArePairwiseEquivalent) {
   for (const char* which : {"c", "python", "shell"})
     file[which] = capture_in_fresh_dirs([&](const std::string& o) { return impl(which, o); }, traces, which);
   for (auto [a, b] : {std::pair{"c", "python"}, {"c", "shell"}, {"python", "shell"}}) {
-    Outcome r = run({golden_exe(), "compare", file[a], file[b]});
-    EXPECT_EQ(r.status, 0) << a << " vs " << b << ":\n" << r.out << r.err;
+    RunResult r = run({golden_exe(), "compare", file[a], file[b]});
+    EXPECT_EQ(r.status(), 0) << a << " vs " << b << ":\n" << r.out << r.err;
     EXPECT_THAT(r.out, HasSubstr("EQUIVALENT"));
   }
   // With the implementation compared too, they differ (only) in the root's exec.
   const std::string cfg = traces + "/strict.toml";
   write_file(cfg, "[compare]\nroot_exec = true\n");
-  Outcome strict = run({golden_exe(), "compare", file["c"], file["python"], "--config", cfg, "--format", "json"});
-  EXPECT_EQ(strict.status, 1) << strict.out << strict.err;
+  RunResult strict = run(
+      {golden_exe(), "compare", file["c"], file["python"], "--config", cfg, "--format", "json"});
+  EXPECT_EQ(strict.status(), 1) << strict.out << strict.err;
   auto j = nlohmann::json::parse(strict.out);
   bool root_exec_differs = false;
   for (const auto& d : j["divergences"])
@@ -74,8 +75,8 @@ TEST_P(Mutations, EachSingleChangeDivergesAtItsPlace) {
         return argv;
       },
       traces, "changed", GetParam().status);
-  Outcome r = run({golden_exe(), "compare", base, changed, "--format", "json"});
-  ASSERT_EQ(r.status, 1) << r.out << r.err;
+  RunResult r = run({golden_exe(), "compare", base, changed, "--format", "json"});
+  ASSERT_EQ(r.status(), 1) << r.out << r.err;
   auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["failing"], 1) << j["divergences"].dump(2);
   const auto& d = j["divergences"][0];
@@ -84,8 +85,8 @@ TEST_P(Mutations, EachSingleChangeDivergesAtItsPlace) {
   EXPECT_TRUE(d["seq_a"].is_number() || d["seq_b"].is_number()) << d.dump(2);
   // The Python version is not a substitute for a mutated C one either.
   auto py = capture_in_fresh_dirs([](const std::string& o) { return impl("python", o); }, traces, "py");
-  Outcome rp = run({golden_exe(), "compare", py, changed});
-  EXPECT_EQ(rp.status, 1) << rp.out;
+  RunResult rp = run({golden_exe(), "compare", py, changed});
+  EXPECT_EQ(rp.status(), 1) << rp.out;
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -43,13 +43,14 @@ TEST_P(Repeated, CapturesCompareEquivalentEveryTime) {
     files.push_back(capture(expand(GetParam().argv), work, traces, "run" + std::to_string(i)));
   }
   for (int i = 1; i < kRuns; ++i) {
-    Outcome r = run({golden_exe(), "compare", files[0], files[static_cast<std::size_t>(i)], "--color=never"});
-    EXPECT_EQ(r.status, 0) << "run " << i << " vs run 0:\n" << r.out << r.err;
+    RunResult r = run(
+        {golden_exe(), "compare", files[0], files[static_cast<std::size_t>(i)], "--color=never"});
+    EXPECT_EQ(r.status(), 0) << "run " << i << " vs run 0:\n" << r.out << r.err;
   }
   // And `golden normalize` prints the same canonical form for every run.
-  Outcome n0 = run({golden_exe(), "normalize", files[0]});
-  ASSERT_EQ(n0.status, 0) << n0.err;
-  Outcome n1 = run({golden_exe(), "normalize", files[kRuns - 1]});
+  RunResult n0 = run({golden_exe(), "normalize", files[0]});
+  ASSERT_EQ(n0.status(), 0) << n0.err;
+  RunResult n1 = run({golden_exe(), "normalize", files[kRuns - 1]});
   EXPECT_EQ(n0.out, n1.out);
 }
 

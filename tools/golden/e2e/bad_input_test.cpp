@@ -9,7 +9,7 @@
 
 #include "error_line.hpp"
 #include "golden_cli.hpp"
-#include "process.hpp"
+#include "test_support_names.hpp"
 
 namespace golden::e2e {
 namespace {

@@ -7,17 +7,15 @@
 
 #include <algorithm>
 #include <cstdlib>
-
 #include <regex>
 #include <set>
 
-#include "golden/model/payload_hash.hpp"
-
 #include "call_counts.hpp"
 #include "cases.hpp"
+#include "golden/model/payload_hash.hpp"
 #include "golden_cli.hpp"
 #include "load_ok.hpp"
-#include "process.hpp"
+#include "test_support_names.hpp"
 #include "trace_checks.hpp"
 
 namespace golden::e2e {

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "golden_cli.hpp"
-#include "process.hpp"
+#include "test_support_names.hpp"
 
 namespace golden::e2e {
 namespace {

@@ -11,7 +11,7 @@
 
 #include "error_line.hpp"
 #include "golden_cli.hpp"
-#include "process.hpp"
+#include "test_support_names.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define GOLDEN_E2E_ASAN 1

@@ -9,7 +9,7 @@
 #include <fstream>
 
 #include "golden_cli.hpp"
-#include "process.hpp"
+#include "test_support_names.hpp"
 
 namespace golden::e2e {
 namespace {

@@ -10,7 +10,7 @@
 #include "call_counts.hpp"
 #include "golden_cli.hpp"
 #include "load_ok.hpp"
-#include "process.hpp"
+#include "test_support_names.hpp"
 #include "trace_checks.hpp"
 
 namespace golden::e2e {

@@ -23,7 +23,7 @@
 #include "call_counts.hpp"
 #include "cases.hpp"
 #include "golden_cli.hpp"
-#include "process.hpp"
+#include "test_support_names.hpp"
 #include "trace_checks.hpp"
 
 namespace golden::e2e {

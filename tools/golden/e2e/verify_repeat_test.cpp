@@ -30,7 +30,7 @@
 
 #include "cases.hpp"
 #include "golden_cli.hpp"
-#include "process.hpp"
+#include "test_support_names.hpp"
 
 namespace golden::e2e {
 namespace {

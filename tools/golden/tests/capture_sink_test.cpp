@@ -13,22 +13,12 @@
 
 #include "golden/io/trace_reader.hpp"
 #include "golden/io/trace_writer.hpp"
+#include "golden/test_support/files.hpp"
 
 namespace golden::cli {
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/golden-capture-sink-XXXXXX";
-    path_ = mkdtemp(tmpl);
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using golden::test::TempDir;
 
 Event getpid_event(Seq seq) {
   Event e;

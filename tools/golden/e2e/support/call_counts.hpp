@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "golden/model/trace.hpp"
-#include "process.hpp"
+#include "test_support_names.hpp"
 
 namespace golden::e2e {
 

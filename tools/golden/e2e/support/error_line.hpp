@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "process.hpp"
+#include "test_support_names.hpp"
 
 namespace golden::e2e {
 

@@ -8,7 +8,7 @@
 
 #include "golden/model/result.hpp"
 #include "golden/model/trace.hpp"
-#include "process.hpp"
+#include "test_support_names.hpp"
 
 namespace golden::e2e {
 

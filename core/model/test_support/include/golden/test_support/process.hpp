@@ -1,7 +1,7 @@
-// Running commands from the end-to-end tests: fork/exec with pipes for stdout and
-// stderr, a watchdog (a hung tracee fails the test instead of hanging CI), and the
-// exit status as a shell reports it. Each child gets its own process group so the
-// watchdog kills everything it started (golden and its tracees).
+// Running commands from golden's tests (the one runner every test folder uses): fork/exec
+// with pipes for stdout and stderr, a watchdog (a hung tracee fails the test instead of
+// hanging CI), and the exit status as a shell reports it. Each child gets its own process
+// group so the watchdog kills everything it started (golden and its tracees).
 #pragma once
 
 #include <sys/types.h>
@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace golden::e2e {
+namespace golden::test {
 
 using namespace std::chrono_literals;
 
@@ -20,7 +20,7 @@ struct RunOptions {
   std::vector<std::string> set_env;    // NAME=VALUE added to (or replacing in) our environment
   std::vector<std::string> unset_env;  // NAMEs removed from it
   std::string cwd;                     // "" = the test's cwd
-  std::string stdin_data;              // written to the child's stdin, then closed
+  std::string stdin_data;              // written to the child's stdin, then closed (EOF)
   std::chrono::milliseconds timeout = 60s;
 };
 
@@ -28,8 +28,8 @@ struct RunResult {
   std::vector<std::string> argv;
   std::string out;
   std::string err;
-  int exit_code = -1;    // when exited normally
-  int term_signal = 0;   // when killed by a signal
+  int exit_code = -1;      // when exited normally
+  int term_signal = 0;     // when killed by a signal
   bool timed_out = false;  // the watchdog killed it
   std::chrono::nanoseconds elapsed{0};
 
@@ -70,8 +70,8 @@ class Spawned {
   const std::string& out() const { return result_.out; }
 
  private:
-  void pump(std::chrono::steady_clock::time_point deadline, bool until_line, std::string_view needle,
-            std::optional<std::string>* line);
+  void pump(std::chrono::steady_clock::time_point deadline, bool until_line,
+            std::string_view needle, std::optional<std::string>* line);
   pid_t pid_ = -1;
   int out_fd_ = -1;
   int err_fd_ = -1;
@@ -90,32 +90,12 @@ std::string proc_status_field(pid_t pid, std::string_view field);
 template <class F>
 bool eventually(F condition, std::chrono::milliseconds timeout = 10s);
 
-// A fresh directory under $TMPDIR (or /tmp), removed with its contents on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string file(std::string_view name) const { return path_ + "/" + std::string(name); }
-
- private:
-  std::string path_;
-};
-
-std::string read_file(const std::string& path);  // "" when missing
-void write_file(const std::string& path, std::string_view bytes);
-bool file_exists(const std::string& path);
-// Splits on '\n'; a trailing newline does not make an empty last line.
-std::vector<std::string> split_lines(std::string_view text);
-
-}  // namespace golden::e2e
+}  // namespace golden::test
 
 #include <thread>
 
 template <class F>
-bool golden::e2e::eventually(F condition, std::chrono::milliseconds timeout) {
+bool golden::test::eventually(F condition, std::chrono::milliseconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (!condition()) {
     if (std::chrono::steady_clock::now() > deadline) return false;

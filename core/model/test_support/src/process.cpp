@@ -1,4 +1,4 @@
-#include "process.hpp"
+#include "golden/test_support/process.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -10,14 +10,15 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
+#include "golden/test_support/files.hpp"
+
 extern char** environ;
 
-namespace golden::e2e {
+namespace golden::test {
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -63,7 +64,9 @@ bool drain(int& fd, std::string& sink) {
 
 }  // namespace
 
-std::vector<std::string> RunResult::err_lines() const { return split_lines(err); }
+std::vector<std::string> RunResult::err_lines() const {
+  return split_lines(err);
+}
 
 std::string RunResult::describe() const {
   std::ostringstream s;
@@ -76,7 +79,9 @@ std::string RunResult::describe() const {
   else
     s << "exit code " << exit_code << "\n";
   auto clip = [](const std::string& text) {
-    return text.size() <= 4000 ? text : text.substr(0, 2000) + "\n[...]\n" + text.substr(text.size() - 2000);
+    return text.size() <= 4000
+               ? text
+               : text.substr(0, 2000) + "\n[...]\n" + text.substr(text.size() - 2000);
   };
   s << "--- stdout (" << out.size() << " bytes) ---\n" << clip(out) << "\n";
   s << "--- stderr (" << err.size() << " bytes) ---\n" << clip(err) << "\n";
@@ -110,7 +115,7 @@ Spawned::Spawned(const std::vector<std::string>& argv, const RunOptions& options
     sigprocmask(SIG_SETMASK, &none, nullptr);
     if (!options.cwd.empty() && chdir(options.cwd.c_str()) != 0) _exit(126);
     execvpe(argp[0], argp.data(), envp.data());
-    const char* msg = "e2e: exec failed\n";
+    const char* msg = "golden test runner: exec failed\n";
     ssize_t w = ::write(2, msg, std::strlen(msg));
     (void)w;
     _exit(127);
@@ -181,8 +186,11 @@ void Spawned::pump(Clock::time_point deadline, bool until_line, std::string_view
       }
       return;  // drain limit reached (a descendant still holds the pipes) or line timeout
     }
-    pollfd fds[3] = {{out_fd_, POLLIN, 0}, {err_fd_, POLLIN, 0}, {reaped_ ? -1 : pidfd_, POLLIN, 0}};
-    int ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(limit - now).count()) + 1;
+    pollfd fds[3] = {
+        {out_fd_, POLLIN, 0}, {err_fd_, POLLIN, 0}, {reaped_ ? -1 : pidfd_, POLLIN, 0}};
+    int ms = static_cast<int>(
+                 std::chrono::duration_cast<std::chrono::milliseconds>(limit - now).count()) +
+             1;
     int n = poll(fds, 3, ms);
     if (n < 0 && errno != EINTR) fail("poll");
     if (n <= 0) continue;
@@ -223,7 +231,8 @@ std::string Spawned::last_line() const {
   return out.substr(begin, end - begin);
 }
 
-std::optional<std::string> Spawned::wait_for_line(std::string_view needle, std::chrono::milliseconds timeout) {
+std::optional<std::string> Spawned::wait_for_line(std::string_view needle,
+                                                  std::chrono::milliseconds timeout) {
   std::optional<std::string> line;
   pump(Clock::now() + timeout, true, needle, &line);
   return line;
@@ -248,7 +257,8 @@ std::string proc_status_field(pid_t pid, std::string_view field) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");
   std::string line;
   while (std::getline(in, line)) {
-    if (line.size() > field.size() && line.compare(0, field.size(), field) == 0 && line[field.size()] == ':') {
+    if (line.size() > field.size() && line.compare(0, field.size(), field) == 0 &&
+        line[field.size()] == ':') {
       std::size_t v = line.find_first_not_of(" \t", field.size() + 1);
       return v == std::string::npos ? "" : line.substr(v);
     }
@@ -256,46 +266,4 @@ std::string proc_status_field(pid_t pid, std::string_view field) {
   return "";
 }
 
-TempDir::TempDir() {
-  const char* base = std::getenv("TMPDIR");
-  std::string templ = std::string(base != nullptr && *base != 0 ? base : "/tmp") + "/golden-e2e-XXXXXX";
-  if (mkdtemp(templ.data()) == nullptr) fail("mkdtemp");
-  path_ = templ;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_file(const std::string& path, std::string_view bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) throw std::runtime_error("cannot write " + path);
-}
-
-bool file_exists(const std::string& path) { return access(path.c_str(), F_OK) == 0; }
-
-std::vector<std::string> split_lines(std::string_view text) {
-  std::vector<std::string> lines;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) {
-      lines.emplace_back(text.substr(pos));
-      break;
-    }
-    lines.emplace_back(text.substr(pos, nl - pos));
-    pos = nl + 1;
-  }
-  return lines;
-}
-
-}  // namespace golden::e2e
+}  // namespace golden::test
