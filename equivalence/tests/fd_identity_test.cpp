@@ -9,7 +9,7 @@
 #include "golden/equivalence/compare.hpp"
 #include "golden/equivalence/normalized.hpp"
 #include "test_util.hpp"
-#include "trace_builder.hpp"
+#include "golden/test_support/trace_builder.hpp"
 
 namespace golden {
 namespace {

@@ -12,6 +12,7 @@
 #include "golden/io/trace_reader.hpp"
 #include "golden/io/trace_writer.hpp"
 #include "record_fields.hpp"
+#include "golden/test_support/files.hpp"
 #include "sample_trace.hpp"
 
 namespace golden {
@@ -78,10 +79,11 @@ TraceFile every_field_set() {
 }
 
 TEST(IoRecordKeys, EveryKeyWrittenIsReadAndEveryKeyReadIsWritten) {
-  const std::string dir = io_test::scratch_dir("record_keys");
+  const test::TempDir scratch;
+  const std::string dir = scratch.path();
   const TraceFile original = every_field_set();
   ASSERT_TRUE(write_trace(original, dir + "/t.json").ok());
-  const KeySets written = written_keys(Json::parse(io_test::read_file(dir + "/t.json")));
+  const KeySets written = written_keys(Json::parse(test::read_file(dir + "/t.json")));
   namespace io = io_detail;
   const KeySets table{
       {"event", table_keys(io::event_keys())}, {"arg", table_keys(io::arg_keys())},
