@@ -22,8 +22,8 @@ build=${GOLDEN_SANITIZE_BUILD:-build-sanitize}
 runs_for() {
   if [ -n "${GOLDEN_FUZZ_RUNS:-}" ]; then echo "$GOLDEN_FUZZ_RUNS"; return; fi
   case $1 in
-    trace_json|renacer_import|zstd_framing) echo 10000 ;;
-    *) echo 50000 ;;
+    trace_json|renacer_import|zstd_framing) echo 20000 ;;
+    *) echo 100000 ;;
   esac
 }
 targets=${*:-"trace_json zstd_framing renacer_import assertion_config compare_config syscall_filter"}
