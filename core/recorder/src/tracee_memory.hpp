@@ -10,9 +10,8 @@ namespace golden::rec {
 class ProcessVmMemory final : public TraceeMemory {
  public:
   explicit ProcessVmMemory(Tid tid) : tid_(tid) {}
+  // read_string is TraceeMemory's (page-bounded reads through this read).
   std::size_t read(RemoteAddr addr, void* out, std::size_t size) override;
-  std::optional<std::string> read_string(RemoteAddr addr, std::size_t max,
-                                         bool* truncated = nullptr) override;
 
  private:
   Tid tid_;
