@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "path_util.hpp"
+
+#include <gtest/gtest.h>
 
 namespace golden::eqv {
 namespace {

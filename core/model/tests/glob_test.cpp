@@ -1,8 +1,8 @@
 // The one glob (model/glob.hpp): what renacer.toml rules, [compare] rules, templates and
 // noise lists all rely on.
-#include <gtest/gtest.h>
-
 #include "golden/model/glob.hpp"
+
+#include <gtest/gtest.h>
 
 namespace golden {
 namespace {
