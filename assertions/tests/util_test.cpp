@@ -1,4 +1,4 @@
-// The small pieces the evaluators stand on: robust statistics, globs, byte sizes,
+// The small pieces the evaluators stand on: robust statistics, byte sizes,
 // span pairing.
 #include <gtest/gtest.h>
 
@@ -6,7 +6,6 @@
 #include "check_helpers.hpp"
 #include "golden/assertions/run_stats.hpp"
 #include "golden/assertions/spans.hpp"
-#include "golden/model/glob.hpp"
 
 namespace golden::test {
 namespace {
@@ -37,25 +36,6 @@ TEST(RunStats, NoiseJudgement) {
   EXPECT_FALSE(too_noisy_to_judge(noisy, 200));
   EXPECT_TRUE(too_noisy_to_judge(noisy, spread_of({95, 100, 105}), 1.05));
   EXPECT_FALSE(too_noisy_to_judge(noisy, spread_of({49, 50, 51}), 1.1));
-}
-
-TEST(AssertionGlob, ComponentsAndGlobstar) {
-
-  EXPECT_TRUE(glob_match("/etc/*.conf", "/etc/app.conf"));
-  EXPECT_FALSE(glob_match("/etc/*.conf", "/etc/app/x.conf"));
-  EXPECT_TRUE(glob_match("/etc/**", "/etc"));
-  EXPECT_TRUE(glob_match("/etc/**", "/etc/a/b/c"));
-  EXPECT_FALSE(glob_match("/etc/**", "/etcetera"));
-  EXPECT_TRUE(glob_match("/home/**/.cache/*", "/home/u/.cache/x"));
-  EXPECT_TRUE(glob_match("/home/**/.cache/*", "/home/u/deep/.cache/x"));
-  EXPECT_TRUE(glob_match("/tmp/file-?.txt", "/tmp/file-7.txt"));
-  EXPECT_FALSE(glob_match("/tmp/file-?.txt", "/tmp/file-77.txt"));
-  EXPECT_TRUE(glob_match("/dev/tty[0-9]", "/dev/tty3"));
-  EXPECT_FALSE(glob_match("/dev/tty[!0-9]", "/dev/tty3"));
-  EXPECT_TRUE(glob_match("*:443", "10.0.0.1:443"));
-  EXPECT_FALSE(glob_match("[::1]:*", "[::1]:8080")) << "[ starts a class: escape it";
-  EXPECT_TRUE(glob_match("\\[::1\\]:*", "[::1]:8080"));
-  EXPECT_TRUE(glob_match("unix:/run/*.sock", "unix:/run/x.sock"));
 }
 
 TEST(ByteSizes, UnitsAndMistakes) {

@@ -70,5 +70,23 @@ TEST(Glob, PrefixMatchReturnsTheLongestComponentPrefix) {
   EXPECT_EQ(glob_prefix("/srv/data-*", "/srv/data-7/in.csv"), std::string("/srv/data-7").size());
 }
 
+TEST(Glob, RenacerTomlPathsAndEndpoints) {
+  EXPECT_TRUE(glob_match("/etc/*.conf", "/etc/app.conf"));
+  EXPECT_FALSE(glob_match("/etc/*.conf", "/etc/app/x.conf"));
+  EXPECT_TRUE(glob_match("/etc/**", "/etc"));
+  EXPECT_TRUE(glob_match("/etc/**", "/etc/a/b/c"));
+  EXPECT_FALSE(glob_match("/etc/**", "/etcetera"));
+  EXPECT_TRUE(glob_match("/home/**/.cache/*", "/home/u/.cache/x"));
+  EXPECT_TRUE(glob_match("/home/**/.cache/*", "/home/u/deep/.cache/x"));
+  EXPECT_TRUE(glob_match("/tmp/file-?.txt", "/tmp/file-7.txt"));
+  EXPECT_FALSE(glob_match("/tmp/file-?.txt", "/tmp/file-77.txt"));
+  EXPECT_TRUE(glob_match("/dev/tty[0-9]", "/dev/tty3"));
+  EXPECT_FALSE(glob_match("/dev/tty[!0-9]", "/dev/tty3"));
+  EXPECT_TRUE(glob_match("*:443", "10.0.0.1:443"));
+  EXPECT_FALSE(glob_match("[::1]:*", "[::1]:8080")) << "[ starts a class: escape it";
+  EXPECT_TRUE(glob_match("\\[::1\\]:*", "[::1]:8080"));
+  EXPECT_TRUE(glob_match("unix:/run/*.sock", "unix:/run/x.sock"));
+}
+
 }  // namespace
 }  // namespace golden
